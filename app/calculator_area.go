@@ -1,0 +1,26 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// calculatorArea is where the calculator lives: inputs, results and charts.
+// Ready is exported because go-app only passes exported fields from a
+// parent's render to a mounted child.
+type calculatorArea struct {
+	app.Compo
+	Ready bool
+}
+
+func (c *calculatorArea) Render() app.UI {
+	status := "Loading the calculator…"
+	if c.Ready {
+		status = "The calculator is running in your browser."
+	}
+	return app.Section().
+		ID("calculator").
+		Class("calculator").
+		Aria("label", "Calculator").
+		Body(
+			app.H2().Text("Calculator"),
+			app.P().ID("calculator-status").Class("status-line").Text(status),
+		)
+}

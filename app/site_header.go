@@ -1,0 +1,20 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// siteHeader shows the product's name and its promise.
+type siteHeader struct {
+	app.Compo
+}
+
+func (h *siteHeader) Render() app.UI {
+	return app.Header().Class("site-header").Body(
+		app.Div().Class("brand").Body(
+			app.Img().Src("/web/icons/icon.svg").Alt("").Width(40).Height(40),
+			app.Div().Body(
+				app.H1().Text("smacalc · SMA vs fund after-tax calculator"),
+				app.P().Class("promise").Text(Promise),
+			),
+		),
+	)
+}

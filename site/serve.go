@@ -1,0 +1,192 @@
+//go:build !wasm
+
+package site
+
+import (
+	"context"
+	"errors"
+	"log"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// contentTypes fixes types the system's MIME table may lack or get wrong;
+// browsers refuse to compile WASM streamed with any other type.
+var contentTypes = map[string]string{
+	".wasm":        "application/wasm",
+	".js":          "text/javascript; charset=utf-8",
+	".webmanifest": "application/manifest+json",
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".json":        "application/json",
+	".png":         "image/png",
+}
+
+// Handler serves a site written by Build from dir. For each file it sends the
+// .br or .gz sibling when the browser accepts that encoding (with the
+// original's Content-Type and a matching Content-Encoding), and the file
+// itself otherwise.
+//
+// Every response is revalidated (Cache-Control: no-cache): the service worker
+// is the app's cache, and a stale app-worker.js would hide updates.
+//
+// Revalidation uses an ETag made of the site's version (which hashes every
+// file) and the encoding, never Last-Modified: two deployments written in the
+// same second would otherwise look identical to the browser, and the service
+// worker would precache the old files under the new version.
+func Handler(dir string) http.Handler {
+	version, _ := os.ReadFile(filepath.Join(dir, marker))
+	return &siteHandler{dir: dir, version: strings.TrimSpace(string(version))}
+}
+
+type siteHandler struct {
+	dir     string
+	version string
+}
+
+func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := s.resolve(r.URL.Path)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	header := w.Header()
+	header.Set("Cache-Control", "no-cache")
+	header.Set("X-Content-Type-Options", "nosniff")
+	header.Set("Referrer-Policy", "no-referrer")
+	ext := strings.ToLower(filepath.Ext(name))
+	ctype := contentTypes[ext]
+	if ctype == "" {
+		ctype = mime.TypeByExtension(ext)
+	}
+	if ctype != "" {
+		header.Set("Content-Type", ctype)
+	}
+
+	file, etag := name, s.version
+	if enc, sibling := s.encoded(name, r.Header.Get("Accept-Encoding")); enc != "" {
+		file, etag = sibling, etag+"-"+enc
+		header.Set("Content-Encoding", enc)
+	}
+	if s.version != "" {
+		header.Set("ETag", `"`+etag+`"`)
+	}
+	if compressible[ext] {
+		header.Add("Vary", "Accept-Encoding")
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	// ServeContent handles HEAD, If-None-Match and ranges; a zero time keeps
+	// it from sending Last-Modified.
+	http.ServeContent(w, r, "", time.Time{}, f)
+}
+
+// resolve maps a URL path to a regular file of the site: "/" is index.html,
+// an extensionless page path is its .html file. It never leaves dir.
+func (s *siteHandler) resolve(urlPath string) (string, bool) {
+	clean := path.Clean("/" + urlPath)
+	if clean == "/" {
+		clean = "/index.html"
+	}
+	if strings.HasPrefix(path.Base(clean), ".") {
+		return "", false // the build marker and any other dotfile
+	}
+	candidates := []string{clean}
+	if path.Ext(clean) == "" {
+		candidates = append(candidates, clean+".html")
+	}
+	for _, c := range candidates {
+		name := filepath.Join(s.dir, filepath.FromSlash(c))
+		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// encoded picks the best precompressed sibling the client accepts.
+func (s *siteHandler) encoded(name, accept string) (encoding, sibling string) {
+	for _, candidate := range []struct{ enc, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, candidate.enc) {
+			continue
+		}
+		if info, err := os.Stat(name + candidate.ext); err == nil && info.Mode().IsRegular() {
+			return candidate.enc, name + candidate.ext
+		}
+	}
+	return "", ""
+}
+
+// acceptsEncoding reads an Accept-Encoding header (RFC 9110 §12.5.3): the
+// coding is accepted when it is listed with a non-zero weight, or when it is
+// not listed and "*" has a non-zero weight.
+func acceptsEncoding(header, coding string) bool {
+	wildcard := false
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(part, ";")
+		name := strings.ToLower(strings.TrimSpace(fields[0]))
+		weight := 1.0
+		for _, param := range fields[1:] {
+			k, v, _ := strings.Cut(strings.TrimSpace(param), "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					weight = q
+				}
+			}
+		}
+		switch name {
+		case coding:
+			return weight > 0
+		case "*":
+			wildcard = weight > 0
+		}
+	}
+	return wildcard
+}
+
+// Serve serves dir on addr until ctx is cancelled.
+func Serve(ctx context.Context, addr, dir string, logger *log.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           Handler(dir),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          logger,
+	}
+	logger.Printf("smacalc: serving %s on http://%s/", dir, ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil {
+			return err
+		}
+		if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	}
+}

@@ -1,0 +1,17 @@
+// Package static holds the files the calculator serves as they are: icons,
+// the stylesheet and the service-worker template. They are embedded so that
+// the smacalc binary alone can serve or build the whole site.
+package static
+
+import "embed"
+
+// Files are the static assets, served under /web/ (icons/, smacalc.css) or
+// used as templates (app-worker.js).
+//
+//go:embed icons smacalc.css app-worker.js
+var Files embed.FS
+
+// ServiceWorker is the service-worker template handed to go-app's Handler.
+//
+//go:embed app-worker.js
+var ServiceWorker string
