@@ -1,0 +1,227 @@
+package calc
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// check reports NaN, infinite or negative wealth in a path's outcome.
+func (o PathOutcome) check() error {
+	bad := func(what string, v float64) error {
+		return fmt.Errorf("%s is %v", what, v)
+	}
+	for _, st := range []struct {
+		name string
+		v    PathStrategy
+	}{{"sma", o.SMA}, {"fund", o.Fund}} {
+		v := st.v
+		for _, f := range []float64{v.Return, v.Contrib, v.Growth, v.Dividends, v.Taxes, v.EndTax, v.Fees, v.Trading, v.DistTax} {
+			if !finite(f) {
+				return bad(st.name+" amount", f)
+			}
+		}
+		for _, w := range []float64{v.AfterTax, v.PreLiq, v.Liquidated, v.Wealth0} {
+			if !finite(w) || w < -0.005 {
+				return bad(st.name+" wealth", w)
+			}
+		}
+	}
+	if !finite(o.TrackingError) {
+		return bad("tracking error", o.TrackingError)
+	}
+	for _, y := range o.Years {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.SMAStart, y.SMAWealth, y.FundWealth} {
+			if !finite(f) {
+				return bad("yearly amount", f)
+			}
+		}
+	}
+	return nil
+}
+
+// percentiles returns the 10th, 50th and 90th percentiles of v (linear
+// interpolation between order statistics, Hyndman & Fan type 7). v is
+// sorted in place.
+func percentiles(v []float64) (p10, p50, p90 float64) {
+	slices.Sort(v)
+	q := func(p float64) float64 {
+		if len(v) == 0 {
+			return 0
+		}
+		h := p * float64(len(v)-1)
+		lo := math.Floor(h)
+		i := int(lo)
+		if i+1 >= len(v) {
+			return v[len(v)-1]
+		}
+		return v[i] + (h-lo)*(v[i+1]-v[i])
+	}
+	return q(0.1), q(0.5), q(0.9)
+}
+
+func quantiles(v []float64) Quantiles {
+	a, b, c := percentiles(v)
+	return Quantiles{money(a), money(b), money(c)}
+}
+
+func spread(v []float64, scale float64) Spread {
+	a, b, c := percentiles(v)
+	return Spread{round6(a * scale), round6(b * scale), round6(c * scale)}
+}
+
+// round6 rounds a rate to 6 significant decimals so JSON stays readable.
+func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
+
+// build summarises path outcomes (in path order) into a Result; withLedger
+// re-runs the representative path to record its ledger.
+func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
+	n := len(outs)
+	if n == 0 {
+		return Result{}, errors.New("calc: no paths")
+	}
+	r := Result{Scenario: s.Encode(), Paths: n, Horizon: s.Horizon, End: s.End}
+	col := func(f func(o *PathOutcome) float64) []float64 {
+		v := make([]float64, n)
+		for i := range outs {
+			v[i] = f(&outs[i])
+		}
+		return v
+	}
+	mean := func(f func(o *PathOutcome) float64) float64 {
+		t := 0.0
+		for i := range outs {
+			t += f(&outs[i])
+		}
+		return t / float64(n)
+	}
+	strategy := func(get func(o *PathOutcome) *PathStrategy) Strategy {
+		return Strategy{
+			AfterTaxWealth:       quantiles(col(func(o *PathOutcome) float64 { return get(o).AfterTax })),
+			PreLiquidationWealth: quantiles(col(func(o *PathOutcome) float64 { return get(o).PreLiq })),
+			LiquidatedWealth:     quantiles(col(func(o *PathOutcome) float64 { return get(o).Liquidated })),
+			AfterTaxReturn:       spread(col(func(o *PathOutcome) float64 { return get(o).Return }), 1),
+			Taxes:                money(mean(func(o *PathOutcome) float64 { return get(o).Taxes + get(o).EndTax })),
+			Fees:                 money(mean(func(o *PathOutcome) float64 { return get(o).Fees })),
+			TradingCosts:         money(mean(func(o *PathOutcome) float64 { return get(o).Trading })),
+			Contributions:        money(mean(func(o *PathOutcome) float64 { return get(o).Contrib })),
+		}
+	}
+	r.SMA = strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
+	r.Fund = strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
+	diff := col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
+	ahead := 0
+	for _, d := range diff {
+		if d > 0 {
+			ahead++
+		}
+	}
+	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
+	r.Difference = quantiles(slices.Clone(diff))
+	r.TaxAlphaBps = spread(col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return }), 1e4)
+	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))
+
+	for k := range s.Horizon {
+		yr := func(f func(y *PathYear) float64) float64 {
+			return mean(func(o *PathOutcome) float64 { return f(&o.Years[k]) })
+		}
+		saved := yr(func(y *PathYear) float64 { return y.FundTax - y.SMATax })
+		start := yr(func(y *PathYear) float64 { return y.SMAStart })
+		bps := 0.0
+		if start > 0 {
+			bps = round6(saved / start * 1e4)
+		}
+		r.Years = append(r.Years, Year{
+			Year:         k + 1,
+			HarvestedST:  money(yr(func(y *PathYear) float64 { return y.HarvST })),
+			HarvestedLT:  money(yr(func(y *PathYear) float64 { return y.HarvLT })),
+			SMATax:       money(yr(func(y *PathYear) float64 { return y.SMATax })),
+			FundTax:      money(yr(func(y *PathYear) float64 { return y.FundTax })),
+			TaxSaved:     money(saved),
+			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
+			BenefitBps:   bps,
+		})
+	}
+	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,
+		SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.SMA.Wealth0 })),
+		Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Fund.Wealth0 })),
+	})
+	for k := range s.Horizon {
+		r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: k + 1,
+			SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
+			Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
+		})
+	}
+	r.Decomposition = decompose(outs)
+	if withLedger {
+		led, err := representativeLedger(s, diff)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Ledger = led
+	}
+	return r, nil
+}
+
+// decompose splits the mean difference of after-tax wealth into its
+// sources. Each part is a mean over paths, rounded to the cent; growth of
+// deferred tax takes the rounding so the parts add up to Total exactly.
+func decompose(outs []PathOutcome) Decomposition {
+	n := float64(len(outs))
+	var total, taxDiff, dist, fee, trade, end float64
+	for _, o := range outs {
+		total += o.SMA.AfterTax - o.Fund.AfterTax
+		taxDiff += o.Fund.Taxes - o.SMA.Taxes
+		dist += o.Fund.DistTax - o.SMA.DistTax
+		fee += o.Fund.Fees - o.SMA.Fees
+		trade += o.Fund.Trading - o.SMA.Trading
+		end += o.Fund.EndTax - o.SMA.EndTax
+	}
+	d := Decomposition{
+		Total:                     money(total / n),
+		TaxSavedOnHarvestedLosses: money((taxDiff - dist) / n),
+		DistributionsAvoided:      money(dist / n),
+		FeeDifference:             money(fee / n),
+		TradingCosts:              money(trade / n),
+		ExtraTaxAtLiquidation:     money(end / n),
+	}
+	rest := d.Total.Sub(d.TaxSavedOnHarvestedLosses.Decimal).Sub(d.DistributionsAvoided.Decimal).
+		Sub(d.FeeDifference.Decimal).Sub(d.TradingCosts.Decimal).Sub(d.ExtraTaxAtLiquidation.Decimal)
+	d.GrowthOfDeferredTax = Money{rest}
+	return d
+}
+
+// representativeLedger re-runs the path whose difference in after-tax
+// wealth is the median (the lower one for an even count; the lowest index
+// among ties) and records its ledger.
+func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
+	idx := make([]int, len(diff))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case diff[a] < diff[b]:
+			return -1
+		case diff[a] > diff[b]:
+			return 1
+		}
+		return 0
+	})
+	path := idx[(len(idx)-1)/2]
+	tx, err := newTaxer(s)
+	if err != nil {
+		return nil, err
+	}
+	sim := newPathSim(s, tx)
+	var rec [2][]yearFlows
+	sim.rec = &rec
+	o := sim.run(path)
+	return &Ledger{
+		Path:       path,
+		Difference: money(o.SMA.AfterTax - o.Fund.AfterTax),
+		SMA:        ledgerRows(rec[0]),
+		Fund:       ledgerRows(rec[1]),
+	}, nil
+}

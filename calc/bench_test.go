@@ -1,0 +1,48 @@
+package calc
+
+import (
+	"context"
+	"runtime"
+	"testing"
+)
+
+// BenchmarkSimulateDefault runs paths of the default scenario and reports
+// the cost per stock per monthly step (market, lots, harvest checks, taxes)
+// and the allocations per path.
+func BenchmarkSimulateDefault(b *testing.B) {
+	s := DefaultScenario()
+	const perOp = 10
+	s.Paths = perOp
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		if _, err := SimulatePaths(context.Background(), s, 0, perOp, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	steps := float64(b.N) * perOp * float64(s.Stocks) * float64(s.Horizon*stepsPerYear)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/steps, "ns/stock-step")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*perOp), "allocs/path")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*perOp), "B/path")
+}
+
+// BenchmarkSimulateDefaultMemory runs the whole default scenario and
+// reports the largest live heap seen at the progress reports (the budget in
+// a browser worker is 64 MB).
+func BenchmarkSimulateDefaultMemory(b *testing.B) {
+	s := DefaultScenario()
+	var peak uint64
+	var m runtime.MemStats
+	for b.Loop() {
+		_, err := Simulate(context.Background(), s, func(Progress) {
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapAlloc)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}

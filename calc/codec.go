@@ -1,0 +1,253 @@
+package calc
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Keys lists the scenario keys in their canonical order (MODEL.md's table).
+var Keys = []string{
+	"year", "status", "wages", "stgains", "ltgains", "state", "staterate",
+	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
+	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
+	"fundfee", "dist", "end", "exclude", "paths", "seed",
+}
+
+// Encode returns the canonical query string of s: every key in the order of
+// Keys, numbers in their shortest exact decimal form, except "staterate"
+// (only when HasStateRate) and "exclude" (only when non-empty). Writing every
+// key keeps share links meaning the same thing if defaults change later.
+// For every scenario s returned by Decode without error,
+// Decode(s.Encode()) returns s again.
+func (s Scenario) Encode() string {
+	var b strings.Builder
+	add := func(k, v string) {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	for _, k := range Keys {
+		switch k {
+		case "staterate":
+			if !s.HasStateRate {
+				continue
+			}
+		case "exclude":
+			if len(s.Exclude) == 0 {
+				continue
+			}
+		}
+		add(k, s.get(k))
+	}
+	return b.String()
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// get returns the text of one key's value.
+func (s Scenario) get(k string) string {
+	switch k {
+	case "year":
+		return strconv.Itoa(s.Year)
+	case "status":
+		return s.Status
+	case "wages":
+		return formatFloat(s.Wages)
+	case "stgains":
+		return formatFloat(s.STGains)
+	case "ltgains":
+		return formatFloat(s.LTGains)
+	case "state":
+		return s.State
+	case "staterate":
+		return formatFloat(s.StateRate)
+	case "amount":
+		return formatFloat(s.Amount)
+	case "basis":
+		return formatFloat(s.Basis)
+	case "contrib":
+		return formatFloat(s.Contrib)
+	case "horizon":
+		return strconv.Itoa(s.Horizon)
+	case "ret":
+		return formatFloat(s.Ret)
+	case "vol":
+		return formatFloat(s.Vol)
+	case "idio":
+		return formatFloat(s.Idio)
+	case "div":
+		return formatFloat(s.Div)
+	case "stocks":
+		return strconv.Itoa(s.Stocks)
+	case "harvest":
+		return s.Harvest
+	case "threshold":
+		return formatFloat(s.Threshold)
+	case "smafee":
+		return formatFloat(s.SMAFee)
+	case "tradecost":
+		return formatFloat(s.TradeCost)
+	case "fund":
+		return s.Fund
+	case "fundfee":
+		return formatFloat(s.FundFee)
+	case "dist":
+		return formatFloat(s.Dist)
+	case "end":
+		return s.End
+	case "exclude":
+		return strings.Join(s.Exclude, ",")
+	case "paths":
+		return strconv.Itoa(s.Paths)
+	case "seed":
+		return strconv.FormatUint(s.Seed, 10)
+	}
+	return ""
+}
+
+// Decode parses a scenario query ("a=1&b=2", with or without a leading
+// "?"). Missing keys keep their defaults. Unknown keys, repeated keys, values
+// that do not parse and values out of range are all reported in one
+// *ValidationError naming each key; the scenario is returned as far as it
+// could be decoded, so a form can still show it.
+func Decode(query string) (Scenario, error) {
+	s := DefaultScenario()
+	var e ValidationError
+	query = strings.TrimPrefix(query, "?")
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(query, "&") {
+		if part == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(part, "=")
+		key, err := url.QueryUnescape(rawKey)
+		if err != nil {
+			e.add(rawKey, "bad escape in key")
+			continue
+		}
+		value, err := url.QueryUnescape(rawValue)
+		if err != nil {
+			e.add(key, "bad escape in value")
+			continue
+		}
+		if !knownKey(key) {
+			e.add(key, "unknown key; known keys: %s", strings.Join(Keys, ", "))
+			continue
+		}
+		if seen[key] {
+			e.add(key, "given more than once")
+			continue
+		}
+		seen[key] = true
+		if msg := s.set(key, strings.TrimSpace(value)); msg != "" {
+			e.add(key, "%s", msg)
+		}
+	}
+	s.validate(&e)
+	return s, e.orNil()
+}
+
+func knownKey(k string) bool {
+	for _, x := range Keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// set parses one value into s and returns a problem message or "".
+func (s *Scenario) set(k, v string) string {
+	float := func(dst *float64) string {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || !finite(f) {
+			return "not a number: " + strconv.Quote(v)
+		}
+		*dst = f
+		return ""
+	}
+	integer := func(dst *int) string {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return "not a whole number: " + strconv.Quote(v)
+		}
+		*dst = n
+		return ""
+	}
+	switch k {
+	case "year":
+		return integer(&s.Year)
+	case "status":
+		s.Status = strings.ToLower(v)
+	case "wages":
+		return float(&s.Wages)
+	case "stgains":
+		return float(&s.STGains)
+	case "ltgains":
+		return float(&s.LTGains)
+	case "state":
+		if strings.EqualFold(v, "none") {
+			s.State = "none"
+		} else {
+			s.State = strings.ToUpper(v)
+		}
+	case "staterate":
+		s.HasStateRate = true
+		return float(&s.StateRate)
+	case "amount":
+		return float(&s.Amount)
+	case "basis":
+		return float(&s.Basis)
+	case "contrib":
+		return float(&s.Contrib)
+	case "horizon":
+		return integer(&s.Horizon)
+	case "ret":
+		return float(&s.Ret)
+	case "vol":
+		return float(&s.Vol)
+	case "idio":
+		return float(&s.Idio)
+	case "div":
+		return float(&s.Div)
+	case "stocks":
+		return integer(&s.Stocks)
+	case "harvest":
+		s.Harvest = strings.ToLower(v)
+	case "threshold":
+		return float(&s.Threshold)
+	case "smafee":
+		return float(&s.SMAFee)
+	case "tradecost":
+		return float(&s.TradeCost)
+	case "fund":
+		s.Fund = strings.ToLower(v)
+	case "fundfee":
+		return float(&s.FundFee)
+	case "dist":
+		return float(&s.Dist)
+	case "end":
+		s.End = strings.ToLower(v)
+	case "exclude":
+		s.Exclude = nil
+		for name := range strings.SplitSeq(v, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name != "" {
+				s.Exclude = append(s.Exclude, name)
+			}
+		}
+	case "paths":
+		return integer(&s.Paths)
+	case "seed":
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return "not a whole number between 0 and 18446744073709551615: " + strconv.Quote(v)
+		}
+		s.Seed = n
+	}
+	return ""
+}

@@ -1,0 +1,91 @@
+// Package calc is the engine of smacalc: a Monte Carlo comparison of owning
+// an index directly in a separately managed account (SMA) with lot-by-lot
+// tax-loss harvesting against owning it through a fund (ETF or mutual
+// fund), after all taxes and fees. It is pure and deterministic: no I/O, no
+// clock, no global random source; the same Scenario always gives the same
+// Result, natively and in WebAssembly, however the paths are split across
+// workers.
+//
+// # Use
+//
+//	s, err := calc.Decode("amount=500000&horizon=20") // the share link's query
+//	r, err := calc.Simulate(ctx, s, progress)         // or SimulatePaths per worker + Merge
+//
+// Scenario has one canonical text form (Encode, every key in MODEL.md's
+// order); Decode reports every bad key at once in a *ValidationError.
+//
+// # Model
+//
+// Monthly steps (a month is 365.25/12 = 30.44 days), both strategies on the
+// same market path, so differences are paired.
+//
+// Market (market.go): factor model, every beta 1; a quarter of the
+// non-market variance ("idio") is a GICS sector factor, the rest is
+// stock-specific; lognormal with the drift that makes the expected price
+// growth ln(1+ret) − div a year, plus the dividend yield paid quarterly.
+// Cap-weighted, Zipf-like (w ∝ i^−0.8) index; stocks assigned to sectors
+// to match approximate S&P 500 sector weights (sectors.go).
+//
+// SMA (path.go, lots.go): every purchase is a tax lot; lots are kept in
+// highest-basis-first order (HIFO). At each harvest date (monthly,
+// quarterly, annual or never) every lot whose price is more than
+// `threshold` below its basis is sold; a stock is checked only when its
+// price is below its highest lot basis × (1 − threshold). Losses keep their
+// character (long-term when held more than 12 monthly steps, IRC §1222).
+// Wash sales (IRC §1091): the proceeds of a loss sale go to a substitute (a
+// proxy with the stock's sector return: market + sector factor) and the
+// stock is bought back at the next step, 30.44 days later, outside the
+// 30-day window; cash that would buy a stock in the step of its loss sale
+// also goes to the substitute, and a stock bought in a step is not
+// harvested in that step. So the simulated SMA never makes a wash sale;
+// washSale implements the §1091 adjustment (disallowed loss added to the
+// replacement's basis, holding period tacked, pro rata) for what one would
+// cost. Cash (dividends less fees, contributions, tax refunds) buys all
+// held stocks in proportion to their index weight; cash needs (fees beyond
+// dividends, taxes, withdrawals) sell every stock in proportion, HIFO
+// within each. Excluded sectors are not held; the rest keep their relative
+// index weights. Trading costs apply to every SMA trade (the initial
+// purchase with cash included) and are not deducted for tax. The SMA fee is
+// billed quarterly and is not deductible (IRC §67(g)).
+//
+// Fund (path.go): NAV follows the index's price; the expense ratio is paid
+// from the fund's dividend income (so only the rest is distributed and
+// taxed — in effect deductible), any excess lowers the NAV; capital-gain
+// distributions (`dist` × NAV, at each year end) are long-term gains,
+// reinvested. `fund` labels the vehicle; its taxes are what `dist` says.
+//
+// Taxes (taxes.go): each year, each strategy's qualified dividends and net
+// realized gains are added to the investor's wages and outside gains and
+// the whole return is computed by package calc/tax (federal brackets, 0/15/20%
+// rates, NIIT, netting, $3,000 loss limit, carryforward with character,
+// state); the strategy's tax is that minus the return without the
+// portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
+// PORTFOLIO at the start of the next year by selling (the SMA sells HIFO
+// in proportion; the fund sells its highest-basis shares); a negative tax
+// (a saving) is reinvested. The same rule applies to both. Contributions
+// (negative: withdrawals, at most half of the value) happen at the start of
+// each year, the first with the initial amount. An initial `basis` ≠ 1 is
+// an existing long-term position held the same way in both strategies.
+//
+// End: liquidate (tax on all unrealized gains, using the carryforward),
+// hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
+// lost), donate (long-term lots at a gain are given away untaxed, the other
+// lots are sold).
+//
+// # Results
+//
+// Tax alpha is the annualized difference of the two after-tax
+// money-weighted returns (IRR with the contributions as flows), per path,
+// in basis points; fees are included. years[k].benefit_bps is the mean
+// (over paths) of the fund's tax minus the SMA's in year k divided by the
+// mean SMA value at the start of year k. The decomposition splits the mean
+// difference (over paths) into tax saved on harvested losses,
+// distributions avoided, fee difference, trading costs, extra tax at
+// liquidation and growth of deferred tax (the SMA's extra market growth and
+// dividends); it adds up exactly. The ledger is the representative path
+// (median difference, re-simulated), reconciled to the cent (see Ledger).
+//
+// Each path draws from its own PCG source seeded through SplitMix64 from
+// (seed, path index); Paths carries per-path outcomes and Merge summarises
+// them in path order, so any split gives byte-identical JSON.
+package calc

@@ -1,0 +1,39 @@
+package calc
+
+import "math"
+
+// moneyWeightedReturn is the annual internal rate of return r of investing
+// amount + contrib[0] at the start and contrib[k] at the start of year k+1,
+// and receiving wealth after len(contrib) years:
+//
+//	Σ_k contrib'[k]·(1+r)^(H−k) = wealth
+//
+// found by bisection on [−99.99%, 1000%] (deterministic, 64 halvings).
+func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) float64 {
+	h := len(contrib)
+	if wealth <= 0 {
+		return -1
+	}
+	f := func(r float64) float64 {
+		v := 0.0
+		for k, c := range contrib {
+			if k == 0 {
+				c += amount
+			}
+			v += c * math.Pow(1+r, float64(h-k))
+		}
+		return v - wealth
+	}
+	lo, hi := -0.9999, 10.0
+	flo := f(lo)
+	for range 64 {
+		mid := 0.5 * (lo + hi)
+		fm := f(mid)
+		if (fm < 0) == (flo < 0) {
+			lo, flo = mid, fm
+		} else {
+			hi = mid
+		}
+	}
+	return 0.5 * (lo + hi)
+}

@@ -1,0 +1,76 @@
+package calc
+
+// Ledger is the year-by-year accounting of one representative path, for
+// both strategies, in dollars and cents. Every row reconciles exactly:
+//
+//	Start + Contributions + Growth + Dividends − Taxes − Fees − TradingCosts = End
+//
+// Taxes are the year's incremental tax (negative when the portfolio's
+// losses lower the investor's other tax), accrued in the year they are due
+// for and paid from the portfolio at the start of the next year; the last
+// row's Taxes include the end treatment's tax and its End is the after-tax
+// wealth. End is the portfolio value less the tax owed for the year, and
+// the next row starts from it. Growth is the market's change in value of
+// the holdings; it is the only amount not rounded independently: it takes
+// the rounding of the other amounts (at most a few cents a row).
+type Ledger struct {
+	Path       int         `json:"path"`       // index of the path shown (median difference)
+	Difference Money       `json:"difference"` // SMA − fund after-tax wealth on this path
+	SMA        []LedgerRow `json:"sma"`
+	Fund       []LedgerRow `json:"fund"`
+}
+
+// LedgerRow is one year of one strategy.
+type LedgerRow struct {
+	Year          int   `json:"year"`
+	Start         Money `json:"start"`
+	Contributions Money `json:"contributions"`
+	Growth        Money `json:"growth"`
+	Dividends     Money `json:"dividends"`
+	Taxes         Money `json:"taxes"`
+	Fees          Money `json:"fees"`
+	TradingCosts  Money `json:"trading_costs"`
+	End           Money `json:"end"`
+}
+
+// Reconciles reports whether the row's amounts add up to End exactly.
+func (r LedgerRow) Reconciles() bool {
+	sum := r.Start.Add(r.Contributions.Decimal).Add(r.Growth.Decimal).Add(r.Dividends.Decimal).
+		Sub(r.Taxes.Decimal).Sub(r.Fees.Decimal).Sub(r.TradingCosts.Decimal)
+	return sum.Equal(r.End.Decimal)
+}
+
+// yearFlows is one year of one strategy in float, as the kernel sees it.
+type yearFlows struct {
+	start, contrib, growth, div, taxes, fees, trading, end float64
+}
+
+// ledgerRows converts float years to rows that reconcile to the cent:
+// Start and End are the rounded float values (a row starts where the
+// previous one ended), the flows are rounded, and Growth is what is left.
+func ledgerRows(ys []yearFlows) []LedgerRow {
+	rows := make([]LedgerRow, len(ys))
+	var prevEnd Money
+	for i, y := range ys {
+		start := money(y.start)
+		if i > 0 {
+			start = prevEnd
+		}
+		r := LedgerRow{
+			Year:          i + 1,
+			Start:         start,
+			Contributions: money(y.contrib),
+			Dividends:     money(y.div),
+			Taxes:         money(y.taxes),
+			Fees:          money(y.fees),
+			TradingCosts:  money(y.trading),
+			End:           money(y.end),
+		}
+		growth := r.End.Sub(r.Start.Decimal).Sub(r.Contributions.Decimal).Sub(r.Dividends.Decimal).
+			Add(r.Taxes.Decimal).Add(r.Fees.Decimal).Add(r.TradingCosts.Decimal)
+		r.Growth = Money{growth}
+		rows[i] = r
+		prevEnd = r.End
+	}
+	return rows
+}

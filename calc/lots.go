@@ -1,0 +1,147 @@
+package calc
+
+// lot is one tax lot: shares bought together at one cost.
+type lot struct {
+	shares float64
+	basis  float64 // cost basis per share
+	step   int32   // month of acquisition (holding period start); < 0 before the start
+}
+
+// longTerm reports whether a lot acquired at step `from` and sold at step
+// `to` is held more than one year (IRC §1222): 12 monthly steps is exactly
+// one year, so it takes 13.
+func longTerm(from, to int32) bool { return to-from > stepsPerYear }
+
+// gains accumulates realized gains (losses negative) by character.
+type gains struct{ st, lt float64 }
+
+func (g *gains) add(from, to int32, amount float64) {
+	if longTerm(from, to) {
+		g.lt += amount
+	} else {
+		g.st += amount
+	}
+}
+
+// book holds the lots of one security sorted by basis per share, highest
+// first, so HIFO sales take from the front and the lots a harvest sells are
+// always a prefix.
+type book []lot
+
+// maxBasis is the highest basis per share (0 when empty).
+func (b book) maxBasis() float64 {
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0].basis
+}
+
+// buy adds a lot, keeping the HIFO order; a lot bought in the same step at
+// the same basis is merged into the existing one.
+func (b *book) buy(shares, basis float64, step int32) {
+	s := *b
+	// First position whose basis is below the new one (binary search).
+	lo, hi := 0, len(s)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s[m].basis >= basis {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	i := lo
+	if i > 0 && s[i-1].basis == basis && s[i-1].step == step {
+		s[i-1].shares += shares
+		return
+	}
+	s = append(s, lot{})
+	copy(s[i+1:], s[i:])
+	s[i] = lot{shares: shares, basis: basis, step: step}
+	*b = s
+}
+
+// sellHIFO sells n shares (at most all of them) at price, highest basis
+// first, and adds the realized gains to g. It returns the shares sold and
+// the basis sold.
+func (b *book) sellHIFO(n, price float64, step int32, g *gains) (sold, basis float64) {
+	s := *b
+	k := 0
+	for k < len(s) && n > 0 {
+		l := &s[k]
+		q := n
+		whole := l.shares <= n*(1+1e-12)
+		if whole {
+			q = l.shares
+		}
+		g.add(l.step, step, q*(price-l.basis))
+		sold += q
+		basis += q * l.basis
+		n -= q
+		if !whole {
+			l.shares -= q
+			break
+		}
+		k++
+	}
+	*b = s[:copy(s, s[k:])]
+	return sold, basis
+}
+
+// harvest sells every lot whose basis per share exceeds limit (the price
+// is below basis × (1 − threshold)), adds the realized losses to g and
+// returns the shares and basis sold.
+func (b *book) harvest(limit, price float64, step int32, g *gains) (sold, basis float64) {
+	s := *b
+	k := 0
+	for k < len(s) && s[k].basis > limit {
+		l := s[k]
+		g.add(l.step, step, l.shares*(price-l.basis))
+		sold += l.shares
+		basis += l.shares * l.basis
+		k++
+	}
+	*b = s[:copy(s, s[k:])]
+	return sold, basis
+}
+
+// unrealized adds the gains of selling every lot at price at step to g;
+// if donate, long-term lots at a gain are left out (given to charity).
+func (b book) unrealized(price float64, step int32, donate bool, g *gains) {
+	for _, l := range b {
+		gain := l.shares * (price - l.basis)
+		if donate && gain > 0 && longTerm(l.step, step) {
+			continue
+		}
+		g.add(l.step, step, gain)
+	}
+}
+
+// washSale applies IRC §1091 to a loss sale followed (within 30 days) by a
+// purchase of substantially identical stock. sold is the lot sold at
+// salePrice (below its basis) at saleStep; bought is the replacement lot.
+// The disallowed loss is pro rata to the replaced shares (Treas. Reg.
+// §1.1091-1(c)): it is added to the basis of the replacing shares and their
+// holding period includes the sold lot's (§1223(3)). It returns the
+// replacement split into the adjusted lot and the unadjusted remainder
+// (zero shares when the replacement is not larger than the sale) and the
+// disallowed loss. A sale at a gain disallows nothing.
+//
+// The simulated SMA never triggers this rule: it does not buy a stock in
+// the step of a loss sale (see doc.go); the function is what a wash sale
+// would cost.
+func washSale(sold lot, salePrice float64, saleStep int32, bought lot) (adjusted, rest lot, disallowed float64) {
+	loss := sold.basis - salePrice
+	if loss <= 0 || sold.shares <= 0 || bought.shares <= 0 {
+		return bought, lot{step: bought.step}, 0
+	}
+	n := min(sold.shares, bought.shares)
+	disallowed = loss * n
+	adjusted = lot{
+		shares: n,
+		basis:  bought.basis + loss,
+		step:   bought.step - (saleStep - sold.step),
+	}
+	rest = lot{shares: bought.shares - n, basis: bought.basis, step: bought.step}
+	return adjusted, rest, disallowed
+}

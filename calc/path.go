@@ -1,0 +1,588 @@
+package calc
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// PathOutcome is what one Monte Carlo path contributes to a Result. It is
+// plain data so that chunks of paths can cross postMessage as JSON and be
+// merged (short JSON names keep the messages small).
+type PathOutcome struct {
+	SMA           PathStrategy `json:"s"`
+	Fund          PathStrategy `json:"f"`
+	TrackingError float64      `json:"te"`
+	Years         []PathYear   `json:"y"`
+}
+
+// PathStrategy is one strategy's totals on one path.
+type PathStrategy struct {
+	AfterTax   float64 `json:"w"`   // wealth after the end treatment
+	PreLiq     float64 `json:"pre"` // value after the last year's tax
+	Liquidated float64 `json:"liq"` // value after liquidating everything
+	Wealth0    float64 `json:"w0"`  // liquidated wealth at the start
+	Return     float64 `json:"r"`   // annualized after-tax money-weighted return
+	Contrib    float64 `json:"c"`   // net contributions made
+	Growth     float64 `json:"g"`   // market growth of the holdings
+	Dividends  float64 `json:"d"`   // gross dividends
+	Taxes      float64 `json:"t"`   // yearly taxes (without the end treatment's)
+	EndTax     float64 `json:"et"`  // tax of the end treatment
+	Fees       float64 `json:"fe"`
+	Trading    float64 `json:"tc"`
+	DistTax    float64 `json:"dt"` // part of Taxes due to capital-gain distributions
+}
+
+// PathYear is one year of one path.
+type PathYear struct {
+	HarvST     float64 `json:"hs"` // short-term losses harvested (positive)
+	HarvLT     float64 `json:"hl"` // long-term losses harvested (positive)
+	SMATax     float64 `json:"st"` // SMA's tax for the year
+	FundTax    float64 `json:"ft"` // fund's tax for the year
+	CF         float64 `json:"cf"` // SMA's carryforward at year end
+	SMAStart   float64 `json:"v0"` // SMA value at the start of the year (after its flows)
+	SMAWealth  float64 `json:"sw"` // SMA liquidated wealth at year end
+	FundWealth float64 `json:"fw"` // fund liquidated wealth at year end
+}
+
+// substitute is the sector proxy holding the proceeds of a loss sale of a
+// stock until it may be bought back (one step later).
+type substitute struct {
+	stock        int32
+	value, basis float64
+}
+
+// account is one strategy's bookkeeping for the current year and the path.
+type account struct {
+	year    yearFlows // the current year's flows (start, end set at year end)
+	total   PathStrategy
+	real    gains // realized this tax year
+	qd      float64
+	distLT  float64
+	cf      carry
+	contrib []float64 // actual contribution at the start of each year
+}
+
+func (a *account) reset(h int) {
+	*a = account{contrib: a.contrib[:0]}
+	for range h {
+		a.contrib = append(a.contrib, 0)
+	}
+}
+
+// pathSim is the working memory of the simulation, reused path after path
+// (no allocation per path once warm).
+type pathSim struct {
+	s      Scenario
+	mp     marketParams
+	ix     index
+	tx     *taxer
+	steps  int32
+	every  int32   // harvest every so many steps; 0 = never
+	limitF float64 // 1 / (1 − threshold)
+	tc     float64
+
+	rng *rand.Rand
+	pcg *rand.PCG
+
+	price, idxN, heldN []float64
+	books              []book
+	shares, maxB       []float64
+	lossStep, buyStep  []int32
+	subSlot            []int32 // index in subs of a stock's substitute, or −1
+	subs               []substitute
+	sectorZ, sectorLR  []float64
+	sectorG            []float64
+
+	sma, fund          account
+	units, nav         float64
+	fundBook           book
+	smaVal, heldIdxVal float64
+	idxVal             float64
+
+	years []PathYear
+	rec   *[2][]yearFlows // non-nil: record the ledger of this path
+}
+
+func newPathSim(s Scenario, tx *taxer) *pathSim {
+	n := s.Stocks
+	p := &pathSim{
+		s: s, mp: newMarketParams(s), ix: newIndex(n), tx: tx,
+		steps:  int32(s.Horizon * stepsPerYear),
+		limitF: 1 / (1 - s.Threshold),
+		tc:     s.TradeCost,
+		price:  make([]float64, n), idxN: make([]float64, n), heldN: make([]float64, n),
+		books:  make([]book, n),
+		shares: make([]float64, n), maxB: make([]float64, n),
+		lossStep: make([]int32, n), buyStep: make([]int32, n), subSlot: make([]int32, n),
+		sectorZ: make([]float64, len(sectors)), sectorLR: make([]float64, len(sectors)),
+		sectorG: make([]float64, len(sectors)),
+	}
+	switch s.Harvest {
+	case "monthly":
+		p.every = 1
+	case "quarterly":
+		p.every = 3
+	case "annual":
+		p.every = 12
+	}
+	excluded := make([]bool, len(sectors))
+	for _, name := range s.Exclude {
+		excluded[sectorIndex(name)] = true
+	}
+	for i := range n {
+		p.idxN[i] = p.ix.weight[i]
+		if !excluded[p.ix.sector[i]] {
+			p.heldN[i] = p.ix.weight[i]
+		}
+	}
+	p.pcg = rand.NewPCG(0, 0)
+	p.rng = rand.New(p.pcg)
+	return p
+}
+
+// run simulates path number `path` and returns its outcome.
+func (p *pathSim) run(path int) PathOutcome {
+	s := &p.s
+	h := s.Horizon
+	a, b := pathSeed(s.Seed, path)
+	p.pcg.Seed(a, b)
+
+	// Start: every price 1, the index at 1.
+	held := 0.0
+	for i := range p.price {
+		p.price[i] = 1
+		p.books[i] = p.books[i][:0]
+		p.shares[i], p.maxB[i] = 0, 0
+		p.lossStep[i], p.buyStep[i], p.subSlot[i] = -1000, -1000, -1
+		held += p.heldN[i]
+	}
+	p.subs = p.subs[:0]
+	p.idxVal, p.heldIdxVal = 1, held
+	p.sma.reset(h)
+	p.fund.reset(h)
+	p.fundBook = p.fundBook[:0]
+	p.years = make([]PathYear, h)
+	if p.rec != nil {
+		p.rec[0], p.rec[1] = p.rec[0][:0], p.rec[1][:0]
+	}
+
+	// Initial position: cash (basis 1) is bought now; an existing position
+	// (basis ≠ 1) is held long-term with its embedded gain.
+	p.units, p.nav = 0, 1
+	p.smaVal = 0
+	if s.Basis == 1 {
+		p.smaBuy(s.Amount, 0)
+		p.fundBuy(s.Amount, 0)
+	} else {
+		for i := range p.price {
+			if p.heldN[i] > 0 {
+				q := s.Amount * p.heldN[i] / held
+				p.books[i].buy(q, s.Basis, -13)
+				p.shares[i] = q
+				p.maxB[i] = s.Basis
+			}
+		}
+		p.smaVal = s.Amount
+		p.units = s.Amount
+		p.fundBook.buy(s.Amount, s.Basis, -13)
+	}
+	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
+	p.flowsAtYearStart(0, 0, 0)
+	p.sma.total.Wealth0 = p.liquidatedNow(&p.sma, 0, false, 0)
+	p.fund.total.Wealth0 = p.liquidatedNow(&p.fund, 0, false, 0)
+
+	var sumD, sumD2 float64
+	for t := int32(1); t <= p.steps; t++ {
+		vPrev := p.smaVal
+		idxPrev := p.idxVal
+		growthS := p.marketStep()
+		p.sma.year.growth += growthS
+		navPrev := p.nav
+		p.nav *= p.idxVal / idxPrev
+		p.fund.year.growth += p.units * (p.nav - navPrev)
+
+		p.unwindSubstitutes(t)
+		if p.every > 0 && t%p.every == 0 {
+			p.harvest(t)
+		}
+		divS := 0.0
+		rIdx := p.idxVal/idxPrev - 1
+		if t%3 == 0 {
+			divS = p.quarter(t)
+			rIdx += s.Div / 4
+		}
+		if vPrev > 0 {
+			d := (growthS+divS)/vPrev - rIdx
+			sumD += d
+			sumD2 += d * d
+		}
+		if t%stepsPerYear == 0 {
+			y := int(t / stepsPerYear)
+			p.yearEnd(y, t)
+		}
+	}
+	mean := sumD / float64(p.steps)
+	te := sumD2/float64(p.steps) - mean*mean
+	out := PathOutcome{SMA: p.sma.total, Fund: p.fund.total, Years: p.years,
+		TrackingError: math.Sqrt(math.Max(te, 0) * stepsPerYear)}
+	out.SMA.Return = moneyWeightedReturn(s.Amount, p.sma.contrib, out.SMA.AfterTax)
+	out.Fund.Return = moneyWeightedReturn(s.Amount, p.fund.contrib, out.Fund.AfterTax)
+	return out
+}
+
+// pathSeed derives the two PCG seed words of a path from the scenario's
+// seed and the path index through SplitMix64, so paths are independent of
+// each other and of how they are split across workers.
+func pathSeed(seed uint64, path int) (uint64, uint64) {
+	a := splitmix64(seed ^ splitmix64(uint64(path)+0x632be59bd9b4e019))
+	return a, splitmix64(a ^ 0x9e3779b97f4a7c15)
+}
+
+// marketStep draws one month of returns, moves every price, the index and
+// the substitutes, and returns the SMA's market growth. This is the kernel.
+func (p *pathSim) marketStep() float64 {
+	mp := &p.mp
+	m := mp.mktSd * p.rng.NormFloat64()
+	for k := range p.sectorZ {
+		f := mp.sectorSd * p.rng.NormFloat64()
+		p.sectorLR[k] = mp.stockDrift + m + f
+		p.sectorG[k] = math.Exp(mp.sectorDrift + m + f)
+	}
+	sd := mp.specificSd
+	price, shares, idxN, heldN, sec := p.price, p.shares, p.idxN, p.heldN, p.ix.sector
+	price = price[:len(sec)]
+	shares = shares[:len(sec)]
+	idxN = idxN[:len(sec)]
+	heldN = heldN[:len(sec)]
+	var growth, idx, heldIdx, val float64
+	for i, sc := range sec {
+		po := price[i]
+		pn := po * math.Exp(p.sectorLR[sc]+sd*p.rng.NormFloat64())
+		price[i] = pn
+		growth += shares[i] * (pn - po)
+		val += shares[i] * pn
+		idx += idxN[i] * pn
+		heldIdx += heldN[i] * pn
+	}
+	for k := range p.subs {
+		sub := &p.subs[k]
+		g := sub.value * (p.sectorG[sec[sub.stock]] - 1)
+		growth += g
+		sub.value += g
+		val += sub.value
+	}
+	p.idxVal, p.heldIdxVal, p.smaVal = idx, heldIdx, val
+	return growth
+}
+
+// smaBuy invests cash in the held stocks in proportion to their index
+// weights. A stock sold at a loss in this step is not bought (wash sale):
+// its share goes to the sector substitute until the next step.
+func (p *pathSim) smaBuy(cash float64, t int32) {
+	if cash <= 0 || p.heldIdxVal <= 0 {
+		return
+	}
+	cost := cash * p.tc
+	p.sma.year.trading += cost
+	per := (cash - cost) / p.heldIdxVal
+	for i, n := range p.heldN {
+		if n == 0 {
+			continue
+		}
+		pr := p.price[i]
+		amount := per * n * pr
+		if p.lossStep[i] == t {
+			p.addSubstitute(int32(i), amount)
+			continue
+		}
+		q := amount / pr
+		p.books[i].buy(q, pr, t)
+		p.shares[i] += q
+		p.buyStep[i] = t
+		if pr > p.maxB[i] {
+			p.maxB[i] = pr
+		}
+	}
+	p.smaVal += cash - cost
+}
+
+func (p *pathSim) addSubstitute(stock int32, amount float64) {
+	if k := p.subSlot[stock]; k >= 0 {
+		p.subs[k].value += amount
+		p.subs[k].basis += amount
+		return
+	}
+	p.subSlot[stock] = int32(len(p.subs))
+	p.subs = append(p.subs, substitute{stock: stock, value: amount, basis: amount})
+}
+
+// smaSell raises `need` dollars of cash (after trading costs) by selling
+// every held stock in proportion, highest-basis lots first.
+func (p *pathSim) smaSell(need float64, t int32) {
+	stockVal := 0.0
+	for i, q := range p.shares {
+		stockVal += q * p.price[i]
+	}
+	if need <= 0 || stockVal <= 0 {
+		return
+	}
+	gross := need / (1 - p.tc)
+	f := math.Min(gross/stockVal, 1)
+	gross = f * stockVal
+	for i, q := range p.shares {
+		if q == 0 {
+			continue
+		}
+		p.books[i].sellHIFO(q*f, p.price[i], t, &p.sma.real)
+		p.shares[i] = q * (1 - f)
+		if len(p.books[i]) == 0 {
+			p.shares[i] = 0
+		}
+		p.maxB[i] = p.books[i].maxBasis()
+	}
+	cost := gross * p.tc
+	p.sma.year.trading += cost
+	p.smaVal -= gross
+}
+
+// unwindSubstitutes sells the substitutes bought one step (30.44 days)
+// earlier and buys the original stocks back.
+func (p *pathSim) unwindSubstitutes(t int32) {
+	for _, sub := range p.subs {
+		p.subSlot[sub.stock] = -1
+		p.sma.real.st += sub.value - sub.basis // held one month: short-term
+		proceeds := sub.value * (1 - p.tc)
+		buy := proceeds * (1 - p.tc)
+		cost := sub.value - buy
+		p.sma.year.trading += cost
+		p.smaVal -= cost
+		i := sub.stock
+		pr := p.price[i]
+		q := buy / pr
+		p.books[i].buy(q, pr, t)
+		p.shares[i] += q
+		p.buyStep[i] = t
+		if pr > p.maxB[i] {
+			p.maxB[i] = pr
+		}
+	}
+	p.subs = p.subs[:0]
+}
+
+// harvest sells, in every held stock not bought in this step, the lots
+// whose price is more than the threshold below their basis, and moves the
+// proceeds to the stock's sector substitute.
+func (p *pathSim) harvest(t int32) {
+	lf := p.limitF
+	for i, mb := range p.maxB {
+		pr := p.price[i]
+		if pr*lf >= mb || p.buyStep[i] == t {
+			continue
+		}
+		var g gains
+		sold, _ := p.books[i].harvest(pr*lf, pr, t, &g)
+		if sold == 0 {
+			continue
+		}
+		p.sma.real.st += g.st
+		p.sma.real.lt += g.lt
+		y := &p.years[(t-1)/stepsPerYear]
+		y.HarvST -= g.st
+		y.HarvLT -= g.lt
+		p.shares[i] -= sold
+		if len(p.books[i]) == 0 {
+			p.shares[i] = 0
+		}
+		p.maxB[i] = p.books[i].maxBasis()
+		p.lossStep[i] = t
+		proceeds := sold * pr * (1 - p.tc)
+		invest := proceeds * (1 - p.tc)
+		cost := sold*pr - invest
+		p.sma.year.trading += cost
+		p.smaVal -= cost
+		p.addSubstitute(int32(i), invest)
+	}
+}
+
+// quarter pays dividends and fees at a quarter end and reinvests the net
+// cash; it returns the SMA's dividends.
+func (p *pathSim) quarter(t int32) float64 {
+	s := &p.s
+	div := s.Div / 4 * p.smaVal
+	fee := s.SMAFee / 4 * p.smaVal
+	p.sma.qd += div
+	p.sma.year.div += div
+	p.sma.year.fees += fee
+	p.smaCash(div-fee, t)
+
+	v := p.units * p.nav
+	fdiv := s.Div / 4 * v
+	ffee := s.FundFee / 4 * v
+	p.fund.year.div += fdiv
+	p.fund.year.fees += ffee
+	// The fund pays its expenses from its income (so they are, in effect,
+	// deductible) and distributes the rest; expenses beyond the income
+	// lower the NAV.
+	if net := fdiv - ffee; net >= 0 {
+		p.fund.qd += net
+		p.fundBuy(net, t)
+	} else if v > 0 {
+		p.nav *= 1 + net/v
+	}
+	return div
+}
+
+func (p *pathSim) smaCash(cash float64, t int32) {
+	if cash > 0 {
+		p.smaBuy(cash, t)
+	} else if cash < 0 {
+		p.smaSell(-cash, t)
+	}
+}
+
+func (p *pathSim) fundBuy(cash float64, t int32) {
+	if cash <= 0 {
+		return
+	}
+	q := cash / p.nav
+	p.fundBook.buy(q, p.nav, t)
+	p.units += q
+}
+
+func (p *pathSim) fundCash(cash float64, t int32) {
+	if cash > 0 {
+		p.fundBuy(cash, t)
+	} else if cash < 0 {
+		q := math.Min(-cash/p.nav, p.units)
+		p.fundBook.sellHIFO(q, p.nav, t, &p.fund.real)
+		p.units -= q
+		if len(p.fundBook) == 0 {
+			p.units = 0
+		}
+	}
+}
+
+// flowsAtYearStart settles the flows at the start of year y+1 (y = 0 at
+// the start): the tax due for year y (negative = a saving, reinvested) is
+// paid from the portfolio and the year's contribution made. Sales realize
+// gains in year y+1.
+func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
+	t := int32(y * stepsPerYear)
+	want := p.s.Contrib
+	smaC, fundC := want, want
+	if want < 0 { // withdrawals: at most half of what is there (leaving room for their tax)
+		smaC = math.Max(want, -0.5*math.Max(p.smaVal-smaTax, 0))
+		fundC = math.Max(want, -0.5*math.Max(p.units*p.nav-fundTax, 0))
+	}
+	p.sma.contrib[y], p.fund.contrib[y] = smaC, fundC
+	p.sma.year.contrib, p.fund.year.contrib = smaC, fundC
+	p.smaCash(smaC-smaTax, t)
+	p.fundCash(fundC-fundTax, t)
+	p.years[y].SMAStart = p.smaVal
+}
+
+// unrealizedOf returns the gains of selling the strategy's holdings now
+// (donate: keeping the long-term lots at a gain).
+func (p *pathSim) unrealizedOf(acc *account, t int32, donate bool) gains {
+	var g gains
+	if acc == &p.fund {
+		p.fundBook.unrealized(p.nav, t, donate, &g)
+		return g
+	}
+	for i := range p.books {
+		p.books[i].unrealized(p.price[i], t, donate, &g)
+	}
+	for _, sub := range p.subs {
+		g.st += sub.value - sub.basis
+	}
+	return g
+}
+
+// liquidatedNow is the strategy's wealth after selling everything at step t
+// on top of the year's income so far and its tax `yearTax`.
+func (p *pathSim) liquidatedNow(acc *account, t int32, donate bool, yearTax float64) float64 {
+	v := p.smaVal
+	if acc == &p.fund {
+		v = p.units * p.nav
+	}
+	return v - yearTax - p.endTax(acc, t, donate, yearTax)
+}
+
+// endTax is the extra tax of selling everything (or, donating, everything
+// but the long-term lots at a gain) at step t.
+func (p *pathSim) endTax(acc *account, t int32, donate bool, yearTax float64) float64 {
+	u := p.unrealizedOf(acc, t, donate)
+	r := acc.real
+	lt := r.lt + acc.distLT
+	all, _ := p.tx.portfolioTax(acc.qd, r.st+u.st, lt+u.lt, acc.cf)
+	return all - yearTax
+}
+
+// yearEnd distributes the fund's capital gains, computes both strategies'
+// tax for year y, records the year and either settles the next year's
+// flows or, at the horizon, applies the end treatment.
+func (p *pathSim) yearEnd(y int, t int32) {
+	s := &p.s
+	if s.Dist > 0 && p.units > 0 {
+		d := s.Dist * p.units * p.nav
+		p.nav -= d / p.units
+		p.fund.distLT += d
+		p.fundBuy(d, t)
+	}
+	sma, fund := &p.sma, &p.fund
+	tS, cfS := p.tx.portfolioTax(sma.qd, sma.real.st, sma.real.lt, sma.cf)
+	tF, cfF := p.tx.portfolioTax(fund.qd, fund.real.st, fund.real.lt+fund.distLT, fund.cf)
+	distTax := 0.0
+	if fund.distLT != 0 {
+		t0, _ := p.tx.portfolioTax(fund.qd, fund.real.st, fund.real.lt, fund.cf)
+		distTax = tF - t0
+	}
+	yr := &p.years[y-1]
+	yr.SMATax, yr.FundTax, yr.CF = tS, tF, cfS.total()
+	liqS := p.endTax(sma, t, false, tS)
+	liqF := p.endTax(fund, t, false, tF)
+	vS, vF := p.smaVal, p.units*p.nav
+	yr.SMAWealth, yr.FundWealth = vS-tS-liqS, vF-tF-liqF
+
+	sma.total.Taxes += tS
+	fund.total.Taxes += tF
+	fund.total.DistTax += distTax
+	sma.year.taxes, fund.year.taxes = tS, tF
+	final := y == s.Horizon
+	if final {
+		var eS, eF float64
+		switch s.End {
+		case "liquidate":
+			eS, eF = liqS, liqF
+		case "donate":
+			eS, eF = p.endTax(sma, t, true, tS), p.endTax(fund, t, true, tF)
+		}
+		sma.year.taxes += eS
+		fund.year.taxes += eF
+		sma.total.EndTax, fund.total.EndTax = eS, eF
+		sma.total.PreLiq, fund.total.PreLiq = vS-tS, vF-tF
+		sma.total.Liquidated, fund.total.Liquidated = vS-tS-liqS, vF-tF-liqF
+		sma.total.AfterTax, fund.total.AfterTax = vS-tS-eS, vF-tF-eF
+	}
+	sma.year.end, fund.year.end = vS-sma.year.taxes, vF-fund.year.taxes
+	for _, acc := range []*account{sma, fund} {
+		acc.total.Contrib += acc.year.contrib
+		acc.total.Growth += acc.year.growth
+		acc.total.Dividends += acc.year.div
+		acc.total.Fees += acc.year.fees
+		acc.total.Trading += acc.year.trading
+	}
+	if p.rec != nil {
+		p.rec[0] = append(p.rec[0], sma.year)
+		p.rec[1] = append(p.rec[1], fund.year)
+	}
+	if final {
+		return
+	}
+	for _, acc := range []*account{sma, fund} {
+		acc.year = yearFlows{start: acc.year.end}
+		acc.real, acc.qd, acc.distLT = gains{}, 0, 0
+	}
+	sma.cf, fund.cf = cfS, cfF
+	p.flowsAtYearStart(y, tS, tF)
+}

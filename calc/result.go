@@ -1,0 +1,159 @@
+package calc
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Money is an amount of dollars, rounded to the cent, written in JSON as a
+// decimal string with two decimals ("1234567.89").
+type Money struct{ decimal.Decimal }
+
+// money converts a float amount to Money, rounded half away from zero to
+// the cent.
+func money(f float64) Money { return Money{decimal.NewFromFloat(f).Round(2)} }
+
+// String is the amount with two decimals.
+func (m Money) String() string { return m.StringFixed(2) }
+
+// MarshalJSON writes the amount as a quoted decimal with two decimals.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.Quote(m.StringFixed(2))), nil
+}
+
+// UnmarshalJSON reads a quoted (or bare) decimal.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if u, err := strconv.Unquote(s); err == nil {
+		s = u
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return fmt.Errorf("calc: bad money %q: %w", s, err)
+	}
+	m.Decimal = d
+	return nil
+}
+
+// Quantiles are the 10th, 50th and 90th percentiles of an amount across paths.
+type Quantiles struct {
+	P10 Money `json:"p10"`
+	P50 Money `json:"p50"`
+	P90 Money `json:"p90"`
+}
+
+// Spread are the 10th, 50th and 90th percentiles of a rate across paths.
+type Spread struct {
+	P10 float64 `json:"p10"`
+	P50 float64 `json:"p50"`
+	P90 float64 `json:"p90"`
+}
+
+// Strategy summarises one way of owning the index across paths.
+type Strategy struct {
+	// AfterTaxWealth is the wealth at the horizon after every tax, with the
+	// scenario's end treatment (liquidate, hold, stepup, donate).
+	AfterTaxWealth Quantiles `json:"after_tax_wealth"`
+	// PreLiquidationWealth is the portfolio's value after the last year's
+	// tax, before any tax on unrealized gains ("hold").
+	PreLiquidationWealth Quantiles `json:"pre_liquidation_wealth"`
+	// LiquidatedWealth is the value after selling everything and paying the
+	// tax on it ("liquidate"), whatever the end treatment.
+	LiquidatedWealth Quantiles `json:"liquidated_wealth"`
+	// AfterTaxReturn is the annualized after-tax money-weighted return.
+	AfterTaxReturn Spread `json:"after_tax_return"`
+	// Taxes, Fees and TradingCosts are means over paths of the totals over
+	// the horizon; Taxes include the end treatment's tax.
+	Taxes        Money `json:"taxes"`
+	Fees         Money `json:"fees"`
+	TradingCosts Money `json:"trading_costs"`
+	// Contributions is the mean of the net contributions actually made
+	// (withdrawals are limited to what the portfolio holds).
+	Contributions Money `json:"contributions"`
+}
+
+// Year is one tax year, means over paths.
+type Year struct {
+	Year         int     `json:"year"`
+	HarvestedST  Money   `json:"harvested_st"` // short-term losses harvested (positive)
+	HarvestedLT  Money   `json:"harvested_lt"` // long-term losses harvested (positive)
+	SMATax       Money   `json:"sma_tax"`      // the SMA's incremental tax for the year
+	FundTax      Money   `json:"fund_tax"`     // the fund's incremental tax for the year
+	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
+	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
+	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+}
+
+// WealthPoint is the after-tax wealth if both portfolios were liquidated at
+// the end of a year (year 0 = the start), percentiles across paths.
+type WealthPoint struct {
+	Year int       `json:"year"`
+	SMA  Quantiles `json:"sma"`
+	Fund Quantiles `json:"fund"`
+}
+
+// Decomposition splits the mean difference in after-tax wealth (SMA − fund)
+// into its sources; the parts sum to Total exactly. Positive parts favour
+// the SMA.
+type Decomposition struct {
+	Total Money `json:"total"`
+	// TaxSavedOnHarvestedLosses is the fund's yearly taxes minus the SMA's,
+	// less the part due to the fund's distributions (it also holds the
+	// small differences in dividend tax).
+	TaxSavedOnHarvestedLosses Money `json:"tax_saved_on_harvested_losses"`
+	// DistributionsAvoided is the fund's yearly tax caused by its
+	// capital-gain distributions.
+	DistributionsAvoided Money `json:"distributions_avoided"`
+	// FeeDifference is the fund's fees minus the SMA's fees.
+	FeeDifference Money `json:"fee_difference"`
+	// TradingCosts is minus the SMA's trading costs (the fund's are inside
+	// its expense ratio).
+	TradingCosts Money `json:"trading_costs"`
+	// ExtraTaxAtLiquidation is the fund's end-of-horizon tax minus the
+	// SMA's (negative when the SMA's lower basis costs more at the end).
+	ExtraTaxAtLiquidation Money `json:"extra_tax_at_liquidation"`
+	// GrowthOfDeferredTax is the SMA's extra market growth and dividends:
+	// the return on the taxes it deferred and kept invested, plus tracking
+	// difference.
+	GrowthOfDeferredTax Money `json:"growth_of_deferred_tax"`
+}
+
+// Result is the outcome of a scenario: the worker's reply and the CLI's
+// output. Money is in dollars (decimal strings), rates are fractions,
+// basis points are numbers.
+type Result struct {
+	Scenario string `json:"scenario"` // canonical query of the scenario
+	Paths    int    `json:"paths"`    // paths simulated
+	Horizon  int    `json:"horizon"`  // years
+	End      string `json:"end"`      // end treatment
+
+	SMA  Strategy `json:"sma"`
+	Fund Strategy `json:"fund"`
+
+	// Difference is the SMA's after-tax wealth minus the fund's, percentiles
+	// across paths (paired on the same market path).
+	Difference Quantiles `json:"difference"`
+	// TaxAlphaBps is the SMA's annualized after-tax money-weighted return
+	// minus the fund's, in basis points, percentiles across paths.
+	TaxAlphaBps Spread `json:"tax_alpha_bps"`
+	// SMAAheadFraction is the share of paths where the SMA ends ahead.
+	SMAAheadFraction float64 `json:"sma_ahead_fraction"`
+	// TrackingError is the annualized standard deviation of the SMA's
+	// monthly pre-tax, pre-fee return minus the index's (mean over paths).
+	TrackingError float64 `json:"tracking_error"`
+
+	Years          []Year        `json:"years"`
+	WealthOverTime []WealthPoint `json:"wealth_over_time"`
+	Decomposition  Decomposition `json:"decomposition"`
+	// Ledger is the year-by-year accounting of one representative path
+	// (the median difference); nil in partial results.
+	Ledger *Ledger `json:"ledger,omitempty"`
+}
+
+// Progress reports how far a simulation has come.
+type Progress struct {
+	Done, Total int     // paths done, paths in all
+	Partial     *Result // the result of the paths done so far (no ledger)
+}

@@ -1,0 +1,266 @@
+package calc
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Scenario is the single input of the calculator: one investor, one index,
+// two ways to own it. Its canonical text form is the URL query produced by
+// Encode (see MODEL.md, "Scenario keys"). Amounts are dollars, rates are
+// decimals (0.07 = 7%).
+type Scenario struct {
+	Year         int      // tax-law year of the tables (key "year")
+	Status       string   // filing status: single, mfj, mfs, hoh ("status")
+	Wages        float64  // other ordinary income per year ("wages")
+	STGains      float64  // outside short-term gains per year ("stgains")
+	LTGains      float64  // outside long-term gains per year ("ltgains")
+	State        string   // two-letter preset (upper case) or "none" ("state")
+	StateRate    float64  // flat state rate overriding the preset ("staterate")
+	HasStateRate bool     // StateRate is set (the key is present)
+	Amount       float64  // initial investment ("amount")
+	Basis        float64  // initial cost basis as a fraction of Amount ("basis")
+	Contrib      float64  // contribution per year, negative = withdrawal ("contrib")
+	Horizon      int      // years ("horizon")
+	Ret          float64  // expected market return per year ("ret")
+	Vol          float64  // market volatility per year ("vol")
+	Idio         float64  // non-market volatility per stock per year ("idio")
+	Div          float64  // dividend yield ("div")
+	Stocks       int      // number of stocks in the index ("stocks")
+	Harvest      string   // monthly, quarterly, annual, none ("harvest")
+	Threshold    float64  // loss below basis that triggers a harvest ("threshold")
+	SMAFee       float64  // SMA fee per year ("smafee")
+	TradeCost    float64  // trading cost, fraction of traded value ("tradecost")
+	Fund         string   // etf or mf ("fund")
+	FundFee      float64  // fund expense ratio ("fundfee")
+	Dist         float64  // fund capital-gain distributions per year, fraction of NAV ("dist")
+	End          string   // liquidate, hold, stepup, donate ("end")
+	Exclude      []string // sectors the SMA does not hold ("exclude"); nil when none
+	Paths        int      // Monte Carlo paths ("paths")
+	Seed         uint64   // random seed ("seed")
+}
+
+// DefaultScenario describes a typical high-earning prospect: married filing
+// jointly in California with $400,000 of wages and $50,000 a year of outside
+// short-term gains, investing $1,000,000 of cash for 10 years in a 500-stock
+// index, harvested monthly, compared with a low-cost ETF, liquidated at the end.
+func DefaultScenario() Scenario {
+	return Scenario{
+		Year:      2026,
+		Status:    "mfj",
+		Wages:     400000,
+		STGains:   50000,
+		LTGains:   0,
+		State:     "CA",
+		Amount:    1000000,
+		Basis:     1,
+		Contrib:   0,
+		Horizon:   10,
+		Ret:       0.07,
+		Vol:       0.16,
+		Idio:      0.25,
+		Div:       0.015,
+		Stocks:    500,
+		Harvest:   "monthly",
+		Threshold: 0.05,
+		SMAFee:    0.0035,
+		TradeCost: 0.0005,
+		Fund:      "etf",
+		FundFee:   0.0003,
+		Dist:      0,
+		End:       "liquidate",
+		Paths:     500,
+		Seed:      1,
+	}
+}
+
+// Limits on the amount of work one scenario may ask for. They keep a browser
+// worker responsive and its memory bounded.
+const (
+	// MaxWork bounds stocks × monthly steps × paths.
+	MaxWork = 2e9
+	// MaxPathYears bounds paths × horizon (per-path results are kept for
+	// the percentiles and for merging chunks of paths).
+	MaxPathYears = 250000
+)
+
+var (
+	statuses   = []string{"single", "mfj", "mfs", "hoh"}
+	harvests   = []string{"monthly", "quarterly", "annual", "none"}
+	fundKinds  = []string{"etf", "mf"}
+	endChoices = []string{"liquidate", "hold", "stepup", "donate"}
+)
+
+// Problem is one invalid key of a Scenario.
+type Problem struct {
+	Key     string `json:"key"`
+	Message string `json:"message"`
+}
+
+// ValidationError lists every invalid key of a scenario, in key order.
+type ValidationError struct {
+	Problems []Problem `json:"problems"`
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		parts[i] = p.Key + ": " + p.Message
+	}
+	return "invalid scenario: " + strings.Join(parts, "; ")
+}
+
+func (e *ValidationError) add(key, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+func (e *ValidationError) has(key string) bool {
+	for _, p := range e.Problems {
+		if p.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *ValidationError) orNil() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// Validate checks every key and returns a *ValidationError naming each bad
+// key with its allowed range, or nil.
+func (s Scenario) Validate() error {
+	var e ValidationError
+	s.validate(&e)
+	return e.orNil()
+}
+
+func (s Scenario) validate(e *ValidationError) {
+	years := taxYears()
+	if !slices.Contains(years, s.Year) && !e.has("year") {
+		e.add("year", "no tax tables for %d; available: %s", s.Year, joinInts(years))
+	}
+	oneOf(e, "status", s.Status, statuses)
+	rangeF(e, "wages", s.Wages, 0, 1e9)
+	rangeF(e, "stgains", s.STGains, 0, 1e9)
+	rangeF(e, "ltgains", s.LTGains, 0, 1e9)
+	if !e.has("state") {
+		if err := checkState(s.State); err != nil {
+			e.add("state", "%v", err)
+		}
+	}
+	if s.HasStateRate {
+		rangeF(e, "staterate", s.StateRate, 0, 0.2)
+	}
+	rangeF(e, "amount", s.Amount, 1000, 1e10)
+	rangeF(e, "basis", s.Basis, 0, 2)
+	if !e.has("contrib") && finite(s.Contrib) && finite(s.Amount) {
+		if s.Contrib > 1e9 {
+			e.add("contrib", "must be at most 1000000000 a year")
+		} else if s.Contrib < -0.1*s.Amount {
+			e.add("contrib", "withdrawals may be at most 10%% of amount a year (%s)", formatFloat(0.1*s.Amount))
+		}
+	} else if !finite(s.Contrib) && !e.has("contrib") {
+		e.add("contrib", "must be a finite number")
+	}
+	rangeI(e, "horizon", s.Horizon, 1, 50)
+	rangeF(e, "ret", s.Ret, -0.5, 0.5)
+	rangeF(e, "vol", s.Vol, 0, 1)
+	rangeF(e, "idio", s.Idio, 0, 2)
+	rangeF(e, "div", s.Div, 0, 0.2)
+	rangeI(e, "stocks", s.Stocks, 1, 1000)
+	oneOf(e, "harvest", s.Harvest, harvests)
+	rangeF(e, "threshold", s.Threshold, 0, 0.9)
+	rangeF(e, "smafee", s.SMAFee, 0, 0.05)
+	rangeF(e, "tradecost", s.TradeCost, 0, 0.05)
+	oneOf(e, "fund", s.Fund, fundKinds)
+	rangeF(e, "fundfee", s.FundFee, 0, 0.05)
+	rangeF(e, "dist", s.Dist, 0, 0.5)
+	oneOf(e, "end", s.End, endChoices)
+	if !e.has("exclude") {
+		s.validateExclude(e)
+	}
+	rangeI(e, "paths", s.Paths, 1, 20000)
+	if !e.has("paths") && !e.has("stocks") && !e.has("horizon") {
+		work := float64(s.Stocks) * float64(12*s.Horizon) * float64(s.Paths)
+		if work > MaxWork {
+			e.add("paths", "stocks × months × paths = %.3g exceeds %.0g; use at most %d paths",
+				work, float64(MaxWork), int(MaxWork/(float64(s.Stocks)*float64(12*s.Horizon))))
+		} else if s.Paths*s.Horizon > MaxPathYears {
+			e.add("paths", "paths × horizon = %d exceeds %d; use at most %d paths",
+				s.Paths*s.Horizon, MaxPathYears, MaxPathYears/s.Horizon)
+		}
+	}
+}
+
+func (s Scenario) validateExclude(e *ValidationError) {
+	if len(s.Exclude) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, name := range s.Exclude {
+		if sectorIndex(name) < 0 {
+			e.add("exclude", "unknown sector %q; accepted: %s", name, strings.Join(SectorNames(), ", "))
+			return
+		}
+		if seen[name] {
+			e.add("exclude", "sector %q listed twice", name)
+			return
+		}
+		seen[name] = true
+	}
+	if s.Stocks >= 1 && s.Stocks <= 1000 {
+		ix := newIndex(s.Stocks)
+		held := 0
+		for i := range s.Stocks {
+			if !seen[sectors[ix.sector[i]].Name] {
+				held++
+			}
+		}
+		if held == 0 {
+			e.add("exclude", "excludes every stock of a %d-stock index; exclude fewer sectors or use more stocks", s.Stocks)
+		}
+	}
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+func rangeF(e *ValidationError, key string, v, lo, hi float64) {
+	if e.has(key) {
+		return
+	}
+	if !finite(v) || v < lo || v > hi {
+		e.add(key, "must be between %s and %s", formatFloat(lo), formatFloat(hi))
+	}
+}
+
+func rangeI(e *ValidationError, key string, v, lo, hi int) {
+	if e.has(key) {
+		return
+	}
+	if v < lo || v > hi {
+		e.add(key, "must be a whole number between %d and %d", lo, hi)
+	}
+}
+
+func oneOf(e *ValidationError, key, v string, allowed []string) {
+	if e.has(key) {
+		return
+	}
+	if !slices.Contains(allowed, v) {
+		e.add(key, "%q is not one of %s", v, strings.Join(allowed, ", "))
+	}
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
+}

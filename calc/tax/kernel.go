@@ -1,0 +1,218 @@
+package tax
+
+// law is one year's table for one filing status and one state, converted
+// to cents and Rates once so a computation is integer arithmetic only.
+type law struct {
+	tops   [6]int64 // bracket upper edges, cents
+	rates  [7]Rate
+	floors [7]int64 // tax at each bracket's lower edge, in cent-millionths (exact)
+
+	deduction, zeroTop, fifteenTop, niitThreshold, lossLimit int64 // cents
+	fifteen, twenty, niit                                    Rate
+
+	stateOrdinary, stateShort, stateLong Rate
+}
+
+func newLaw(t *Table, s Status, st State) law {
+	if t == nil {
+		panic("tax: nil *Table (use tax.For)")
+	}
+	if !s.valid() {
+		panic("tax: invalid filing status " + s.String())
+	}
+	sch := &t.Schedules[s]
+	l := law{
+		rates:         t.OrdinaryRates,
+		deduction:     int64(sch.StandardDeduction) * 100,
+		zeroTop:       int64(sch.ZeroRateTop) * 100,
+		fifteenTop:    int64(sch.FifteenRateTop) * 100,
+		niitThreshold: int64(sch.NIITThreshold) * 100,
+		lossLimit:     int64(sch.CapitalLossLimit) * 100,
+		fifteen:       t.FifteenRate,
+		twenty:        t.TwentyRate,
+		niit:          t.NIITRate,
+	}
+	l.stateOrdinary, l.stateShort, l.stateLong = st.rates()
+	var lower int64
+	for i, top := range sch.BracketTops {
+		l.tops[i] = int64(top) * 100
+		l.floors[i+1] = l.floors[i] + (l.tops[i]-lower)*int64(l.rates[i])
+		lower = l.tops[i]
+	}
+	return l
+}
+
+// bracketTax is the tax on taxable income x (cents) from the ordinary rate
+// schedule of §1(j)(2): the Tax Computation Worksheet's "x × rate − amount"
+// done exactly and rounded once. (The IRS Tax Table rounds incomes under
+// $100,000 to the middle of a $50 band; the exact schedule is used for
+// every income, so the tax is continuous.)
+func (l *law) bracketTax(x int64) int64 {
+	if x <= 0 {
+		return 0
+	}
+	var lower int64
+	i := 0
+	for i < len(l.tops) && x > l.tops[i] {
+		lower = l.tops[i]
+		i++
+	}
+	return roundMillionths(x-lower, l.rates[i], l.floors[i])
+}
+
+// rateAbove is the ordinary rate on the next dollar above taxable income x.
+func (l *law) rateAbove(x int64) Rate {
+	i := 0
+	for i < len(l.tops) && x >= l.tops[i] {
+		i++
+	}
+	return l.rates[i]
+}
+
+// incomeCents and carryCents are Income and Carryforward in whole cents.
+type incomeCents struct{ wages, dividends, shortTerm, longTerm int64 }
+type carryCents struct{ shortTerm, longTerm int64 }
+
+func (in IncomeF) cents() incomeCents {
+	return incomeCents{centsOf(in.Wages), centsOf(in.QualifiedDividends), centsOf(in.ShortTermGain), centsOf(in.LongTermGain)}
+}
+
+func (a incomeCents) plus(b incomeCents) incomeCents {
+	return incomeCents{a.wages + b.wages, a.dividends + b.dividends, a.shortTerm + b.shortTerm, a.longTerm + b.longTerm}
+}
+
+func (cf CarryforwardF) cents() carryCents {
+	return carryCents{max(0, centsOf(cf.ShortTerm)), max(0, centsOf(cf.LongTerm))}
+}
+
+// sheet holds the lines of one return in cents; compute fills it in the
+// order of the forms. The decimal path (Compute) follows the same steps
+// with the same names; see it for the citations.
+type sheet struct {
+	netShort, netLong, net int64 // Schedule D lines 7, 15, 16
+	capitalGain            int64 // Form 1040 line 7
+	allowedLoss            int64 // Schedule D line 21 as a positive amount
+	agi, taxableRaw        int64 // AGI; AGI − standard deduction, may be < 0
+	taxable                int64 // Form 1040 line 15
+	ordinaryTaxable        int64 // QDCG worksheet line 5
+	allOrdinary            bool  // worksheet line 24 < line 23
+	incomeTax              int64
+	nii, niiRaw, niit      int64
+	lossAgainstOrdinary    int64 // carryover worksheet line 4
+	carry                  carryCents
+	state, total           int64
+}
+
+func (l *law) compute(in incomeCents, cf carryCents) sheet {
+	var sh sheet
+	wages, dividends := max(0, in.wages), max(0, in.dividends)
+
+	// Schedule D netting.
+	sh.netShort = in.shortTerm - cf.shortTerm
+	sh.netLong = in.longTerm - cf.longTerm
+	sh.net = sh.netShort + sh.netLong
+	var netCapitalGain int64 // QDCG worksheet line 3
+	if sh.net >= 0 {
+		sh.capitalGain = sh.net
+		netCapitalGain = max(0, min(sh.netLong, sh.net))
+	} else {
+		sh.allowedLoss = min(l.lossLimit, -sh.net)
+		sh.capitalGain = -sh.allowedLoss
+	}
+
+	sh.agi = wages + dividends + sh.capitalGain
+	sh.taxableRaw = sh.agi - l.deduction
+	sh.taxable = max(0, sh.taxableRaw)
+
+	// Capital loss carryover worksheet.
+	if sh.net < 0 {
+		sh.lossAgainstOrdinary = min(sh.allowedLoss, max(0, sh.taxableRaw+sh.allowedLoss))
+		shortLoss, longGain := max(0, -sh.netShort), max(0, sh.netLong)
+		sh.carry.shortTerm = max(0, shortLoss-(sh.lossAgainstOrdinary+longGain))
+		longLoss, shortGain := max(0, -sh.netLong), max(0, sh.netShort)
+		sh.carry.longTerm = max(0, longLoss-(shortGain+max(0, sh.lossAgainstOrdinary-shortLoss)))
+	}
+
+	// Qualified Dividends and Capital Gain Tax Worksheet.
+	preferential := dividends + netCapitalGain // line 4
+	sh.ordinaryTaxable = max(0, sh.taxable-preferential)
+	if preferential == 0 {
+		sh.incomeTax = l.bracketTax(sh.taxable)
+	} else {
+		l7 := min(sh.taxable, l.zeroTop)
+		l9 := l7 - min(sh.ordinaryTaxable, l7)
+		l10 := min(sh.taxable, preferential)
+		l12 := l10 - l9
+		l16 := max(0, min(sh.taxable, l.fifteenTop)-(sh.ordinaryTaxable+l9))
+		l17 := min(l12, l16)
+		l20 := l10 - (l9 + l17)
+		l23 := applyRate(l17, l.fifteen) + applyRate(l20, l.twenty) + l.bracketTax(sh.ordinaryTaxable)
+		l24 := l.bracketTax(sh.taxable)
+		sh.allOrdinary = l24 < l23
+		sh.incomeTax = min(l23, l24)
+	}
+
+	// Net investment income tax (Form 8960).
+	sh.niiRaw = dividends + sh.capitalGain
+	sh.nii = max(0, sh.niiRaw)
+	sh.niit = applyRate(max(0, min(sh.nii, sh.agi-l.niitThreshold)), l.niit)
+
+	// State tax on the dividends and the gains left after federal netting.
+	stateDividends, stateShort, stateLong := dividends, int64(0), int64(0)
+	switch {
+	case sh.net < 0:
+		stateDividends = max(0, dividends-sh.allowedLoss)
+	case sh.netShort >= 0 && sh.netLong >= 0:
+		stateShort, stateLong = sh.netShort, sh.netLong
+	case sh.netShort < 0:
+		stateLong = sh.net
+	default:
+		stateShort = sh.net
+	}
+	sh.state = applyRate(stateDividends, l.stateOrdinary) + applyRate(stateShort, l.stateShort) + applyRate(stateLong, l.stateLong)
+
+	sh.total = sh.incomeTax + sh.niit + sh.state
+	return sh
+}
+
+// marginal returns the federal rates (income tax plus NIIT) on the next
+// dollar of ordinary income and of long-term gain, by rule; see doc.go.
+func (l *law) marginal(sh *sheet) (ordinary, longTerm Rate) {
+	aboveThreshold := sh.agi >= l.niitThreshold
+
+	switch {
+	case sh.taxableRaw < 0: // the dollar only uses up standard deduction
+	case sh.allOrdinary:
+		ordinary = l.rateAbove(sh.taxable)
+	default:
+		ordinary = l.rateAbove(sh.ordinaryTaxable)
+	}
+	longTerm = ordinary
+	ordinaryNIIT := aboveThreshold && sh.agi-l.niitThreshold < sh.nii
+	longNIIT := aboveThreshold
+
+	switch {
+	case sh.net < -l.lossLimit: // the dollar only shrinks the carryforward
+		longTerm, longNIIT = 0, false
+	case sh.net < 0: // it shrinks the capital-loss deduction: ordinary rate
+		longNIIT = aboveThreshold && sh.niiRaw >= 0
+	case sh.netLong < 0: // it frees short-term gain from the long-term loss
+	case sh.taxableRaw < 0:
+		longTerm = 0
+	case sh.allOrdinary:
+		longTerm = l.rateAbove(sh.taxable)
+	case sh.taxable < l.zeroTop:
+		longTerm = 0
+	case sh.taxable < l.fifteenTop:
+		longTerm = l.fifteen
+	default:
+		longTerm = l.twenty
+	}
+	if ordinaryNIIT {
+		ordinary += l.niit
+	}
+	if longNIIT {
+		longTerm += l.niit
+	}
+	return ordinary, longTerm
+}

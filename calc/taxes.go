@@ -1,0 +1,61 @@
+package calc
+
+import (
+	"fmt"
+
+	"smacalc/calc/tax"
+)
+
+// carry is a capital-loss carryforward by character (positive amounts).
+type carry struct{ st, lt float64 }
+
+func (c carry) total() float64 { return c.st + c.lt }
+
+// taxer computes a strategy's yearly tax as the incremental tax over the
+// investor's other income: the whole return (federal income tax, NIIT,
+// state) with the portfolio's dividends and net gains added to the wages
+// and outside gains, minus the return without the portfolio. The
+// carryforward is the combined return's, so outside gains use harvested
+// losses (that is where harvesting is worth the most).
+type taxer struct{ inv *tax.Investor }
+
+func newTaxer(s Scenario) (*taxer, error) {
+	t, err := tax.For(s.Year)
+	if err != nil {
+		return nil, err
+	}
+	st, err := tax.ParseStatus(s.Status)
+	if err != nil {
+		return nil, err
+	}
+	state := tax.FlatState(s.StateRate)
+	if !s.HasStateRate {
+		if state, err = tax.StatePreset(s.State); err != nil {
+			return nil, err
+		}
+	}
+	other := tax.IncomeF{Wages: s.Wages, ShortTermGain: s.STGains, LongTermGain: s.LTGains}
+	return &taxer{inv: tax.NewInvestor(t, st, state, other)}, nil
+}
+
+// portfolioTax returns the tax on a year's portfolio income (qualified
+// dividends, net short- and long-term gains) given the carryforward in,
+// and the carryforward out. Negative tax is a saving.
+func (t *taxer) portfolioTax(qd, st, lt float64, cf carry) (float64, carry) {
+	due, out := t.inv.PortfolioTaxF(tax.IncomeF{QualifiedDividends: qd, ShortTermGain: st, LongTermGain: lt},
+		tax.CarryforwardF{ShortTerm: cf.st, LongTerm: cf.lt})
+	return due, carry{out.ShortTerm, out.LongTerm}
+}
+
+func taxYears() []int { return tax.Years() }
+
+func checkState(code string) error {
+	if code == "none" {
+		return nil
+	}
+	if len(code) != 2 {
+		return fmt.Errorf("%q is not a two-letter state code or none", code)
+	}
+	_, err := tax.StatePreset(code)
+	return err
+}

@@ -1,0 +1,253 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"smacalc/calc/tax"
+)
+
+const taxUsage = `usage: smacalc tax [-year YEAR] [-status STATUS] [-wages N] [-qd N]
+                   [-stcg N] [-ltcg N] [-cf-st N] [-cf-lt N]
+                   [-state CODE | -staterate RATE]
+
+One year of federal income tax, NIIT and state tax on the capital and
+dividend income, printed as JSON (money as decimal strings).
+`
+
+const taxFlagsHint = "flags: -year -status -wages -qd -stcg -ltcg -cf-st -cf-lt -state -staterate ('smacalc tax -h' for details)"
+
+// Tax computes one year's return from flags and prints it as indented JSON.
+// Bad input prints a message naming the flag and the accepted values on
+// stderr, nothing on stdout, and returns 2.
+func Tax(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("smacalc tax", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {} // errors get a one-line hint below; -h the full text
+
+	year := &yearFlag{year: 2026}
+	status := &statusFlag{status: tax.Single}
+	state := &stateFlag{state: tax.State{Code: "none"}}
+	var rate rateFlag
+	wages := &amountFlag{nonNegative: true}
+	qd := &amountFlag{nonNegative: true}
+	stcg, ltcg := &amountFlag{}, &amountFlag{}
+	cfST := &amountFlag{nonNegative: true}
+	cfLT := &amountFlag{nonNegative: true}
+
+	fs.Var(year, "year", "tax year: "+taxYearList())
+	fs.Var(status, "status", "filing status: "+strings.Join(tax.StatusCodes(), ", "))
+	fs.Var(wages, "wages", "wages and other ordinary income, dollars")
+	fs.Var(qd, "qd", "qualified dividends, dollars")
+	fs.Var(stcg, "stcg", "net short-term capital gain, dollars (negative for a loss)")
+	fs.Var(ltcg, "ltcg", "net long-term capital gain incl. capital-gain distributions, dollars (negative for a loss)")
+	fs.Var(cfST, "cf-st", "short-term capital loss carried in, dollars")
+	fs.Var(cfLT, "cf-lt", "long-term capital loss carried in, dollars")
+	fs.Var(state, "state", "state preset: "+strings.Join(tax.StateCodes(), ", "))
+	fs.Var(&rate, "staterate", "flat state rate as a fraction, e.g. 0.05 (overrides -state)")
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, taxUsage, "\nflags:\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+			return 0
+		}
+		fmt.Fprintln(stderr, taxFlagsHint)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "smacalc tax: unexpected argument %q: every input is a flag\n%s\n", fs.Arg(0), taxFlagsHint)
+		return 2
+	}
+
+	t, err := tax.For(year.year)
+	if err != nil { // cannot happen: yearFlag.Set checked it
+		fmt.Fprintln(stderr, "smacalc tax: -year:", err)
+		return 2
+	}
+	st := state.state
+	if rate.set {
+		st = tax.FlatState(rate.rate)
+	}
+	r := tax.Compute(t, status.status, st,
+		tax.Income{Wages: wages.value, QualifiedDividends: qd.value, ShortTermGain: stcg.value, LongTermGain: ltcg.value},
+		tax.Carryforward{ShortTerm: cfST.value, LongTerm: cfLT.value})
+
+	out := taxOutput{
+		Year:                 t.Year,
+		Status:               status.status.String(),
+		State:                st.Code,
+		TaxableIncome:        r.TaxableIncome.StringFixed(2),
+		IncomeTax:            r.IncomeTax.StringFixed(2),
+		NIIT:                 r.NIIT.StringFixed(2),
+		StateTax:             r.StateTax.StringFixed(2),
+		Total:                r.Total.StringFixed(2),
+		STCarryforward:       r.Carryforward.ShortTerm.StringFixed(2),
+		LTCarryforward:       r.Carryforward.LongTerm.StringFixed(2),
+		MarginalOrdinaryRate: r.MarginalOrdinaryRate,
+		MarginalLTCGRate:     r.MarginalLTCGRate,
+	}
+	if err := writeJSON(stdout, out); err != nil {
+		fmt.Fprintln(stderr, "smacalc tax:", err)
+		return 1
+	}
+	return 0
+}
+
+// taxOutput is what `smacalc tax` prints: money as decimal strings with two
+// decimals, rates as numbers.
+type taxOutput struct {
+	Year                 int     `json:"year"`
+	Status               string  `json:"status"`
+	State                string  `json:"state"`
+	TaxableIncome        string  `json:"taxable_income"`
+	IncomeTax            string  `json:"income_tax"`
+	NIIT                 string  `json:"niit"`
+	StateTax             string  `json:"state_tax"`
+	Total                string  `json:"total"`
+	STCarryforward       string  `json:"st_carryforward"`
+	LTCarryforward       string  `json:"lt_carryforward"`
+	MarginalOrdinaryRate float64 `json:"marginal_ordinary_rate"`
+	MarginalLTCGRate     float64 `json:"marginal_ltcg_rate"`
+}
+
+func taxYearList() string {
+	var years []string
+	for _, y := range tax.Years() {
+		years = append(years, strconv.Itoa(y))
+	}
+	return strings.Join(years, ", ")
+}
+
+// The flag values check their input as it is parsed, so the flag package's
+// message names the flag: `invalid value "x" for flag -wages: ...`.
+
+type yearFlag struct{ year int }
+
+func (f *yearFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return strconv.Itoa(f.year)
+}
+
+func (f *yearFlag) Set(s string) error {
+	y, err := strconv.Atoi(s)
+	if err == nil {
+		if _, err = tax.For(y); err == nil {
+			f.year = y
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown tax year: accepted %s", taxYearList())
+}
+
+type statusFlag struct{ status tax.Status }
+
+func (f *statusFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.status.String()
+}
+
+func (f *statusFlag) Set(s string) error {
+	st, err := tax.ParseStatus(s)
+	if err != nil {
+		return fmt.Errorf("unknown filing status: accepted %s", strings.Join(tax.StatusCodes(), ", "))
+	}
+	f.status = st
+	return nil
+}
+
+type stateFlag struct{ state tax.State }
+
+func (f *stateFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.state.Code
+}
+
+func (f *stateFlag) Set(s string) error {
+	st, err := tax.StatePreset(s)
+	if err != nil {
+		return fmt.Errorf("unknown state: accepted %s, or -staterate for a flat rate", strings.Join(tax.StateCodes(), ", "))
+	}
+	f.state = st
+	return nil
+}
+
+// rateSyntax is a plain fraction between 0 and 1 with at most 6 decimals
+// (rates are exact to the millionth).
+var rateSyntax = regexp.MustCompile(`^(0(\.[0-9]{1,6})?|\.[0-9]{1,6}|1(\.0{1,6})?)$`)
+
+type rateFlag struct {
+	rate float64
+	set  bool
+}
+
+func (f *rateFlag) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return strconv.FormatFloat(f.rate, 'f', -1, 64)
+}
+
+func (f *rateFlag) Set(s string) error {
+	if !rateSyntax.MatchString(s) {
+		return errors.New("want a rate as a fraction from 0 to 1 with at most 6 decimals, e.g. 0.05 for 5%")
+	}
+	r, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return errors.New("want a rate as a fraction from 0 to 1, e.g. 0.05 for 5%")
+	}
+	f.rate, f.set = r, true
+	return nil
+}
+
+// amountSyntax is a plain amount of dollars: up to 13 digits, at most 2
+// decimals, no exponent (which would let "1e999999999" through to the
+// decimal arithmetic), no thousands separators.
+var amountSyntax = regexp.MustCompile(`^-?[0-9]{1,13}(\.[0-9]{1,2})?$`)
+
+type amountFlag struct {
+	value       decimal.Decimal
+	nonNegative bool
+}
+
+func (f *amountFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.value.String()
+}
+
+func (f *amountFlag) Set(s string) error {
+	want := "want an amount in dollars with at most 2 decimals, negative for a loss, e.g. 20000 or -1500.50"
+	if f.nonNegative {
+		want = "want a non-negative amount in dollars with at most 2 decimals, e.g. 60000 or 1500.50"
+	}
+	if !amountSyntax.MatchString(s) {
+		return errors.New(want)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return errors.New(want)
+	}
+	if f.nonNegative && d.Sign() < 0 {
+		return errors.New("must not be negative: " + want)
+	}
+	f.value = d
+	return nil
+}
