@@ -24,7 +24,7 @@ WASM_FLAGS := -trimpath -ldflags='-s -w'
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build wasm test lint fmt-check vet staticcheck vuln unit e2e \
-        fuzz bench deps-browser clean
+        fuzz bench bench-browser validate deps-browser clean
 
 ## run: build the WASM and serve the calculator on $(ADDR)
 run: wasm
@@ -34,10 +34,12 @@ run: wasm
 build: wasm
 	$(GO) run . build -o dist -wasm $(WASM) -label $(LABEL)
 
-## wasm: compile the browser UI (go build's cache makes this quick when nothing changed)
+## wasm: compile the browser UI and the simulation worker (go build's cache
+## makes this quick when nothing changed)
 wasm:
 	@mkdir -p $(WASM)
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/app.wasm .
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/worker.wasm ./wasm/worker
 
 ## test: everything: formatting, vet, staticcheck, govulncheck, unit tests, browser tests
 test: lint unit e2e
@@ -97,9 +99,18 @@ fuzz:
 	  done; \
 	done
 
+## validate: regenerate docs/VALIDATION.md (the model against published research)
+validate:
+	$(GO) run ./validate -out docs
+
 ## bench: Go benchmarks (simulation kernel, tax engine)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./calc/...
+
+## bench-browser: the calculator's speed in headless chromium; the last line is JSON
+bench-browser: deps-browser wasm
+	@SMACALC_E2E=1 SMACALC_BENCH=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) \
+	  $(GO) test -count=1 -run '^TestBrowserBenchmark$$' ./e2e/ -v | grep '^{' | tail -1
 
 clean:
 	rm -rf $(WASM) dist e2e/artifacts $(TOOLS)

@@ -8,13 +8,11 @@ package main
 import (
 	"os"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	ui "smacalc/app"
 )
 
 func main() {
 	ui.Routes()
-	app.RunWhenOnBrowser() // returns at once when not in a browser
+	runInBrowser() // never returns in the browser; does nothing natively
 	os.Exit(command(os.Args[1:]))
 }

@@ -53,7 +53,7 @@ func Handler(o HandlerOptions) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:                []string{"/web/smacalc.css"},
-		CacheableResources:    append([]string{"/web/icons/icon.svg"}, o.Cacheable...),
+		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js"}, o.Cacheable...),
 		Version:               o.Version,
 		ServiceWorkerTemplate: static.ServiceWorker,
 	}

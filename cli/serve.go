@@ -28,11 +28,17 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("dir", "", "serve this site directory (written by 'smacalc build') instead of building one")
 	wasm := fs.String("wasm", "web", "directory holding app.wasm (and the worker's WASM) when building")
 	label := fs.String("label", "", "version label when building (e.g. git describe)")
+	frameAncestors := fs.String("frame-ancestors", site.DefaultFrameAncestors,
+		"who may embed the calculator in a frame: 'self', 'none' or space-separated origins (https://example.com)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "smacalc serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if err := site.ValidFrameAncestors(*frameAncestors); err != nil {
+		fmt.Fprintf(stderr, "smacalc serve: -%v\n", err)
 		return 2
 	}
 	logger := log.New(stderr, "", log.LstdFlags)
@@ -57,7 +63,7 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := site.Serve(ctx, *addr, root, logger); err != nil {
+	if err := site.Serve(ctx, *addr, root, *frameAncestors, logger); err != nil {
 		fmt.Fprintf(stderr, "smacalc serve: %v\n", err)
 		return 1
 	}

@@ -74,15 +74,18 @@ func setUp(m *testing.M) (int, error) {
 	return m.Run(), nil
 }
 
-// buildWasm compiles the UI for the browser, as `make wasm` does.
+// buildWasm compiles the UI and the simulation worker for the browser, as
+// `make wasm` does.
 func buildWasm(dir string) error {
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Dir(filepath.Dir(file))
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("building app.wasm: %v\n%s", err, out)
+	for name, pkg := range map[string]string{"app.wasm": ".", "worker.wasm": "./wasm/worker"} {
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, name), pkg)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("building %s: %v\n%s", name, err, out)
+		}
 	}
 	return nil
 }
@@ -106,7 +109,7 @@ func startServer(t *testing.T, s *site.Site) *server {
 }
 
 func (s *server) Swap(st *site.Site) {
-	h := site.Handler(st.Dir)
+	h := site.Handler(st.Dir, "")
 	s.site.Store(&h)
 }
 

@@ -28,7 +28,19 @@ func canonicalHTML(html string) string {
 	})
 }
 
-// canonicalizePages rewrites every .html file under dir in canonical form.
+// withPolicy puts the Content-Security-Policy <meta> right after the charset,
+// before any script or stylesheet, so that it governs all of them.
+func withPolicy(html string) string {
+	const charset = `<meta charset="UTF-8">`
+	if i := strings.Index(html, charset); i >= 0 {
+		i += len(charset)
+		return html[:i] + "\n    " + metaPolicy + html[i:]
+	}
+	return html
+}
+
+// canonicalizePages rewrites every .html file under dir in canonical form,
+// with the Content-Security-Policy <meta>.
 func canonicalizePages(dir string) error {
 	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil {
@@ -39,7 +51,7 @@ func canonicalizePages(dir string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(page, []byte(canonicalHTML(string(b))), 0o644); err != nil {
+		if err := os.WriteFile(page, []byte(withPolicy(canonicalHTML(string(b)))), 0o644); err != nil {
 			return err
 		}
 	}

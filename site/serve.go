@@ -42,14 +42,22 @@ var contentTypes = map[string]string{
 // file) and the encoding, never Last-Modified: two deployments written in the
 // same second would otherwise look identical to the browser, and the service
 // worker would precache the old files under the new version.
-func Handler(dir string) http.Handler {
+//
+// Every response carries the security headers: the Content-Security-Policy
+// with frameAncestors (empty: DefaultFrameAncestors), nosniff, no referrer.
+func Handler(dir, frameAncestors string) http.Handler {
 	version, _ := os.ReadFile(filepath.Join(dir, marker))
-	return &siteHandler{dir: dir, version: strings.TrimSpace(string(version))}
+	return &siteHandler{
+		dir:     dir,
+		version: strings.TrimSpace(string(version)),
+		csp:     ContentSecurityPolicy(frameAncestors),
+	}
 }
 
 type siteHandler struct {
 	dir     string
 	version string
+	csp     string
 }
 
 func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -58,15 +66,17 @@ func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	header := w.Header()
+	header.Set("Cache-Control", "no-cache")
+	header.Set("Content-Security-Policy", s.csp)
+	header.Set("X-Content-Type-Options", "nosniff")
+	header.Set("Referrer-Policy", "no-referrer")
+	header.Set("Cross-Origin-Opener-Policy", "same-origin")
 	name, ok := s.resolve(r.URL.Path)
 	if !ok {
 		http.NotFound(w, r)
 		return
 	}
-	header := w.Header()
-	header.Set("Cache-Control", "no-cache")
-	header.Set("X-Content-Type-Options", "nosniff")
-	header.Set("Referrer-Policy", "no-referrer")
 	ext := strings.ToLower(filepath.Ext(name))
 	ctype := contentTypes[ext]
 	if ctype == "" {
@@ -161,14 +171,14 @@ func acceptsEncoding(header, coding string) bool {
 	return wildcard
 }
 
-// Serve serves dir on addr until ctx is cancelled.
-func Serve(ctx context.Context, addr, dir string, logger *log.Logger) error {
+// Serve serves dir on addr until ctx is cancelled (see Handler).
+func Serve(ctx context.Context, addr, dir, frameAncestors string, logger *log.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           Handler(dir),
+		Handler:           Handler(dir, frameAncestors),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          logger,
 	}

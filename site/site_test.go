@@ -109,7 +109,7 @@ func TestBuildNeedsWasm(t *testing.T) {
 func TestHandlerServesCompressedSiblings(t *testing.T) {
 	s := build(t, fakeWasm(t, "payload"), "v1")
 	raw, _ := os.ReadFile(filepath.Join(s.Dir, "web", "app.wasm"))
-	srv := httptest.NewServer(Handler(s.Dir))
+	srv := httptest.NewServer(Handler(s.Dir, ""))
 	defer srv.Close()
 	// The default transport would decompress gzip itself; ask explicitly.
 	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
@@ -153,7 +153,7 @@ func TestHandlerServesCompressedSiblings(t *testing.T) {
 
 func TestHandlerRevalidatesByVersion(t *testing.T) {
 	s := build(t, fakeWasm(t, "etag"), "v1")
-	srv := httptest.NewServer(Handler(s.Dir))
+	srv := httptest.NewServer(Handler(s.Dir, ""))
 	defer srv.Close()
 	res, err := http.Get(srv.URL + "/app.js")
 	if err != nil {
@@ -178,7 +178,7 @@ func TestHandlerRevalidatesByVersion(t *testing.T) {
 
 func TestHandlerPaths(t *testing.T) {
 	s := build(t, fakeWasm(t, "paths"), "")
-	h := Handler(s.Dir)
+	h := Handler(s.Dir, "")
 	tests := []struct {
 		path   string
 		status int
@@ -239,5 +239,46 @@ func TestCanonicalHTML(t *testing.T) {
 	}
 	if want := `<div data-ready="false" id="x">`; !strings.HasPrefix(a, want) {
 		t.Errorf("got %s", a)
+	}
+}
+
+func TestSecurityHeadersAndMetaPolicy(t *testing.T) {
+	s := build(t, fakeWasm(t, "csp"), "")
+	h := Handler(s.Dir, "'self' https://advisor.example")
+	for _, path := range []string{"/", "/web/app.wasm", "/missing"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		csp := rec.Header().Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'self' https://advisor.example"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %s", path, csp, want)
+			}
+		}
+		if strings.Contains(csp, "unsafe-inline") || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: weak headers %v", path, rec.Header())
+		}
+	}
+	index, err := os.ReadFile(filepath.Join(s.Dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(index)
+	meta := strings.Index(html, `http-equiv="Content-Security-Policy"`)
+	script := strings.Index(html, "<script")
+	if meta < 0 || script < 0 || meta > script {
+		t.Errorf("the CSP <meta> must come before the first script (meta at %d, script at %d)", meta, script)
+	}
+}
+
+func TestValidFrameAncestors(t *testing.T) {
+	for _, ok := range []string{"'self'", "'none'", "'self' https://a.example https://b.example:8443", "http://localhost:3000"} {
+		if err := ValidFrameAncestors(ok); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"*", "example.com", "https://a.example; script-src *", "self"} {
+		if err := ValidFrameAncestors(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
 	}
 }

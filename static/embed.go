@@ -5,10 +5,11 @@ package static
 
 import "embed"
 
-// Files are the static assets, served under /web/ (icons/, smacalc.css) or
+// Files are the static assets, served under /web/ (icons/, smacalc.css, the
+// simulation worker's script sim-worker.js) or
 // used as templates (app-worker.js).
 //
-//go:embed icons smacalc.css app-worker.js
+//go:embed icons smacalc.css app-worker.js sim-worker.js
 var Files embed.FS
 
 // ServiceWorker is the service-worker template handed to go-app's Handler.

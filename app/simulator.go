@@ -1,0 +1,31 @@
+package app
+
+import "smacalc/calc"
+
+// Simulator runs scenarios off the main thread. go-app runs on the browser's
+// main thread and Go/WASM has no preemption there, so a long simulation on a
+// goroutine would freeze the page: the browser build installs a Simulator
+// backed by Web Workers (package wasm/simclient) with SetSimulator.
+type Simulator interface {
+	// Run starts simulating the scenario given as its canonical query string
+	// and returns a function that cancels the run. update is called from the
+	// browser's event loop, never concurrently, with partial results as paths
+	// complete and a last Update with Final set (Result or Err). After cancel,
+	// update is not called again.
+	Run(query string, update func(SimulationUpdate)) (cancel func())
+}
+
+// SimulationUpdate reports a running simulation's progress.
+type SimulationUpdate struct {
+	Done, Total int          // paths done, paths in all
+	Result      *calc.Result // the result of the paths done so far; the full result when Final
+	Final       bool         // the run has ended: Result or Err is set
+	Err         error        // why the run failed (Final only)
+}
+
+// simulator is nil when prerendering on the server: nothing is simulated there.
+var simulator Simulator
+
+// SetSimulator installs the Simulator the calculator uses. The browser build
+// calls it before app.RunWhenOnBrowser.
+func SetSimulator(s Simulator) { simulator = s }

@@ -1,0 +1,53 @@
+//go:build !wasm
+
+package site
+
+import (
+	"fmt"
+	"strings"
+)
+
+// policy is the Content-Security-Policy of every page: everything from the
+// page's own origin, no inline script or style, WebAssembly allowed to
+// compile ('wasm-unsafe-eval' is the narrow CSP3 keyword for that; it does
+// not allow eval), data: images only for the icons a browser may synthesise.
+// Nothing the calculator does needs another origin, so a violation is a bug.
+const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// DefaultFrameAncestors lets only the calculator's own origin frame it. A
+// firm embedding it in its site names its origins with -frame-ancestors.
+const DefaultFrameAncestors = "'self'"
+
+// ContentSecurityPolicy is the header smacalc serve sends. frame-ancestors
+// only works as a header (browsers ignore it in <meta>): static hosts must
+// send it themselves (README, "Deploying").
+func ContentSecurityPolicy(frameAncestors string) string {
+	if strings.TrimSpace(frameAncestors) == "" {
+		frameAncestors = DefaultFrameAncestors
+	}
+	return policy + "; frame-ancestors " + frameAncestors
+}
+
+// ValidFrameAncestors checks a frame-ancestors source list: 'self', 'none',
+// or origins such as https://example.com (a scheme is required, so a typo
+// cannot silently open the calculator to every site).
+func ValidFrameAncestors(list string) error {
+	for _, source := range strings.Fields(list) {
+		switch {
+		case source == "'self'" || source == "'none'":
+		case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
+			if strings.ContainsAny(source, ";,'\"") {
+				return fmt.Errorf("frame-ancestors: %q is not an origin", source)
+			}
+		default:
+			return fmt.Errorf("frame-ancestors: %q: use 'self', 'none' or origins like https://example.com", source)
+		}
+	}
+	return nil
+}
+
+// metaPolicy is the <meta> element put first in every page's head, so that
+// static hosts that send no header still apply the policy.
+const metaPolicy = `<meta http-equiv="Content-Security-Policy" content="` + policy + `">`

@@ -1,0 +1,35 @@
+// The simulation Web Worker's script: starts the Go program in worker.wasm
+// (wasm/worker) and passes the page's requests to it.
+//
+// The page compiles worker.wasm once and sends the WebAssembly.Module in an
+// "init" message, so a replacement worker starts in milliseconds instead of
+// fetching and compiling again. Requests that arrive before Go is running
+// wait in a queue.
+importScripts("../wasm_exec.js");
+
+let queue = [];
+
+self.onmessage = (event) => {
+  const msg = event.data;
+  if (msg.type === "init") {
+    start(msg.module).catch((err) => {
+      self.postMessage({ type: "error", id: -1, message: "the simulation could not start: " + err });
+    });
+    return;
+  }
+  if (self.smacalcSimulate) {
+    self.smacalcSimulate(msg);
+  } else {
+    queue.push(msg);
+  }
+};
+
+async function start(module) {
+  const go = new Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  go.run(instance); // main registers self.smacalcSimulate, then waits
+  for (const msg of queue) {
+    self.smacalcSimulate(msg);
+  }
+  queue = [];
+}

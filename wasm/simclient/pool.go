@@ -1,0 +1,302 @@
+//go:build js && wasm
+
+// Package simclient runs simulations for the page in Web Workers (see
+// wasm/worker) and implements app.Simulator.
+//
+// The scenario's paths are split into one contiguous range per worker; each
+// worker sends its paths back in chunks, the page summarises what has arrived
+// (calc.Summarize) for provisional figures, and merges everything at the end
+// (calc.Merge). Because every path has its own random source seeded from the
+// scenario's seed and the path's index, the merged result is identical to
+// calc.Simulate's — in the browser and natively.
+package simclient
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"syscall/js"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/app"
+	"smacalc/calc"
+)
+
+// maxWorkers bounds the pool: past about four the merge and message traffic
+// on the main thread cost more than the extra cores give for the path counts
+// people use.
+const maxWorkers = 4
+
+// chunksPerWorker sets how often a worker reports: often enough for a first
+// provisional result well within 150 ms, rarely enough that summarising on
+// the main thread stays cheap.
+const chunksPerWorker = 10
+
+// Pool is a set of simulation workers. It is used from the browser's event
+// loop only (go-app handlers and worker callbacks), so it needs no locking.
+type Pool struct {
+	scriptURL string
+	module    js.Value // the compiled worker.wasm, once ready
+	waiting   []*worker
+	idle      []*worker
+	size      int
+	current   *run
+	nextID    int
+}
+
+// New starts compiling the worker's WASM (once, shared by every worker) and
+// returns a pool of as many workers as the browser reports cores, at most
+// maxWorkers.
+func New() *Pool {
+	web := goapp.Getenv("GOAPP_STATIC_RESOURCES_URL") // "/web", or a sub-path's
+	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1}
+	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
+		p.size = min(max(1, n.Int()), maxWorkers)
+	}
+	compile := js.Global().Get("WebAssembly").Call("compileStreaming",
+		js.Global().Call("fetch", web+"/worker.wasm"))
+	var onCompiled, onFailed js.Func
+	onCompiled = js.FuncOf(func(this js.Value, args []js.Value) any {
+		p.module = args[0]
+		for _, w := range p.waiting {
+			w.init(p.module)
+		}
+		p.waiting = nil
+		onCompiled.Release()
+		onFailed.Release()
+		return nil
+	})
+	onFailed = js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "the simulation engine could not be loaded"
+		if len(args) > 0 {
+			msg += ": " + args[0].Call("toString").String()
+		}
+		if p.current != nil {
+			p.current.fail(errors.New(msg))
+		}
+		onCompiled.Release()
+		onFailed.Release()
+		return nil
+	})
+	compile.Call("then", onCompiled, onFailed)
+	return p
+}
+
+// Run implements app.Simulator. A run replaces the previous one: workers
+// still busy with it are terminated (a Go WASM busy in a loop cannot read a
+// cancel message) and replaced on demand.
+func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func()) {
+	p.stop()
+	s, err := calc.Decode(query)
+	if err != nil {
+		update(app.SimulationUpdate{Final: true, Err: err})
+		return func() {}
+	}
+	p.nextID++
+	r := &run{pool: p, id: p.nextID, scenario: s, update: update}
+	mark("smacalc:run")
+	p.current = r
+	n := min(p.size, s.Paths)
+	for k := range n {
+		first := k * s.Paths / n
+		count := (k+1)*s.Paths/n - first
+		w := p.worker()
+		r.workers = append(r.workers, w)
+		w.run = r
+		w.post(map[string]any{
+			"type": "run", "id": r.id, "query": query,
+			"first": first, "count": count, "chunk": max(1, count/chunksPerWorker),
+		})
+	}
+	return func() {
+		if p.current == r {
+			p.stop()
+		}
+	}
+}
+
+// stop ends the current run, terminating its busy workers.
+func (p *Pool) stop() {
+	r := p.current
+	if r == nil {
+		return
+	}
+	p.current = nil
+	r.over = true
+	for _, w := range r.workers {
+		if w.run == r {
+			w.terminate()
+		}
+	}
+}
+
+// worker returns an idle worker or starts a new one.
+func (p *Pool) worker() *worker {
+	if n := len(p.idle); n > 0 {
+		w := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		return w
+	}
+	w := &worker{pool: p, js: js.Global().Get("Worker").New(p.scriptURL)}
+	w.onMessage = js.FuncOf(func(this js.Value, args []js.Value) any {
+		w.receive(args[0].Get("data"))
+		return nil
+	})
+	w.onError = js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := "the simulation stopped unexpectedly"
+		if m := args[0].Get("message"); m.Type() == js.TypeString {
+			msg += ": " + m.String()
+		}
+		w.failed(errors.New(msg))
+		return nil
+	})
+	w.js.Set("onmessage", w.onMessage)
+	w.js.Set("onerror", w.onError)
+	if p.module.Truthy() {
+		w.init(p.module)
+	} else {
+		p.waiting = append(p.waiting, w)
+	}
+	return w
+}
+
+// run is one simulation request spread over workers.
+type run struct {
+	pool     *Pool
+	id       int
+	scenario calc.Scenario
+	update   func(app.SimulationUpdate)
+	workers  []*worker
+	parts    []calc.Paths
+	done     int // paths received
+	finished int // workers that reported done
+	over     bool
+
+	partialShown bool
+}
+
+func (r *run) paths(raw string) {
+	var part calc.Paths
+	if err := json.Unmarshal([]byte(raw), &part); err != nil {
+		r.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
+		return
+	}
+	r.parts = append(r.parts, part)
+	r.done += len(part.Outcomes)
+	if r.done >= r.scenario.Paths {
+		return // the final result comes with the last "done"
+	}
+	partial, err := calc.Summarize(r.scenario, r.parts...)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	if !r.partialShown {
+		r.partialShown = true
+		mark("smacalc:first-partial")
+	}
+	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
+}
+
+func (r *run) workerDone() {
+	r.finished++
+	if r.finished < len(r.workers) {
+		return
+	}
+	r.over = true
+	r.pool.current = nil
+	result, err := calc.Merge(r.scenario, r.parts...)
+	if err != nil {
+		r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+		return
+	}
+	mark("smacalc:result")
+	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
+}
+
+// mark records a User Timing mark: visible in the browser's performance
+// panel, and read by the browser benchmark (e2e, `make bench-browser`).
+func mark(name string) {
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", name)
+	}
+}
+
+// fail ends the run with err; its workers are replaced, not reused.
+func (r *run) fail(err error) {
+	if r.over {
+		return
+	}
+	r.over = true
+	if r.pool.current == r {
+		r.pool.current = nil
+	}
+	for _, w := range r.workers {
+		if w.run == r {
+			w.terminate()
+		}
+	}
+	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+}
+
+// worker is one Web Worker running wasm/worker.
+type worker struct {
+	pool               *Pool
+	js                 js.Value
+	onMessage, onError js.Func
+	run                *run // the run it is busy with, nil when idle
+	dead               bool
+}
+
+func (w *worker) init(module js.Value) {
+	w.js.Call("postMessage", map[string]any{"type": "init", "module": module})
+}
+
+func (w *worker) post(msg map[string]any) { w.js.Call("postMessage", msg) }
+
+func (w *worker) receive(msg js.Value) {
+	if msg.Get("type").String() == "error" && msg.Get("id").Int() < 0 {
+		w.failed(errors.New(msg.Get("message").String())) // the worker could not start
+		return
+	}
+	r := w.run
+	if r == nil || r.over || msg.Get("id").Int() != r.id {
+		return // a stale reply from a replaced run
+	}
+	switch msg.Get("type").String() {
+	case "paths":
+		r.paths(msg.Get("json").String())
+	case "done":
+		w.run = nil
+		w.pool.idle = append(w.pool.idle, w)
+		r.workerDone()
+	case "error":
+		r.fail(errors.New(msg.Get("message").String()))
+	}
+}
+
+func (w *worker) failed(err error) {
+	if r := w.run; r != nil {
+		r.fail(err)
+	}
+	w.terminate()
+}
+
+// terminate stops the worker for good; it is never reused.
+func (w *worker) terminate() {
+	if w.dead {
+		return
+	}
+	w.dead = true
+	w.run = nil
+	w.js.Call("terminate")
+	w.onMessage.Release()
+	w.onError.Release()
+	for i, idle := range w.pool.idle {
+		if idle == w {
+			w.pool.idle = append(w.pool.idle[:i], w.pool.idle[i+1:]...)
+			break
+		}
+	}
+}
