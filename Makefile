@@ -17,6 +17,8 @@ STATICCHECK_VERSION := v0.8.2
 GOVULNCHECK_VERSION := v1.9.0
 VULNDB_VERSION      := v0.0.0-20261105234957-e22db6528018
 VULNDB              := $(CACHE)/vulndb-$(VULNDB_VERSION)
+AXE_VERSION         := 4.14.1
+AXE                 := $(CACHE)/axe-core-$(AXE_VERSION)/node_modules/axe-core/axe.min.js
 
 WASM_FLAGS := -trimpath -ldflags='-s -w'
 
@@ -80,15 +82,21 @@ $(VULNDB)/.complete:
 unit:
 	$(GO) test -count=1 ./...
 
-## e2e: browser tests in headless chromium (installs chromium when missing)
-e2e: deps-browser wasm
-	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) $(GO) test -count=1 ./e2e/
+## e2e: browser tests in headless chromium (installs chromium and axe-core when missing)
+e2e: deps-browser $(AXE) wasm
+	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) $(GO) test -count=1 ./e2e/
 
 deps-browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing chromium (Debian package)"; \
 	  $(SUDO) apt-get update -qq >/dev/null && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core (accessibility rules) from the npm registry, pinned, outside the repo.
+$(AXE):
+	@echo "installing axe-core $(AXE_VERSION) (npm)"
+	@mkdir -p $(CACHE)/axe-core-$(AXE_VERSION)
+	@npm install --silent --no-audit --no-fund --prefix $(CACHE)/axe-core-$(AXE_VERSION) axe-core@$(AXE_VERSION) >/dev/null
 
 ## fuzz: run every fuzz target for $(FUZZTIME) each
 fuzz:

@@ -1,0 +1,84 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeViolation is the part of an axe-core violation a person needs to fix it.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core (WCAG 2.x A and AA rules) on the
+// calculator with a result on screen and the advanced section open, on a
+// desktop and a phone. Serious and critical violations fail; all are written
+// to artifacts/axe-*.json.
+func TestAccessibility(t *testing.T) {
+	axePath := os.Getenv("SMACALC_AXE")
+	if axePath == "" {
+		t.Fatal("SMACALC_AXE is not set: run `make e2e`, which installs axe-core")
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatalf("axe-core: %v (run `make e2e`)", err)
+	}
+	for _, layout := range []struct {
+		name          string
+		width, height int
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		t.Run(layout.name, func(t *testing.T) {
+			srv := startServer(t, siteV1)
+			ctx := browser(t, layout.width, layout.height)
+			var raw string
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.WaitVisible(appReady),
+				waitMark("smacalc:result"),
+				chromedp.Evaluate(`document.querySelectorAll("details").forEach((d) => d.open = true)`, nil),
+				// DevTools evaluation is not subject to the page's CSP.
+				chromedp.Evaluate(string(axe), nil),
+				chromedp.Evaluate(`axe.run(document, {
+					runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+					resultTypes: ["violations"],
+				}).then((r) => JSON.stringify(r.violations))`, &raw, awaitPromise),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var violations []axeViolation
+			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(artifacts, "axe-"+layout.name+".json"), []byte(raw), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var minor []string
+			for _, v := range violations {
+				if v.Impact == "serious" || v.Impact == "critical" {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, n.HTML)
+					}
+					t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(where, "\n  "))
+				} else {
+					minor = append(minor, v.ID+" ("+v.Impact+")")
+				}
+			}
+			if len(minor) > 0 {
+				t.Logf("minor or moderate: %s", strings.Join(minor, ", "))
+			}
+		})
+	}
+}
