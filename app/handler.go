@@ -3,7 +3,9 @@
 package app
 
 import (
+	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -30,6 +32,14 @@ type HandlerOptions struct {
 	// Cacheable lists extra files under /web/ that the service worker must
 	// precache for the app to work offline (the simulation worker's WASM).
 	Cacheable []string
+	// Base is the URL path the site is served under, "/" or a sub-path such
+	// as "/tools/sma-calculator/" (normalised by BasePath).
+	Base string
+	// Brand is a firm's white label; nil for the calculator's own. Its Logo
+	// must already be the served path (/web/brand/…).
+	Brand *Brand
+	// BrandStyles is true when the build wrote /web/brand.css.
+	BrandStyles bool
 }
 
 // Handler returns the go-app Handler with every setting of the PWA. It is the
@@ -56,9 +66,63 @@ func Handler(o HandlerOptions) *app.Handler {
 		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js"}, o.Cacheable...),
 		Version:               o.Version,
 		ServiceWorkerTemplate: static.ServiceWorker,
+		Resources:             baseResolver(BasePath(o.Base)),
+		Env:                   map[string]string{},
 	}
 	if o.WasmSize > 0 {
 		h.WasmContentLength = strconv.FormatInt(o.WasmSize, 10)
 	}
+	if b := o.Brand; b != nil {
+		h.Name = b.Firm + " — SMA vs fund after-tax calculator"
+		if b.AppName != "" {
+			h.Name = b.AppName
+		}
+		h.Title = h.Name
+		h.ShortName = b.ShortName
+		if h.ShortName == "" {
+			h.ShortName = ShortName
+		}
+		h.Author = b.Firm
+		if b.Colors.Brand != "" {
+			h.ThemeColor = b.Colors.Brand
+		}
+		if b.Logo != "" {
+			h.CacheableResources = append(h.CacheableResources, b.Logo)
+		}
+		if o.BrandStyles {
+			h.Styles = append(h.Styles, "/web/brand.css")
+		}
+		raw, _ := json.Marshal(b) // plain strings and numbers: cannot fail
+		h.Env[BrandEnv] = string(raw)
+	}
 	return h
+}
+
+// BasePath normalises a sub-path to "/a/b/" form; "" and "/" are the root.
+func BasePath(base string) string {
+	base = strings.Trim(strings.TrimSpace(base), "/")
+	if base == "" {
+		return "/"
+	}
+	return "/" + base + "/"
+}
+
+// baseResolver serves the site under a sub-path such as
+// "/tools/sma-calculator/". go-app's PrefixedLocation does most of this; the
+// difference is the root: go-app strips Resolve("/") from the URL path to
+// route, so it must have no trailing slash, and every other path gets the
+// base in front.
+type baseResolver string
+
+func (base baseResolver) Resolve(location string) string {
+	if strings.HasPrefix(location, "https://") || strings.HasPrefix(location, "http://") {
+		return location
+	}
+	if location == "" || location == "/" {
+		if base == "/" {
+			return "/"
+		}
+		return strings.TrimSuffix(string(base), "/")
+	}
+	return string(base) + strings.TrimPrefix(location, "/")
 }

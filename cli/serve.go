@@ -28,6 +28,8 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("dir", "", "serve this site directory (written by 'smacalc build') instead of building one")
 	wasm := fs.String("wasm", "web", "directory holding app.wasm (and the worker's WASM) when building")
 	label := fs.String("label", "", "version label when building (e.g. git describe)")
+	base := fs.String("base", "/", "URL path to serve under when building, e.g. /tools/sma-calculator/")
+	brand := fs.String("brand", "", "brand.json of a firm's white label, when building")
 	frameAncestors := fs.String("frame-ancestors", site.DefaultFrameAncestors,
 		"who may embed the calculator in a frame: 'self', 'none' or space-separated origins (https://example.com)")
 	if err := fs.Parse(args); err != nil {
@@ -51,12 +53,12 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 		}
 		defer os.RemoveAll(tmp)
 		root = filepath.Join(tmp, "site")
-		s, err := site.Build(site.BuildOptions{Out: root, WasmDir: *wasm, Label: *label})
+		s, err := site.Build(site.BuildOptions{Out: root, WasmDir: *wasm, Label: *label, Base: *base, Brand: *brand})
 		if err != nil {
 			fmt.Fprintf(stderr, "smacalc serve: %v\n", err)
 			return 1
 		}
-		logger.Printf("smacalc: built version %s", s.Version)
+		logger.Printf("smacalc: built version %s for %s", s.Version, s.Base)
 	} else if _, err := os.Stat(filepath.Join(root, "index.html")); err != nil {
 		fmt.Fprintf(stderr, "smacalc serve: %s has no index.html: run 'smacalc build -o %s' first\n", root, root)
 		return 1
@@ -77,6 +79,8 @@ func Build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "dist", "output directory")
 	wasm := fs.String("wasm", "web", "directory holding app.wasm (and the worker's WASM)")
 	label := fs.String("label", "", "version label (e.g. git describe)")
+	base := fs.String("base", "/", "URL path the site will be served under, e.g. /tools/sma-calculator/")
+	brand := fs.String("brand", "", "brand.json of a firm's white label (see static/brand.example.json)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -84,7 +88,7 @@ func Build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "smacalc build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	s, err := site.Build(site.BuildOptions{Out: *out, WasmDir: *wasm, Label: *label})
+	s, err := site.Build(site.BuildOptions{Out: *out, WasmDir: *wasm, Label: *label, Base: *base, Brand: *brand})
 	if err != nil {
 		fmt.Fprintf(stderr, "smacalc build: %v\n", err)
 		return 1
@@ -94,7 +98,7 @@ func Build(args []string, stdout, stderr io.Writer) int {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	fmt.Fprintf(stdout, "smacalc: wrote %s (version %s)\n", s.Dir, s.Version)
+	fmt.Fprintf(stdout, "smacalc: wrote %s (version %s, served under %s)\n", s.Dir, s.Version, s.Base)
 	for _, name := range names {
 		fmt.Fprintf(stdout, "  %10d  %s\n", s.Files[name], name)
 	}

@@ -34,12 +34,18 @@ type BuildOptions struct {
 	WasmDir string
 	// Label is a human version label (e.g. `git describe`); optional.
 	Label string
+	// Base is the URL path the site will be served under: "/" (default) or
+	// a sub-path such as "/tools/sma-calculator/".
+	Base string
+	// Brand is a brand.json file (white label); optional.
+	Brand string
 }
 
 // Site describes a finished build.
 type Site struct {
 	Dir     string
 	Version string
+	Base    string // normalised: "/" or "/a/b/"
 	// Files maps each written path (relative, slash-separated) to its size.
 	Files map[string]int64
 }
@@ -59,6 +65,13 @@ func Build(o BuildOptions) (*Site, error) {
 	wasm, err := wasmFiles(o.WasmDir)
 	if err != nil {
 		return nil, err
+	}
+	var brand *ui.Brand
+	var logo string
+	if o.Brand != "" {
+		if brand, logo, err = LoadBrand(o.Brand); err != nil {
+			return nil, err
+		}
 	}
 	if err := prepareOut(o.Out); err != nil {
 		return nil, err
@@ -84,8 +97,14 @@ func Build(o BuildOptions) (*Site, error) {
 			wasmNames = append(wasmNames, "/web/"+name)
 		}
 	}
+	brandStyles, err := installBrand(web, brand, logo)
+	if err != nil {
+		return nil, err
+	}
+
 	ui.Routes()
-	opts := ui.HandlerOptions{WasmSize: appWasmSize, Cacheable: wasmNames}
+	base := ui.BasePath(o.Base)
+	opts := ui.HandlerOptions{WasmSize: appWasmSize, Cacheable: wasmNames, Base: base, Brand: brand, BrandStyles: brandStyles}
 	// Two passes: the pages embed the version, and the version is a hash of
 	// everything written, so hash a build made with a placeholder version.
 	opts.Version = "unversioned"
@@ -99,7 +118,7 @@ func Build(o BuildOptions) (*Site, error) {
 		return nil, err
 	}
 	version := opts.Version
-	if err := os.WriteFile(filepath.Join(o.Out, marker), []byte(version+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(o.Out, marker), []byte(version+"\n"+base+"\n"), 0o644); err != nil {
 		return nil, err
 	}
 	if err := compressTree(o.Out); err != nil {
@@ -109,13 +128,16 @@ func Build(o BuildOptions) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Dir: o.Out, Version: version, Files: files}, nil
+	return &Site{Dir: o.Out, Version: version, Base: base, Files: files}, nil
 }
 
 // generatePages writes go-app's pages, scripts, manifest and service worker.
 func generatePages(out string, opts ui.HandlerOptions) error {
 	if err := app.GenerateStaticWebsite(out, ui.Handler(opts), ui.Pages...); err != nil {
 		return fmt.Errorf("build: generating pages: %w", err)
+	}
+	if err := scopeManifest(out, opts.Base); err != nil {
+		return err
 	}
 	return canonicalizePages(out)
 }

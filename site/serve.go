@@ -45,18 +45,24 @@ var contentTypes = map[string]string{
 //
 // Every response carries the security headers: the Content-Security-Policy
 // with frameAncestors (empty: DefaultFrameAncestors), nosniff, no referrer.
+//
+// A site built for a sub-path (BuildOptions.Base) is served under it only.
 func Handler(dir, frameAncestors string) http.Handler {
-	version, _ := os.ReadFile(filepath.Join(dir, marker))
-	return &siteHandler{
-		dir:     dir,
-		version: strings.TrimSpace(string(version)),
-		csp:     ContentSecurityPolicy(frameAncestors),
+	// The build marker holds the version and the base path, a line each.
+	raw, _ := os.ReadFile(filepath.Join(dir, marker))
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	h := &siteHandler{dir: dir, base: "/", csp: ContentSecurityPolicy(frameAncestors)}
+	h.version = strings.TrimSpace(lines[0])
+	if len(lines) > 1 && strings.HasPrefix(lines[1], "/") {
+		h.base = strings.TrimSpace(lines[1])
 	}
+	return h
 }
 
 type siteHandler struct {
 	dir     string
 	version string
+	base    string // "/" or "/a/b/"
 	csp     string
 }
 
@@ -72,7 +78,20 @@ func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	header.Set("X-Content-Type-Options", "nosniff")
 	header.Set("Referrer-Policy", "no-referrer")
 	header.Set("Cross-Origin-Opener-Policy", "same-origin")
-	name, ok := s.resolve(r.URL.Path)
+	if s.base != "/" && r.URL.Path == strings.TrimSuffix(s.base, "/") {
+		target := s.base
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	rel, ok := strings.CutPrefix(r.URL.Path, s.base)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	name, ok := s.resolve("/" + rel)
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -177,12 +196,13 @@ func Serve(ctx context.Context, addr, dir, frameAncestors string, logger *log.Lo
 	if err != nil {
 		return err
 	}
+	h := Handler(dir, frameAncestors).(*siteHandler)
 	srv := &http.Server{
-		Handler:           Handler(dir, frameAncestors),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          logger,
 	}
-	logger.Printf("smacalc: serving %s on http://%s/", dir, ln.Addr())
+	logger.Printf("smacalc: serving %s on http://%s%s", dir, ln.Addr(), h.base)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

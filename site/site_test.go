@@ -282,3 +282,104 @@ func TestValidFrameAncestors(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildUnderSubPath(t *testing.T) {
+	s, err := Build(BuildOptions{Out: filepath.Join(t.TempDir(), "site"), WasmDir: fakeWasm(t, "sub"), Base: "tools/sma-calculator"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Base != "/tools/sma-calculator/" {
+		t.Fatalf("base %q", s.Base)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(s.Dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	index := read("index.html")
+	for _, want := range []string{`src="/tools/sma-calculator/app.js"`, `href="/tools/sma-calculator/manifest.webmanifest"`, `href="/tools/sma-calculator/web/smacalc.css"`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if manifest := read("manifest.webmanifest"); !strings.Contains(manifest, `"scope":"/tools/sma-calculator/"`) || !strings.Contains(manifest, `"start_url":"/tools/sma-calculator/"`) {
+		t.Errorf("manifest not scoped to the sub-path: %s", manifest)
+	}
+	if js := read("app.js"); !strings.Contains(js, `"GOAPP_ROOT_PREFIX":"/tools/sma-calculator"`) || !strings.Contains(js, `"/tools/sma-calculator/app-worker.js"`) {
+		t.Error("app.js does not route or register the worker under the sub-path")
+	}
+
+	h := Handler(s.Dir, "")
+	for _, tt := range []struct {
+		path   string
+		status int
+	}{
+		{"/tools/sma-calculator/", 200},
+		{"/tools/sma-calculator/?amount=5", 200},
+		{"/tools/sma-calculator/web/app.wasm", 200},
+		{"/tools/sma-calculator", 301},
+		{"/", 404},
+		{"/app.js", 404},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, rec.Code, tt.status)
+		}
+	}
+}
+
+func TestBuildWithBrand(t *testing.T) {
+	s, err := Build(BuildOptions{Out: filepath.Join(t.TempDir(), "site"), WasmDir: fakeWasm(t, "brand"), Brand: "../static/brand.example.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"web/brand/logo.svg", "web/brand.css"} {
+		if _, ok := s.Files[name]; !ok {
+			t.Errorf("branded site lacks %s", name)
+		}
+	}
+	css, _ := os.ReadFile(filepath.Join(s.Dir, "web", "brand.css"))
+	if !strings.Contains(string(css), "--brand: #0b4f6c;") {
+		t.Errorf("brand.css: %s", css)
+	}
+	index, _ := os.ReadFile(filepath.Join(s.Dir, "index.html"))
+	for _, want := range []string{"Example Wealth Partners — direct indexing calculator", `content="#0b4f6c"`, "/web/brand.css"} {
+		if !strings.Contains(string(index), want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	appJS, _ := os.ReadFile(filepath.Join(s.Dir, "app.js"))
+	if !strings.Contains(string(appJS), "SMACALC_BRAND") || !strings.Contains(string(appJS), `/web/brand/logo.svg`) {
+		t.Error("app.js does not carry the brand to the page")
+	}
+}
+
+func TestLoadBrandRejects(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tests := []struct{ name, body, want string }{
+		{"unknown.json", `{"firm":"A","call_to_acton":{}}`, "unknown field"},
+		{"nofirm.json", `{"firm":""}`, "firm: required"},
+		{"color.json", `{"firm":"A","colors":{"brand":"red;background:url(x)"}}`, "colors.brand"},
+		{"cta.json", `{"firm":"A","call_to_action":{"text":"Go","url":"javascript:alert(1)"}}`, "call_to_action.url"},
+		{"scenario.json", `{"firm":"A","default_scenario":"amount=-5"}`, "default_scenario"},
+		{"inputs.json", `{"firm":"A","prospect_inputs":["amount","salary"]}`, `"salary" is not a scenario key`},
+		{"logo.json", `{"firm":"A","logo":"../../etc/passwd"}`, "next to brand.json"},
+		{"two.json", `{"firm":"A"}{"firm":"B"}`, "more than one"},
+	}
+	for _, tt := range tests {
+		_, _, err := LoadBrand(write(tt.name, tt.body))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

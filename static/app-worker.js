@@ -60,9 +60,13 @@ self.addEventListener("fetch", (event) => {
 // does not know; the network is used only when nothing is cached yet.
 async function navigation(request) {
   const cache = await caches.open(cacheName);
+  // Under a sub-path the start page is cached as "/base" (go-app's root
+  // URL) while the scope is "/base/": try both.
+  const scope = self.registration.scope;
   const cached =
     (await cache.match(request, { ignoreSearch: true })) ||
-    (await cache.match(self.registration.scope, { ignoreSearch: true }));
+    (await cache.match(scope, { ignoreSearch: true })) ||
+    (await cache.match(scope.replace(/\/$/, ""), { ignoreSearch: true }));
   if (cached) {
     return cached;
   }
