@@ -88,4 +88,20 @@
 // Each path draws from its own PCG source seeded through SplitMix64 from
 // (seed, path index); Paths carries per-path outcomes and Merge summarises
 // them in path order, so any split gives byte-identical JSON.
+//
+// # Speed and platforms
+//
+// The kernel (marketStep) draws the normals with its own copy of
+// math/rand/v2's PCG-DXSM + ziggurat (rng.go: the same stream as
+// rand.New(rand.NewPCG(a, b)).NormFloat64(), without an interface call per
+// draw) and exponentiates with expFast (fastmath.go: table-driven, within
+// 0.51 ulp). Both use only pure-Go arithmetic with products that could be
+// fused into an FMA rounded explicitly (float64 conversions), because
+// math.Exp and math.Log are assembly on amd64 and pure Go in WebAssembly
+// and differ in the last bit for several percent of arguments: with them a
+// worker in the browser and the native CLI could disagree. Lots are kept
+// lowest basis first (lots.go) so that a harvest is a truncation and most
+// purchases an append; the harvest only visits the stocks the kernel
+// flagged as below their highest basis × (1 − threshold). None of this
+// changes the model: the goldens are unchanged.
 package calc

@@ -23,36 +23,49 @@ func (g *gains) add(from, to int32, amount float64) {
 	}
 }
 
-// book holds the lots of one security sorted by basis per share, highest
-// first, so HIFO sales take from the front and the lots a harvest sells are
-// always a prefix.
+// book holds the lots of one security sorted by basis per share, LOWEST
+// first, so HIFO sales take from the end and the lots a harvest sells are
+// always a suffix (removed by truncation, no copy); a purchase at a new
+// high — most of them — is an append. Lots with equal basis are in the
+// reverse of their purchase order, so b.hifo(k) (the k-th lot highest
+// basis first) and every sum over lots run in exactly the order of a
+// highest-first list.
 type book []lot
+
+// hifo returns the k-th lot in HIFO order (0: the highest basis).
+func (b book) hifo(k int) lot { return b[len(b)-1-k] }
 
 // maxBasis is the highest basis per share (0 when empty).
 func (b book) maxBasis() float64 {
 	if len(b) == 0 {
 		return 0
 	}
-	return b[0].basis
+	return b[len(b)-1].basis
 }
 
-// buy adds a lot, keeping the HIFO order; a lot bought in the same step at
-// the same basis is merged into the existing one.
+// buy adds a lot, keeping the order; a lot bought in the same step at the
+// same basis is merged into the existing one.
 func (b *book) buy(shares, basis float64, step int32) {
 	s := *b
-	// First position whose basis is below the new one (binary search).
-	lo, hi := 0, len(s)
+	n := len(s)
+	if n == 0 || s[n-1].basis < basis { // a new highest basis: append
+		*b = append(s, lot{shares: shares, basis: basis, step: step})
+		return
+	}
+	// First position whose basis is not below the new one (binary search):
+	// the new lot goes there, before the lots of equal or higher basis.
+	lo, hi := 0, n-1
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if s[m].basis >= basis {
+		if s[m].basis < basis {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
 	i := lo
-	if i > 0 && s[i-1].basis == basis && s[i-1].step == step {
-		s[i-1].shares += shares
+	if s[i].basis == basis && s[i].step == step {
+		s[i].shares += shares
 		return
 	}
 	s = append(s, lot{})
@@ -66,9 +79,9 @@ func (b *book) buy(shares, basis float64, step int32) {
 // the basis sold.
 func (b *book) sellHIFO(n, price float64, step int32, g *gains) (sold, basis float64) {
 	s := *b
-	k := 0
-	for k < len(s) && n > 0 {
-		l := &s[k]
+	k := len(s)
+	for k > 0 && n > 0 {
+		l := &s[k-1]
 		q := n
 		whole := l.shares <= n*(1+1e-12)
 		if whole {
@@ -82,9 +95,9 @@ func (b *book) sellHIFO(n, price float64, step int32, g *gains) (sold, basis flo
 			l.shares -= q
 			break
 		}
-		k++
+		k--
 	}
-	*b = s[:copy(s, s[k:])]
+	*b = s[:k]
 	return sold, basis
 }
 
@@ -93,22 +106,23 @@ func (b *book) sellHIFO(n, price float64, step int32, g *gains) (sold, basis flo
 // returns the shares and basis sold.
 func (b *book) harvest(limit, price float64, step int32, g *gains) (sold, basis float64) {
 	s := *b
-	k := 0
-	for k < len(s) && s[k].basis > limit {
-		l := s[k]
+	k := len(s)
+	for k > 0 && s[k-1].basis > limit {
+		l := s[k-1]
 		g.add(l.step, step, l.shares*(price-l.basis))
 		sold += l.shares
 		basis += l.shares * l.basis
-		k++
+		k--
 	}
-	*b = s[:copy(s, s[k:])]
+	*b = s[:k]
 	return sold, basis
 }
 
 // unrealized adds the gains of selling every lot at price at step to g;
 // if donate, long-term lots at a gain are left out (given to charity).
 func (b book) unrealized(price float64, step int32, donate bool, g *gains) {
-	for _, l := range b {
+	for k := len(b) - 1; k >= 0; k-- {
+		l := &b[k]
 		gain := l.shares * (price - l.basis)
 		if donate && gain > 0 && longTerm(l.step, step) {
 			continue

@@ -1,9 +1,6 @@
 package calc
 
-import (
-	"math"
-	"math/rand/v2"
-)
+import "math"
 
 // PathOutcome is what one Monte Carlo path contributes to a Result. It is
 // plain data so that chunks of paths can cross postMessage as JSON and be
@@ -44,6 +41,13 @@ type PathYear struct {
 	FundWealth float64 `json:"fw"` // fund liquidated wealth at year end
 }
 
+// lotsPerBook is the initial capacity of a stock's book (a default path
+// ends with about 10 lots a stock, at most about 30).
+const lotsPerBook = 16
+
+// sectorSlots is a power of two at least len(sectors).
+const sectorSlots = 16
+
 // substitute is the sector proxy holding the proceeds of a loss sale of a
 // stock until it may be bought back (one step later).
 type substitute struct {
@@ -81,8 +85,8 @@ type pathSim struct {
 	limitF float64 // 1 / (1 − threshold)
 	tc     float64
 
-	rng *rand.Rand
-	pcg *rand.PCG
+	rng  normalSource
+	cand []int32 // harvest candidates of this step (see marketStep)
 
 	price, idxN, heldN []float64
 	books              []book
@@ -90,7 +94,8 @@ type pathSim struct {
 	lossStep, buyStep  []int32
 	subSlot            []int32 // index in subs of a stock's substitute, or −1
 	subs               []substitute
-	sectorZ, sectorLR  []float64
+	sectorZ            []float64
+	sectorLR           [sectorSlots]float64 // an array: indexed by a masked sector, no bounds check
 	sectorG            []float64
 
 	sma, fund          account
@@ -104,6 +109,9 @@ type pathSim struct {
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
+	if len(sectors) > sectorSlots {
+		panic("calc: more sectors than sectorSlots")
+	}
 	n := s.Stocks
 	p := &pathSim{
 		s: s, mp: newMarketParams(s), ix: newIndex(n), tx: tx,
@@ -114,7 +122,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		books:  make([]book, n),
 		shares: make([]float64, n), maxB: make([]float64, n),
 		lossStep: make([]int32, n), buyStep: make([]int32, n), subSlot: make([]int32, n),
-		sectorZ: make([]float64, len(sectors)), sectorLR: make([]float64, len(sectors)),
+		sectorZ: make([]float64, len(sectors)),
 		sectorG: make([]float64, len(sectors)),
 	}
 	switch s.Harvest {
@@ -124,6 +132,13 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		p.every = 3
 	case "annual":
 		p.every = 12
+	}
+	// The books start in one slab (locality, and no growing of 500 small
+	// slices on each worker's first paths); a book outgrowing its share
+	// moves to its own array.
+	slab := make([]lot, n*lotsPerBook)
+	for i := range p.books {
+		p.books[i] = slab[i*lotsPerBook : i*lotsPerBook : (i+1)*lotsPerBook]
 	}
 	excluded := make([]bool, len(sectors))
 	for _, name := range s.Exclude {
@@ -135,8 +150,6 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 			p.heldN[i] = p.ix.weight[i]
 		}
 	}
-	p.pcg = rand.NewPCG(0, 0)
-	p.rng = rand.New(p.pcg)
 	return p
 }
 
@@ -145,7 +158,7 @@ func (p *pathSim) run(path int) PathOutcome {
 	s := &p.s
 	h := s.Horizon
 	a, b := pathSeed(s.Seed, path)
-	p.pcg.Seed(a, b)
+	p.rng.seed(a, b)
 
 	// Start: every price 1, the index at 1.
 	held := 0.0
@@ -195,14 +208,15 @@ func (p *pathSim) run(path int) PathOutcome {
 	for t := int32(1); t <= p.steps; t++ {
 		vPrev := p.smaVal
 		idxPrev := p.idxVal
-		growthS := p.marketStep()
+		harvestNow := p.every > 0 && t%p.every == 0
+		growthS := p.marketStep(harvestNow)
 		p.sma.year.growth += growthS
 		navPrev := p.nav
 		p.nav *= p.idxVal / idxPrev
 		p.fund.year.growth += p.units * (p.nav - navPrev)
 
 		p.unwindSubstitutes(t)
-		if p.every > 0 && t%p.every == 0 {
+		if harvestNow {
 			p.harvest(t)
 		}
 		divS := 0.0
@@ -239,31 +253,76 @@ func pathSeed(seed uint64, path int) (uint64, uint64) {
 }
 
 // marketStep draws one month of returns, moves every price, the index and
-// the substitutes, and returns the SMA's market growth. This is the kernel.
-func (p *pathSim) marketStep() float64 {
+// the substitutes, and returns the SMA's market growth. This is the kernel:
+// the PCG state lives in registers, the ziggurat's fast path (over 99% of
+// draws) and expFast are written out inline, and no bounds are checked.
+// When harvest is set it also lists, in stock order, the stocks whose price
+// is below their highest lot basis × (1 − threshold): the only ones the
+// harvest looks at.
+func (p *pathSim) marketStep(harvest bool) float64 {
 	mp := &p.mp
-	m := mp.mktSd * p.rng.NormFloat64()
+	rng := &p.rng
+	m := mp.mktSd * rng.norm()
 	for k := range p.sectorZ {
-		f := mp.sectorSd * p.rng.NormFloat64()
+		f := mp.sectorSd * rng.norm()
 		p.sectorLR[k] = mp.stockDrift + m + f
-		p.sectorG[k] = math.Exp(mp.sectorDrift + m + f)
+		p.sectorG[k] = expFast(mp.sectorDrift + m + f)
 	}
 	sd := mp.specificSd
-	price, shares, idxN, heldN, sec := p.price, p.shares, p.idxN, p.heldN, p.ix.sector
-	price = price[:len(sec)]
-	shares = shares[:len(sec)]
-	idxN = idxN[:len(sec)]
-	heldN = heldN[:len(sec)]
+	sec := p.ix.sector
+	n := len(sec)
+	price, shares, idxN, heldN, maxB := p.price[:n], p.shares[:n], p.idxN[:n], p.heldN[:n], p.maxB[:n]
+	lr := &p.sectorLR
+	lf := p.limitF
+	if !harvest {
+		lf = 0 // no stock is a candidate
+	}
+	cand := p.cand[:0]
+	hi, lo := rng.hi, rng.lo
 	var growth, idx, heldIdx, val float64
 	for i, sc := range sec {
+		// Standard normal draw: math/rand/v2's NormFloat64 on PCG-DXSM.
+		var u uint64
+		hi, lo, u = pcgStep(hi, lo)
+		j := int32(u)
+		zi := u >> 32 & 0x7F
+		z := float64(j) * zigW[zi]
+		if absInt32(j) >= zigK[zi] {
+			rng.hi, rng.lo = hi, lo
+			z = rng.normSlow(j, zi, z)
+			hi, lo = rng.hi, rng.lo
+		}
+		// e^x, x = the stock's log return (expFast, inline).
+		x := lr[sc&(sectorSlots-1)] + float64(sd*z)
+		var g float64
+		if x <= 700 && x >= -700 {
+			kd := float64(float64(x*expInvL)+expShift) - expShift
+			k := int64(kd)
+			r := float64(x-float64(kd*expL1)) - float64(kd*expL2)
+			q := float64(r*(1.0/720)) + 1.0/120
+			q = float64(r*q) + 1.0/24
+			q = float64(r*q) + 1.0/6
+			q = float64(r*q) + 1.0/2
+			q = float64(r*q) + 1
+			t := &expTable[k&63]
+			g = (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+		} else {
+			g = math.Exp(x)
+		}
 		po := price[i]
-		pn := po * math.Exp(p.sectorLR[sc]+sd*p.rng.NormFloat64())
+		pn := po * g
 		price[i] = pn
-		growth += shares[i] * (pn - po)
-		val += shares[i] * pn
-		idx += idxN[i] * pn
-		heldIdx += heldN[i] * pn
+		sh := shares[i]
+		growth += float64(sh * (pn - po))
+		val += float64(sh * pn)
+		idx += float64(idxN[i] * pn)
+		heldIdx += float64(heldN[i] * pn)
+		if float64(pn*lf) < maxB[i] {
+			cand = append(cand, int32(i))
+		}
 	}
+	rng.hi, rng.lo = hi, lo
+	p.cand = cand
 	for k := range p.subs {
 		sub := &p.subs[k]
 		g := sub.value * (p.sectorG[sec[sub.stock]] - 1)
@@ -289,21 +348,26 @@ func (p *pathSim) smaBuy(cash float64, t int32) {
 		if n == 0 {
 			continue
 		}
-		pr := p.price[i]
-		amount := per * n * pr
-		if p.lossStep[i] == t {
-			p.addSubstitute(int32(i), amount)
-			continue
-		}
-		q := amount / pr
-		p.books[i].buy(q, pr, t)
-		p.shares[i] += q
-		p.buyStep[i] = t
-		if pr > p.maxB[i] {
-			p.maxB[i] = pr
-		}
+		p.smaBuyStock(i, per*n*p.price[i], t)
 	}
 	p.smaVal += cash - cost
+}
+
+// smaBuyStock buys `amount` dollars of stock i (or of its substitute if
+// it was sold at a loss in this step).
+func (p *pathSim) smaBuyStock(i int, amount float64, t int32) {
+	if p.lossStep[i] == t {
+		p.addSubstitute(int32(i), amount)
+		return
+	}
+	pr := p.price[i]
+	q := amount / pr
+	p.books[i].buy(q, pr, t)
+	p.shares[i] += q
+	p.buyStep[i] = t
+	if pr > p.maxB[i] {
+		p.maxB[i] = pr
+	}
 }
 
 func (p *pathSim) addSubstitute(stock int32, amount float64) {
@@ -374,9 +438,10 @@ func (p *pathSim) unwindSubstitutes(t int32) {
 // proceeds to the stock's sector substitute.
 func (p *pathSim) harvest(t int32) {
 	lf := p.limitF
-	for i, mb := range p.maxB {
+	for _, c := range p.cand {
+		i := int(c)
 		pr := p.price[i]
-		if pr*lf >= mb || p.buyStep[i] == t {
+		if p.buyStep[i] == t {
 			continue
 		}
 		var g gains

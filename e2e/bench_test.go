@@ -82,7 +82,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	// An input change, as a person makes it, with the app warm.
 	var timing struct {
 		Input, Run, FirstPartial, Result, FirstPartialOnScreen, ResultOnScreen float64
-		LongTasks                                                             []struct{ Start, Duration float64 }
+		LongTasks                                                              []struct{ Start, Duration float64 }
 	}
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`performance.clearMarks(); window.__bench.mutations = []; window.__bench.longTasks = []`, nil),
@@ -144,8 +144,8 @@ func TestBrowserBenchmark(t *testing.T) {
 // changeInput changes the amount the way a person does (input, then change)
 // and notes the time.
 const changeInput = `(() => {
-  const input = document.getElementById("amount");
-  if (!input) throw new Error("no #amount input");
+  const input = document.getElementById("in-amount");
+  if (!input) throw new Error("no #in-amount input");
   window.__bench.input = performance.now();
   input.value = "1250000";
   input.dispatchEvent(new Event("input", { bubbles: true }));

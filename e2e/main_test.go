@@ -27,6 +27,8 @@ var (
 	// siteV1 and siteV2 are the same app built twice with different version
 	// labels, for the update test.
 	siteV1, siteV2 *site.Site
+	// siteSub is built to be served under a sub-path of a marketing site.
+	siteSub *site.Site
 	// artifacts receives screenshots, kept after the run for people to look at.
 	artifacts string
 )
@@ -62,6 +64,9 @@ func setUp(m *testing.M) (int, error) {
 		return 1, err
 	}
 	if siteV2, err = site.Build(site.BuildOptions{Out: filepath.Join(tmp, "v2"), WasmDir: wasmDir, Label: "e2e-2"}); err != nil {
+		return 1, err
+	}
+	if siteSub, err = site.Build(site.BuildOptions{Out: filepath.Join(tmp, "sub"), WasmDir: wasmDir, Base: "/tools/sma-calculator/"}); err != nil {
 		return 1, err
 	}
 	artifacts = os.Getenv("SMACALC_ARTIFACTS")

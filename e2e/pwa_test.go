@@ -57,13 +57,19 @@ func (l *requestLog) count() int {
 // waitServiceWorker waits until the service worker is active and its cache
 // holds the app, i.e. the next load can start offline.
 func waitServiceWorker(ctx context.Context) chromedp.Action {
+	return waitServiceWorkerUnder("/")
+}
+
+// waitServiceWorkerUnder is waitServiceWorker for a site served under base.
+func waitServiceWorkerUnder(base string) chromedp.Action {
 	return chromedp.Poll(`(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
 		if (!reg || !reg.active || reg.active.state !== "activated") return false;
 		const keys = await caches.keys();
 		if (keys.length === 0) return false;
 		const cache = await caches.open(keys[0]);
-		return !!(await cache.match("/web/app.wasm")) && !!(await cache.match("/"));
+		const base = `+jsString(base)+`;
+		return !!(await cache.match(base + "web/app.wasm")) && !!(await cache.match(base + "web/worker.wasm"));
 	})()`, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))
 }
 

@@ -68,9 +68,23 @@ async function navigation(request) {
     (await cache.match(scope, { ignoreSearch: true })) ||
     (await cache.match(scope.replace(/\/$/, ""), { ignoreSearch: true }));
   if (cached) {
-    return cached;
+    return withoutRedirect(cached);
   }
   return fetch(request);
+}
+
+// withoutRedirect copies a response that was reached through a redirect.
+// Static hosts redirect "/base" to "/base/", so the cached start page can be
+// such a response, and browsers refuse one as the answer to a navigation.
+async function withoutRedirect(response) {
+  if (!response.redirected) {
+    return response;
+  }
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 async function resource(request) {

@@ -1,0 +1,114 @@
+package calc
+
+import (
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+)
+
+func ulps(a, b float64) int64 {
+	d := int64(math.Float64bits(a)) - int64(math.Float64bits(b))
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// bigExp is e^x to about 250 bits: a Taylor series of e^(x/1024), squared
+// ten times.
+func bigExp(x float64) *big.Float {
+	const prec = 300
+	y := new(big.Float).SetPrec(prec).SetFloat64(x)
+	y.Quo(y, big.NewFloat(1024))
+	sum := new(big.Float).SetPrec(prec).SetInt64(1)
+	term := new(big.Float).SetPrec(prec).SetInt64(1)
+	for n := int64(1); n < 60; n++ {
+		term.Mul(term, y)
+		term.Quo(term, new(big.Float).SetInt64(n))
+		sum.Add(sum, term)
+	}
+	for range 10 {
+		sum.Mul(sum, sum)
+	}
+	return sum
+}
+
+// errUlps is |got − exact| in units of got's last place.
+func errUlps(got float64, exact *big.Float) float64 {
+	d := new(big.Float).SetPrec(300).SetFloat64(got)
+	d.Sub(d, exact)
+	ulp := math.Nextafter(got, math.Inf(1)) - got
+	e, _ := new(big.Float).Quo(d.Abs(d), new(big.Float).SetFloat64(ulp)).Float64()
+	return e
+}
+
+// expFast must be within 0.52 ulp of e^x (so at most one ulp from the
+// correctly rounded value; almost always equal to it).
+func TestExpFast(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, scale := range []float64{1e-9, 0.01, 0.1, 0.5, 2, 30, 700} {
+		worst, wrong, wrongStd, n := 0.0, 0, 0, 3000
+		for range n {
+			x := (2*r.Float64() - 1) * scale
+			exact := bigExp(x)
+			e := errUlps(expFast(x), exact)
+			worst = max(worst, e)
+			if e > 0.5 {
+				wrong++
+			}
+			if errUlps(math.Exp(x), exact) > 0.5 {
+				wrongStd++
+			}
+		}
+		t.Logf("|x| ≤ %v: worst %.3f ulp, %d of %d not correctly rounded (math.Exp: %d)", scale, worst, wrong, n, wrongStd)
+		if worst > 0.52 || wrong > n/100 {
+			t.Errorf("|x| ≤ %v: worst error %.3f ulp, %d of %d not correctly rounded", scale, worst, wrong, n)
+		}
+	}
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1, 700, -700, 709, -745, math.Inf(1), math.Inf(-1)} {
+		if got, want := expFast(x), math.Exp(x); ulps(got, want) > 1 {
+			t.Errorf("expFast(%v) = %v, want %v", x, got, want)
+		}
+	}
+	if expFast(0) != 1 || expFast(math.Inf(-1)) != 0 || !math.IsInf(expFast(math.Inf(1)), 1) || !math.IsNaN(expFast(math.NaN())) {
+		t.Error("special cases")
+	}
+}
+
+func TestLogPure(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		x := r.Float64()
+		if got, want := logPure(x), math.Log(x); ulps(got, want) > 1 {
+			t.Fatalf("logPure(%v) = %v, math.Log %v", x, got, want)
+		}
+	}
+	if logPure(0) != math.Inf(-1) || !math.IsNaN(logPure(-1)) || logPure(1) != 0 {
+		t.Error("special cases")
+	}
+}
+
+// The kernel's normal draws are math/rand/v2's PCG + NormFloat64 stream.
+func TestNormalSourceMatchesMathRand(t *testing.T) {
+	for seed := range uint64(5) {
+		a, b := pathSeed(seed, int(seed*7))
+		want := rand.New(rand.NewPCG(a, b))
+		var got normalSource
+		got.seed(a, b)
+		same := 0
+		const n = 1000000
+		for k := range n {
+			g, w := got.norm(), want.NormFloat64()
+			if ulps(g, w) > 1 {
+				t.Fatalf("seed %d draw %d: %v, math/rand/v2 %v", seed, k, g, w)
+			}
+			if g == w {
+				same++
+			}
+		}
+		if same < n-20 {
+			t.Errorf("seed %d: %d of %d draws differ", seed, n-same, n)
+		}
+	}
+}

@@ -1,0 +1,335 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+)
+
+// Investors and costs shared by the experiments. Every scenario is a
+// query for calc.Decode: keys not given keep calc's defaults (see
+// calc.DefaultScenario and MODEL.md).
+const (
+	// topRateInvestor is taxed at the top federal rates (37% ordinary,
+	// 20% long-term, 3.8% NIIT: 40.8% / 23.8%) with no state tax, the
+	// setting closest to the papers' flat rates.
+	topRateInvestor = "status=mfj&wages=1000000&state=none"
+	// gross removes the SMA fee, the fund's expense ratio and trading
+	// costs: the papers report tax alpha before fees and costs.
+	gross = "smafee=0&fundfee=0&tradecost=0"
+	// unlimitedST and unlimitedLT give the investor far more outside gains
+	// than any harvest, so every harvested loss is used at once at the
+	// short-term (resp. long-term) rate — the papers' assumption.
+	// calc's default investor has $50,000 of short-term gains a year, so
+	// the long-term case sets stgains=0 explicitly.
+	unlimitedST = "stgains=10000000&ltgains=0"
+	unlimitedLT = "stgains=0&ltgains=10000000"
+)
+
+// variant is one scenario of an experiment.
+type variant struct {
+	Name  string
+	Query string
+	Run   *run
+}
+
+func (c config) runAll(ctx context.Context, vs []variant) error {
+	for i := range vs {
+		r, err := c.simulate(ctx, vs[i].Query)
+		if err != nil {
+			return err
+		}
+		vs[i].Run = r
+	}
+	return nil
+}
+
+// frontLoading is the AQR experiment (Sosner, Gromis & Krasner 2022, "The
+// Tax Benefits of Direct Indexing", J. Beta Investment Strategies 13(2)):
+// the yearly tax benefit of a new direct-indexing account, for an investor
+// whose other gains are long-term or short-term, with and without steady
+// contributions.
+type frontLoading struct {
+	Horizon  int
+	Variants []variant // LT, ST, LT+contrib, ST+contrib
+}
+
+// AQR's figures (bp of portfolio value per year), as MODEL.md quotes them.
+var (
+	aqrLT        = map[int]float64{1: 155, 2: 51, 5: 8}
+	aqrST        = map[int]float64{1: 339, 2: 114}
+	aqrContribLT = 27.0 // bp/yr after year 10 with steady contributions
+)
+
+func (c config) frontLoading(ctx context.Context) (*frontLoading, error) {
+	f := &frontLoading{Horizon: 15}
+	n := c.paths(1000)
+	base := query(topRateInvestor, gross, "horizon=15&end=hold", fmt.Sprintf("paths=%d&seed=1", n))
+	f.Variants = []variant{
+		{Name: "Long-term outside gains, no flows", Query: query(unlimitedLT, base)},
+		{Name: "Short-term outside gains, no flows", Query: query(unlimitedST, base)},
+		{Name: "Long-term outside gains, contributions 10%/yr", Query: query(unlimitedLT, "contrib=100000", base)},
+		{Name: "Short-term outside gains, contributions 10%/yr", Query: query(unlimitedST, "contrib=100000", base)},
+	}
+	return f, c.runAll(ctx, f.Variants)
+}
+
+// harvestFrequency is the Vanguard experiment (Vanguard Research 2022,
+// "Personalized indexing: A portfolio construction plan" and its
+// tax-loss-harvesting companion): the 10-year average benefit of
+// harvesting annually, quarterly and monthly (daily is below calc's
+// monthly step).
+type harvestFrequency struct {
+	Variants []variant // annual, quarterly, monthly
+}
+
+// vanguardBps are the published 10-year average benefits (bp/yr).
+var vanguardBps = map[string]float64{"annual": 38, "quarterly": 107, "monthly": 123, "daily": 136}
+
+var frequencies = []string{"annual", "quarterly", "monthly"}
+
+func (c config) harvestFrequency(ctx context.Context) (*harvestFrequency, error) {
+	h := &harvestFrequency{}
+	n := c.paths(1000)
+	for _, f := range frequencies {
+		h.Variants = append(h.Variants, variant{Name: f,
+			Query: query(topRateInvestor, unlimitedST, gross, "harvest="+f, "horizon=10&end=hold", fmt.Sprintf("paths=%d&seed=1", n))})
+	}
+	return h, c.runAll(ctx, h.Variants)
+}
+
+// longRunAlpha is the Chaudhuri experiment (Chaudhuri, Burnham & Lo 2020,
+// "An Empirical Evaluation of Tax-Loss-Harvesting Alpha", FAJ 76(3)): the
+// 500 largest US stocks harvested monthly, every losing lot sold, losses
+// used at once against short-term gains or ordinary income, before
+// transaction costs, over 23-year periods (their four sub-periods of
+// 1926–2018).
+type longRunAlpha struct {
+	Horizon  int
+	Variants []variant
+}
+
+// Chaudhuri et al.'s figures, %/yr.
+const (
+	chaudhuriNoWash   = 1.08
+	chaudhuriWithWash = 0.82
+	chaudhuriLow      = 0.57
+	chaudhuriHigh     = 2.29
+)
+
+func (c config) longRunAlpha(ctx context.Context) (*longRunAlpha, error) {
+	l := &longRunAlpha{Horizon: 23}
+	n := c.paths(1000)
+	base := query(topRateInvestor, unlimitedST, gross, "stocks=500&harvest=monthly&horizon=23", fmt.Sprintf("paths=%d&seed=1", n))
+	// A market closer to 1926–2018 (Ibbotson: ~10% arithmetic mean, ~19%
+	// volatility, ~4% dividend yield) than calc's forward-looking default.
+	history := "ret=0.1&vol=0.19&div=0.04"
+	l.Variants = []variant{
+		{Name: "calc market, threshold 0 (every losing lot), held", Query: query(base, "threshold=0&end=hold")},
+		{Name: "calc market, threshold 0, liquidated at the end", Query: query(base, "threshold=0&end=liquidate")},
+		{Name: "calc market, 5% threshold, held", Query: query(base, "threshold=0.05&end=hold")},
+		{Name: "1926–2018-like market, threshold 0, held", Query: query(base, history, "threshold=0&end=hold")},
+		{Name: "1926–2018-like market, idio 35%, threshold 0, held", Query: query(base, history, "idio=0.35&threshold=0&end=hold")},
+	}
+	return l, c.runAll(ctx, l.Variants)
+}
+
+// fundTypes compares the default prospect's SMA with an ETF, an index
+// mutual fund and an active mutual fund at historical capital-gain
+// distribution rates (ETFs: well under 0.1% of NAV a year; US large-cap
+// active funds: about 9% of NAV in 2021, a few % in typical years). Net of
+// every fee, liquidated at the end: the calculator's own headline.
+type fundTypes struct {
+	Variants []variant
+}
+
+func (c config) fundTypes(ctx context.Context) (*fundTypes, error) {
+	f := &fundTypes{}
+	n := c.paths(1000)
+	base := fmt.Sprintf("paths=%d&seed=1", n)
+	f.Variants = []variant{
+		{Name: "ETF, no distributions", Query: query("fund=etf&fundfee=0.0003&dist=0", base)},
+		{Name: "ETF, 0.1% of NAV a year", Query: query("fund=etf&fundfee=0.0003&dist=0.001", base)},
+		{Name: "Index mutual fund, 0.5%", Query: query("fund=mf&fundfee=0.0005&dist=0.005", base)},
+		{Name: "Active mutual fund, 4%", Query: query("fund=mf&fundfee=0.0065&dist=0.04", base)},
+		{Name: "Active mutual fund, 9% (2021)", Query: query("fund=mf&fundfee=0.0065&dist=0.09", base)},
+	}
+	return f, c.runAll(ctx, f.Variants)
+}
+
+// sweep is one input varied around the default scenario.
+type sweep struct {
+	Key    string // scenario key
+	Label  string // axis label
+	Values []float64
+	Runs   []*run
+}
+
+// sensitivity varies one input at a time around calc's default scenario
+// (the calculator's headline: median tax alpha, net of fees, liquidated).
+type sensitivity struct {
+	Paths  int
+	Sweeps []*sweep
+}
+
+func (c config) sensitivity(ctx context.Context) (*sensitivity, error) {
+	s := &sensitivity{Paths: c.paths(400)}
+	s.Sweeps = []*sweep{
+		{Key: "idio", Label: "Idiosyncratic volatility", Values: []float64{0.15, 0.2, 0.25, 0.3, 0.4}},
+		{Key: "stocks", Label: "Number of stocks", Values: []float64{25, 50, 100, 200, 500}},
+		{Key: "threshold", Label: "Harvest threshold", Values: []float64{0, 0.02, 0.05, 0.1, 0.2}},
+		{Key: "smafee", Label: "SMA fee", Values: []float64{0, 0.002, 0.0035, 0.005, 0.0075}},
+		{Key: "horizon", Label: "Horizon (years)", Values: []float64{5, 10, 15, 20, 30}},
+	}
+	for _, sw := range s.Sweeps {
+		for _, v := range sw.Values {
+			r, err := c.simulate(ctx, query(fmt.Sprintf("%s=%g", sw.Key, v), fmt.Sprintf("paths=%d&seed=1", s.Paths)))
+			if err != nil {
+				return nil, err
+			}
+			sw.Runs = append(sw.Runs, r)
+		}
+	}
+	return s, nil
+}
+
+// pathError is the Monte Carlo standard error of the headline (median tax
+// alpha) for a given path count.
+type pathError struct {
+	Paths        int
+	MedianSE     float64 // bps/yr
+	MeanSE       float64 // bps/yr
+	FirstNMedian float64 // median of the first Paths paths of the big run
+}
+
+// monteCarloError measures the headline's standard error against the
+// number of paths: one large run of the default scenario, then for each n
+// the spread of the median over resamples of n paths.
+type monteCarloError struct {
+	Run       *run
+	Points    []pathError
+	TargetBps float64 // the UI's tolerance
+	Needed    int     // smallest path count whose median SE is under TargetBps
+	// Others are harder scenarios (more dispersion of the alpha): the
+	// path count the UI needs is the largest Needed.
+	Others []needed
+}
+
+// needed is the path count that keeps one scenario's median SE under the
+// target.
+type needed struct {
+	Name   string
+	Run    *run
+	SE     estimate // median tax alpha and its SE at Run's path count
+	Needed int
+}
+
+// pathsNeeded solves SE·√(n/paths) = target for n.
+func pathsNeeded(se estimate, paths int, target float64) int {
+	return int(math.Ceil(float64(paths) * math.Pow(se.SE/target, 2)))
+}
+
+var pathCounts = []int{50, 100, 200, 300, 500, 1000, 2000, 4000}
+
+func (c config) monteCarloError(ctx context.Context) (*monteCarloError, error) {
+	n := c.paths(4000)
+	r, err := c.simulate(ctx, query(fmt.Sprintf("paths=%d&seed=1", n)))
+	if err != nil {
+		return nil, err
+	}
+	m := &monteCarloError{Run: r, TargetBps: 5}
+	a := alphas(r.Outcomes)
+	sd := stddev(a)
+	rng := rand.New(rand.NewPCG(5, 5))
+	for _, k := range pathCounts {
+		if k > n {
+			break
+		}
+		const draws = 400
+		meds := make([]float64, draws)
+		sample := make([]float64, k)
+		for d := range meds {
+			for i := range sample {
+				sample[i] = a[rng.IntN(len(a))]
+			}
+			meds[d] = quantile(sample, 0.5)
+		}
+		m.Points = append(m.Points, pathError{
+			Paths:        k,
+			MedianSE:     stddev(meds),
+			MeanSE:       sd / math.Sqrt(float64(k)),
+			FirstNMedian: quantile(a[:k], 0.5),
+		})
+	}
+	// The median's SE falls as 1/√n: fit SE(n) = c/√n on the points and
+	// solve for the target.
+	var cs float64
+	for _, p := range m.Points {
+		cs += p.MedianSE * math.Sqrt(float64(p.Paths))
+	}
+	cs /= float64(len(m.Points))
+	m.Needed = int(math.Ceil(math.Pow(cs/m.TargetBps, 2)))
+	k := c.paths(1000)
+	for _, o := range []struct{ name, q string }{
+		{"Default prospect, 5-year horizon", "horizon=5"},
+		{"Default prospect, idio 40%", "idio=0.4"},
+		{"Default prospect, held (no liquidation)", "end=hold"},
+		{"Top-rate investor with short-term gains, gross, held", query(topRateInvestor, unlimitedST, gross, "end=hold")},
+	} {
+		r, err := c.simulate(ctx, query(o.q, fmt.Sprintf("paths=%d&seed=1", k)))
+		if err != nil {
+			return nil, err
+		}
+		se := r.medianAlpha()
+		m.Others = append(m.Others, needed{Name: o.name, Run: r, SE: se, Needed: pathsNeeded(se, k, m.TargetBps)})
+	}
+	return m, nil
+}
+
+func stddev(v []float64) float64 {
+	var s, s2 float64
+	for _, x := range v {
+		s += x
+		s2 += x * x
+	}
+	n := float64(len(v))
+	m := s / n
+	return math.Sqrt(max(0, (s2/n-m*m)*n/max(1, n-1)))
+}
+
+// validation is every experiment of the report.
+type validation struct {
+	Front       *frontLoading
+	Frequency   *harvestFrequency
+	LongRun     *longRunAlpha
+	Funds       *fundTypes
+	Sensitivity *sensitivity
+	MCError     *monteCarloError
+}
+
+func (c config) validate(ctx context.Context) (*validation, error) {
+	var v validation
+	var err error
+	if v.Front, err = c.frontLoading(ctx); err != nil {
+		return nil, err
+	}
+	if v.Frequency, err = c.harvestFrequency(ctx); err != nil {
+		return nil, err
+	}
+	if v.LongRun, err = c.longRunAlpha(ctx); err != nil {
+		return nil, err
+	}
+	if v.Funds, err = c.fundTypes(ctx); err != nil {
+		return nil, err
+	}
+	if v.Sensitivity, err = c.sensitivity(ctx); err != nil {
+		return nil, err
+	}
+	if v.MCError, err = c.monteCarloError(ctx); err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
