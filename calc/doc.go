@@ -85,6 +85,27 @@
 // dividends); it adds up exactly. The ledger is the representative path
 // (median difference, re-simulated), reconciled to the cent (see Ledger).
 //
+// # Transparency
+//
+// Inspect(s, path) re-runs one path (the UI passes Result.Ledger.Path,
+// the median difference) with recording hooks (inspect.go; a nil check
+// outside the kernel's per-stock loop when not inspecting, and they change
+// nothing: same outcome, same goldens) and returns, for the start and the
+// end of each year (after that year's trades, before the next year's tax
+// payment and contribution), every SMA holding with its tax lots (HIFO
+// order, cost, value, gain, short or long term), one holding per sector
+// proxy holding the proceeds of the step's loss sales, the fund's shares
+// and basis, and every lot harvested that year (proceeds, basis, loss,
+// character, the proxy bought, the month the stock was bought back).
+// Tickers are synthetic: sector abbreviation and index rank ("IT-001").
+// The figures reconcile: the holdings add up to the ledger's End + Taxes
+// (the value before the year's tax is paid) within a cent per holding,
+// the lots' shares to their holding's exactly, the harvested losses to
+// the path's yearly ST and LT harvests within half a cent per sale.
+// HoldingsCSV, LotsCSV and HarvestsCSV export them (RFC 4180). A default
+// path (500 stocks, 10 years) has about 35,000 lot rows and 20,000
+// harvests; inspecting it takes about 17 ms natively.
+//
 // Each path draws from its own PCG source seeded through SplitMix64 from
 // (seed, path index); Paths carries per-path outcomes and Merge summarises
 // them in path order, so any split gives byte-identical JSON.

@@ -106,6 +106,7 @@ type pathSim struct {
 
 	years []PathYear
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
+	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -201,6 +202,9 @@ func (p *pathSim) run(path int) PathOutcome {
 	}
 	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
 	p.flowsAtYearStart(0, 0, 0)
+	if p.insp != nil {
+		p.insp.begin(p)
+	}
 	p.sma.total.Wealth0 = p.liquidatedNow(&p.sma, 0, false, 0)
 	p.fund.total.Wealth0 = p.liquidatedNow(&p.fund, 0, false, 0)
 
@@ -210,6 +214,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		idxPrev := p.idxVal
 		harvestNow := p.every > 0 && t%p.every == 0
 		growthS := p.marketStep(harvestNow)
+		if p.insp != nil {
+			p.insp.step(p)
+		}
 		p.sma.year.growth += growthS
 		navPrev := p.nav
 		p.nav *= p.idxVal / idxPrev
@@ -412,6 +419,9 @@ func (p *pathSim) smaSell(need float64, t int32) {
 // unwindSubstitutes sells the substitutes bought one step (30.44 days)
 // earlier and buys the original stocks back.
 func (p *pathSim) unwindSubstitutes(t int32) {
+	if p.insp != nil {
+		p.insp.boughtBack(p.subs, t)
+	}
 	for _, sub := range p.subs {
 		p.subSlot[sub.stock] = -1
 		p.sma.real.st += sub.value - sub.basis // held one month: short-term
@@ -445,9 +455,13 @@ func (p *pathSim) harvest(t int32) {
 			continue
 		}
 		var g gains
+		before := p.books[i]
 		sold, _ := p.books[i].harvest(pr*lf, pr, t, &g)
 		if sold == 0 {
 			continue
+		}
+		if p.insp != nil { // the lots sold are the tail cut off the book
+			p.insp.harvested(i, t, pr, before[len(p.books[i]):])
 		}
 		p.sma.real.st += g.st
 		p.sma.real.lt += g.lt
@@ -640,6 +654,9 @@ func (p *pathSim) yearEnd(y int, t int32) {
 	if p.rec != nil {
 		p.rec[0] = append(p.rec[0], sma.year)
 		p.rec[1] = append(p.rec[1], fund.year)
+	}
+	if p.insp != nil {
+		p.insp.snapshot(p, y, t)
 	}
 	if final {
 		return

@@ -35,13 +35,14 @@ type BarChart struct {
 	HideTitle bool // see LineChart.HideTitle
 	// Width and Height of the viewBox; 0 means DefaultWidth × 460.
 	Width, Height int
-	ID            string // see LineChart.ID
+	FontSize      float64 // see LineChart.FontSize
+	ID            string  // see LineChart.ID
 }
 
 // Bars renders c as an SVG document (a single <svg> element). The value axis
 // always includes zero; negative values hang below the zero line.
 func Bars(c BarChart) string {
-	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 460)
+	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 460, c.FontSize)
 	f.id = c.ID
 	format := c.Format
 	if format == nil {

@@ -45,6 +45,10 @@ type LineChart struct {
 	// Width and Height of the viewBox; 0 means DefaultWidth × 460. The
 	// font size scales with Width (Width/30, at least 14).
 	Width, Height int
+	// FontSize overrides that font size, in viewBox units (0: Width/30).
+	// A chart drawn only for wide screens can use smaller text than one
+	// that must stay legible scaled down to a phone.
+	FontSize float64
 	// ID prefixes the ids of the <title> and <desc> elements; "" derives
 	// one from the content.
 	ID string
@@ -54,7 +58,7 @@ type pt struct{ x, y float64 }
 
 // Lines renders c as an SVG document (a single <svg> element).
 func Lines(c LineChart) string {
-	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 460)
+	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 460, c.FontSize)
 	f.id = c.ID
 	format := c.Format
 	if format == nil {

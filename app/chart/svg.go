@@ -255,8 +255,8 @@ type frame struct {
 // newFrame picks the font size from the width so that text stays at least
 // about 12 CSS pixels tall when the chart is scaled down to a 360-pixel-wide
 // phone column: fs = width/30 (22 for the default width of 640), never
-// below 14.
-func newFrame(title, desc string, width, height, defHeight int) frame {
+// below 14. fontSize, when positive, is used instead (at least 8).
+func newFrame(title, desc string, width, height, defHeight int, fontSize float64) frame {
 	if width <= 0 {
 		width = DefaultWidth
 	}
@@ -266,6 +266,9 @@ func newFrame(title, desc string, width, height, defHeight int) frame {
 	}
 	height = min(max(height, 120), 4000)
 	fs := math.Max(14, math.Ceil(float64(width)/30))
+	if fontSize > 0 && !math.IsInf(fontSize, 0) {
+		fs = math.Min(math.Max(8, math.Round(fontSize)), 200)
+	}
 	return frame{title: title, desc: desc, w: float64(width), h: float64(height), fs: fs, pad: math.Round(fs * 0.6)}
 }
 

@@ -32,12 +32,13 @@ type WaterfallChart struct {
 	// Width of the viewBox (0 means DefaultWidth). The height follows from
 	// the number of rows; Height, when larger, adds room below.
 	Width, Height int
-	ID            string // see LineChart.ID
+	FontSize      float64 // see LineChart.FontSize
+	ID            string  // see LineChart.ID
 }
 
 // Waterfall renders c as an SVG document (a single <svg> element).
 func Waterfall(c WaterfallChart) string {
-	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 1)
+	f := newFrame(c.Title, c.Desc, c.Width, c.Height, 1, c.FontSize)
 	f.id = c.ID
 	format := c.Format
 	if format == nil {
