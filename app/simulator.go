@@ -13,6 +13,16 @@ type Simulator interface {
 	// complete and a last Update with Final set (Result or Err). After cancel,
 	// update is not called again.
 	Run(query string, update func(SimulationUpdate)) (cancel func())
+	// Inspect reports what the SMA holds at the end of year (0 = the start)
+	// on path of the scenario (see calc.Inspect), with the lots of stock
+	// only (stock < 0: no lots), and that year's harvests. done is called
+	// once from the browser's event loop unless cancelled first.
+	Inspect(query string, path, year, stock int, done func(*calc.InspectionYear, error)) (cancel func())
+	// Background simulates a scenario for a side result (such as how the
+	// benefit changes with the number of stocks held) without disturbing
+	// Run: on a worker of its own, one request at a time, in order. done is
+	// called once from the browser's event loop unless cancelled first.
+	Background(query string, done func(*calc.Result, error)) (cancel func())
 }
 
 // SimulationUpdate reports a running simulation's progress.

@@ -43,6 +43,9 @@ type Pool struct {
 	size      int
 	current   *run
 	nextID    int
+
+	inspector   *worker // the side worker: Inspect and Background, see inspect.go
+	inspections map[int]*sideRequest
 }
 
 // New starts compiling the worker's WASM (once, shared by every worker) and
@@ -138,9 +141,18 @@ func (p *Pool) worker() *worker {
 		p.idle = p.idle[:n-1]
 		return w
 	}
+	var w *worker
+	w = p.newWorker(func(msg js.Value) { w.receive(msg) }, func(err error) { w.failed(err) })
+	return w
+}
+
+// newWorker starts a Web Worker running wasm/worker, calling receive with
+// each message's data and failed when the worker itself breaks (its script
+// or the Go program dies).
+func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
 	w := &worker{pool: p, js: js.Global().Get("Worker").New(p.scriptURL)}
 	w.onMessage = js.FuncOf(func(this js.Value, args []js.Value) any {
-		w.receive(args[0].Get("data"))
+		receive(args[0].Get("data"))
 		return nil
 	})
 	w.onError = js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -148,7 +160,7 @@ func (p *Pool) worker() *worker {
 		if m := args[0].Get("message"); m.Type() == js.TypeString {
 			msg += ": " + m.String()
 		}
-		w.failed(errors.New(msg))
+		failed(errors.New(msg))
 		return nil
 	})
 	w.js.Set("onmessage", w.onMessage)
