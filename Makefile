@@ -11,7 +11,8 @@ LABEL   := $(shell git describe --always --dirty --tags 2>/dev/null || echo dev)
 WASM    := web
 TOOLS   := $(CURDIR)/.tools
 CACHE   ?= $(HOME)/.cache/smacalc
-FUZZTIME ?= 10s
+FUZZTIME ?= 60s
+FUZZTIME_SMOKE ?= 3s
 
 STATICCHECK_VERSION := v0.8.2
 GOVULNCHECK_VERSION := v1.9.0
@@ -26,7 +27,7 @@ WASM_FLAGS := -trimpath -ldflags='-s -w'
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build wasm test lint fmt-check vet staticcheck vuln unit e2e \
-        fuzz bench bench-browser validate deps-browser clean
+        fuzz fuzz-smoke bench bench-browser validate deps-browser clean
 
 ## run: build the WASM and serve the calculator on $(ADDR)
 run: wasm
@@ -43,8 +44,9 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/app.wasm .
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/worker.wasm ./wasm/worker
 
-## test: everything: formatting, vet, staticcheck, govulncheck, unit tests, browser tests
-test: lint unit e2e
+## test: everything: formatting, vet, staticcheck, govulncheck, unit tests,
+## a short run of every fuzz target, browser tests
+test: lint unit fuzz-smoke e2e
 
 lint: fmt-check vet staticcheck vuln
 
@@ -98,14 +100,19 @@ $(AXE):
 	@mkdir -p $(CACHE)/axe-core-$(AXE_VERSION)
 	@npm install --silent --no-audit --no-fund --prefix $(CACHE)/axe-core-$(AXE_VERSION) axe-core@$(AXE_VERSION) >/dev/null
 
-## fuzz: run every fuzz target for $(FUZZTIME) each
+## fuzz: run every fuzz target for $(FUZZTIME) each (inputs that fail are
+## written to the package's testdata/fuzz and then run by every `go test`)
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "fuzz $$pkg $$target"; \
+	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
 	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+## fuzz-smoke: every fuzz target for a few seconds (part of `make test`)
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME_SMOKE)
 
 ## validate: regenerate docs/VALIDATION.md (the model against published research)
 validate:
