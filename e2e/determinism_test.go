@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"smacalc/calc"
+)
+
+// TestBrowserMatchesNative opens share links for scenarios that exercise
+// different parts of the engine and checks that the browser (WASM, paths
+// split over Web Workers) shows exactly what `smacalc simulate` computes
+// natively: the median difference to the cent and both strategies' final
+// ledger balances.
+func TestBrowserMatchesNative(t *testing.T) {
+	scenarios := []string{
+		"exclude=energy,utilities&harvest=quarterly&stocks=120&paths=60&horizon=6&seed=3",
+		"basis=0.4&end=stepup&status=hoh&state=TX&stocks=80&paths=50&horizon=7&seed=11",
+		"contrib=-50000&end=hold&status=mfs&state=MA&stocks=60&paths=40&horizon=5&seed=5",
+		"end=donate&fund=mf&dist=0.05&staterate=0.05&contrib=25000&stocks=100&paths=70&horizon=9&seed=2",
+	}
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	for _, query := range scenarios {
+		s, err := calc.Decode(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := calc.Simulate(context.Background(), s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var median, smaEnd, fundEnd string
+		err = chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?"+query),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			chromedp.WaitVisible(`#ledger-sma`),
+			chromedp.AttributeValue(`#hl-median`, "data-value", &median, nil),
+			chromedp.Text(`#ledger-sma tbody tr:last-child td:last-child`, &smaEnd),
+			chromedp.Text(`#ledger-fund tbody tr:last-child td:last-child`, &fundEnd),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		if median != want.Difference.P50.String() {
+			t.Errorf("%s: median difference in the browser %s, native %s", query, median, want.Difference.P50)
+		}
+		last := len(want.Ledger.SMA) - 1
+		if got, wantEnd := cents(smaEnd), want.Ledger.SMA[last].End.String(); got != wantEnd {
+			t.Errorf("%s: SMA ends at %s in the browser, %s natively", query, got, wantEnd)
+		}
+		if got, wantEnd := cents(fundEnd), want.Ledger.Fund[last].End.String(); got != wantEnd {
+			t.Errorf("%s: fund ends at %s in the browser, %s natively", query, got, wantEnd)
+		}
+	}
+}
+
+// cents turns a displayed amount ("$1,234.50", "−$5.00") into calc.Money's
+// string form ("1234.50", "-5.00").
+func cents(shown string) string {
+	s := strings.NewReplacer("$", "", ",", "", "\u2212", "-", " ", "").Replace(strings.TrimSpace(shown))
+	return s
+}
