@@ -13,14 +13,15 @@ type calculatorArea struct {
 func (c *calculatorArea) Render() app.UI {
 	status := "Loading the calculator…"
 	if c.Ready {
-		status = "The calculator is running in your browser."
+		status = "The calculator is running in your browser: nothing you type leaves this device."
 	}
 	return app.Section().
 		ID("calculator").
 		Class("calculator").
 		Aria("label", "Calculator").
 		Body(
-			app.H2().Text("Calculator"),
+			app.H2().Text("How much more could you keep?"),
 			app.P().ID("calculator-status").Class("status-line").Text(status),
+			&calculator{},
 		)
 }

@@ -21,6 +21,7 @@ type Page struct {
 func (p *Page) OnMount(ctx app.Context) {
 	if app.IsClient {
 		p.ready = true
+		watchEmbedHeight()
 	}
 }
 

@@ -10,7 +10,7 @@ type siteFooter struct {
 
 func (f *siteFooter) Render() app.UI {
 	return app.Footer().Class("site-footer").Body(
-		app.P().Text("Hypothetical illustration, not tax or investment advice. "+
+		app.P().Text("Hypothetical illustration, not tax or investment advice. " +
 			"Everything is computed in your browser; nothing you enter is sent anywhere."),
 	)
 }

@@ -23,17 +23,15 @@ const probe = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
-  const watch = () => {
+  // Observe the whole document: go-app replaces the prerendered elements
+  // when it mounts, so an observer on #smacalc itself would be left behind.
+  new MutationObserver(() => {
+    const now = performance.now();
     const root = document.getElementById("smacalc");
-    if (!root) { requestAnimationFrame(watch); return; }
-    new MutationObserver(() => {
-      const now = performance.now();
-      if (!window.__bench.ready && root.dataset.ready === "true") window.__bench.ready = now;
-      const m = window.__bench.mutations;
-      if (m.length < 5000) m.push(now);
-    }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-  };
-  document.addEventListener("DOMContentLoaded", watch);
+    if (!window.__bench.ready && root && root.dataset.ready === "true") window.__bench.ready = now;
+    const m = window.__bench.mutations;
+    if (m.length < 20000) m.push(now);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })()`
 
 // benchReport is the line `make bench-browser` prints.

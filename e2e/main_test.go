@@ -29,6 +29,8 @@ var (
 	siteV1, siteV2 *site.Site
 	// siteSub is built to be served under a sub-path of a marketing site.
 	siteSub *site.Site
+	// siteBrand is white-labelled with testBrand (brand_test.go).
+	siteBrand *site.Site
 	// artifacts receives screenshots, kept after the run for people to look at.
 	artifacts string
 )
@@ -69,6 +71,11 @@ func setUp(m *testing.M) (int, error) {
 	if siteSub, err = site.Build(site.BuildOptions{Out: filepath.Join(tmp, "sub"), WasmDir: wasmDir, Base: "/tools/sma-calculator/"}); err != nil {
 		return 1, err
 	}
+	// Last: building a branded site leaves the brand in the process's
+	// environment (go-app passes Handler.Env through os.Setenv).
+	if siteBrand, err = buildBrandSite(tmp); err != nil {
+		return 1, err
+	}
 	artifacts = os.Getenv("SMACALC_ARTIFACTS")
 	if artifacts == "" {
 		artifacts = "artifacts"
@@ -100,6 +107,8 @@ func buildWasm(dir string) error {
 type server struct {
 	*httptest.Server
 	site atomic.Pointer[http.Handler]
+	// override, when set, answers instead of the site (fault injection).
+	override atomic.Pointer[http.HandlerFunc]
 }
 
 func startServer(t *testing.T, s *site.Site) *server {
@@ -107,6 +116,10 @@ func startServer(t *testing.T, s *site.Site) *server {
 	srv := &server{}
 	srv.Swap(s)
 	srv.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if o := srv.override.Load(); o != nil {
+			(*o)(w, r)
+			return
+		}
 		(*srv.site.Load()).ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Stop)
@@ -116,6 +129,18 @@ func startServer(t *testing.T, s *site.Site) *server {
 func (s *server) Swap(st *site.Site) {
 	h := site.Handler(st.Dir, "")
 	s.site.Store(&h)
+}
+
+// siteHandler is the site the server serves when nothing overrides it.
+func (s *server) siteHandler() http.Handler { return *s.site.Load() }
+
+// Override answers every request with h until it is called with nil.
+func (s *server) Override(h http.HandlerFunc) {
+	if h == nil {
+		s.override.Store(nil)
+		return
+	}
+	s.override.Store(&h)
 }
 
 // Stop closes the listener and every open connection; later requests fail as

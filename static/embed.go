@@ -6,10 +6,11 @@ package static
 import "embed"
 
 // Files are the static assets, served under /web/ (icons/, smacalc.css, the
-// simulation worker's script sim-worker.js) or
+// simulation worker's script sim-worker.js, the embedding example
+// embed.html with its embed.js and embed-host.css) or
 // used as templates (app-worker.js).
 //
-//go:embed icons smacalc.css app-worker.js sim-worker.js
+//go:embed icons smacalc.css app-worker.js sim-worker.js embed.html embed.js embed-host.css
 var Files embed.FS
 
 // ServiceWorker is the service-worker template handed to go-app's Handler.

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"testing"
+)
+
+func TestFormLayout(t *testing.T) {
+	short, groups := formLayout(nil)
+	if len(short) != len(prospectFields) || len(groups) != len(advancedGroups) {
+		t.Fatal("no keys must keep the calculator's layout")
+	}
+	short, groups = formLayout([]string{"horizon", "amount", "harvest", "amount", "exclude"})
+	if len(short) != 3 || short[0].Key != "horizon" || short[1].Key != "amount" || short[2].Key != "harvest" {
+		t.Fatalf("short form = %+v", short)
+	}
+	seen := map[string]int{}
+	for _, f := range short {
+		seen[f.Key]++
+	}
+	for _, g := range groups {
+		for _, f := range g.Fields {
+			seen[f.Key]++
+		}
+	}
+	for _, f := range allFields() {
+		if f.Kind == kindSectors {
+			continue
+		}
+		if seen[f.Key] != 1 {
+			t.Errorf("key %s appears %d times", f.Key, seen[f.Key])
+		}
+	}
+	if groups[0].Legend != "You and your investment" {
+		t.Errorf("moved prospect fields should come first: %q", groups[0].Legend)
+	}
+}
+
+func TestScenarioDiff(t *testing.T) {
+	d := scenarioDiff("horizon=10&fund=etf", "horizon=20&fund=mf")
+	if len(d) != 2 {
+		t.Fatalf("diff = %+v", d)
+	}
+	if d[0].Key != "horizon" || d[0].Pinned != "10 years" || d[0].Current != "20 years" {
+		t.Errorf("horizon diff = %+v", d[0])
+	}
+	if d[1].Key != "fund" || d[1].Current != "An index mutual fund" {
+		t.Errorf("fund diff = %+v", d[1])
+	}
+	if len(scenarioDiff("horizon=10", "horizon=10")) != 0 {
+		t.Error("same scenario differs")
+	}
+}

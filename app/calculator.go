@@ -1,0 +1,251 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/calc"
+)
+
+// debounce is how long the calculator waits after a change before it
+// simulates, so typing "250000" runs once, not six times.
+const debounce = 250 * time.Millisecond
+
+// calculator owns the scenario and the result. Every input change goes
+// through setValue: it validates, updates the URL (the share link) and
+// schedules a simulation; simulation updates come back through apply.
+type calculator struct {
+	app.Compo
+
+	values   formValues        // what the person typed, by key
+	problems map[string]string // invalid fields, by key ("" for the link)
+	query    string            // canonical query of the last valid scenario
+	fund     string            // the last valid scenario's fund kind
+	scenario calc.Scenario     // the last valid scenario
+
+	result  *calc.Result // last complete result (kept when a run fails)
+	partial *calc.Result // provisional result of the running simulation
+
+	running     bool
+	done, total int
+	runErr      string
+
+	ctx    app.Context // the calculator's own context, for simulation updates
+	seq    int         // debounce sequence: only the latest change runs
+	runID  int         // the current run; updates of older runs are dropped
+	cancel func()      // cancels the current run
+}
+
+func (c *calculator) OnInit() {
+	c.load(startScenario(), nil)
+}
+
+// OnNav reads the scenario from the URL (a share link) and runs it.
+func (c *calculator) OnNav(ctx app.Context) {
+	c.ctx = ctx
+	raw := ctx.Page().URL().RawQuery
+	if raw == "" {
+		c.load(startScenario(), nil)
+	} else {
+		s, problems := queryProblems(raw)
+		c.load(s, problems)
+		if len(problems) == 0 && raw != c.query {
+			c.replaceURL(ctx) // canonical form
+		}
+	}
+	if len(c.problems) == 0 {
+		c.run(ctx)
+	}
+}
+
+// OnMount keeps the calculator's context: simulation updates are
+// dispatched to it, whichever input started the run.
+func (c *calculator) OnMount(ctx app.Context) {
+	c.ctx = ctx
+}
+
+func (c *calculator) OnDismount() {
+	if c.cancel != nil {
+		c.cancel()
+		c.cancel = nil
+	}
+}
+
+// load shows a scenario in the form.
+func (c *calculator) load(s calc.Scenario, problems map[string]string) {
+	c.values = valuesFromScenario(s)
+	c.problems = problems
+	if len(problems) == 0 {
+		c.scenario, c.query, c.fund = s, s.Encode(), s.Fund
+	}
+}
+
+// setValue is the one action of the form: a field changed. The value is
+// checked at once (the message shows next to the field); a valid scenario
+// is applied after the debounce delay, so that the intermediate values of
+// someone typing "80" ("8" on the way) neither run nor reach the URL.
+func (c *calculator) setValue(ctx app.Context, key, text string) {
+	c.values = c.values.with(key, text)
+	s, query, problems := scenarioFromValues(c.values)
+	c.problems = problems
+	c.seq++ // a newer change, valid or not, supersedes a pending one
+	if query == "" {
+		return // invalid: the last valid result stays
+	}
+	seq := c.seq
+	c.ctx.After(debounce, func(ctx app.Context) {
+		if seq != c.seq || query == c.query {
+			return
+		}
+		c.scenario, c.query, c.fund = s, query, s.Fund
+		c.replaceURL(ctx)
+		c.run(ctx)
+	})
+}
+
+func (c *calculator) replaceURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	u.RawQuery = c.query
+	ctx.Page().ReplaceURL(&u)
+}
+
+// run starts simulating the current query, cancelling the previous run.
+func (c *calculator) run(ctx app.Context) {
+	if simulator == nil {
+		return // prerendering on the server
+	}
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.runID++
+	id := c.runID
+	c.running, c.done, c.total, c.runErr, c.partial = true, 0, c.scenario.Paths, "", nil
+	ctx = c.ctx
+	c.cancel = simulator.Run(c.query, func(u SimulationUpdate) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if id == c.runID {
+				c.apply(u)
+			}
+		})
+	})
+}
+
+// apply takes one update of the current run.
+func (c *calculator) apply(u SimulationUpdate) {
+	c.done, c.total = u.Done, u.Total
+	if !u.Final {
+		if u.Result != nil {
+			c.partial = u.Result
+		}
+		return
+	}
+	c.running, c.partial, c.cancel = false, nil, nil
+	if u.Err != nil {
+		c.runErr = failureText(u.Err)
+		return
+	}
+	if u.Result != nil {
+		c.result = u.Result
+	}
+}
+
+// failureText says what went wrong and what to change.
+func failureText(err error) string {
+	var ve *calc.ValidationError
+	if errors.As(err, &ve) {
+		return "The simulation could not run: " + err.Error() + ". Change the value named above; the last result stays shown."
+	}
+	return "The simulation failed: " + err.Error() + ". Try fewer simulated markets (paths) or stocks, or a shorter horizon; the last result stays shown."
+}
+
+func (c *calculator) Render() app.UI {
+	shown, provisional := c.result, false
+	if c.running && c.partial != nil {
+		shown, provisional = c.partial, true
+	}
+	stale := shown != nil && !provisional && (shown.Scenario != c.query || len(c.problems) > 0)
+	var ledger *calc.Ledger
+	if shown != nil && !provisional {
+		ledger = shown.Ledger
+	}
+	fund := c.fund
+	if shown != nil && !provisional {
+		if s, err := calc.Decode(shown.Scenario); err == nil {
+			fund = s.Fund
+		}
+	}
+	inputs := app.Form().ID("inputs").Class("inputs").Aria("label", "Scenario").
+		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		app.If(c.problems[""] != "", func() app.UI {
+			return app.P().ID("link-error").Class("field-error").Text(c.problems[""])
+		}),
+		&prospectForm{Values: c.values, Problems: c.problems, OnChange: c.setValue},
+		&advancedForm{Values: c.values, Problems: c.problems, OnChange: c.setValue},
+		c.shareLink(),
+		&savedScenarios{Query: c.savable(), OnOpen: c.open},
+	)
+	results := app.Div().ID("results").Class("results").Body(
+		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
+		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale},
+		&callToAction{Query: c.query},
+		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
+		&charts{Result: shown, Fund: fund},
+		&brandDisclosure{},
+		&reportExports{Result: c.final(), Fund: fund},
+	)
+	// The year-by-year tables and the assumptions run under both columns:
+	// eight money columns do not fit beside the form.
+	return app.Div().Body(
+		&reportInputs{Query: c.query},
+		app.Div().ID("calc").Class("calc-layout").Body(inputs, results),
+		&yearTable{Ledger: ledger, Fund: fund},
+		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
+	)
+}
+
+// open shows a scenario given by its canonical query (a saved or pinned
+// scenario) and runs it.
+func (c *calculator) open(ctx app.Context, query string) {
+	s, err := calc.Decode(query)
+	if err != nil {
+		return
+	}
+	c.seq++ // drops a pending debounced change
+	c.load(s, nil)
+	c.replaceURL(ctx)
+	c.run(ctx)
+}
+
+// savable is the query a saved scenario takes: "" while the form has
+// problems, so an older scenario is never saved under a new label.
+func (c *calculator) savable() string {
+	if len(c.problems) > 0 {
+		return ""
+	}
+	return c.query
+}
+
+// final is the complete result of the scenario in the form, nil while it
+// runs or when the form has changed since.
+func (c *calculator) final() *calc.Result {
+	if c.running || c.result == nil || c.result.Scenario != c.query || len(c.problems) > 0 {
+		return nil
+	}
+	return c.result
+}
+
+// shareLink is the link that reproduces the scenario.
+func (c *calculator) shareLink() app.UI {
+	href := "?" + c.query
+	if u, err := url.Parse(href); err == nil {
+		href = u.String()
+	}
+	return app.P().Class("share").Body(
+		app.A().ID("share-link").Href(href).Text("Link to this scenario"),
+		app.Text(" — bookmark or send it: it reproduces exactly these inputs and results."),
+	)
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/shopspring/decimal"
+
+	"smacalc/calc"
+)
+
+// formValues holds what the person typed, by scenario key, in the units the
+// form shows (dollars, percent). It is never modified in place once handed to
+// a component: go-app compares a child's fields to decide whether to update.
+type formValues map[string]string
+
+// with returns a copy of v with key set to text.
+func (v formValues) with(key, text string) formValues {
+	out := make(formValues, len(v)+1)
+	for k, x := range v {
+		out[k] = x
+	}
+	out[key] = text
+	return out
+}
+
+// valuesFromScenario writes a scenario into the form's units.
+func valuesFromScenario(s calc.Scenario) formValues {
+	q, _ := url.ParseQuery(s.Encode())
+	v := formValues{}
+	for _, f := range allFields() {
+		text := q.Get(f.Key)
+		switch f.Kind {
+		case kindMoney:
+			text = displayMoney(text)
+		case kindPercent:
+			if text != "" {
+				if d, err := decimal.NewFromString(text); err == nil {
+					text = d.Shift(2).String()
+				}
+			}
+		}
+		v[f.Key] = text
+	}
+	return v
+}
+
+// displayMoney groups the thousands of a plain decimal ("-1234567.5" →
+// "-1,234,567.5"); anything else is returned as is.
+func displayMoney(text string) string {
+	sign := ""
+	if strings.HasPrefix(text, "-") {
+		sign, text = "-", text[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(text, ".")
+	if whole == "" || strings.IndexFunc(whole, func(r rune) bool { return !unicode.IsDigit(r) }) >= 0 {
+		return sign + text
+	}
+	out := sign + groupThousands(whole)
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}
+
+// errNotNumber is the message for text that is not a number.
+var errNotNumber = errors.New("enter a number")
+
+// canonicalValue converts a typed value to the text of the scenario key.
+func canonicalValue(f fieldSpec, text string) (string, error) {
+	switch f.Kind {
+	case kindMoney, kindInt, kindPercent:
+		clean := strings.Map(func(r rune) rune {
+			switch r {
+			case ',', '$', '%', ' ', '\u00a0', '_':
+				return -1
+			case '\u2212': // typographic minus
+				return '-'
+			}
+			return r
+		}, text)
+		d, err := decimal.NewFromString(clean)
+		if err != nil || strings.ContainsAny(clean, "eE") {
+			return "", errNotNumber
+		}
+		if f.Kind == kindPercent {
+			d = d.Shift(-2)
+		}
+		if f.Kind == kindInt && !d.IsInteger() {
+			return "", errors.New("enter a whole number")
+		}
+		return d.String(), nil
+	}
+	return text, nil
+}
+
+// scenarioFromValues maps the form to a scenario. It returns the scenario
+// (meaningful only when problems is empty), its canonical query and the
+// problems by key, in words for the form.
+func scenarioFromValues(v formValues) (calc.Scenario, string, map[string]string) {
+	problems := map[string]string{}
+	var parts []string
+	for _, key := range calc.Keys {
+		f, ok := specFor(key)
+		if !ok {
+			continue
+		}
+		text := strings.TrimSpace(v[key])
+		if text == "" {
+			if f.Optional || f.Kind == kindSectors {
+				continue
+			}
+			problems[key] = "Enter a value."
+			continue
+		}
+		canon, err := canonicalValue(f, text)
+		if err != nil {
+			problems[key] = sentence(err.Error()) + "."
+			continue
+		}
+		parts = append(parts, key+"="+url.QueryEscape(canon))
+	}
+	s, err := calc.Decode(strings.Join(parts, "&"))
+	var ve *calc.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			if _, seen := problems[p.Key]; !seen {
+				problems[p.Key] = problemText(p)
+			}
+		}
+	} else if err != nil {
+		problems[""] = err.Error()
+	}
+	if len(problems) > 0 {
+		return s, "", problems
+	}
+	return s, s.Encode(), nil
+}
+
+// problemText words an engine problem for the form: ranges in the units
+// the form shows rather than the key's decimals.
+func problemText(p calc.Problem) string {
+	f, ok := specFor(p.Key)
+	if ok && f.Min != "" && f.Max != "" && strings.Contains(p.Message, "between") && !strings.Contains(p.Message, "×") {
+		return "Enter a value from " + rangeText(f) + "."
+	}
+	return sentence(p.Message) + "."
+}
+
+// rangeText is a field's allowed range in its own units: "0 to 20 %".
+func rangeText(f fieldSpec) string {
+	lo, hi := f.Min, f.Max
+	if f.Kind == kindMoney {
+		lo, hi = "$"+displayMoney(lo), "$"+displayMoney(hi)
+	}
+	unit := ""
+	if f.Unit != "" && f.Unit != "$" {
+		unit = " " + f.Unit
+	}
+	return lo + " to " + hi + unit
+}
+
+// sentence capitalises the first letter.
+func sentence(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// queryProblems decodes a share link's query for the form: the scenario as
+// far as it could be read and the problems by key ("" for unknown keys).
+func queryProblems(query string) (calc.Scenario, map[string]string) {
+	s, err := calc.Decode(query)
+	if err == nil {
+		return s, nil
+	}
+	problems := map[string]string{}
+	var ve *calc.ValidationError
+	if errors.As(err, &ve) {
+		for _, p := range ve.Problems {
+			if _, ok := specFor(p.Key); ok {
+				problems[p.Key] = problemText(p)
+			} else {
+				problems[""] = strings.TrimSpace(problems[""] + " The link's “" + p.Key + "” is not a setting of this calculator.")
+			}
+		}
+	} else {
+		problems[""] = err.Error()
+	}
+	return s, problems
+}

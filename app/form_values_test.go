@@ -1,0 +1,93 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"smacalc/calc"
+)
+
+func TestEveryKeyHasAField(t *testing.T) {
+	for _, k := range calc.Keys {
+		f, ok := specFor(k)
+		if !ok {
+			t.Errorf("no field for key %q", k)
+			continue
+		}
+		if f.Label == "" || f.Help == "" {
+			t.Errorf("field %q lacks a label or help", k)
+		}
+		if (f.Kind == kindMoney || f.Kind == kindPercent || f.Kind == kindInt) && f.Key != "contrib" && f.Key != "seed" && (f.Min == "" || f.Max == "") {
+			t.Errorf("field %q has no range", k)
+		}
+	}
+}
+
+func TestFormRoundTripsTheScenario(t *testing.T) {
+	s := calc.DefaultScenario()
+	s.SMAFee, s.TradeCost, s.FundFee, s.Dist = 0.0035, 0.0005, 0.0003, 0.013
+	s.StateRate, s.HasStateRate = 0.0725, true
+	s.Contrib = -25000.5
+	s.Exclude = []string{"energy", "utilities"}
+	s.Basis = 0.6
+	s.Ret = 0.071
+	v := valuesFromScenario(s)
+	if v["amount"] != "1,000,000" || v["smafee"] != "0.35" || v["ret"] != "7.1" || v["basis"] != "60" || v["staterate"] != "7.25" || v["contrib"] != "-25,000.5" {
+		t.Errorf("form values: %v", v)
+	}
+	got, query, problems := scenarioFromValues(v)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if query != s.Encode() || got.Encode() != s.Encode() {
+		t.Errorf("query\n got %s\nwant %s", query, s.Encode())
+	}
+}
+
+func TestFormTypedValues(t *testing.T) {
+	v := valuesFromScenario(calc.DefaultScenario())
+	v = v.with("amount", "$2,500,000").with("smafee", "0.2%").with("ret", " 6 ").with("contrib", "−10,000")
+	s, _, problems := scenarioFromValues(v)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	if s.Amount != 2500000 || s.SMAFee != 0.002 || s.Ret != 0.06 || s.Contrib != -10000 {
+		t.Errorf("scenario: %+v", s)
+	}
+}
+
+func TestFormProblems(t *testing.T) {
+	base := valuesFromScenario(calc.DefaultScenario())
+	for _, c := range []struct{ key, text, want string }{
+		{"amount", "abc", "Enter a number."},
+		{"amount", "", "Enter a value."},
+		{"amount", "10", "Enter a value from $1,000 to $10,000,000,000."},
+		{"horizon", "7.5", "Enter a whole number."},
+		{"horizon", "80", "Enter a value from 1 to 50 years."},
+		{"staterate", "30", "Enter a value from 0 to 20 %."},
+		{"exclude", "energy,narnia", "Unknown sector"},
+	} {
+		_, query, problems := scenarioFromValues(base.with(c.key, c.text))
+		if query != "" {
+			t.Errorf("%s=%q: got a query", c.key, c.text)
+		}
+		if !strings.Contains(problems[c.key], c.want) {
+			t.Errorf("%s=%q: problem %q, want %q", c.key, c.text, problems[c.key], c.want)
+		}
+	}
+	// An empty optional field leaves the key out.
+	s, _, problems := scenarioFromValues(base.with("staterate", ""))
+	if len(problems) > 0 || s.HasStateRate {
+		t.Errorf("empty staterate: %v %+v", problems, s)
+	}
+}
+
+func TestQueryProblems(t *testing.T) {
+	s, problems := queryProblems("amount=5&colour=red&horizon=20")
+	if s.Horizon != 20 {
+		t.Errorf("horizon not decoded: %d", s.Horizon)
+	}
+	if !strings.Contains(problems["amount"], "$1,000") || !strings.Contains(problems[""], "colour") {
+		t.Errorf("problems: %v", problems)
+	}
+}

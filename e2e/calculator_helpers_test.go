@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/shopspring/decimal"
+)
+
+// Selectors of the calculator's result area.
+const (
+	// simulationDone matches once a complete (not provisional) result is
+	// shown and no simulation is running.
+	simulationDone = `#progress[data-running="false"] #progress-text.done`
+	headlineFinal  = `#headline[data-provisional="false"] #hl-median`
+)
+
+// waitSimulated waits for a complete result.
+func waitSimulated() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		return chromedp.Run(ctx,
+			chromedp.WaitVisible(simulationDone),
+			chromedp.WaitVisible(headlineFinal),
+		)
+	})
+}
+
+// typeInto replaces a text input's value as a person would: select all,
+// type.
+func typeInto(sel, text string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(sel),
+		chromedp.Evaluate(`document.querySelector(`+jsString(sel)+`).select()`, nil),
+		chromedp.SendKeys(sel, text),
+	}
+}
+
+// dollars formats an amount as the headline does: whole dollars with
+// thousands separators, no sign ("$11,680").
+func dollars(d decimal.Decimal) string {
+	s := d.Abs().Round(0).StringFixed(0)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return "$" + b.String()
+}
+
+// runNumber reads the number of the calculator's latest simulation run.
+func runNumber(n *int) chromedp.Action {
+	return chromedp.Evaluate(`Number(document.querySelector("#progress").dataset.run)`, n)
+}
+
+// waitNewRun waits until a run later than n has started and completed.
+func waitNewRun(n *int) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		return chromedp.Run(ctx,
+			chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return !!p && Number(p.dataset.run) > `+strconv.Itoa(*n)+` && p.dataset.running === "false"; })()`,
+				nil, chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(100*time.Millisecond)),
+			waitSimulated(),
+		)
+	})
+}
+
+func strconvFormat(v float64, dec int) string { return strconv.FormatFloat(v, 'f', dec, 64) }

@@ -1,0 +1,231 @@
+package e2e
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"smacalc/calc"
+)
+
+// shareQuery is a non-default scenario, small enough to simulate quickly.
+const shareQuery = "status=single&wages=250000&stgains=20000&state=NY&amount=750000&horizon=8&fund=mf&dist=0.01&paths=240&seed=7"
+
+// TestCalculatorShareLinkMatchesEngine opens a share link and compares the
+// headline with calc.Simulate run natively on the same query (what
+// `smacalc simulate` prints).
+func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
+	s, err := calc.Decode(shareQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := calc.Simulate(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	var sentence, median, medianExact, alpha, ahead, sma, fund, location string
+	var ledgerRows int
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?"+shareQuery),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.WaitVisible(`#ledger-sma`),
+		chromedp.Text(`#headline-text`, &sentence),
+		chromedp.Text(`#hl-median`, &median),
+		chromedp.AttributeValue(`#hl-median`, "data-value", &medianExact, nil),
+		chromedp.Text(`#hl-alpha`, &alpha),
+		chromedp.Text(`#hl-ahead`, &ahead),
+		chromedp.Text(`#hl-sma`, &sma),
+		chromedp.Text(`#hl-fund`, &fund),
+		chromedp.Evaluate(`document.querySelectorAll("#ledger-sma tbody tr").length`, &ledgerRows),
+		chromedp.Location(&location),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := want.Difference
+	if medianExact != d.P50.String() {
+		t.Errorf("median difference shown %s, engine %s", medianExact, d.P50.String())
+	}
+	for _, part := range []string{"After 8 years", dollars(d.P50.Decimal), dollars(d.P10.Decimal), dollars(d.P90.Decimal), "mutual fund", "80% of simulated markets"} {
+		if !strings.Contains(sentence, part) {
+			t.Errorf("headline %q lacks %q", sentence, part)
+		}
+	}
+	if !strings.Contains(median, dollars(d.P50.Decimal)) {
+		t.Errorf("median figure %q, engine %s", median, d.P50)
+	}
+	wantAlpha := decimalPercent(want.TaxAlphaBps.P50/100, 2)
+	if !strings.HasPrefix(strings.ReplaceAll(alpha, "\u2212", "-"), wantAlpha+"%") {
+		t.Errorf("tax alpha %q, engine %v bp (want %s%%)", alpha, want.TaxAlphaBps.P50, wantAlpha)
+	}
+	if wantAhead := decimalPercent(want.SMAAheadFraction*100, 0) + "%"; ahead != wantAhead {
+		t.Errorf("share ahead %q, engine %v", ahead, want.SMAAheadFraction)
+	}
+	if sma != dollars(want.SMA.AfterTaxWealth.P50.Decimal) || fund != dollars(want.Fund.AfterTaxWealth.P50.Decimal) {
+		t.Errorf("wealth shown SMA %s fund %s, engine %s %s", sma, fund, want.SMA.AfterTaxWealth.P50, want.Fund.AfterTaxWealth.P50)
+	}
+	if ledgerRows != s.Horizon {
+		t.Errorf("ledger has %d rows, want %d", ledgerRows, s.Horizon)
+	}
+	if u, err := url.Parse(location); err != nil || u.RawQuery != s.Encode() {
+		t.Errorf("URL query = %q, want the canonical %q", u.RawQuery, s.Encode())
+	}
+	t.Logf("headline: %s", sentence)
+}
+
+// TestCalculatorInputChangesHeadline changes the amount and sees the
+// headline and the URL follow.
+func TestCalculatorInputChangesHeadline(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	var before, after, location string
+	var run int
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?paths=200"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Text(`#headline-text`, &before),
+		runNumber(&run),
+		typeInto(`#in-amount`, "3000000"),
+		waitNewRun(&run),
+		chromedp.Text(`#headline-text`, &after),
+		chromedp.Location(&location),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after == before {
+		t.Fatalf("headline did not change: %q", after)
+	}
+	if !strings.Contains(location, "amount=3000000") {
+		t.Errorf("URL %q does not carry the new amount", location)
+	}
+	s, _ := calc.Decode("paths=200&amount=3000000")
+	want, err := calc.Simulate(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(after, dollars(want.Difference.P50.Decimal)) {
+		t.Errorf("headline %q, engine median %s", after, want.Difference.P50)
+	}
+	t.Logf("before: %s\nafter:  %s", before, after)
+}
+
+// TestCalculatorInvalidValue types an invalid value: the field shows a
+// message, the last valid result and URL stay.
+func TestCalculatorInvalidValue(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	var before, after, msg, invalid, locBefore, locAfter string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?paths=200"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Text(`#headline-text`, &before),
+		chromedp.Location(&locBefore),
+		typeInto(`#in-horizon`, "80"),
+		chromedp.WaitVisible(`#err-horizon`),
+		chromedp.Text(`#err-horizon`, &msg),
+		chromedp.AttributeValue(`#in-horizon`, "aria-invalid", &invalid, nil),
+		chromedp.Sleep(600*time.Millisecond), // longer than the debounce
+		chromedp.Text(`#headline-text`, &after),
+		chromedp.Location(&locAfter),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msg, "1 to 50 years") {
+		t.Errorf("field error %q", msg)
+	}
+	if invalid != "true" {
+		t.Errorf("aria-invalid = %q", invalid)
+	}
+	if after != before || locAfter != locBefore {
+		t.Errorf("an invalid value changed the result or URL:\n%q → %q\n%q → %q", before, after, locBefore, locAfter)
+	}
+	var notNumber string
+	err = chromedp.Run(ctx,
+		typeInto(`#in-amount`, "lots"),
+		chromedp.WaitVisible(`#err-amount`),
+		chromedp.Text(`#err-amount`, &notNumber),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(notNumber, "Enter a number") {
+		t.Errorf("amount error %q", notNumber)
+	}
+	t.Logf("screenshot: %s", screenshot(t, ctx, "calculator-invalid.png"))
+}
+
+// TestCalculatorOffline loads the app once, takes the server away and still
+// simulates, from a share link too.
+func TestCalculatorOffline(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?paths=100"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		waitServiceWorker(ctx),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := srv.URL
+	srv.Stop()
+	var after string
+	var run int
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/?"+shareQuery),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		runNumber(&run),
+		typeInto(`#in-horizon`, "12"),
+		waitNewRun(&run),
+		chromedp.Text(`#headline-text`, &after),
+	)
+	if err != nil {
+		t.Fatalf("offline: %v", err)
+	}
+	if !strings.Contains(after, "After 12 years") {
+		t.Errorf("offline headline %q", after)
+	}
+}
+
+// TestCalculatorScreenshots writes the desktop and phone layouts.
+func TestCalculatorScreenshots(t *testing.T) {
+	srv := startServer(t, siteV1)
+	for _, v := range []struct {
+		name     string
+		w, h     int
+		advanced bool
+	}{{"calculator-desktop.png", 1280, 800, false}, {"calculator-phone.png", 390, 844, false}, {"calculator-advanced.png", 1280, 800, true}} {
+		ctx := browser(t, v.w, v.h)
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?"+shareQuery),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			chromedp.WaitVisible(`#ledger-sma`),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.advanced {
+			if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("screenshot: %s", screenshot(t, ctx, v.name))
+	}
+}
+
+// decimalPercent formats a number with dec decimals, as the page does.
+func decimalPercent(v float64, dec int) string { return strconvFormat(v, dec) }
