@@ -28,10 +28,14 @@ import (
 // people use.
 const maxWorkers = 4
 
-// chunksPerWorker sets how often a worker reports: often enough for a first
-// provisional result well within 150 ms, rarely enough that summarising on
-// the main thread stays cheap.
-const chunksPerWorker = 10
+// chunksPerWorker sets how often a worker reports: rarely enough that
+// summarising on the main thread stays cheap. The first chunk is smaller
+// (firstChunkShare of a worker's paths), so that a first provisional result
+// is on screen within about 150 ms of an input change.
+const (
+	chunksPerWorker = 10
+	firstChunkShare = 50
+)
 
 // Pool is a set of simulation workers. It is used from the browser's event
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
@@ -109,7 +113,8 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 		w.run = r
 		w.post(map[string]any{
 			"type": "run", "id": r.id, "query": query,
-			"first": first, "count": count, "chunk": max(1, count/chunksPerWorker),
+			"first": first, "count": count,
+			"chunk": max(1, count/chunksPerWorker), "firstChunk": max(1, count/firstChunkShare),
 		})
 	}
 	return func() {

@@ -7,7 +7,7 @@
 //
 // Messages in (from the page, through sim-worker.js):
 //
-//	{type: "run", id, query, first, count, chunk}
+//	{type: "run", id, query, first, count, chunk, firstChunk}
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //
@@ -47,7 +47,8 @@ func main() {
 				go simulate(req)
 				return nil
 			}
-			req.First, req.Count, req.Chunk = msg.Get("first").Int(), msg.Get("count").Int(), msg.Get("chunk").Int()
+			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+			req.Chunk, req.FirstChunk = msg.Get("chunk").Int(), msg.Get("firstChunk").Int()
 			go run(req)
 		}
 		return nil
@@ -58,7 +59,8 @@ func main() {
 type request struct {
 	ID                  int
 	Query               string
-	First, Count, Chunk int // a run's paths
+	First, Count, Chunk int // a run's paths, in chunks of Chunk paths
+	FirstChunk          int // … except the first, smaller for a quick first answer
 	Path, Year, Stock   int // an inspection
 }
 
@@ -76,8 +78,11 @@ func run(req request) {
 		post(req.ID, "error", "message", err.Error())
 		return
 	}
-	chunk := max(1, req.Chunk)
+	chunk := max(1, req.FirstChunk)
 	for first := req.First; first < req.First+req.Count; first += chunk {
+		if first > req.First {
+			chunk = max(1, req.Chunk)
+		}
 		n := min(chunk, req.First+req.Count-first)
 		paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
 		if err != nil {
