@@ -191,6 +191,8 @@ func (c *calculator) Render() app.UI {
 	results := app.Div().ID("results").Class("results").Body(
 		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
 		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale},
+		&trackingNote{Query: c.query, Result: c.final()},
+		&minimumNotice{Amount: c.scenario.Amount},
 		&callToAction{Query: c.query},
 		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
 		&charts{Result: shown, Fund: fund},
@@ -203,6 +205,9 @@ func (c *calculator) Render() app.UI {
 		&reportInputs{Query: c.query},
 		app.Div().ID("calc").Class("calc-layout").Body(inputs, results),
 		&yearTable{Ledger: ledger, Fund: fund},
+		transparencyFor(shown, ledger),
+		&stockCountSweep{Query: c.query},
+		&explainer{},
 		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
 	)
 }

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/calc"
+)
+
+// harvestLog lists a year's loss sales: the lot sold, the loss, the
+// substitute bought and when the stock was bought back. Searchable,
+// sortable, 50 rows at a time.
+type harvestLog struct {
+	app.Compo
+	Year *calc.InspectionYear
+
+	query string
+	order tableSort
+	limit int
+	year  int // the year the limit belongs to: another year starts at 50 rows again
+}
+
+func (h *harvestLog) Render() app.UI {
+	y := h.Year
+	if y != nil && y.Year != h.year {
+		h.year, h.limit = y.Year, pageSize
+	}
+	if y == nil {
+		return app.Div().ID("harvests")
+	}
+	title := app.H4().ID("harvests-title").Text("Losses harvested in " + harvestYearLabel(y))
+	if y.Year == 0 {
+		return app.Div().ID("harvests").Class("inspect-part").Body(title,
+			app.P().ID("harvests-count").Class("status-line").Text("Nothing is harvested at the start: choose a year."))
+	}
+	if len(y.Harvests) == 0 {
+		return app.Div().ID("harvests").Class("inspect-part").Body(title,
+			app.P().ID("harvests-count").Class("status-line").Text("No lot was sold at a loss this year on this market."))
+	}
+	rows := harvestRows(y.Harvests, h.query, h.order)
+	shown := min(max(h.limit, pageSize), len(rows))
+	body := make([]app.UI, shown)
+	for i, e := range rows[:shown] {
+		back := e.BoughtBackDate
+		if back == "" {
+			back = "after the horizon"
+		}
+		body[i] = app.Tr().DataSet("loss", e.Loss.String()).Body(
+			app.Th().Scope("row").Text(e.Date),
+			app.Td().Class("text-cell").Text(e.Name),
+			app.Td().Class("text-cell").Text(sectorLabel(e.Sector)),
+			app.Td().Text(e.LotBoughtDate),
+			app.Td().Text(formatShares(e.Shares)),
+			app.Td().Text(formatCents(e.Loss.Decimal)),
+			app.Td().Class("text-cell").Text(termText(!e.ShortTerm)),
+			app.Td().Class("text-cell").Text(e.SubstituteName),
+			app.Td().Text(back),
+		)
+	}
+	cols := [][2]string{{"date", "Sold"}, {"name", "Stock"}, {"sector", "Sector"}, {"lot", "Lot bought"}, {"shares", "Shares"},
+		{"loss", "Loss"}, {"term", "Character"}}
+	head := make([]app.UI, 0, len(cols)+2)
+	for _, c := range cols {
+		head = append(head, sortHeader(c[0], c[1], h.order, h.sort))
+	}
+	head = append(head, app.Th().Scope("col").Class("text-col").Text("Substitute bought"), sortHeader("back", "Bought back", h.order, h.sort))
+	st, lt := sumLosses(y.Harvests)
+	return app.Div().ID("harvests").Class("inspect-part").Body(
+		title,
+		app.P().Class("field-help").Text("Each row is one tax lot sold below its cost. The proceeds buy a proxy for the stock's sector, "+
+			"so the money stays invested without buying the stock back within 30 days (a wash sale); the manager buys the stock back a month later."),
+		app.Div().Class("table-tools").Body(
+			searchBox("harvests-search", "Search sales by stock or sector", h.query, h.search),
+			app.Button().ID("harvests-csv").Type("button").Class("secondary").Text("Download the harvest log (CSV)").OnClick(h.download),
+		),
+		app.P().ID("harvests-count").Class("status-line").Aria("live", "polite").Text(shownText(shown, len(rows), len(y.Harvests), "lots sold at a loss")+
+			". Losses this year: "+formatCents(st)+" short-term, "+formatCents(lt)+" long-term."),
+		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("labelledby", "harvests-title").Body(
+			app.Table().ID("harvests-table").Class("money-table inspect-table").Body(
+				app.Caption().Text("Lots sold at a loss in "+harvestYearLabel(y)),
+				app.THead().Body(app.Tr().Body(head...)),
+				app.TBody().Body(body...),
+			),
+		),
+		moreButtons("harvests", shown, len(rows), h.more, h.all),
+	)
+}
+
+func (h *harvestLog) sort(ctx app.Context, col string) { h.order = h.order.toggle(col) }
+
+func (h *harvestLog) search(ctx app.Context, text string) { h.query, h.limit = text, pageSize }
+
+func (h *harvestLog) more(ctx app.Context) { h.limit = max(h.limit, pageSize) + pageSize }
+
+func (h *harvestLog) all(ctx app.Context) {
+	if h.Year != nil {
+		h.limit = len(h.Year.Harvests)
+	}
+}
+
+func (h *harvestLog) download(ctx app.Context, e app.Event) {
+	if h.Year != nil {
+		downloadFile("smacalc-harvests-year-"+strconv.Itoa(h.Year.Year)+".csv", "text/csv", []byte(h.Year.HarvestsCSV()))
+	}
+}
