@@ -60,6 +60,7 @@ vet:
 
 staticcheck: $(TOOLS)/staticcheck
 	$(TOOLS)/staticcheck ./...
+	GOOS=js GOARCH=wasm $(TOOLS)/staticcheck . ./app/... ./calc/... ./wasm/...
 
 $(TOOLS)/staticcheck:
 	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
