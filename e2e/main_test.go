@@ -37,8 +37,9 @@ var (
 
 func TestMain(m *testing.M) {
 	if os.Getenv("SMACALC_E2E") != "1" {
+		// Every test here needs the sites built below and a browser.
 		fmt.Println("e2e: skipped (set SMACALC_E2E=1 or run `make e2e`)")
-		os.Exit(m.Run())
+		os.Exit(0)
 	}
 	code, err := setUp(m)
 	if err != nil {
