@@ -85,10 +85,11 @@ func (c *calculator) load(s calc.Scenario, problems map[string]string) {
 }
 
 // setValue is the one action of the form: a field changed. The value is
-// checked at once (the message shows next to the field); a valid scenario
-// is applied after the debounce delay, so that the intermediate values of
-// someone typing "80" ("8" on the way) neither run nor reach the URL.
-func (c *calculator) setValue(ctx app.Context, key, text string) {
+// checked at once (the message shows next to the field). A valid scenario is
+// applied at once when the value is settled (a choice, Enter, leaving the
+// field), and after the debounce delay while someone types, so that the
+// intermediate values of "80" ("8" on the way) neither run nor reach the URL.
+func (c *calculator) setValue(ctx app.Context, key, text string, settled bool) {
 	c.values = c.values.with(key, text)
 	s, query, problems := scenarioFromValues(c.values)
 	c.problems = problems
@@ -96,14 +97,23 @@ func (c *calculator) setValue(ctx app.Context, key, text string) {
 	if query == "" {
 		return // invalid: the last valid result stays
 	}
-	seq := c.seq
-	c.ctx.After(debounce, func(ctx app.Context) {
-		if seq != c.seq || query == c.query {
+	apply := func(ctx app.Context) {
+		if query == c.query {
 			return
 		}
 		c.scenario, c.query, c.fund = s, query, s.Fund
 		c.replaceURL(ctx)
 		c.run(ctx)
+	}
+	if settled {
+		apply(ctx)
+		return
+	}
+	seq := c.seq
+	c.ctx.After(debounce, func(ctx app.Context) {
+		if seq == c.seq {
+			apply(ctx)
+		}
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 )
 
 // changeFunc receives a field's new text (the calculator's setValue).
-type changeFunc func(ctx app.Context, key, text string)
+// settled says the person has finished with the value (a choice, a
+// checkbox, Enter or leaving a text field) rather than typing on.
+type changeFunc func(ctx app.Context, key, text string, settled bool)
 
 // fieldUI is one labelled input: label, the input with its unit, a help text
 // in plain words, the allowed range and, when the value is invalid, a message
@@ -30,7 +32,7 @@ func fieldUI(f fieldSpec, value, problem string, onChange changeFunc) app.UI {
 			Aria("describedby", describedBy).
 			Aria("invalid", problem != "").
 			OnChange(func(ctx app.Context, e app.Event) {
-				onChange(ctx, f.Key, ctx.JSSrc().Get("value").String())
+				onChange(ctx, f.Key, ctx.JSSrc().Get("value").String(), true)
 			}).Body(opts...)
 	default:
 		mode := "decimal"
@@ -46,7 +48,11 @@ func fieldUI(f fieldSpec, value, problem string, onChange changeFunc) app.UI {
 			Aria("describedby", describedBy).
 			Aria("invalid", problem != "").
 			OnInput(func(ctx app.Context, e app.Event) {
-				onChange(ctx, f.Key, ctx.JSSrc().Get("value").String())
+				onChange(ctx, f.Key, ctx.JSSrc().Get("value").String(), false)
+			}).
+			// "change" fires on Enter or when the field loses focus.
+			OnChange(func(ctx app.Context, e app.Event) {
+				onChange(ctx, f.Key, ctx.JSSrc().Get("value").String(), true)
 			})
 	}
 	class := "field"
@@ -104,7 +110,7 @@ func sectorsUI(value, problem string, names []string, onChange changeFunc) app.U
 							next = append(next, n)
 						}
 					}
-					onChange(ctx, "exclude", strings.Join(next, ","))
+					onChange(ctx, "exclude", strings.Join(next, ","), true)
 				}),
 			app.Label().For(id).Text(sectorLabel(name)),
 		)

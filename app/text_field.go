@@ -38,9 +38,9 @@ func (t *textField) OnUpdate(ctx app.Context) {
 }
 
 func (t *textField) Render() app.UI {
-	return fieldUI(t.Spec, t.mounted, t.Problem, func(ctx app.Context, key, text string) {
+	return fieldUI(t.Spec, t.mounted, t.Problem, func(ctx app.Context, key, text string, settled bool) {
 		t.typed = text
-		t.OnChange(ctx, key, text)
+		t.OnChange(ctx, key, text, settled)
 	})
 }
 
