@@ -12,3 +12,5 @@ func printPage() {}
 func watchEmbedHeight() {}
 
 func readChosenFile(inputID string, limit int, done func([]byte, error)) {}
+
+func onKeydown(func(key string) bool) (stop func()) { return func() {} }

@@ -34,6 +34,8 @@ type calculator struct {
 	done, total int
 	runErr      string
 
+	presenting bool // presenter mode: only the headline and charts
+
 	ctx    app.Context // the calculator's own context, for simulation updates
 	seq    int         // debounce sequence: only the latest change runs
 	runID  int         // the current run; updates of older runs are dropped
@@ -199,6 +201,7 @@ func (c *calculator) Render() app.UI {
 		&savedScenarios{Query: c.savable(), OnOpen: c.open},
 	)
 	results := app.Div().ID("results").Class("results").Body(
+		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.open},
 		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
 		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale},
 		&trackingNote{Query: c.query, Result: c.final()},
@@ -211,7 +214,11 @@ func (c *calculator) Render() app.UI {
 	)
 	// The year-by-year tables and the assumptions run under both columns:
 	// eight money columns do not fit beside the form.
-	return app.Div().Body(
+	root := "calculator-root"
+	if c.presenting {
+		root += " presenting"
+	}
+	return app.Div().Class(root).Body(
 		&reportInputs{Query: c.query},
 		app.Div().ID("calc").Class("calc-layout").Body(inputs, results),
 		&yearTable{Ledger: ledger, Fund: fund},
@@ -221,6 +228,9 @@ func (c *calculator) Render() app.UI {
 		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
 	)
 }
+
+// present switches presenter mode (see presenter).
+func (c *calculator) present(ctx app.Context, on bool) { c.presenting = on }
 
 // open shows a scenario given by its canonical query (a saved or pinned
 // scenario) and runs it.

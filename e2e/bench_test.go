@@ -45,6 +45,8 @@ type benchReport struct {
 	SimulationMs      float64 `json:"simulation_ms"`
 	LongestTaskMs     float64 `json:"longest_task_ms"`
 	LongTasks         int     `json:"long_tasks"`
+	MergeMs           float64 `json:"merge_ms"`         // calc.Merge on the main thread
+	SummarizeMs       float64 `json:"summarize_ms_max"` // the longest provisional summary
 	NativeMs          float64 `json:"native_ms"`
 	WasmNativeRatio   float64 `json:"wasm_native_ratio"`
 }
@@ -88,10 +90,11 @@ func TestBrowserBenchmark(t *testing.T) {
 	// An input change, as a person makes it, with the app warm.
 	var timing struct {
 		Input, Run, FirstPartial, Result, FirstPartialOnScreen, ResultOnScreen float64
+		Merge, Summarize                                                       float64
 		LongTasks                                                              []struct{ Start, Duration float64 }
 	}
 	if err := chromedp.Run(ctx,
-		chromedp.Evaluate(`performance.clearMarks(); window.__bench.mutations = []; window.__bench.longTasks = []`, nil),
+		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures(); window.__bench.mutations = []; window.__bench.longTasks = []`, nil),
 		chromedp.Evaluate(changeInput, nil),
 		waitMark("smacalc:result"),
 		chromedp.Sleep(300*time.Millisecond), // let the final render land
@@ -103,6 +106,8 @@ func TestBrowserBenchmark(t *testing.T) {
 			return {
 				Input: b.input, Run: mark("smacalc:run"), FirstPartial: fp, Result: res,
 				FirstPartialOnScreen: fp ? after(fp) : 0, ResultOnScreen: after(res),
+				Merge: Math.max(0, ...performance.getEntriesByName("smacalc:merge", "measure").map((m) => m.duration)),
+				Summarize: Math.max(0, ...performance.getEntriesByName("smacalc:summarize", "measure").map((m) => m.duration)),
 				LongTasks: b.longTasks.map((e) => ({ Start: e.start, Duration: e.duration })),
 			};
 		})()`, &timing),
@@ -115,6 +120,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	report.FirstPartialMs = timing.FirstPartialOnScreen - timing.Input
 	report.FullResultMs = timing.ResultOnScreen - timing.Input
 	report.SimulationMs = timing.Result - timing.Run
+	report.MergeMs, report.SummarizeMs = timing.Merge, timing.Summarize
 	for _, lt := range timing.LongTasks {
 		if lt.Start >= timing.Input {
 			report.LongTasks++

@@ -204,7 +204,9 @@ func (r *run) paths(raw string) {
 	if r.done >= r.scenario.Paths {
 		return // the final result comes with the last "done"
 	}
+	mark("smacalc:summarize-start")
 	partial, err := calc.Summarize(r.scenario, r.parts...)
+	measure("smacalc:summarize", "smacalc:summarize-start")
 	if err != nil {
 		r.fail(err)
 		return
@@ -223,13 +225,22 @@ func (r *run) workerDone() {
 	}
 	r.over = true
 	r.pool.current = nil
+	mark("smacalc:merge-start")
 	result, err := calc.Merge(r.scenario, r.parts...)
+	measure("smacalc:merge", "smacalc:merge-start")
 	if err != nil {
 		r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 		return
 	}
 	mark("smacalc:result")
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
+}
+
+// measure records a User Timing measure from the mark start to now.
+func measure(name, start string) {
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
+		perf.Call("measure", name, start)
+	}
 }
 
 // mark records a User Timing mark: visible in the browser's performance

@@ -1,0 +1,88 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"smacalc/calc"
+)
+
+// TestPresenterMode enters presenter mode, steps through two saved
+// scenarios with the keyboard and leaves with Escape.
+func TestPresenterMode(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	var queries []string
+	for _, q := range []string{"paths=40&stocks=60&horizon=6&fund=etf", "paths=40&stocks=60&horizon=6&fund=mf&dist=0.04"} {
+		s, err := calc.Decode(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		queries = append(queries, s.Encode())
+	}
+	saved, _ := json.Marshal(map[string]any{
+		"format": "smacalc-saved-scenarios", "version": 1,
+		"scenarios": []map[string]string{{"label": "Lee family — ETF", "query": queries[0]}, {"label": "Lee family — mutual fund", "query": queries[1]}},
+	})
+
+	var inputsShown, headerShown bool
+	var position, location string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?"+queries[0]),
+		chromedp.WaitVisible(appReady),
+		// go-app's local storage keeps each value JSON-encoded.
+		chromedp.Evaluate(`localStorage.setItem("smacalc.saved-scenarios", JSON.stringify(`+jsString(string(saved))+`))`, nil),
+		waitSimulated(),
+		chromedp.Click("#present-start"),
+		chromedp.WaitVisible("#presenter-bar"),
+		chromedp.Text("#presenter-position", &position),
+		chromedp.Evaluate(`!!document.querySelector("#inputs").offsetParent`, &inputsShown),
+		chromedp.Evaluate(`!!document.querySelector(".site-header").offsetParent`, &headerShown),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inputsShown || headerShown {
+		t.Errorf("presenter mode still shows the inputs (%v) or the header (%v)", inputsShown, headerShown)
+	}
+	if !strings.Contains(position, "Lee family — ETF — 1 of 2") {
+		t.Errorf("position %q", position)
+	}
+	screenshot(t, ctx, "presenter.png")
+
+	var run int
+	err = chromedp.Run(ctx,
+		runNumber(&run),
+		chromedp.KeyEvent(kb.ArrowRight),
+		// The progress line is hidden in presenter mode: wait on its state.
+		chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return Number(p.dataset.run) > `+strconv.Itoa(run)+` && p.dataset.running === "false" && !!document.querySelector(`+jsString(headlineFinal)+`); })()`,
+			nil, chromedp.WithPollingTimeout(60*time.Second)),
+		chromedp.Text("#presenter-position", &position),
+		chromedp.Location(&location),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(position, "mutual fund — 2 of 2") || !strings.HasSuffix(location, "?"+queries[1]) {
+		t.Errorf("after →: position %q, location %q", position, location)
+	}
+
+	err = chromedp.Run(ctx,
+		chromedp.KeyEvent(kb.Escape),
+		chromedp.WaitVisible("#inputs"),
+		chromedp.Sleep(100*time.Millisecond),
+		chromedp.Evaluate(`!!document.querySelector("#presenter-bar")`, &inputsShown),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inputsShown {
+		t.Error("Escape did not leave presenter mode")
+	}
+}
