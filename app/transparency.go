@@ -12,7 +12,10 @@ import (
 // year table's): the holdings at the end of a chosen year, a chosen
 // stock's tax lots, the year's harvest log and the fund's one line. It
 // asks the simulator's side worker (Simulator.Inspect) for one year at a
-// time, never computing on the UI goroutine.
+// time, never computing on the UI goroutine, and only once the person has
+// asked to see it: a year's holdings and harvests are several hundred
+// kilobytes to decode, which would otherwise hold up the page after every
+// simulation (once open, it follows each new result).
 type transparency struct {
 	app.Compo
 	Query   string // the complete result's scenario; "" while none
@@ -22,6 +25,7 @@ type transparency struct {
 
 	ctx     app.Context
 	mounted bool
+	open    bool // the person asked to see the holdings
 	year    int // the year shown; −1 until a result arrives (then the last)
 	stock   int // the stock whose lots are shown, −1 for none
 	data    *calc.InspectionYear
@@ -61,7 +65,7 @@ func (t *transparency) stop() {
 // refresh asks for the chosen year and stock of the current scenario when
 // that is not what is shown or on its way.
 func (t *transparency) refresh() {
-	if t.Query == "" {
+	if t.Query == "" || !t.open {
 		t.stop()
 		return
 	}
@@ -104,6 +108,15 @@ func (t *transparency) Render() app.UI {
 	if t.Query == "" {
 		return app.Section().ID("transparency").Class("transparency no-print").Aria("labelledby", "transparency-title").Body(head, intro,
 			app.P().Class("status-line").Text("The holdings appear when the simulation finishes."))
+	}
+	if !t.open {
+		return app.Section().ID("transparency").Class("transparency no-print").Aria("labelledby", "transparency-title").Body(head, intro,
+			app.Button().ID("tp-open").Type("button").Class("secondary").
+				Text("Show the holdings, tax lots and harvests").
+				OnClick(func(ctx app.Context, e app.Event) {
+					t.open = true
+					t.refresh()
+				}))
 	}
 	opts := make([]app.UI, t.Horizon+1)
 	for k := range opts {

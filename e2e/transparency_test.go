@@ -84,6 +84,7 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/?"+transparencyQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
+		chromedp.Click(`#tp-open`, chromedp.ByQuery), // the section loads on request
 		inspected(s.Horizon, -1),
 	); err != nil {
 		t.Fatal(err)
@@ -231,6 +232,7 @@ func TestTransparencyExclusionsAndMinimum(t *testing.T) {
 
 	var sectors []string
 	if err := chromedp.Run(ctx,
+		chromedp.Click(`#tp-open`, chromedp.ByQuery),
 		inspected(4, -1),
 		showAll("holdings"),
 		chromedp.Sleep(200*time.Millisecond),
