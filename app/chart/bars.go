@@ -140,29 +140,9 @@ func Bars(c BarChart) string {
 	if len(c.Series) > 1 || c.Series[0].Name != "" {
 		y = f.drawLegend(&b, legend, y)
 	}
-	if c.YLabel != "" {
-		y += fs * 0.3
-		b.text(f.pad, y+fs, "start", fs, mutedText, "", ellipsize(c.YLabel, f.w-2*f.pad, fs))
-		y += fs * 1.3
-	}
-	top := y + fs*0.6
-	bottom := f.h - f.pad - fs*1.6
-	if c.XLabel != "" {
-		bottom -= fs * 1.5
-	}
-	if bottom-top < fs*5 {
-		f.h += top + fs*5 - bottom
-		bottom = top + fs*5
-	}
-
-	yt := niceTicks(ymin, ymax, min(max(int(math.Round((bottom-top)/(fs*2.6))), 2), 8), false)
+	top, bottom := f.plotArea(&b, y, c.YLabel, c.XLabel)
+	yt, ylabels, left := f.valueAxis(ymin, ymax, top, bottom, c.Format)
 	y0, y1 := yt[0], yt[len(yt)-1]
-	ylabels := tickLabels(yt, c.Format)
-	labelW := 0.0
-	for _, l := range ylabels {
-		labelW = math.Max(labelW, textWidth(l, fs))
-	}
-	left := f.pad + math.Min(labelW, f.w*0.3) + fs*0.4
 	right := f.w - f.pad
 	sy := func(v float64) float64 { return bottom - (v-y0)/(y1-y0)*(bottom-top) }
 	band := (right - left) / float64(nc)

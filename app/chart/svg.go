@@ -272,6 +272,43 @@ func newFrame(title, desc string, width, height, defHeight int, fontSize float64
 	return frame{title: title, desc: desc, w: float64(width), h: float64(height), fs: fs, pad: math.Round(fs * 0.6)}
 }
 
+// plotArea writes the value axis's caption below y, if any, and returns the
+// plot's vertical bounds, leaving room for the category labels and the
+// x-axis caption; a frame too short for a readable plot grows.
+func (f *frame) plotArea(b *svg, y float64, yLabel, xLabel string) (top, bottom float64) {
+	fs := f.fs
+	if yLabel != "" {
+		y += fs * 0.3
+		b.text(f.pad, y+fs, "start", fs, mutedText, "", ellipsize(yLabel, f.w-2*f.pad, fs))
+		y += fs * 1.3
+	}
+	top = y + fs*0.6
+	bottom = f.h - f.pad - fs*1.6
+	if xLabel != "" {
+		bottom -= fs * 1.5
+	}
+	if bottom-top < fs*5 {
+		f.h += top + fs*5 - bottom
+		bottom = top + fs*5
+	}
+	return top, bottom
+}
+
+// valueAxis picks nice ticks for values from ymin to ymax on a plot from
+// top to bottom (about one per 2.6 lines of text, 2 to 8), their labels,
+// and the plot's left edge: room for the widest label, at most 30% of the
+// width.
+func (f *frame) valueAxis(ymin, ymax, top, bottom float64, format func(float64) string) (ticks []float64, labels []string, left float64) {
+	fs := f.fs
+	ticks = niceTicks(ymin, ymax, min(max(int(math.Round((bottom-top)/(fs*2.6))), 2), 8), false)
+	labels = tickLabels(ticks, format)
+	width := 0.0
+	for _, l := range labels {
+		width = math.Max(width, textWidth(l, fs))
+	}
+	return ticks, labels, f.pad + math.Min(width, f.w*0.3) + fs*0.4
+}
+
 // titleLines lays out the visible title and returns its lines.
 func (f *frame) titleLines() []string {
 	return wrap(f.title, f.w-2*f.pad, f.titleSize(), 2)

@@ -64,64 +64,67 @@ type request struct {
 	Path, Year, Stock   int // an inspection
 }
 
-// run simulates the request's paths chunk by chunk, posting each chunk as it
-// is done. A panic becomes an error message: the page shows it and replaces
-// the worker.
-func run(req request) {
+// answer runs a request's work and posts what it sends, or its error. A
+// panic becomes an error message too: the page shows it and replaces the
+// worker.
+func answer(req request, what string, work func(send func(kind string, v any) error) error) {
 	defer func() {
 		if r := recover(); r != nil {
-			post(req.ID, "error", "message", fmt.Sprintf("the simulation failed: %v", r))
+			post(req.ID, "error", "message", fmt.Sprintf("the %s failed: %v", what, r))
 		}
 	}()
-	s, err := calc.Decode(req.Query)
-	if err != nil {
+	send := func(kind string, v any) error {
+		b, err := json.Marshal(v)
+		if err == nil {
+			post(req.ID, kind, "json", string(b))
+		}
+		return err
+	}
+	if err := work(send); err != nil {
 		post(req.ID, "error", "message", err.Error())
-		return
 	}
-	chunk := max(1, req.FirstChunk)
-	for first := req.First; first < req.First+req.Count; first += chunk {
-		if first > req.First {
-			chunk = max(1, req.Chunk)
-		}
-		n := min(chunk, req.First+req.Count-first)
-		paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
+}
+
+// run simulates the request's paths chunk by chunk, posting each chunk as it
+// is done, then "done".
+func run(req request) {
+	answer(req, "simulation", func(send func(string, any) error) error {
+		s, err := calc.Decode(req.Query)
 		if err != nil {
-			post(req.ID, "error", "message", err.Error())
-			return
+			return err
 		}
-		b, err := json.Marshal(paths)
-		if err != nil {
-			post(req.ID, "error", "message", err.Error())
-			return
+		chunk := max(1, req.FirstChunk)
+		for first := req.First; first < req.First+req.Count; first += chunk {
+			if first > req.First {
+				chunk = max(1, req.Chunk)
+			}
+			n := min(chunk, req.First+req.Count-first)
+			paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
+			if err != nil {
+				return err
+			}
+			if err := send("paths", paths); err != nil {
+				return err
+			}
 		}
-		post(req.ID, "paths", "json", string(b))
-	}
-	post(req.ID, "done", "", "")
+		post(req.ID, "done", "", "")
+		return nil
+	})
 }
 
 // simulate answers with a whole result (side results: small scenarios).
 func simulate(req request) {
-	defer func() {
-		if r := recover(); r != nil {
-			post(req.ID, "error", "message", fmt.Sprintf("the simulation failed: %v", r))
+	answer(req, "simulation", func(send func(string, any) error) error {
+		s, err := calc.Decode(req.Query)
+		if err != nil {
+			return err
 		}
-	}()
-	s, err := calc.Decode(req.Query)
-	if err != nil {
-		post(req.ID, "error", "message", err.Error())
-		return
-	}
-	r, err := calc.Simulate(context.Background(), s, nil)
-	if err != nil {
-		post(req.ID, "error", "message", err.Error())
-		return
-	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		post(req.ID, "error", "message", err.Error())
-		return
-	}
-	post(req.ID, "result", "json", string(b))
+		r, err := calc.Simulate(context.Background(), s, nil)
+		if err != nil {
+			return err
+		}
+		return send("result", r)
+	})
 }
 
 // lastInspection keeps the last inspected path: a person looking through
@@ -136,44 +139,33 @@ var lastInspection struct {
 // lots of the requested stock so the reply stays small (a default path has
 // some 35,000 lots).
 func inspect(req request) {
-	defer func() {
-		if r := recover(); r != nil {
-			post(req.ID, "error", "message", fmt.Sprintf("the inspection failed: %v", r))
+	answer(req, "inspection", func(send func(string, any) error) error {
+		if lastInspection.Inspection == nil || lastInspection.query != req.Query || lastInspection.path != req.Path {
+			s, err := calc.Decode(req.Query)
+			if err != nil {
+				return err
+			}
+			in, err := calc.Inspect(s, req.Path)
+			if err != nil {
+				return err
+			}
+			lastInspection.query, lastInspection.path, lastInspection.Inspection = req.Query, req.Path, in
 		}
-	}()
-	if lastInspection.Inspection == nil || lastInspection.query != req.Query || lastInspection.path != req.Path {
-		s, err := calc.Decode(req.Query)
-		if err != nil {
-			post(req.ID, "error", "message", err.Error())
-			return
+		years := lastInspection.Years
+		if req.Year < 0 || req.Year >= len(years) {
+			return fmt.Errorf("no year %d in this simulation", req.Year)
 		}
-		in, err := calc.Inspect(s, req.Path)
-		if err != nil {
-			post(req.ID, "error", "message", err.Error())
-			return
+		year := years[req.Year]
+		holdings := make([]calc.Holding, len(year.Holdings))
+		for i, h := range year.Holdings {
+			if h.Stock != req.Stock || req.Stock < 0 {
+				h.Lots = nil
+			}
+			holdings[i] = h
 		}
-		lastInspection.query, lastInspection.path, lastInspection.Inspection = req.Query, req.Path, in
-	}
-	years := lastInspection.Years
-	if req.Year < 0 || req.Year >= len(years) {
-		post(req.ID, "error", "message", fmt.Sprintf("no year %d in this simulation", req.Year))
-		return
-	}
-	year := years[req.Year]
-	holdings := make([]calc.Holding, len(year.Holdings))
-	for i, h := range year.Holdings {
-		if h.Stock != req.Stock || req.Stock < 0 {
-			h.Lots = nil
-		}
-		holdings[i] = h
-	}
-	year.Holdings = holdings
-	b, err := json.Marshal(year)
-	if err != nil {
-		post(req.ID, "error", "message", err.Error())
-		return
-	}
-	post(req.ID, "inspection", "json", string(b))
+		year.Holdings = holdings
+		return send("inspection", year)
+	})
 }
 
 func post(id int, kind, key, value string) {
