@@ -118,6 +118,11 @@ func Decode(query string) (Scenario, error) {
 	s := DefaultScenario()
 	var e ValidationError
 	query = strings.TrimPrefix(query, "?")
+	if len(query) > MaxQueryLength {
+		// Share links are untrusted input: refuse a huge one before parsing.
+		e.add("", "the scenario is %d characters long; a scenario has at most %d", len(query), MaxQueryLength)
+		return s, e.orNil()
+	}
 	seen := map[string]bool{}
 	for part := range strings.SplitSeq(query, "&") {
 		if part == "" {
@@ -150,6 +155,11 @@ func Decode(query string) (Scenario, error) {
 	s.validate(&e)
 	return s, e.orNil()
 }
+
+// MaxQueryLength bounds a scenario's query string. The canonical form of the
+// longest valid scenario (every key, every sector excluded) is under 700
+// characters; the rest is room for hand-written links.
+const MaxQueryLength = 2048
 
 func knownKey(k string) bool {
 	for _, x := range Keys {

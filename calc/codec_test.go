@@ -145,3 +145,20 @@ func ExampleDecode() {
 	// 250000 20 [energy] mfj <nil>
 	// invalid scenario: amount: not a number: "lots"; harvest: "daily" is not one of monthly, quarterly, annual, none
 }
+
+func TestDecodeRefusesHugeAndRepeatedInput(t *testing.T) {
+	_, err := Decode(strings.Repeat("amount=1000000&", 200))
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Key != "" || !strings.Contains(ve.Problems[0].Message, "at most 2048") {
+		t.Fatalf("a 3000-character link: %v", err)
+	}
+	_, err = Decode(strings.Repeat("amount=1000000&", 20))
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Message != "given more than once" {
+		t.Fatalf("a key repeated 20 times should give one problem, got %v", err)
+	}
+	all := DefaultScenario()
+	all.Exclude = SectorNames()[:len(SectorNames())-1] // every sector but one is valid
+	if q := all.Encode(); len(q) > 700 {
+		t.Errorf("the longest canonical query is %d characters, more than MaxQueryLength's comment says", len(q))
+	}
+}

@@ -112,8 +112,16 @@ func (e *ValidationError) Error() string {
 	return "invalid scenario: " + strings.Join(parts, "; ")
 }
 
+// add records a problem once: a link that repeats a key a thousand times
+// gets one message, not a thousand.
 func (e *ValidationError) add(key, format string, args ...any) {
-	e.Problems = append(e.Problems, Problem{Key: key, Message: fmt.Sprintf(format, args...)})
+	p := Problem{Key: key, Message: fmt.Sprintf(format, args...)}
+	for _, q := range e.Problems {
+		if q == p {
+			return
+		}
+	}
+	e.Problems = append(e.Problems, p)
 }
 
 func (e *ValidationError) has(key string) bool {
