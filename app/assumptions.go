@@ -18,7 +18,7 @@ func (a *assumptions) Render() app.UI {
 	items := []string{
 		"This is a hypothetical illustration from simulated markets, not a forecast, and not tax, legal or investment advice. Real results will differ.",
 		"Both strategies own the same index on the same simulated markets, month by month; the SMA holds each stock directly, every purchase is a tax lot, and lots are sold highest cost first.",
-		"Losses are harvested when a lot is down by the threshold you set. Wash-sale rule: a stock sold at a loss is not bought back within 30 days — the money sits in a similar stock of the same sector meanwhile — so no loss is disallowed.",
+		"Losses are harvested when a lot is down by the threshold you set. Wash-sale rule: a stock sold at a loss is not bought back within 30 days — the money sits in a substitute that follows the same sector (in practice, similar stocks of that sector) meanwhile — so no loss is disallowed.",
 		"Each year's tax is the change in your whole federal return (" + a.Year + " brackets, kept for every year) when the investment's dividends and gains are added to your other income: 0/15/20% rates on long-term gains and qualified dividends, the 3.8% net investment income tax, netting of gains and losses, up to $3,000 of net loss against other income and unlimited carryforward.",
 		"Taxes are paid from the portfolio at the start of the next year in both strategies; a tax saving is reinvested. Fees are included; the SMA fee is not deductible.",
 		state,
