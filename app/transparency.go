@@ -26,8 +26,8 @@ type transparency struct {
 	ctx     app.Context
 	mounted bool
 	open    bool // the person asked to see the holdings
-	year    int // the year shown; −1 until a result arrives (then the last)
-	stock   int // the stock whose lots are shown, −1 for none
+	year    int  // the year shown; −1 until a result arrives (then the last)
+	stock   int  // the stock whose lots are shown, −1 for none
 	data    *calc.InspectionYear
 	key     inspectKey // what data is
 	want    inspectKey // what was asked last
