@@ -150,3 +150,18 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 		}
 	}
 }
+
+// TestAQRGapAssumptions pins the direction of the assumptions the report
+// blames for the gap to AQR: less dispersion and a higher return each lower
+// the early benefit, and together more than either.
+func TestAQRGapAssumptions(t *testing.T) {
+	a, err := small.aqrAssumptions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	y1 := func(i int) float64 { return a.Variants[i].Run.benefit(1).Value }
+	base, idio, ret, both := y1(0), y1(1), y1(2), y1(3)
+	if !(idio < base && ret < base && both < idio && both < ret && both > 0) {
+		t.Errorf("year-1 benefit: base %.0f, idio 15%% %.0f, return 10%% %.0f, both %.0f bp", base, idio, ret, both)
+	}
+}
