@@ -156,19 +156,8 @@ func Bars(c BarChart) string {
 		inner = math.Min(fs*0.15, slotW*0.12)
 	}
 
-	// Grid and value ticks.
-	b.printf(`<g stroke="%s" stroke-width="1">`, gridColor)
-	for _, t := range yt {
-		if t != 0 {
-			b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(left), num(sy(t)), num(right), num(sy(t)))
-		}
-	}
-	b.WriteString(`</g>`)
-	b.printf(`<g font-size="%s" fill="%s" text-anchor="end">`, num(fs), mutedText)
-	for i, t := range yt {
-		b.printf(`<text x="%s" y="%s" dy=".35em">%s</text>`, num(left-fs*0.4), num(sy(t)), esc(ylabels[i]))
-	}
-	b.WriteString(`</g>`)
+	// Grid and value ticks; the zero line is drawn over the bars.
+	f.drawValueGrid(&b, yt, ylabels, left, right, sy, true)
 
 	if allZero {
 		b.text((left+right)/2, (top+bottom)/2, "middle", fs, mutedText, ` dy=".35em"`, "All values are zero")

@@ -211,16 +211,7 @@ func Lines(c LineChart) string {
 	sx := func(v float64) float64 { return left + (v-x0)/(x1-x0)*(right-left) }
 
 	// Grid and y tick labels.
-	b.printf(`<g stroke="%s" stroke-width="1">`, gridColor)
-	for _, t := range yt {
-		b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(left), num(sy(t)), num(right), num(sy(t)))
-	}
-	b.WriteString(`</g>`)
-	b.printf(`<g font-size="%s" fill="%s" text-anchor="end">`, num(fs), mutedText)
-	for i, t := range yt {
-		b.printf(`<text x="%s" y="%s" dy=".35em">%s</text>`, num(left-fs*0.4), num(sy(t)), esc(ylabels[i]))
-	}
-	b.WriteString(`</g>`)
+	f.drawValueGrid(&b, yt, ylabels, left, right, sy, false)
 	// Baseline, and the zero line when zero is inside the axis.
 	b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1"/>`, num(left), num(bottom), num(right), num(bottom), axisColor)
 	if y0 < 0 && y1 > 0 {

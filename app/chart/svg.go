@@ -309,6 +309,25 @@ func (f *frame) valueAxis(ymin, ymax, top, bottom float64, format func(float64) 
 	return ticks, labels, f.pad + math.Min(width, f.w*0.3) + fs*0.4
 }
 
+// drawValueGrid draws a gridline and a label at each value tick; skipZero
+// leaves out the gridline at zero, for a chart that draws a heavier zero line
+// of its own.
+func (f *frame) drawValueGrid(b *svg, ticks []float64, labels []string, left, right float64, sy func(float64) float64, skipZero bool) {
+	fs := f.fs
+	b.printf(`<g stroke="%s" stroke-width="1">`, gridColor)
+	for _, t := range ticks {
+		if !skipZero || t != 0 {
+			b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(left), num(sy(t)), num(right), num(sy(t)))
+		}
+	}
+	b.WriteString(`</g>`)
+	b.printf(`<g font-size="%s" fill="%s" text-anchor="end">`, num(fs), mutedText)
+	for i, t := range ticks {
+		b.printf(`<text x="%s" y="%s" dy=".35em">%s</text>`, num(left-fs*0.4), num(sy(t)), esc(labels[i]))
+	}
+	b.WriteString(`</g>`)
+}
+
 // titleLines lays out the visible title and returns its lines.
 func (f *frame) titleLines() []string {
 	return wrap(f.title, f.w-2*f.pad, f.titleSize(), 2)
