@@ -15,20 +15,15 @@ type harvestLog struct {
 	app.Compo
 	Year *calc.InspectionYear
 
-	query string
-	order tableSort
-	limit int
-	year  int // the year the limit belongs to: another year starts at 50 rows again
+	tableView // of: the year; another year starts at one page again
 }
 
 func (h *harvestLog) Render() app.UI {
 	y := h.Year
-	if y != nil && y.Year != h.year {
-		h.year, h.limit = y.Year, pageSize
-	}
 	if y == nil {
 		return app.Div().ID("harvests")
 	}
+	h.follow(strconv.Itoa(y.Year), true)
 	title := app.H4().ID("harvests-title").Text("Losses harvested in " + harvestYearLabel(y))
 	if y.Year == 0 {
 		return app.Div().ID("harvests").Class("inspect-part").Body(title,
@@ -39,7 +34,7 @@ func (h *harvestLog) Render() app.UI {
 			app.P().ID("harvests-count").Class("status-line").Text("No lot was sold at a loss this year on this market."))
 	}
 	rows := harvestRows(y.Harvests, h.query, h.order)
-	shown := min(max(h.limit, pageSize), len(rows))
+	shown := h.shown(len(rows))
 	body := make([]app.UI, shown)
 	for i, e := range rows[:shown] {
 		back := e.BoughtBackDate
@@ -86,12 +81,6 @@ func (h *harvestLog) Render() app.UI {
 		moreButtons("harvests", shown, len(rows), h.more, h.all),
 	)
 }
-
-func (h *harvestLog) sort(ctx app.Context, col string) { h.order = h.order.toggle(col) }
-
-func (h *harvestLog) search(ctx app.Context, text string) { h.query, h.limit = text, pageSize }
-
-func (h *harvestLog) more(ctx app.Context) { h.limit = max(h.limit, pageSize) + pageSize }
 
 func (h *harvestLog) all(ctx app.Context) {
 	if h.Year != nil {

@@ -17,23 +17,17 @@ type holdingsTable struct {
 	Selected int // the stock whose lots are shown, −1 for none
 	OnChoose func(ctx app.Context, stock int)
 
-	query string
-	order tableSort
-	limit int
-	year  int // the year the limit belongs to: another year starts at 50 rows again
+	tableView // of: the year; another year starts at one page again
 }
 
 func (h *holdingsTable) Render() app.UI {
 	y := h.Year
-	if y != nil && y.Year != h.year {
-		h.year, h.limit = y.Year, pageSize
-	}
 	if y == nil {
 		return app.Div().ID("holdings")
 	}
+	h.follow(strconv.Itoa(y.Year), true)
 	rows := holdingRows(y.Holdings, h.query, h.order)
-	limit := max(h.limit, pageSize)
-	shown := min(limit, len(rows))
+	shown := h.shown(len(rows))
 	body := make([]app.UI, shown)
 	for i, r := range rows[:shown] {
 		body[i] = h.row(r)
@@ -98,12 +92,6 @@ func (h *holdingsTable) choose(ctx app.Context, e app.Event) {
 	}
 	h.OnChoose(ctx, stock)
 }
-
-func (h *holdingsTable) sort(ctx app.Context, col string) { h.order = h.order.toggle(col) }
-
-func (h *holdingsTable) search(ctx app.Context, text string) { h.query, h.limit = text, pageSize }
-
-func (h *holdingsTable) more(ctx app.Context) { h.limit = max(h.limit, pageSize) + pageSize }
 
 func (h *holdingsTable) all(ctx app.Context) { h.limit = len(h.Year.Holdings) }
 

@@ -17,9 +17,7 @@ type lotsTable struct {
 	Harvests []calc.HarvestEvent
 	Date     string // the year's label ("end of 2030")
 
-	order tableSort
-	limit int
-	name  string // the holding the state belongs to
+	tableView // of: the holding's name
 }
 
 func (l *lotsTable) Render() app.UI {
@@ -27,11 +25,9 @@ func (l *lotsTable) Render() app.UI {
 	if h == nil {
 		return app.Div().ID("lots")
 	}
-	if l.name != h.Name {
-		l.name, l.order, l.limit = h.Name, tableSort{}, pageSize
-	}
+	l.follow(h.Name, false)
 	rows := lotRows(h.Lots, l.order)
-	shown := min(max(l.limit, pageSize), len(rows))
+	shown := l.shown(len(rows))
 	backAt := map[int]string{} // purchase step → the harvest's sale date
 	for _, e := range l.Harvests {
 		if e.Stock == h.Stock && e.BoughtBackMonth > 0 {
@@ -83,10 +79,6 @@ func (l *lotsTable) Render() app.UI {
 		app.P().Class("field-help").Text("The simulated manager never buys a stock back within 30 days of selling it at a loss, so no lot's basis is adjusted for a wash sale."),
 	)
 }
-
-func (l *lotsTable) sort(ctx app.Context, col string) { l.order = l.order.toggle(col) }
-
-func (l *lotsTable) more(ctx app.Context) { l.limit = max(l.limit, pageSize) + pageSize }
 
 func (l *lotsTable) all(ctx app.Context) {
 	if l.Holding != nil {

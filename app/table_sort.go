@@ -40,6 +40,38 @@ func (s tableSort) aria(col string) string {
 	return "ascending"
 }
 
+// tableView is what a long table remembers for the person reading it: the
+// sort order, the search text and how many rows it shows. The inspection
+// tables (holdings, lots, harvests) embed it.
+type tableView struct {
+	order tableSort
+	query string
+	limit int    // rows asked for; at least pageSize are shown
+	of    string // what the rows belong to: a year, a holding
+}
+
+// follow starts the view again at one page when its rows now belong to
+// something else; keepOrder keeps the sort (the same table for another
+// year).
+func (v *tableView) follow(of string, keepOrder bool) {
+	if v.of == of {
+		return
+	}
+	v.of, v.limit = of, pageSize
+	if !keepOrder {
+		v.order = tableSort{}
+	}
+}
+
+// shown is how many of n rows the table shows.
+func (v *tableView) shown(n int) int { return min(max(v.limit, pageSize), n) }
+
+func (v *tableView) sort(ctx app.Context, col string) { v.order = v.order.toggle(col) }
+
+func (v *tableView) search(ctx app.Context, text string) { v.query, v.limit = text, pageSize }
+
+func (v *tableView) more(ctx app.Context) { v.limit = max(v.limit, pageSize) + pageSize }
+
 // pageSize is how many rows a table shows before "Show more".
 const pageSize = 50
 
