@@ -120,6 +120,13 @@ func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
 	r.TaxAlphaBps = spread(col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return }), 1e4)
+	if s.End == "hold" { // the end wealth is the value before the sale
+		r.TaxAlphaBeforeSaleBps = r.TaxAlphaBps
+	} else {
+		r.TaxAlphaBeforeSaleBps = spread(col(func(o *PathOutcome) float64 {
+			return returnBeforeSale(s, o.SMA) - returnBeforeSale(s, o.Fund)
+		}), 1e4)
+	}
 	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))
 
 	for k := range s.Horizon {
@@ -154,6 +161,8 @@ func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
 		})
 	}
 	r.Decomposition = decompose(outs)
+	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
+	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
 	if withLedger {
 		led, err := representativeLedger(s, diff)
 		if err != nil {

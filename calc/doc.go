@@ -82,7 +82,14 @@
 // difference (over paths) into tax saved on harvested losses,
 // distributions avoided, fee difference, trading costs, extra tax at
 // liquidation and growth of deferred tax (the SMA's extra market growth and
-// dividends); it adds up exactly. The ledger is the representative path
+// dividends); it adds up exactly. tax_alpha_before_sale_bps is the alpha
+// with the value before the final sale as the end wealth (as published
+// tax-alpha figures are stated; the contributions are the scenario's
+// schedule). difference_over_time is the difference if both were sold at
+// the end of each year, percentiles across paths. median_market is the
+// wealth and the decomposition of the median difference (the middle path,
+// or the mean of the two middle ones): SMA − fund and the decomposition's
+// total equal difference.p50 to the cent. The ledger is the representative path
 // (median difference, re-simulated), reconciled to the cent (see Ledger).
 //
 // # Transparency
