@@ -12,7 +12,7 @@ func m(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFromStri
 
 func TestHeadlineSentence(t *testing.T) {
 	r := &calc.Result{Horizon: 10, Difference: calc.Quantiles{P10: m("-34332.06"), P50: m("11679.92"), P90: m("85967.64")},
-		TaxAlphaBps: calc.Spread{P50: 8.300545}, SMAAheadFraction: 0.608}
+		TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 8.300545}}, SMAAheadFraction: 0.608}
 	want := "After 10 years you would keep about $11,680 more with an SMA than with the ETF (median), between $34,332 less and $85,968 more in 80% of simulated markets."
 	if got := headlineSentence(r, "etf"); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)

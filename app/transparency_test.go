@@ -97,14 +97,14 @@ func TestLotAndHarvestRows(t *testing.T) {
 }
 
 func TestTrackingNoteText(t *testing.T) {
-	r := &calc.Result{TrackingError: 0.0123, TaxAlphaBps: calc.Spread{P50: 95}, Difference: calc.Quantiles{P50: tpMoney("40000")}}
-	base := &calc.Result{TaxAlphaBps: calc.Spread{P50: 105.2}, Difference: calc.Quantiles{P50: tpMoney("43210.60")}}
+	r := &calc.Result{TrackingError: 0.0123, TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 95}}, Difference: calc.Quantiles{P50: tpMoney("40000")}}
+	base := &calc.Result{TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 105.2}}, Difference: calc.Quantiles{P50: tpMoney("43210.60")}}
 	got := trackingNoteText([]string{"energy", "real-estate"}, r, base)
 	want := "Excluding energy and real estate: tracking error 1.2% a year against the index. Against holding every sector: median tax alpha −0.10%/yr, median after-tax difference −$3,211."
 	if got != want {
 		t.Errorf("note =\n%q, want\n%q", got, want)
 	}
-	same := &calc.Result{TaxAlphaBps: calc.Spread{P50: 95.3}, Difference: calc.Quantiles{P50: tpMoney("40000.20")}}
+	same := &calc.Result{TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 95.3}}, Difference: calc.Quantiles{P50: tpMoney("40000.20")}}
 	if got := trackingNoteText([]string{"utilities"}, r, same); !strings.Contains(got, "median tax alpha unchanged, median after-tax difference unchanged") {
 		t.Errorf("unchanged note = %q", got)
 	}

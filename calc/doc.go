@@ -78,7 +78,12 @@
 // money-weighted returns (IRR with the contributions as flows), per path,
 // in basis points; fees are included. years[k].benefit_bps is the mean
 // (over paths) of the fund's tax minus the SMA's in year k divided by the
-// mean SMA value at the start of year k. The decomposition splits the mean
+// mean SMA value at the start of year k. tax_alpha_bps.se is the Monte
+// Carlo standard error of the headline (the median tax alpha), by McKean &
+// Schrader (1984): the half-width of the distribution-free 95% confidence
+// interval for the median — the order statistics of ranks
+// (n+1)/2 ∓ 1.96·√n/2 — divided by 1.96. It is in partial results
+// (Summarize) too, so a UI can show the precision while paths arrive. The decomposition splits the mean
 // difference (over paths) into tax saved on harvested losses,
 // distributions avoided, fee difference, trading costs, extra tax at
 // liquidation and growth of deferred tax (the SMA's extra market growth and

@@ -51,6 +51,15 @@ type Spread struct {
 	P90 float64 `json:"p90"`
 }
 
+// TaxAlpha is the spread of the tax alpha (basis points a year) across
+// paths and the Monte Carlo standard error of its median: how far the
+// headline P50 may be from the median of infinitely many paths (see
+// medianSE for the method). JSON: {"p10", "p50", "p90", "se"}.
+type TaxAlpha struct {
+	Spread
+	SE float64 `json:"se"`
+}
+
 // Strategy summarises one way of owning the index across paths.
 type Strategy struct {
 	// AfterTaxWealth is the wealth at the horizon after every tax, with the
@@ -155,13 +164,14 @@ type Result struct {
 	// across paths (paired on the same market path).
 	Difference Quantiles `json:"difference"`
 	// TaxAlphaBps is the SMA's annualized after-tax money-weighted return
-	// minus the fund's, in basis points, percentiles across paths.
-	TaxAlphaBps Spread `json:"tax_alpha_bps"`
+	// minus the fund's, in basis points, percentiles across paths, with
+	// the Monte Carlo standard error of the median (the headline).
+	TaxAlphaBps TaxAlpha `json:"tax_alpha_bps"`
 	// TaxAlphaBeforeSaleBps is the tax alpha with both strategies' value
 	// before the final sale (no tax on unrealized gains at the end), as
 	// published tax-alpha figures are usually stated; percentiles across
-	// paths, basis points a year.
-	TaxAlphaBeforeSaleBps Spread `json:"tax_alpha_before_sale_bps"`
+	// paths and the standard error of the median, basis points a year.
+	TaxAlphaBeforeSaleBps TaxAlpha `json:"tax_alpha_before_sale_bps"`
 	// SMAAheadFraction is the share of paths where the SMA ends ahead.
 	SMAAheadFraction float64 `json:"sma_ahead_fraction"`
 	// TrackingError is the annualized standard deviation of the SMA's
