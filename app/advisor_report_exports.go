@@ -12,11 +12,24 @@ type reportExports struct {
 	app.Compo
 	Result *calc.Result // the complete result shown; nil while none
 	Fund   string
+	// OnClient takes the client's name for the printed report's cover.
+	OnClient func(ctx app.Context, client string)
 }
 
 func (r *reportExports) Render() app.UI {
 	res := r.Result
 	return app.Div().ID("exports").Class("exports no-print").Body(
+		// Uncontrolled: the typed text is read on "change" (Enter or
+		// leaving the field), never written back (see textField).
+		app.Div().Class("inline-form report-client").Body(
+			app.Label().For("report-client-input").Text("Client's name on the printed report"),
+			app.Input().Type("text").ID("report-client-input").AutoComplete(false).Spellcheck(false).
+				OnChange(func(ctx app.Context, e app.Event) {
+					if r.OnClient != nil {
+						r.OnClient(ctx, ctx.JSSrc().Get("value").String())
+					}
+				}),
+		),
 		app.Button().ID("export-csv").Type("button").Class("button secondary").
 			Disabled(res == nil || res.Ledger == nil).Text("Download the year table (CSV)").
 			OnClick(r.downloadCSV),

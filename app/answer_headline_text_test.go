@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -40,5 +41,41 @@ func TestHeadlineSentence(t *testing.T) {
 	want = "After 5 years you would keep about the same with an SMA as with the ETF (median), the same in 80% of simulated markets."
 	if got := headlineSentence(same, "etf"); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestHeadlineSentenceSaysTheEnd(t *testing.T) {
+	r := &calc.Result{Horizon: 10, End: "stepup", Difference: calc.Quantiles{P10: m("1000"), P50: m("100169"), P90: m("200000")}}
+	want := "After 10 years, leaving it to heirs (step-up in basis), you would keep about $100,169 more with an SMA than with the ETF (median), between $1,000 and $200,000 more in 80% of simulated markets."
+	if got := headlineSentence(r, "etf"); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestHeadlineTone(t *testing.T) {
+	alpha := func(p50, se float64) calc.TaxAlpha { return calc.TaxAlpha{Spread: calc.Spread{P50: p50}, SE: se} }
+	for _, tc := range []struct {
+		name        string
+		ahead       float64
+		alpha       calc.TaxAlpha
+		provisional bool
+		want        string
+	}{
+		{"clear edge", 0.85, alpha(60, 5), false, toneClear},
+		{"majority but within the error", 0.8, alpha(8, 5), false, toneMixed},
+		{"coin toss", 0.61, alpha(8.3, 1.2), false, toneMixed},
+		{"exactly two thirds", 2.0 / 3.0, alpha(20, 2), false, toneClear},
+		{"fund ahead", 0.2, alpha(-40, 4), false, toneFund},
+		{"fund ahead within the error", 0.2, alpha(-4, 4), false, toneMixed},
+		{"provisional, however clear", 0.95, alpha(90, 1), true, tonePending},
+	} {
+		r := &calc.Result{SMAAheadFraction: tc.ahead, TaxAlphaBps: tc.alpha}
+		if got := headlineTone(r, tc.provisional); got != tc.want {
+			t.Errorf("%s: tone %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	mixed := &calc.Result{SMAAheadFraction: 0.55, TaxAlphaBps: alpha(3, 4)}
+	if got := verdictText(mixed, "etf", toneMixed); !strings.Contains(got, "55%") || !strings.Contains(got, "margin of error (±0.08%") {
+		t.Errorf("verdict %q", got)
 	}
 }

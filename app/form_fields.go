@@ -61,6 +61,13 @@ var prospectFields = []fieldSpec{
 	{Key: "fund", Label: "Compare with", Kind: kindChoice,
 		Help:    "The fund you would otherwise buy on the same index. Mutual funds can pay out capital gains you are taxed on; ETFs rarely do.",
 		Options: []option{{"etf", "An index ETF"}, {"mf", "An index mutual fund"}}},
+	// The end treatment decides the answer more than any other assumption
+	// (Texas, left to heirs: about nine times the default's median), so
+	// it is in the short form.
+	{Key: "end", Label: "At the end of the horizon", Kind: kindChoice,
+		Help: "What happens after the last year. Selling pays tax on every unrealised gain, and the SMA, having harvested losses, has more of them; " +
+			"heirs get a step-up in basis (no gain tax); giving shares to charity avoids the gain tax too.",
+		Options: []option{{"liquidate", "Sell everything and pay the tax"}, {"hold", "Keep holding (tax not yet paid)"}, {"stepup", "Leave to heirs (step-up in basis)"}, {"donate", "Give appreciated shares to charity"}}},
 }
 
 // advancedGroup is a fieldset of the advanced section.
@@ -83,9 +90,6 @@ var advancedGroups = []advancedGroup{
 			Help: "100% means cash. Below 100% means you start from shares with an unrealised gain (60% = the shares cost 60% of their value today)."},
 		{Key: "contrib", Label: "Added each year", Unit: "$", Kind: kindMoney, Step: "1000",
 			Help: "Money added every year; a negative amount is a yearly withdrawal (at most 10% of the amount)."},
-		{Key: "end", Label: "At the end", Kind: kindChoice,
-			Help:    "What happens after the last year. Selling pays tax on every unrealised gain; heirs get a step-up in basis; donating to charity avoids the gain tax.",
-			Options: []option{{"liquidate", "Sell everything and pay the tax"}, {"hold", "Keep holding (tax not yet paid)"}, {"stepup", "Left to heirs (step-up in basis)"}, {"donate", "Donate appreciated shares"}}},
 	}},
 	{"Market", []fieldSpec{
 		{Key: "ret", Label: "Expected market return", Unit: "% a year", Kind: kindPercent, Min: "-50", Max: "50", Step: "0.1",

@@ -21,6 +21,12 @@ func (c *calculatorArea) Render() app.UI {
 		Aria("label", "Calculator").
 		Body(
 			app.H2().Text("How much more could you keep?"),
+			// SMA spelled out before its first use: the headline says
+			// "SMA" from here on.
+			app.P().ID("intro").Class("intro").Body(
+				app.Text("A "), term("sma", "separately managed account (SMA, also called direct indexing)"),
+				app.Text(" owns the index's stocks one by one and sells those that are down to lower your tax. A fund (ETF or mutual fund) owns them for you."),
+			),
 			app.P().ID("calculator-status").Class("status-line").Text(status),
 			&calculator{},
 		)

@@ -14,3 +14,7 @@ func watchEmbedHeight() {}
 func readChosenFile(inputID string, limit int, done func([]byte, error)) {}
 
 func onKeydown(func(key string) bool) (stop func()) { return func() {} }
+
+func copyText(text string, done func(ok bool)) {}
+
+func pageURL() string { return "" }
