@@ -18,7 +18,7 @@ var glossary = map[string]string{
 		"Its figures are the middle of the range, not a promise.",
 	"tracking-error": "How far the SMA's return strays from the index's in a typical year, because it leaves out sectors " +
 		"or holds a substitute for a stock it sold at a loss.",
-	"range80": "The middle 80% of the simulated markets: one market in ten does worse than the low end and one in ten better than the high end.",
+	"range80":               "The middle 80% of the simulated markets: one market in ten does worse than the low end and one in ten better than the high end.",
 	"representative-market": "The one simulated market whose difference is the median: its year-by-year figures are shown to the cent.",
 }
 
