@@ -19,6 +19,14 @@ type charts struct {
 
 func f64(m calc.Money) float64 { return m.InexactFloat64() }
 
+// fundShort names the fund inside a sentence: "ETF", "mutual fund".
+func fundShort(fund string) string {
+	if fund == "mf" {
+		return "mutual fund"
+	}
+	return "ETF"
+}
+
 func fundLabel(fund string) string {
 	if fund == "mf" {
 		return "Mutual fund"
@@ -42,31 +50,40 @@ var (
 	wideChart  = chartSize{suffix: "-wide", width: 860, font: 19}
 )
 
-func wealthChart(r *calc.Result, fund string, size chartSize) string {
-	n := len(r.WealthOverTime)
+// differenceChart is the difference in after-tax wealth (SMA − fund)
+// year by year: the median market's line and the band of the middle 80%
+// of markets, as if both were sold at the end of each year; the last
+// point uses the scenario's end treatment, so the chart ends at the
+// headline's figures.
+func differenceChart(r *calc.Result, fund string, size chartSize) string {
+	n := len(r.DifferenceOverTime)
 	x := make([]float64, n)
-	var sma, fnd chart.Series
-	sma.Name, fnd.Name = "SMA (direct indexing)", fundLabel(fund)
-	sma.Color, fnd.Color = seriesColors()
-	for i, p := range r.WealthOverTime {
+	s := chart.Series{Name: "SMA minus " + fundShort(fund) + ", median", Color: chart.Palette[0]}
+	if c, _ := seriesColors(); c != "" {
+		s.Color = c
+	}
+	for i, p := range r.DifferenceOverTime {
+		d := p.Difference
+		if i == n-1 && i > 0 {
+			d = r.Difference // the end treatment, as the headline
+		}
 		x[i] = float64(p.Year)
-		sma.Median = append(sma.Median, f64(p.SMA.P50))
-		sma.Low = append(sma.Low, f64(p.SMA.P10))
-		sma.High = append(sma.High, f64(p.SMA.P90))
-		fnd.Median = append(fnd.Median, f64(p.Fund.P50))
-		fnd.Low = append(fnd.Low, f64(p.Fund.P10))
-		fnd.High = append(fnd.High, f64(p.Fund.P90))
+		s.Median = append(s.Median, f64(d.P50))
+		s.Low = append(s.Low, f64(d.P10))
+		s.High = append(s.High, f64(d.P90))
 	}
 	return chart.Lines(chart.LineChart{
-		Title:     "After-tax wealth over time",
-		XLabel:    "Year",
-		YLabel:    "If sold at the end of the year, after tax",
-		X:         x,
-		Series:    []chart.Series{sma, fnd},
-		HideTitle: true,
-		ID:        "chart-wealth" + size.suffix,
-		Width:     size.width,
-		FontSize:  size.font,
+		Title:       "Difference in after-tax wealth over time",
+		XLabel:      "Year",
+		YLabel:      "SMA minus " + fundShort(fund) + ", after tax",
+		X:           x,
+		Series:      []chart.Series{s},
+		BandLabel:   "80% of simulated markets",
+		IncludeZero: true,
+		HideTitle:   true,
+		ID:          "chart-difference" + size.suffix,
+		Width:       size.width,
+		FontSize:    size.font,
 	})
 }
 
@@ -85,9 +102,11 @@ func harvestChart(r *calc.Result, size chartSize) string {
 		YLabel:     "Mean over simulated markets",
 		Categories: cats,
 		Series: []chart.BarSeries{
-			{Name: "Short-term losses harvested", Values: st, Stack: "harvest", Color: chart.Palette[0]},
-			{Name: "Long-term losses harvested", Values: lt, Stack: "harvest", Color: chart.Palette[2]},
-			{Name: "Tax saved", Values: saved, Color: chart.Palette[3]},
+			// Okabe–Ito hues; the long-term bars are hatched as well, so the
+			// two kinds of loss differ by more than colour.
+			{Name: "Short-term losses harvested", Values: st, Stack: "harvest", Color: chart.Palette[1]},
+			{Name: "Long-term losses harvested", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
+			{Name: "Tax saved", Values: saved, Color: chart.Palette[2]},
 		},
 		HideTitle: true,
 		ID:        "chart-harvest" + size.suffix,
@@ -96,8 +115,11 @@ func harvestChart(r *calc.Result, size chartSize) string {
 	})
 }
 
+// waterfallChart splits the median market's difference by source: its
+// total is the headline's median difference.
 func waterfallChart(r *calc.Result, size chartSize) string {
-	d := r.Decomposition
+	d := r.MedianMarket.Decomposition
+	smaColor, fundColor := seriesColors()
 	return chart.Waterfall(chart.WaterfallChart{
 		Title: "Where the difference comes from",
 		Items: []chart.WaterfallItem{
@@ -108,7 +130,11 @@ func waterfallChart(r *calc.Result, size chartSize) string {
 			{Label: "Tax at the end", Value: f64(d.ExtraTaxAtLiquidation)},
 			{Label: "Growth of deferred tax", Value: f64(d.GrowthOfDeferredTax)},
 		},
-		TotalLabel: "Difference (mean)",
+		TotalLabel: "Median difference",
+		// A brand's colours: what favours the SMA in the SMA's, what
+		// favours the fund in the fund's ("" keeps the chart's own).
+		Positive: smaColor,
+		Negative: fundColor,
 		HideTitle:  true,
 		ID:         "chart-decomposition" + size.suffix,
 		Width:      size.width,
@@ -122,14 +148,16 @@ func (c *charts) Render() app.UI {
 		return app.Div().ID("charts").Class("charts")
 	}
 	return app.Div().ID("charts").Class("charts").Body(
-		chartFigure("fig-wealth", "After-tax wealth over time",
-			"Median line with the range of the middle 80% of simulated markets (10th to 90th percentile), as if both were sold at the end of each year.",
-			func(size chartSize) string { return wealthChart(r, c.Fund, size) }),
+		chartFigure("fig-difference", "How the difference grows",
+			differenceCaption(r, c.Fund),
+			func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
 		chartFigure("fig-harvest", "Losses harvested and tax saved per year",
 			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's.",
 			func(size chartSize) string { return harvestChart(r, size) }),
 		chartFigure("fig-decomposition", "Where the difference comes from",
-			"Average over simulated markets, in dollars at the end. Bars to the right favour the SMA, to the left the fund.",
+			"The median market's difference, split by its sources, in dollars at the end: it adds up to the median difference above. "+
+				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
+				formatSignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
 			func(size chartSize) string { return waterfallChart(r, size) }),
 	)
 }
@@ -144,4 +172,14 @@ func chartFigure(id, title, caption string, draw func(chartSize) string) app.UI 
 		app.Div().Class("chart-wide").Body(app.Raw(draw(wideChart))),
 		app.FigCaption().Text(caption),
 	)
+}
+
+// differenceCaption says what each point of the difference chart is.
+func differenceCaption(r *calc.Result, fund string) string {
+	text := "SMA minus " + fundName(fund) + ": the line is the median simulated market, the band the middle 80% (10th to 90th percentile). " +
+		"Each year is as if both were sold at the end of that year"
+	if r.End == "liquidate" {
+		return text + ", which is also your choice at the end, so the last year is the headline's figure."
+	}
+	return text + "; the last point uses your choice at the end (" + endPhrases[r.End] + "), as the headline does."
 }

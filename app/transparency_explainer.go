@@ -26,7 +26,7 @@ var explainerPoints = []explainerPoint{
 	{"You can leave sectors out.", "Because you own the stocks, you can exclude sectors you do not want. The price is tracking error: your return no longer follows the index exactly.", "#in-exclude-energy", "The sector exclusions"},
 	{"Minimums and size matter.", "SMAs usually need $100,000 to $500,000 or more. A smaller account holds fewer stocks, which leaves fewer losses to harvest.", "#fit", "Benefit by number of stocks"},
 	{"It costs more than an index fund.", "An SMA's fee is usually higher than an index ETF's expense ratio, and trading costs something. The result counts both.", "#in-smafee", "The fee inputs"},
-	{"A projection, not a promise.", "The figures come from many simulated markets, not from history or a forecast. The range matters as much as the median, and tax law changes.", "#fig-wealth", "The range of outcomes"},
+	{"A projection, not a promise.", "The figures come from many simulated markets, not from history or a forecast. The range matters as much as the median, and tax law changes.", "#fig-difference", "The range of outcomes"},
 }
 
 func (x *explainer) Render() app.UI {

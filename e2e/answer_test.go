@@ -202,6 +202,13 @@ func TestAnswerScreens(t *testing.T) {
 		}
 		viewportShot(t, ctx, strings.Replace(v.name, ".png", "-screen.png", 1))
 		screenshot(t, ctx, v.name)
+		for _, part := range []string{"charts", "inputs", "ledger"} {
+			var png []byte
+			if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			writeArtifact(t, strings.Replace(v.name, ".png", "-"+part+".png", 1), png)
+		}
 	}
 }
 

@@ -31,7 +31,7 @@ func TestPrintReport(t *testing.T) {
 		waitSimulated(),
 		emulation.SetEmulatedMedia().WithMedia("print"),
 		chromedp.Evaluate(`Object.fromEntries(["#inputs", "#saved", "#exports", "#cta", "#pin", "#report-inputs", "#headline",
-			"#fig-wealth .chart-wide", "#fig-harvest", "#fig-decomposition", "#ledger-sma", "#ledger-fund",
+			"#fig-difference .chart-wide", "#fig-harvest", "#fig-decomposition", "#ledger-sma", "#ledger-fund",
 			"#brand-disclosure", ".site-footer"].map((s) => {
 				const e = document.querySelector(s);
 				return [s, !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden"];
@@ -47,7 +47,7 @@ func TestPrintReport(t *testing.T) {
 	}
 	for sel, want := range map[string]bool{
 		"#inputs": false, "#saved": false, "#exports": false, "#cta": false, "#pin": false,
-		"#report-inputs": true, "#headline": true, "#fig-wealth .chart-wide": true, "#fig-harvest": true,
+		"#report-inputs": true, "#headline": true, "#fig-difference .chart-wide": true, "#fig-harvest": true,
 		"#fig-decomposition": true, "#ledger-sma": true, "#ledger-fund": true, "#brand-disclosure": true, ".site-footer": true,
 	} {
 		if shown[sel] != want {
