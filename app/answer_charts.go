@@ -133,12 +133,12 @@ func waterfallChart(r *calc.Result, size chartSize) string {
 		TotalLabel: "Median difference",
 		// A brand's colours: what favours the SMA in the SMA's, what
 		// favours the fund in the fund's ("" keeps the chart's own).
-		Positive: smaColor,
-		Negative: fundColor,
-		HideTitle:  true,
-		ID:         "chart-decomposition" + size.suffix,
-		Width:      size.width,
-		FontSize:   size.font,
+		Positive:  smaColor,
+		Negative:  fundColor,
+		HideTitle: true,
+		ID:        "chart-decomposition" + size.suffix,
+		Width:     size.width,
+		FontSize:  size.font,
 	})
 }
 
