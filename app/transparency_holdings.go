@@ -32,7 +32,7 @@ func (h *holdingsTable) Render() app.UI {
 	for i, r := range rows[:shown] {
 		body[i] = h.row(r)
 	}
-	cols := [][2]string{{"name", "Stock"}, {"sector", "Sector"}, {"shares", "Shares"}, {"value", "Market value"},
+	cols := [][2]string{{"name", "Stock"}, {"sector", "Sector"}, {"shares", "Shares"}, {"price", "Price"}, {"value", "Market value"},
 		{"weight", "Weight"}, {"basis", "Cost basis"}, {"gain", "Unrealized gain or loss"}}
 	head := make([]app.UI, len(cols))
 	for i, c := range cols {
@@ -72,6 +72,7 @@ func (h *holdingsTable) row(r calc.Holding) app.UI {
 		name,
 		app.Td().Class("text-cell").Text(sectorLabel(r.Sector)),
 		app.Td().Text(formatShares(r.Shares)),
+		app.Td().Text(formatPrice(r.Price)),
 		app.Td().DataSet("value", r.Value.String()).Text(formatCents(r.Value.Decimal)),
 		app.Td().Text(formatPercentOf(r.Weight, 2)),
 		app.Td().Text(formatCents(r.Basis.Decimal)),

@@ -133,6 +133,7 @@ var holdingCols = map[string]func(a, b calc.Holding) int{
 	"name":   func(a, b calc.Holding) int { return strings.Compare(a.Name, b.Name) },
 	"sector": func(a, b calc.Holding) int { return strings.Compare(a.Sector, b.Sector) },
 	"shares": func(a, b calc.Holding) int { return cmp.Compare(a.Shares, b.Shares) },
+	"price":  func(a, b calc.Holding) int { return cmp.Compare(a.Price, b.Price) },
 	"value":  func(a, b calc.Holding) int { return cmpMoney(a.Value, b.Value) },
 	"weight": func(a, b calc.Holding) int { return cmp.Compare(a.Weight, b.Weight) },
 	"basis":  func(a, b calc.Holding) int { return cmpMoney(a.Basis, b.Basis) },

@@ -110,6 +110,11 @@
 // and basis, and every lot harvested that year (proceeds, basis, loss,
 // character, the proxy bought, the month the stock was bought back).
 // Tickers are synthetic: sector abbreviation and index rank ("IT-001").
+// Prices are a presentation scaling of the engine's (which start at 1.00):
+// each stock starts between $50 and $200 a share (drawn from its rank),
+// moved so that the shares bought at the start are a whole number when at
+// least half a share is bought; the sector proxies and the fund start at
+// $100. Share counts are divided by the same factor, so no amount changes.
 // The figures reconcile: the holdings add up to the ledger's End + Taxes
 // (the value before the year's tax is paid) within a cent per holding,
 // the lots' shares to their holding's exactly, the harvested losses to
