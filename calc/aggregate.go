@@ -234,20 +234,7 @@ func decompose(outs []PathOutcome) Decomposition {
 // wealth is the median (the lower one for an even count; the lowest index
 // among ties) and records its ledger.
 func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
-	idx := make([]int, len(diff))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case diff[a] < diff[b]:
-			return -1
-		case diff[a] > diff[b]:
-			return 1
-		}
-		return 0
-	})
-	path := idx[(len(idx)-1)/2]
+	path := middlePaths(diff)[0]
 	tx, err := newTaxer(s)
 	if err != nil {
 		return nil, err

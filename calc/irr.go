@@ -14,7 +14,7 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 	if wealth <= 0 {
 		return -1
 	}
-	f := func(r float64) float64 {
+	return bisectReturn(func(r float64) float64 {
 		v := 0.0
 		for k, c := range contrib {
 			if k == 0 {
@@ -23,7 +23,13 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 			v += c * math.Pow(1+r, float64(h-k))
 		}
 		return v - wealth
-	}
+	})
+}
+
+// bisectReturn finds the root of f, increasing in r, on [−99.99%, 1000%]
+// by 64 halvings (deterministic: the same bits on every platform when f's
+// arithmetic is).
+func bisectReturn(f func(r float64) float64) float64 {
 	lo, hi := -0.9999, 10.0
 	flo := f(lo)
 	for range 64 {

@@ -11,8 +11,8 @@ import "slices"
 // middlePaths returns the indices of the paths whose difference is the
 // median: one path for an odd count, the two middle ones for an even count
 // (the median is then their mean, as in percentiles). Ties keep path
-// order, as representativeLedger does, so the lower middle path is the
-// ledger's.
+// order; the first (lower) middle path is the ledger's
+// (representativeLedger).
 func middlePaths(diff []float64) []int {
 	idx := make([]int, len(diff))
 	for i := range idx {
@@ -101,7 +101,7 @@ func irrHorner(amount, contrib float64, h int, wealth float64) float64 {
 	if wealth <= 0 {
 		return -1
 	}
-	f := func(r float64) float64 {
+	return bisectReturn(func(r float64) float64 {
 		g := 1 + r
 		v := 0.0
 		for k := range h {
@@ -112,17 +112,5 @@ func irrHorner(amount, contrib float64, h int, wealth float64) float64 {
 			v = float64((v + c) * g)
 		}
 		return v - wealth
-	}
-	lo, hi := -0.9999, 10.0
-	flo := f(lo)
-	for range 64 {
-		mid := 0.5 * (lo + hi)
-		fm := f(mid)
-		if (fm < 0) == (flo < 0) {
-			lo, flo = mid, fm
-		} else {
-			hi = mid
-		}
-	}
-	return 0.5 * (lo + hi)
+	})
 }

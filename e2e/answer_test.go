@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -92,9 +93,30 @@ func TestPhoneAnswerFirst(t *testing.T) {
 		chromedp.ScrollIntoView(`#in-end`),
 		chromedp.SetValue(`#in-end`, "stepup"),
 		chromedp.Evaluate(`document.querySelector("#in-end").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
-		// The answer line under the form shows the run as it goes.
-		chromedp.Poll(`(() => { const b = document.querySelector("#answer-bar"); return b.dataset.provisional === "true" || Number(document.querySelector("#progress").dataset.run) > `+strconvFormat(float64(run), 0)+`; })()`,
-			&sawProvisional),
+		// The answer line under the form shows the run as it goes:
+		// provisional (muted, "so far") first.
+		chromedp.Poll(`document.querySelector("#answer-bar").dataset.provisional === "true" || document.querySelector("#progress").dataset.running === "false"`,
+			nil, chromedp.WithPollingInterval(5*time.Millisecond)),
+		chromedp.Evaluate(`document.querySelector("#answer-bar").dataset.provisional === "true"`, &sawProvisional),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			if !sawProvisional {
+				return nil
+			}
+			var tone, note string
+			var png []byte
+			if err := chromedp.Run(ctx,
+				chromedp.AttributeValue(`#headline`, "data-tone", &tone, nil),
+				chromedp.Text(`#headline-note`, &note),
+				chromedp.Screenshot(`#headline`, &png, chromedp.ByQuery),
+			); err != nil {
+				return err
+			}
+			writeArtifact(t, "phone-provisional.png", png)
+			if tone != "pending" || !strings.HasPrefix(note, "So far, ") {
+				t.Errorf("provisional headline: tone %q, note %q", tone, note)
+			}
+			return nil
+		}),
 		waitNewRun(&run),
 		chromedp.Text(`#headline-text`, &after),
 		chromedp.Text(`#answer-bar-text`, &barAfter),
@@ -103,6 +125,9 @@ func TestPhoneAnswerFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	viewportShot(t, ctx, "phone-after-change.png")
+	if !sawProvisional {
+		t.Log("the run ended before a provisional result was seen")
+	}
 	if after == before || !strings.Contains(after, "heirs") {
 		t.Errorf("headline after choosing heirs: %q (before %q)", after, before)
 	}
