@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -100,6 +101,7 @@ func TestIRRHorner(t *testing.T) {
 		wealth          float64
 	}{
 		{1e6, 0, 10, 2e6}, {1e6, 5e4, 20, 5e6}, {5e5, -2e4, 8, 3e5}, {1e6, 0, 1, 9e5}, {1e6, 0, 5, 0},
+		{1e6, 0, 50, 1e9}, {1e6, 0, 30, 1e3}, {1e3, 1e9, 3, 5e9}, {1e6, -1e5, 10, 1},
 	} {
 		flows := make([]float64, tc.h)
 		for k := range flows {
@@ -108,6 +110,21 @@ func TestIRRHorner(t *testing.T) {
 		want := moneyWeightedReturn(tc.amount, flows, tc.wealth)
 		if got := irrHorner(tc.amount, tc.contrib, tc.h, tc.wealth); math.Abs(got-want) > 1e-12 {
 			t.Errorf("%+v: %v, moneyWeightedReturn %v", tc, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 500 {
+		h := 1 + rng.IntN(40)
+		amount := 1e3 + rng.Float64()*1e7
+		contrib := (rng.Float64() - 0.3) * 0.1 * amount
+		wealth := amount * math.Exp(rng.NormFloat64()*2)
+		flows := make([]float64, h)
+		for k := range flows {
+			flows[k] = contrib
+		}
+		want := moneyWeightedReturn(amount, flows, wealth)
+		if got := irrHorner(amount, contrib, h, wealth); math.Abs(got-want) > 1e-9*(1+math.Abs(want)) {
+			t.Errorf("amount %v contrib %v h %d wealth %v: %v, moneyWeightedReturn %v", amount, contrib, h, wealth, got, want)
 		}
 	}
 }
