@@ -61,8 +61,9 @@ func (h *headline) Render() app.UI {
 			app.Span().ID("hl-sma").Text(formatDollars(r.MedianMarket.SMA.Decimal)),
 			app.Text(", "+fund+" "),
 			app.Span().ID("hl-fund").Text(formatDollars(r.MedianMarket.Fund.Decimal)),
-			app.Text(" after tax. Tax alphas are medians of the simulated markets, in % a year; in 80% of markets the alpha after the sale is "+
-				formatBpsAsPercent(r.TaxAlphaBps.P10)+" to "+formatBpsAsPercent(r.TaxAlphaBps.P90)+". "),
+			app.Text(" after tax. Tax alphas are medians of the simulated markets, in % a year; in "),
+			term("range80", "80% of markets"),
+			app.Text(" the alpha after the sale is "+formatBpsAsPercent(r.TaxAlphaBps.P10)+" to "+formatBpsAsPercent(r.TaxAlphaBps.P90)+". "),
 			term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+formatPercentOf(r.TrackingError, 2)+" a year."),
 		),

@@ -26,9 +26,14 @@ func (y *yearTable) Render() app.UI {
 	l := y.Ledger
 	return app.Div().ID("ledger").Class("ledger").Body(
 		app.H3().Text("Year by year"),
-		app.P().Text("One representative simulated market: the one with the median difference, where the SMA ends "+
-			amountPhrase(l.Difference.Decimal)+" ("+formatCents(l.Difference.Decimal)+"). Each row adds up: start + added + market growth + dividends − taxes − fees − trading costs = end. "+
-			"Taxes are due for the year and paid from the portfolio; a negative tax is a saving on your other income. The last row's taxes include the tax at the end."),
+		app.P().Body(
+			app.Text("One "), term("representative-market", "representative simulated market"),
+			app.Text(": the one with the median difference, where the SMA ends "+
+				amountPhrase(l.Difference.Decimal)+" ("+formatCents(l.Difference.Decimal)+"). With an even number of markets the median is "+
+				"halfway between the two middle ones, so the headline's figure can differ slightly from this market's. "+
+				"Each row adds up: start + added + market growth + dividends − taxes − fees − trading costs = end. "+
+				"Taxes are due for the year and paid from the portfolio; a negative tax is a saving on your other income. The last row's taxes include the tax at the end."),
+		),
 		ledgerTable("ledger-sma", "SMA (direct indexing)", l.SMA, allZero(l.SMA, l.Fund)),
 		ledgerTable("ledger-fund", fundLabel(y.Fund), l.Fund, allZero(l.SMA, l.Fund)),
 	)

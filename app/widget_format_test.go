@@ -66,3 +66,17 @@ func TestFormatPercent(t *testing.T) {
 		t.Errorf("formatBpsAsPercent = %q", got)
 	}
 }
+
+// Every term has a definition in plain words, and every alias names one.
+func TestGlossary(t *testing.T) {
+	for key, def := range glossary {
+		if len(def) < 40 || def[len(def)-1] != '.' {
+			t.Errorf("%s: definition %q is not a sentence", key, def)
+		}
+	}
+	for alias, key := range termAliases {
+		if glossary[key] == "" {
+			t.Errorf("alias %s names %s, which has no definition", alias, key)
+		}
+	}
+}
