@@ -32,10 +32,13 @@ func (c *compareView) Render() app.UI {
 	pinnedFund := fundOf(p.Scenario)
 	rows := []app.UI{
 		compareRow("Median difference after tax", p, cur, func(r *calc.Result) string { return formatSignedDollars(r.Difference.P50.Decimal) }),
-		compareRow("Tax alpha (median)", p, cur, taxAlphaText),
+		compareRow("Tax alpha before the final sale (median)", p, cur, func(r *calc.Result) string { return formatBpsAsPercent(r.TaxAlphaBeforeSaleBps.P50) + " a year" }),
+		compareRow("Tax alpha after the final sale (median)", p, cur, taxAlphaText),
 		compareRow("Simulated markets where the SMA ends ahead", p, cur, aheadText),
-		compareRow("Median after-tax wealth, SMA", p, cur, func(r *calc.Result) string { return formatDollars(r.SMA.AfterTaxWealth.P50.Decimal) }),
-		compareRow("Median after-tax wealth, fund", p, cur, func(r *calc.Result) string { return formatDollars(r.Fund.AfterTaxWealth.P50.Decimal) }),
+		// The median market's wealth: the two differ by the median
+		// difference above (the medians of each would not).
+		compareRow("After-tax wealth in the median market, SMA", p, cur, func(r *calc.Result) string { return formatDollars(r.MedianMarket.SMA.Decimal) }),
+		compareRow("After-tax wealth in the median market, fund", p, cur, func(r *calc.Result) string { return formatDollars(r.MedianMarket.Fund.Decimal) }),
 	}
 	current := ""
 	if cur != nil {

@@ -8,6 +8,20 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type calculatorArea struct {
 	app.Compo
 	Ready bool
+
+	stopKeys func()
+}
+
+// OnMount lets Escape hide a term's definition shown by the focus (WCAG
+// 1.4.13: content shown on focus can be dismissed).
+func (c *calculatorArea) OnMount(ctx app.Context) {
+	c.stopKeys = onKeydown(func(key string) bool { return key == "Escape" && blurTerm() })
+}
+
+func (c *calculatorArea) OnDismount() {
+	if c.stopKeys != nil {
+		c.stopKeys()
+	}
 }
 
 func (c *calculatorArea) Render() app.UI {

@@ -18,3 +18,5 @@ func onKeydown(func(key string) bool) (stop func()) { return func() {} }
 func copyText(text string, done func(ok bool)) {}
 
 func pageURL() string { return "" }
+
+func blurTerm() bool { return false }

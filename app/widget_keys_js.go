@@ -26,3 +26,15 @@ func onKeydown(handle func(key string) bool) (stop func()) {
 		listener.Release()
 	}
 }
+
+// blurTerm takes the focus off a term whose definition is showing
+// (widget_term.go), which hides the definition; it reports whether one had
+// the focus.
+func blurTerm() bool {
+	el := js.Global().Get("document").Get("activeElement")
+	if !el.Truthy() || !el.Get("classList").Call("contains", "term-word").Bool() {
+		return false
+	}
+	el.Call("blur")
+	return true
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"smacalc/calc"
 )
@@ -251,5 +252,40 @@ func writeArtifact(t *testing.T, name string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(artifacts, name), data, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTermDefinitions focuses a term: its definition shows, and Escape
+// hides it; the word describes itself with the definition.
+func TestTermDefinitions(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1366, 900)
+	var before, focused, after bool
+	var described string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		visible(`#def-tax-alpha`, &before),
+		chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
+		visible(`#def-tax-alpha`, &focused),
+		chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viewportShot(t, ctx, "term-definition.png")
+	err = chromedp.Run(ctx,
+		chromedp.KeyEvent(kb.Escape),
+		visible(`#def-tax-alpha`, &after),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before || !focused || after {
+		t.Errorf("definition shown before focus %v, with focus %v, after Escape %v", before, focused, after)
+	}
+	if described != "Tax alpha" {
+		t.Errorf("term %q", described)
 	}
 }
