@@ -259,33 +259,39 @@ func writeArtifact(t *testing.T, name string, data []byte) {
 // hides it; the word describes itself with the definition.
 func TestTermDefinitions(t *testing.T) {
 	srv := startServer(t, siteV1)
-	ctx := browser(t, 1366, 900)
-	var before, focused, after bool
-	var described string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
-		visible(`#def-tax-alpha`, &before),
-		chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
-		visible(`#def-tax-alpha`, &focused),
-		chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	viewportShot(t, ctx, "term-definition.png")
-	err = chromedp.Run(ctx,
-		chromedp.KeyEvent(kb.Escape),
-		visible(`#def-tax-alpha`, &after),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if before || !focused || after {
-		t.Errorf("definition shown before focus %v, with focus %v, after Escape %v", before, focused, after)
-	}
-	if described != "Tax alpha" {
-		t.Errorf("term %q", described)
+	for _, v := range []struct {
+		name string
+		w, h int
+	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
+		ctx := browser(t, v.w, v.h)
+		var before, focused, after, inside bool
+		var described string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			visible(`#def-tax-alpha`, &before),
+			chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
+			visible(`#def-tax-alpha`, &focused),
+			chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
+				return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &inside),
+			chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, "term-definition-"+v.name+".png")
+		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
+			t.Fatal(err)
+		}
+		if before || !focused || after {
+			t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", v.name, before, focused, after)
+		}
+		if !inside {
+			t.Errorf("%s: the definition runs off the screen", v.name)
+		}
+		if described != "Tax alpha" {
+			t.Errorf("%s: term %q", v.name, described)
+		}
 	}
 }
