@@ -44,10 +44,10 @@ type benchReport struct {
 	ColdFirstAnswerMs float64 `json:"cold_first_answer_ms"` // empty cache, the slower of phone and desktop: navigation to the first answer on screen
 	ColdPhoneMs       float64 `json:"cold_first_answer_phone_ms"`
 	ColdDesktopMs     float64 `json:"cold_first_answer_desktop_ms"`
-	WasmTransferBytes int64   `json:"wasm_transfer_bytes"`  // every WASM file, as transferred (brotli)
-	FirstPartialMs    float64 `json:"first_partial_ms"`     // input change to the first (provisional) answer on screen
-	FullResultMs      float64 `json:"full_result_ms"`       // input change to the final result on screen
-	RepeatResultMs    float64 `json:"repeat_result_ms"`     // back to an earlier value: input change to its result on screen
+	WasmTransferBytes int64   `json:"wasm_transfer_bytes"` // every WASM file, as transferred (brotli)
+	FirstPartialMs    float64 `json:"first_partial_ms"`    // input change to the first (provisional) answer on screen
+	FullResultMs      float64 `json:"full_result_ms"`      // input change to the final result on screen
+	RepeatResultMs    float64 `json:"repeat_result_ms"`    // back to an earlier value: input change to its result on screen
 	SimulationMs      float64 `json:"simulation_ms"`
 	LongestTaskMs     float64 `json:"longest_task_ms"` // longest main-thread task after the input change
 	LongTasks         int     `json:"long_tasks"`
