@@ -4,6 +4,7 @@ package app
 
 import (
 	"encoding/json"
+	"html"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,10 @@ type HandlerOptions struct {
 	BrandStyles bool
 }
 
+// moduleScript keeps the page's compiled app.wasm for the simulation
+// workers, which run the same WASM.
+const moduleScript = "/web/app-module.js"
+
 // Handler returns the go-app Handler with every setting of the PWA. It is the
 // only place these settings live; the server and the static build both use
 // it. Every URL it names is on the page's own origin: go-app's defaults fetch
@@ -63,12 +68,16 @@ func Handler(o HandlerOptions) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:                []string{"/web/smacalc.css"},
-		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js"}, o.Cacheable...),
+		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js", moduleScript}, o.Cacheable...),
 		Version:               o.Version,
 		ServiceWorkerTemplate: static.ServiceWorker,
 		Resources:             baseResolver(BasePath(o.Base)),
 		Env:                   map[string]string{},
 	}
+	// A classic script: it must run before go-app's deferred app.js compiles
+	// app.wasm (see static/app-module.js). The base path is validated
+	// (BasePath) and goes through the same resolver as every other URL.
+	h.RawHeaders = append(h.RawHeaders, `<script src="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve(moduleScript))+`"></script>`)
 	if o.WasmSize > 0 {
 		h.WasmContentLength = strconv.FormatInt(o.WasmSize, 10)
 	}

@@ -1,9 +1,14 @@
 //go:build js && wasm
 
-// Command worker is the simulation Web Worker: a small WASM of its own that
-// links only calc and syscall/js. static/sim-worker.js starts it and hands it
-// the page's requests; it answers with the simulated paths in chunks so the
-// page can show provisional results early.
+// Package simworker is the simulation Web Worker's side of the page–worker
+// protocol. The worker runs the same WASM as the page (app.wasm): its main
+// sees that it runs in a worker (InWorker) and calls Serve instead of
+// starting the user interface. One binary means one download and one
+// compilation — the page hands its compiled WebAssembly.Module to every
+// worker — where a separate worker.wasm cost 1.3 MB more (brotli) and a
+// second compilation on a cold visit. static/sim-worker.js starts the Go
+// program and passes it the page's requests; it answers with the simulated
+// paths in chunks so the page can show provisional results early.
 //
 // Messages in (from the page, through sim-worker.js):
 //
@@ -22,7 +27,7 @@
 // A newer request does not cancel an older one here: the page terminates a
 // busy worker instead, since a Go WASM busy in a loop never returns to the
 // event loop to read a cancel message.
-package main
+package simworker
 
 import (
 	"context"
@@ -33,7 +38,16 @@ import (
 	"smacalc/calc"
 )
 
-func main() {
+// InWorker reports whether the program runs in a Web Worker (no document):
+// then it is a simulation worker, not the page.
+func InWorker() bool {
+	g := js.Global()
+	return g.Get("document").IsUndefined() && !g.Get("WorkerGlobalScope").IsUndefined()
+}
+
+// Serve registers the request handler that sim-worker.js calls and never
+// returns: the worker lives until the page terminates it.
+func Serve() {
 	js.Global().Set("smacalcSimulate", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 1 {
 			msg := args[0]
