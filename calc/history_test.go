@@ -270,7 +270,7 @@ func TestHistoryTableShape(t *testing.T) {
 			t.Errorf("row %d: dividend changes %.1f%% in a month", i, 100*r)
 		}
 		// A month's dividend is a twelfth of a yearly yield between 1.1%
-		// (2000) and 13.2% (June 1932, the index at its low).
+		// (2000) and 13.2% (July 1932, against June's price, the index's low).
 		if m.dividendYield < 0.01/12 || m.dividendYield > 0.14/12 {
 			t.Errorf("row %d: monthly dividend yield %.5f", i, m.dividendYield)
 		}
