@@ -87,9 +87,11 @@ func ExampleCompute_carryover() {
 	// 13. Long-term carryover: line 9 - line 12            17000.00
 }
 
-// A harvested loss is worth what it saves on the whole return: here it
-// offsets outside short-term gains taxed at 35% plus the 3.8% NIIT, and
-// California's 13.3%.
+// A harvested loss is worth what it saves on the whole return: here the
+// net 25,000 less income (15,000 of dividends, 40,000 of short-term loss
+// against outside short-term gains) saves 11,750 of federal tax (35% on
+// the 40,000, less 15% on the dividends), 950 of NIIT and 2,575 of
+// California tax (10.3% bracket).
 func ExampleInvestor_PortfolioTax() {
 	t, _ := tax.For(2026)
 	ca, _ := tax.StatePreset("CA")
@@ -102,9 +104,9 @@ func ExampleInvestor_PortfolioTax() {
 	fmt.Println("with the portfolio   ", p.With.Total.StringFixed(2))
 	fmt.Println("portfolio's tax      ", p.Tax.StringFixed(2))
 	// Output:
-	// without the portfolio 129184.25
-	// with the portfolio    113159.25
-	// portfolio's tax       -16025.00
+	// without the portfolio 160779.48
+	// with the portfolio    145504.48
+	// portfolio's tax       -15275.00
 }
 
 // The Monte Carlo kernel's float path: same rules, same cents.
