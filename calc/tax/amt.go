@@ -36,10 +36,11 @@ func (l *law) alternativeMinimumTax(agi, ordinaryTaxable, preferential, regular 
 	if a.base == 0 {
 		return a
 	}
-	if preferential > 0 {
+	a.tentative = l.amtRateTax(a.base) // line 7, or Part III line 39
+	if preferential > 0 && a.tentative > regular {
+		// Part III only lowers line 7 (line 40 is at most line 39), so it
+		// matters only when line 39 exceeds the regular tax.
 		a.tentative = l.amtPartIII(a.base, ordinaryTaxable, preferential).line40
-	} else {
-		a.tentative = l.amtRateTax(a.base) // line 7
 	}
 	a.amt = max(0, a.tentative-regular) // line 11
 	return a
@@ -109,8 +110,10 @@ func (l *law) form6251(taxableRaw, deduction int64, a amtLines, ordinaryTaxable,
 	w.add(4, "Alternative minimum taxable income", d(a.amti))
 	w.add(5, "Exemption after phase-out", d(a.exemption))
 	w.add(6, "Line 4 - line 5 (not below 0)", d(a.base))
+	tentative := a.tentative
 	if a.base > 0 && preferential > 0 {
 		p := l.amtPartIII(a.base, ordinaryTaxable, preferential)
+		tentative = p.line40
 		for _, x := range []struct {
 			n    int
 			text string
@@ -144,8 +147,8 @@ func (l *law) form6251(taxableRaw, deduction int64, a amtLines, ordinaryTaxable,
 			w.add(x.n, x.text, d(x.v))
 		}
 	}
-	w.add(7, "Tentative minimum tax before foreign tax credit", d(a.tentative))
-	w.add(9, "Tentative minimum tax", d(a.tentative))
+	w.add(7, "Tentative minimum tax before foreign tax credit", d(tentative))
+	w.add(9, "Tentative minimum tax", d(tentative))
 	w.add(10, "Regular tax (Form 1040 line 16)", d(regular))
 	w.add(11, "Alternative minimum tax: line 9 - line 10 (not below 0)", d(a.amt))
 	return w
