@@ -14,8 +14,8 @@ type CarryforwardF struct {
 // cents, exactly as the decimal path computes it).
 type ReturnF struct {
 	TaxableIncome, IncomeTax, AMT, NIIT, StateTax, LocalTax, Total float64
-	Carryforward                                    CarryforwardF
-	MarginalOrdinaryRate, MarginalLTCGRate          float64
+	Carryforward                                                   CarryforwardF
+	MarginalOrdinaryRate, MarginalLTCGRate                         float64
 
 	AdjustedGrossIncome, CapitalGain, NetInvestmentIncome, LossAgainstOrdinary float64
 }

@@ -11,8 +11,8 @@ type law struct {
 	fifteen, twenty, niit                                    Rate
 
 	amtExemption, amtPhaseStart, amtBreak int64 // cents
-	amtLow, amtHigh, amtPhaseRate          Rate
-	separate                               bool // married filing separately: Form 6251 line 4 add-back
+	amtLow, amtHigh, amtPhaseRate         Rate
+	separate                              bool // married filing separately: Form 6251 line 4 add-back
 
 	// The state: flat rates (a typed rate), or a state's law and an
 	// optional local tax on the state's taxable income.

@@ -486,4 +486,3 @@ func (c *stateCents) top(k int) int64 {
 	}
 	return math.MaxInt64
 }
-

@@ -208,7 +208,7 @@ func delaware() []StateLaw {
 func districtOfColumbia() []StateLaw {
 	l := StateLaw{
 		Code: "DC", Name: "District of Columbia", Year: 2024, Income: AdjustedGross, FederalDeduction: true,
-		Source: "D.C. Code §47-1806.03(a)(10) (rates), §47-1801.04(44) (standard deduction equal to the federal); Form D-40 instructions 2024",
+		Source:    "D.C. Code §47-1806.03(a)(10) (rates), §47-1801.04(44) (standard deduction equal to the federal); Form D-40 instructions 2024",
 		Schedules: same(StateSchedule{Brackets: br(0, 4, 10000, 6, 40000, 6.5, 60000, 8.5, 250000, 9.25, 500000, 9.75, 1000000, 10.75)}),
 	}
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}

@@ -48,7 +48,7 @@ func maryland() []StateLaw {
 	j25 := br(0, 2, 1000, 3, 2000, 4, 3000, 4.75, 150000, 5, 175000, 5.25, 225000, 5.5, 300000, 5.75, 600000, 6.25, 1200000, 6.5)
 	l24 := StateLaw{
 		Code: "MD", Name: "Maryland", Year: 2024, Income: AdjustedGross,
-		Source: "Md. Tax-General §10-105 (rates), §10-217 (standard deduction, maximum $2,700 / $5,450), §10-211 (exemptions); Form 502 instructions 2024",
+		Source:    "Md. Tax-General §10-105 (rates), §10-217 (standard deduction, maximum $2,700 / $5,450), §10-211 (exemptions); Form 502 instructions 2024",
 		Schedules: statuses(single(s24, 2700), joint(j24, 5450), single(s24, 2700), hoh(j24, 5450)),
 		Note:      "County income taxes (2.25%–3.2%) are not modelled; the standard deduction is at its maximum (AGI above $18,000).",
 	}
