@@ -25,7 +25,8 @@ type StateLaw struct {
 	// Gains is how capital gains and losses enter the state's income.
 	Gains GainRule
 	// LossLimit, when positive, replaces the federal §1211(b) limit on the
-	// net capital loss deductible against other income (MA: 2,000).
+	// net capital loss deductible against other income (MA: 2,000; WI:
+	// 500); half of it on a separate return, as the federal limit.
 	LossLimit Dollars
 	// FederalDeduction: the state starts from federal taxable income, so the
 	// federal standard deduction is subtracted (in addition to the
@@ -232,6 +233,9 @@ func newStateCents(sl *StateLaw, t *Table, s Status) *stateCents {
 	if sl.FederalDeduction {
 		c.fedDed = int64(t.Schedules[s].StandardDeduction) * 100
 	}
+	if s == MarriedSeparate {
+		c.lossLimit /= 2
+	}
 	if sl.GainRates != nil {
 		c.gainTops = sl.GainRates.Tops[s]
 	}
@@ -358,17 +362,24 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 		excl = min(excl, ncg)
 	}
 
-	ded := c.deduction
+	// Phase-outs, cliffs and the federal tax deduction's steps look at the
+	// state's AGI: after the capital gain exclusion (a subtraction in
+	// computing it, as in WI).
+	phaseAGI := o.agi - excl
+	base := c.deduction
 	for _, st := range c.steps {
-		if o.agi > int64(st.Over)*100 {
-			ded = int64(st.Amount) * 100
+		if phaseAGI > int64(st.Over)*100 {
+			base = int64(st.Amount) * 100
 		}
 	}
-	ded = max(0, ded-c.dedPhase.reduction(o.agi)) + c.fedDed
+	if base > 0 {
+		base = max(0, base-c.dedPhase.reduction(phaseAGI))
+	}
+	ded := base + c.fedDed
 
 	fedTaxDed := int64(0)
 	for _, st := range c.fedTax {
-		if o.agi > int64(st.Over)*100 || st.Over == 0 {
+		if phaseAGI > int64(st.Over)*100 || st.Over == 0 {
 			fedTaxDed = applyRate(in.federalIncomeTax, st.Share)
 			if st.Cap > 0 {
 				fedTaxDed = min(fedTaxDed, int64(st.Cap)*100)
@@ -390,7 +401,7 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 		o.tax = c.bracketTax(o.taxable)
 	}
 	if c.recapture != nil {
-		o.tax = c.recaptured(o.tax, o.taxable, o.agi)
+		o.tax = c.recaptured(o.tax, o.taxable, phaseAGI)
 	}
 	if c.shortExtra > 0 && shortBase > 0 {
 		o.tax += applyRate(min(shortBase, o.taxable), c.shortExtra)
@@ -402,9 +413,9 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 		o.tax += applyRate(ncg, c.gainSurtax)
 	}
 	for _, a := range c.addBacks {
-		o.tax += a.reduction(o.agi)
+		o.tax += a.reduction(phaseAGI)
 	}
-	credit := max(0, c.credit-c.creditPhase.reduction(o.agi))
+	credit := max(0, c.credit-c.creditPhase.reduction(phaseAGI))
 	o.tax = max(0, o.tax-credit)
 	return o
 }

@@ -202,8 +202,8 @@ func montana() []StateLaw {
 	l24 := law(2024, byStatus(20500, 41000, 20500, 30750), 5.9,
 		"MCA 15-30-2103 (rates 4.7% / 5.9%, capital gains 3% / 4.1%), 15-30-2110 (federal taxable income); Form 2 instructions 2024")
 	l25 := law(2025, byStatus(21100, 42200, 21100, 31700), 5.9, "MCA 15-30-2103, 15-30-2110; Form 2 instructions 2025")
-	l26 := law(2026, byStatus(21700, 43300, 21700, 32500), 5.65, "MCA 15-30-2103 as amended by HB 337 (2025) (top rate 5.65% for 2026)")
-	l26.Projected = "2026 bracket edge: 2025 indexed by the estimated inflation; the wider brackets of HB 337 (2025) are not applied"
+	l26 := law(2026, byStatus(47500, 95000, 47500, 71250), 5.65, "MCA 15-30-2103 as amended by HB 337 (2025) (first bracket to $47,500 single, top rate 5.65% for 2026)")
+	l26.Projected = "2026 joint and head-of-household edges taken as 2× and 1.5× the single $47,500 (the 2024 ratios); the capital-gain bands follow the first bracket"
 	return []StateLaw{l24, l25, l26}
 }
 
@@ -225,10 +225,10 @@ func nebraska() []StateLaw {
 		br(0, 2.46, 7510, 3.51, 38590, 5.01, 57630, 5.2), byStatus(8600, 17200, 8600, 12600), 176,
 		"Neb. Rev. Stat. §77-2715.03 (5.20% top for 2025, LB 754 of 2023), §77-2716.01, §77-2716; Form 1040N instructions 2025")
 	l26 := projected(l25, 2026, inflation2026, 10,
-		"2026: 2025 brackets and deductions indexed by the estimated inflation (§77-2715.03(3)), rounded to $10; top rate 4.55% per LB 754")
+		"2026: 2025 brackets and deductions indexed by the estimated inflation (§77-2715.03(3)), rounded to $10; the two top rates 4.55% per LB 754 (2023)")
 	for s := range l26.Schedules {
 		b := l26.Schedules[s].Brackets
-		b[len(b)-1].Rate = 455 * BasisPoint
+		b[2].Rate, b[3].Rate = 455*BasisPoint, 455*BasisPoint // LB 754: 4.55% for 2026
 	}
 	return []StateLaw{l24, l25, l26}
 }
@@ -426,7 +426,7 @@ func oregon() []StateLaw {
 	l24 := law(2024, br(0, 4.75, 4300, 6.75, 10750, 8.75, 125000, 9.9), br(0, 4.75, 8600, 6.75, 21500, 8.75, 250000, 9.9),
 		byStatus(2745, 5495, 2745, 4420), 249, 8250,
 		"ORS 316.037 (rates, indexed), 316.695 (standard deduction), 316.085 (exemption credit), 316.680/316.685 (federal tax subtraction, $8,250); Form OR-40 instructions 2024")
-	l25 := law(2025, br(0, 4.75, 4400, 6.75, 11050, 8.75, 125000, 9.9), br(0, 4.75, 8800, 6.75, 22100, 8.75, 250000, 9.9),
+	l25 := law(2025, br(0, 4.75, 4400, 6.75, 11100, 8.75, 125000, 9.9), br(0, 4.75, 8800, 6.75, 22200, 8.75, 250000, 9.9),
 		byStatus(2835, 5670, 2835, 4560), 256, 8500,
 		"ORS 316.037, 316.695, 316.085, 316.680/316.685 ($8,500); Form OR-40 instructions 2025")
 	l26 := projected(l25, 2026, inflation2026, 50,
@@ -481,8 +481,9 @@ func southCarolina() []StateLaw {
 	}
 	l24 := law(2024, br(0, 0, 3460, 3, 17330, 6.2), "S.C. Code §12-6-510 (rates, 6.2% top for 2024), §12-6-1150 (44% of net capital gain deducted); SC1040 instructions 2024")
 	l25 := law(2025, br(0, 0, 3560, 3, 17830, 6), "S.C. Code §12-6-510 (6.0% top for 2025), §12-6-1150; SC1040 instructions 2025")
-	return []StateLaw{l24, l25, projected(l25, 2026, inflation2026, 10,
-		"2026: 2025 brackets indexed by the estimated inflation (§12-6-520), rounded to $10; top rate kept at 6%")}
+	l26 := law(2026, br(0, 1.99, 30000, 5.21), "S.C. Code §12-6-510(C) as amended by H.4216 (1.99% to $30,000, 5.21% above from 2026), §12-6-1150")
+	l26.Note = "H.4216's other changes to the starting point (the South Carolina income adjustment) are not modelled: the federal standard deduction is kept."
+	return []StateLaw{l24, l25, l26}
 }
 
 func utah() []StateLaw {
@@ -603,12 +604,14 @@ func wisconsin() []StateLaw {
 			Schedules: statuses(sch(Single, s, 12*Percent, 1), sch(MarriedJoint, j, 197780, 2),
 				sch(MarriedSeparate, m, 197780, 1), sch(HeadOfHousehold, s, 225150, 1)),
 			Exclusion: GainExclusion{Rate: 30 * Percent},
-			Note:      "The head-of-household deduction's second phase-out stage (at the single rate) is approximated by one rate.",
+			LossLimit: 500, // Schedule WD: $500 of net capital loss against other income ($250 separate)
+			Note: "The head-of-household deduction's second phase-out stage (at the single rate) is approximated by one rate; " +
+				"the capital loss carryforward is the federal one (Wisconsin's own is larger by the loss not deducted).",
 		}
 	}
 	l24 := law(2024, br(0, 3.5, 14320, 4.4, 28640, 5.3, 315310, 7.65), br(0, 3.5, 19090, 4.4, 38190, 5.3, 420420, 7.65),
 		br(0, 3.5, 9545, 4.4, 19095, 5.3, 210210, 7.65),
-		byStatus(13230, 24490, 11620, 17090), byStatus(19070, 27470, 13050, 19070),
+		byStatus(13230, 24490, 11630, 17090), byStatus(19070, 27470, 13050, 19070),
 		"Wis. Stat. §71.06(1q) (rates, indexed), §71.05(22) (standard deduction), §71.05(23) (exemption), §71.05(6)(b)9 (30% exclusion); Form 1 instructions 2024")
 	l25 := law(2025, br(0, 3.5, 14680, 4.4, 50480, 5.3, 323290, 7.65), br(0, 3.5, 19580, 4.4, 67300, 5.3, 431060, 7.65),
 		br(0, 3.5, 9790, 4.4, 33650, 5.3, 215530, 7.65),
