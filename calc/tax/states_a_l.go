@@ -1,5 +1,7 @@
 package tax
 
+import "fmt"
+
 // State laws, Alabama to Louisiana. Amounts for a filer without
 // dependents; "Deduction" is the standard deduction plus the personal
 // exemptions of the filer (and spouse on a joint return).
@@ -31,8 +33,12 @@ func alabama() []StateLaw {
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}
 }
 
-// withYear is the same law in another year (amounts fixed in statute).
+// withYear is the same law in another year: amounts fixed in statute (not
+// indexed), so the year's return uses the same figures.
 func withYear(l StateLaw, year int) StateLaw {
+	if l.Year != year {
+		l.Source += fmt.Sprintf("; the same amounts apply to %d (not indexed)", year)
+	}
 	l.Year = year
 	return l
 }
