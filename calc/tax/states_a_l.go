@@ -235,7 +235,7 @@ func georgia() []StateLaw {
 	return []StateLaw{
 		law(2024, 5.39, "O.C.G.A. §48-7-20 as amended by HB 1015 (2024) (5.39%), §48-7-27 (standard deduction, no personal exemption); IT-511 instructions 2024"),
 		law(2025, 5.19, "O.C.G.A. §48-7-20 as amended by HB 111 (2025) (5.19%); IT-511 instructions 2025"),
-		law(2026, 5.09, "O.C.G.A. §48-7-20 as amended by HB 111 (2025): 5.19% less 0.10 a year to 4.99%, 5.09% for 2026"),
+		law(2026, 4.99, "O.C.G.A. §48-7-20(a.1) as amended by HB 463 (2025–2026 session) §2-1 (4.99% for 2026; later cuts depend on revenue triggers)"),
 	}
 }
 
