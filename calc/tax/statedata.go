@@ -39,6 +39,16 @@ func statuses(single, mfj, mfs, hoh StateSchedule) [statusCount]StateSchedule {
 // same uses one schedule for every status.
 func same(s StateSchedule) [statusCount]StateSchedule { return statuses(s, s, s, s) }
 
+// withDeductions is one bracket list for every status, with each status's
+// deduction (single, mfj, mfs, hoh as in byStatus).
+func withDeductions(b []StateBracket, ded [statusCount]Dollars) [statusCount]StateSchedule {
+	var out [statusCount]StateSchedule
+	for s := range out {
+		out[s] = StateSchedule{Brackets: b, Deduction: ded[s]}
+	}
+	return out
+}
+
 // byStatus fills a per-status array in Status order.
 func byStatus(single, mfj, mfs, hoh Dollars) [statusCount]Dollars {
 	return [statusCount]Dollars{Single: single, MarriedJoint: mfj, MarriedSeparate: mfs, HeadOfHousehold: hoh}

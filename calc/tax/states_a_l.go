@@ -224,12 +224,7 @@ func georgia() []StateLaw {
 	law := func(year int, rate float64, src string) StateLaw {
 		return StateLaw{
 			Code: "GA", Name: "Georgia", Year: year, Income: AdjustedGross, Source: src,
-			Schedules: statuses(
-				StateSchedule{Brackets: flat(rate), Deduction: 12000},
-				StateSchedule{Brackets: flat(rate), Deduction: 24000},
-				StateSchedule{Brackets: flat(rate), Deduction: 12000},
-				StateSchedule{Brackets: flat(rate), Deduction: 12000},
-			),
+			Schedules: withDeductions(flat(rate), byStatus(12000, 24000, 12000, 12000)),
 		}
 	}
 	return []StateLaw{
@@ -307,13 +302,8 @@ func indiana() []StateLaw {
 	law := func(year int, rate float64, src string) StateLaw {
 		return StateLaw{
 			Code: "IN", Name: "Indiana", Year: year, Income: AdjustedGross, Source: src,
-			Schedules: statuses(
-				StateSchedule{Brackets: flat(rate), Deduction: 1000},
-				StateSchedule{Brackets: flat(rate), Deduction: 2000},
-				StateSchedule{Brackets: flat(rate), Deduction: 1000},
-				StateSchedule{Brackets: flat(rate), Deduction: 1000},
-			),
-			Note: "County income taxes (about 0.5%–3%) are not modelled.",
+			Schedules: withDeductions(flat(rate), byStatus(1000, 2000, 1000, 1000)),
+			Note:      "County income taxes (about 0.5%–3%) are not modelled.",
 		}
 	}
 	return []StateLaw{
@@ -383,18 +373,12 @@ func louisiana() []StateLaw {
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
 			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000},
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
-			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000},
-		),
+			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000}),
 	}
 	l25 := StateLaw{
 		Code: "LA", Name: "Louisiana", Year: 2025, Income: AdjustedGross,
-		Source: "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:293(9)(a)(xiii) (standard deduction $12,500 / $25,000); IT-540 instructions 2025",
-		Schedules: statuses(
-			StateSchedule{Brackets: flat(3), Deduction: 12500},
-			StateSchedule{Brackets: flat(3), Deduction: 25000},
-			StateSchedule{Brackets: flat(3), Deduction: 12500},
-			StateSchedule{Brackets: flat(3), Deduction: 25000},
-		),
+		Source:    "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:293(9)(a)(xiii) (standard deduction $12,500 / $25,000); IT-540 instructions 2025",
+		Schedules: withDeductions(flat(3), byStatus(12500, 25000, 12500, 25000)),
 	}
 	l26 := projected(l25, 2026, inflation2026, 5,
 		"2026 standard deduction: 2025 indexed by the estimated inflation (La. R.S. 47:293(9)(a)(xiii), from 2026)")

@@ -94,10 +94,8 @@ func michigan() []StateLaw {
 	law := func(year int, ex Dollars, src, proj string) StateLaw {
 		return StateLaw{
 			Code: "MI", Name: "Michigan", Year: year, Income: AdjustedGross, Source: src, Projected: proj,
-			Schedules: statuses(
-				StateSchedule{Brackets: flat(4.25), Deduction: ex}, StateSchedule{Brackets: flat(4.25), Deduction: 2 * ex},
-				StateSchedule{Brackets: flat(4.25), Deduction: ex}, StateSchedule{Brackets: flat(4.25), Deduction: ex}),
-			Note: "City income taxes (Detroit and others) are not modelled.",
+			Schedules: withDeductions(flat(4.25), byStatus(ex, 2*ex, ex, ex)),
+			Note:      "City income taxes (Detroit and others) are not modelled.",
 		}
 	}
 	return []StateLaw{
@@ -144,9 +142,7 @@ func mississippi() []StateLaw {
 		b := br(0, 0, 10000, rate)
 		return StateLaw{
 			Code: "MS", Name: "Mississippi", Year: year, Income: AdjustedGross, Source: src,
-			Schedules: statuses(
-				StateSchedule{Brackets: b, Deduction: 2300 + 6000}, StateSchedule{Brackets: b, Deduction: 4600 + 12000},
-				StateSchedule{Brackets: b, Deduction: 2300 + 6000}, StateSchedule{Brackets: b, Deduction: 3400 + 8000}),
+			Schedules: withDeductions(b, byStatus(2300+6000, 4600+12000, 2300+6000, 3400+8000)),
 		}
 	}
 	return []StateLaw{
@@ -236,11 +232,9 @@ func nebraska() []StateLaw {
 func newHampshire() []StateLaw {
 	l24 := StateLaw{
 		Code: "NH", Name: "New Hampshire", Year: 2024, Income: DividendsOnly,
-		Source: "RSA 77:1 (interest and dividends tax, 3% for 2024), RSA 77:3 (exemption $2,400 / $4,800); repealed for taxable periods after Dec 31, 2024 (HB 2, 2023); Form DP-10 instructions 2024",
-		Schedules: statuses(
-			StateSchedule{Brackets: flat(3), Deduction: 2400}, StateSchedule{Brackets: flat(3), Deduction: 4800},
-			StateSchedule{Brackets: flat(3), Deduction: 2400}, StateSchedule{Brackets: flat(3), Deduction: 2400}),
-		Note: "Only interest and dividends were taxed; wages and capital gains never were.",
+		Source:    "RSA 77:1 (interest and dividends tax, 3% for 2024), RSA 77:3 (exemption $2,400 / $4,800); repealed for taxable periods after Dec 31, 2024 (HB 2, 2023); Form DP-10 instructions 2024",
+		Schedules: withDeductions(flat(3), byStatus(2400, 4800, 2400, 2400)),
+		Note:      "Only interest and dividends were taxed; wages and capital gains never were.",
 	}
 	l25 := StateLaw{Code: "NH", Name: "New Hampshire", Year: 2025, Income: NoIncomeTax,
 		Source: "RSA 77 repealed for taxable periods beginning after Dec 31, 2024 (HB 2, 2023)"}
@@ -328,9 +322,7 @@ func northCarolina() []StateLaw {
 	law := func(year int, rate float64, src string) StateLaw {
 		return StateLaw{
 			Code: "NC", Name: "North Carolina", Year: year, Income: AdjustedGross, Source: src,
-			Schedules: statuses(
-				StateSchedule{Brackets: flat(rate), Deduction: 12750}, StateSchedule{Brackets: flat(rate), Deduction: 25500},
-				StateSchedule{Brackets: flat(rate), Deduction: 12750}, StateSchedule{Brackets: flat(rate), Deduction: 19125}),
+			Schedules: withDeductions(flat(rate), byStatus(12750, 25500, 12750, 19125)),
 		}
 	}
 	return []StateLaw{
@@ -539,10 +531,8 @@ func virginia() []StateLaw {
 	b := br(0, 2, 3000, 3, 5000, 5, 17000, 5.75)
 	l := StateLaw{
 		Code: "VA", Name: "Virginia", Year: 2024, Income: AdjustedGross,
-		Source: "Va. Code §58.1-320 (rates), §58.1-322.03 (standard deduction $8,500 / $17,000 for 2024–2025, exemption $930); Form 760 instructions 2024",
-		Schedules: statuses(
-			StateSchedule{Brackets: b, Deduction: 8500 + 930}, StateSchedule{Brackets: b, Deduction: 17000 + 1860},
-			StateSchedule{Brackets: b, Deduction: 8500 + 930}, StateSchedule{Brackets: b, Deduction: 8500 + 930}),
+		Source:    "Va. Code §58.1-320 (rates), §58.1-322.03 (standard deduction $8,500 / $17,000 for 2024–2025, exemption $930); Form 760 instructions 2024",
+		Schedules: withDeductions(b, byStatus(8500+930, 17000+1860, 8500+930, 8500+930)),
 	}
 	l26 := withYear(l, 2026)
 	l26.Projected = "2026: the 2025 standard deduction (its increase depends on the biennial budget)"
