@@ -21,7 +21,7 @@ type amtLines struct {
 func (l *law) alternativeMinimumTax(agi, ordinaryTaxable, preferential, regular int64) amtLines {
 	var a amtLines
 	a.amti = max(0, agi)
-	if l.separate {
+	if l.separate && l.amtPhaseRate > 0 {
 		// Line 4, married filing separately: AMTI above the level where the
 		// exemption is gone is increased by the phase-out rate of the
 		// excess, at most the exemption (§55(d)(2), last sentence).
