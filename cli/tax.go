@@ -105,7 +105,7 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 		Year:                 t.Year,
 		Status:               status.status.String(),
 		State:                st.Code,
-		Local:                local.code,
+		Local:                localCode(st),
 		TaxableIncome:        r.TaxableIncome.StringFixed(2),
 		IncomeTax:            r.IncomeTax.StringFixed(2),
 		AMT:                  r.AMT.StringFixed(2),
@@ -214,6 +214,15 @@ func (f *stateFlag) Set(s string) error {
 	}
 	f.state = st
 	return nil
+}
+
+// localCode is the local tax a State applies ("none" for a flat rate, which
+// replaces the state's and any local tax).
+func localCode(st tax.State) string {
+	if st.Local == "" {
+		return "none"
+	}
+	return st.Local
 }
 
 type localFlag struct{ code string }

@@ -40,6 +40,10 @@ func TestTaxPrintsJSON(t *testing.T) {
 		{"NY and NYC", strings.Fields("-year 2024 -wages 100000 -ltcg 50000 -state NY -local nyc"), map[string]any{
 			"state": "NY", "local": "nyc", "state_tax": "3481.31", "local_tax": "1938.00",
 		}},
+		// A typed rate replaces the state's law and the local tax.
+		{"flat rate replaces NYC", strings.Fields("-year 2024 -wages 100000 -ltcg 20000 -state NY -local nyc -staterate 0.05"), map[string]any{
+			"state": "flat", "local": "none", "state_tax": "1000.00", "local_tax": "0.00",
+		}},
 		// The AMT case (Form 6251 worked in calc/tax/amt_test.go).
 		{"AMT", strings.Fields("-year 2026 -status mfj -wages 400000 -qd 500000 -ltcg 500000"), map[string]any{
 			"income_tax": "261173.00", "amt": "33642.00", "niit": "38000.00", "total": "332815.00",
