@@ -529,14 +529,17 @@ func vermont() []StateLaw {
 
 func virginia() []StateLaw {
 	b := br(0, 2, 3000, 3, 5000, 5, 17000, 5.75)
-	l := StateLaw{
-		Code: "VA", Name: "Virginia", Year: 2024, Income: AdjustedGross,
-		Source:    "Va. Code §58.1-320 (rates), §58.1-322.03 (standard deduction $8,500 / $17,000 for 2024–2025, exemption $930); Form 760 instructions 2024",
-		Schedules: withDeductions(b, byStatus(8500+930, 17000+1860, 8500+930, 8500+930)),
+	law := func(year int, std Dollars, src string) StateLaw {
+		return StateLaw{
+			Code: "VA", Name: "Virginia", Year: year, Income: AdjustedGross, Source: src,
+			Schedules: withDeductions(b, byStatus(std+930, 2*std+1860, std+930, std+930)),
+		}
 	}
-	l26 := withYear(l, 2026)
-	l26.Projected = "2026: the 2025 standard deduction (its increase depends on the biennial budget)"
-	return []StateLaw{l, withYear(l, 2025), l26}
+	return []StateLaw{
+		law(2024, 8500, "Va. Code §58.1-320 (rates), §58.1-322.03 (standard deduction $8,500 / $17,000 for 2024, exemption $930); Form 760 instructions 2024"),
+		law(2025, 8750, "Va. Code §58.1-320, §58.1-322.03 as amended by the 2025 budget (standard deduction $8,750 / $17,500 for 2025 and 2026; Virginia Tax, \"New Virginia tax laws July 1, 2025\"); Form 760 instructions 2025"),
+		law(2026, 8750, "Va. Code §58.1-320, §58.1-322.03 as amended by the 2025 budget ($8,750 / $17,500 through 2026)"),
+	}
 }
 
 func washington() []StateLaw {
