@@ -270,7 +270,7 @@ func (c *stateCents) bracketTax(x int64) int64 {
 	return roundMillionths(x-c.over[i], c.rate[i], c.floors[i])
 }
 
-// rateAt is the rate of the bracket containing x (upper edges inclusive).
+// bracketOf is the index of the bracket containing x (upper edges inclusive).
 func (c *stateCents) bracketOf(x int64) int {
 	i := c.nb - 1
 	for i > 0 && x <= c.over[i] {
@@ -279,7 +279,8 @@ func (c *stateCents) bracketOf(x int64) int {
 	return i
 }
 
-// reduce applies a phase-out to an amount (cents) at AGI agi (cents).
+// reduction is what a phase-out takes off an amount (or, for an add-back,
+// adds to the tax) at AGI agi, in cents.
 func (p PhaseOut) reduction(agi int64) int64 {
 	over := agi - int64(p.Start)*100
 	if over <= 0 || (p.Rate == 0 && p.PerStep == 0) {
