@@ -124,3 +124,42 @@ func ExampleInvestor_PortfolioTaxF() {
 	// year 2: gain   5000.00 tax   -720.00 carried   9000.00
 	// year 3: gain  30000.00 tax   3948.00 carried      0.00
 }
+
+// A New York City resident's return: New York's supplemental tax starts
+// to recapture the lower brackets above $107,650 of AGI (IT-201 worksheet
+// 1: (6% × 112,000 − 6,151.75) × 0.2470 = 140.36 on top of the bracket
+// tax), and the city taxes the same taxable income.
+func ExampleCompute_newYorkCity() {
+	t, _ := tax.For(2024)
+	ny, _ := tax.StatePreset("NY")
+	nyc, _ := ny.WithLocal("nyc")
+	r := tax.Compute(t, tax.Single, nyc, tax.Income{
+		Wages:        decimal.RequireFromString("100000"),
+		LongTermGain: decimal.RequireFromString("20000"),
+	}, tax.Carryforward{})
+	fmt.Println("NY taxable income", r.StateTaxableIncome.StringFixed(2))
+	fmt.Println("NY tax           ", r.StateTax.StringFixed(2))
+	fmt.Println("NYC tax          ", r.LocalTax.StringFixed(2))
+	// Output:
+	// NY taxable income 112000.00
+	// NY tax            6292.11
+	// NYC tax           4216.29
+}
+
+// The alternative minimum tax of Form 6251 (2026: the exemption is gone
+// above $1,280,400 of AMTI on a joint return) on top of the regular tax.
+func ExampleCompute_alternativeMinimumTax() {
+	t, _ := tax.For(2026)
+	r := tax.Compute(t, tax.MarriedJoint, tax.State{Code: "none"}, tax.Income{
+		Wages:              decimal.RequireFromString("400000"),
+		QualifiedDividends: decimal.RequireFromString("500000"),
+		LongTermGain:       decimal.RequireFromString("500000"),
+	}, tax.Carryforward{})
+	fmt.Println("regular tax", r.IncomeTax.StringFixed(2))
+	fmt.Println("AMT        ", r.AMT.StringFixed(2))
+	fmt.Println("line 40    ", r.AMTWorksheet.Line(40).StringFixed(2))
+	// Output:
+	// regular tax 261173.00
+	// AMT         33642.00
+	// line 40     294815.00
+}
