@@ -8,12 +8,12 @@ import "testing"
 // decide it.
 func TestAlternativeMinimumTax(t *testing.T) {
 	cases := []struct {
-		name            string
-		year            int
-		status          Status
-		wages, qd, ltcg string
-		regular, amt    string
-		lines           map[int]string // Form 6251 line → amount
+		name                  string
+		year                  int
+		status                Status
+		wages, qd, stcg, ltcg string
+		regular, amt          string
+		lines                 map[int]string // Form 6251 line → amount
 	}{
 		// The issue's case. AGI 1,400,000; taxable 1,367,800; QDCG line 5
 		// = 367,800, regular tax 73,468 + 15% × 245,900 + 20% × 754,100 =
@@ -25,6 +25,14 @@ func TestAlternativeMinimumTax(t *testing.T) {
 			wages: "400000", qd: "500000", ltcg: "500000", regular: "261173", amt: "33642",
 			lines: map[int]string{4: "1400000", 5: "0", 6: "1400000", 17: "400000", 18: "107110", 21: "0",
 				29: "245900", 30: "245900", 31: "36885", 33: "754100", 34: "150820", 38: "294815", 39: "387110", 40: "294815", 11: "33642"}},
+		// The same with the scenario's default 50,000 of short-term gains
+		// (ordinary income 450,000): line 17 → 28% × 450,000 − 4,890 =
+		// 121,110; line 31 = 15% × (613,700 − 417,800) = 29,385; line 34 =
+		// 20% × 804,100 = 160,820; line 40 = 311,315; regular 276,813.
+		// Tax-Calculator's figure quoted in issue 15: 34,502.
+		{name: "2026 mfj issue grid case with 50k short-term", year: 2026, status: MarriedJoint,
+			wages: "400000", qd: "500000", stcg: "50000", ltcg: "500000", regular: "276813", amt: "34502",
+			lines: map[int]string{17: "450000", 18: "121110", 31: "29385", 34: "160820", 40: "311315"}},
 		// 2024 mfj, wages 100,000, LTCG 2,000,000. Regular: ordinary 70,800
 		// → 2,320 + 12% × 47,600 = 8,032; 0% on 23,250; 15% × 489,700 =
 		// 73,455; 20% × 1,487,050 = 297,410: 378,897. AMT: exemption gone
@@ -61,7 +69,7 @@ func TestAlternativeMinimumTax(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tb := mustTable(t, c.year)
-			in := Income{Wages: dec(c.wages), QualifiedDividends: orZero(c.qd), LongTermGain: orZero(c.ltcg)}
+			in := Income{Wages: dec(c.wages), QualifiedDividends: orZero(c.qd), ShortTermGain: orZero(c.stcg), LongTermGain: orZero(c.ltcg)}
 			r := Compute(tb, c.status, State{Code: "none"}, in, Carryforward{})
 			if !r.IncomeTax.Equal(dec(c.regular)) {
 				t.Errorf("regular tax = %s, want %s", r.IncomeTax, c.regular)
