@@ -50,7 +50,7 @@ func TestStateTaxByJurisdiction2024(t *testing.T) {
 		{"DE", 1320, "6.6% above 60,000"},
 		{"FL", 0, "no income tax"},
 		{"GA", 1078, "5.39% flat"},
-		{"HI", 1450, "alternative capital gains tax 7.25% below the 7.6% bracket"},
+		{"HI", 1450, "TI 94,456 → 114,456 in the 8.25% bracket (48,000–150,000); the 7.25% alternative capital gains tax is lower"},
 		{"IA", 1140, "5.7% above 31,050 of federal taxable income"},
 		{"ID", 1139, "5.695% of federal taxable income"},
 		{"IL", 990, "4.95% flat"},

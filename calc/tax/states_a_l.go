@@ -235,8 +235,8 @@ func georgia() []StateLaw {
 }
 
 func hawaii() []StateLaw {
-	// Act 46, SLH 2024 (green affordability plan) widened the brackets and
-	// raised the standard deduction from 2024. Capital gains: the
+	// Act 46, SLH 2024 (green affordability plan) raised the standard
+	// deduction from 2024 and widened the brackets from 2025. Capital gains: the
 	// alternative tax of 7.25% (HRS §235-51(f)) when it is lower.
 	law := func(year int, single []StateBracket, ded, hohDed Dollars, src string) StateLaw {
 		return StateLaw{
@@ -250,11 +250,14 @@ func hawaii() []StateLaw {
 			GainRates: &GainRates{Rates: []Rate{725 * BasisPoint}, Alternative: true},
 		}
 	}
-	s24 := br(0, 1.4, 9600, 3.2, 14400, 5.5, 19200, 6.4, 24000, 6.8, 36000, 7.2, 48000, 7.6, 125000, 7.9, 175000, 8.25, 225000, 9, 275000, 10, 325000, 11)
+	// 2024: the schedule in force since 2018; 2025 and 2026: Act 46's
+	// wider brackets (joint twice, head of household 1.5 times single).
+	s24 := br(0, 1.4, 2400, 3.2, 4800, 5.5, 9600, 6.4, 14400, 6.8, 19200, 7.2, 24000, 7.6, 36000, 7.9, 48000, 8.25, 150000, 9, 175000, 10, 200000, 11)
+	s25 := br(0, 1.4, 9600, 3.2, 14400, 5.5, 19200, 6.4, 24000, 6.8, 36000, 7.2, 48000, 7.6, 125000, 7.9, 175000, 8.25, 225000, 9, 275000, 10, 325000, 11)
 	return []StateLaw{
 		law(2024, s24, 4400, 6424, "HRS §235-51 (rates), §235-2.4 (standard deduction) as amended by Act 46 SLH 2024, §235-54 (exemption $1,144), §235-51(f) (7.25% capital gains); N-11 instructions 2024"),
-		law(2025, s24, 4400, 6424, "HRS §235-51, §235-2.4 as amended by Act 46 SLH 2024, §235-54, §235-51(f); N-11 instructions 2025"),
-		law(2026, s24, 8000, 12000, "HRS §235-51, §235-2.4 as amended by Act 46 SLH 2024 (standard deduction $8,000 single for 2026), §235-54, §235-51(f)"),
+		law(2025, s25, 4400, 6424, "HRS §235-51, §235-2.4 as amended by Act 46 SLH 2024, §235-54, §235-51(f); N-11 instructions 2025"),
+		law(2026, s25, 8000, 12000, "HRS §235-51, §235-2.4 as amended by Act 46 SLH 2024 (standard deduction $8,000 single for 2026), §235-54, §235-51(f)"),
 	}
 }
 
