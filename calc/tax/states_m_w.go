@@ -574,8 +574,8 @@ func westVirginia() []StateLaw {
 				StateSchedule{Brackets: scaled(s, 0.5), Deduction: 2000}, StateSchedule{Brackets: s, Deduction: 2000}),
 		}
 	}
-	l26 := law(2026, [5]float64{2.22, 2.96, 3.33, 4.44, 4.82}, "W. Va. Code §11-21-4e")
-	l26.Projected = "2026: the 2025 rates (further reductions depend on revenue triggers under §11-21-4h)"
+	l26 := law(2026, [5]float64{2.22, 2.96, 3.33, 4.44, 4.82},
+		"W. Va. Code §11-21-4i (SB 2033 rates); §11-21-4h's next trigger-based reduction takes effect no earlier than 2027")
 	return []StateLaw{
 		law(2024, [5]float64{2.36, 3.15, 3.54, 4.72, 5.12}, "W. Va. Code §11-21-4e (rates for 2024 after the 4% trigger reduction), §11-21-16 (exemption $2,000); IT-140 instructions 2024"),
 		law(2025, [5]float64{2.22, 2.96, 3.33, 4.44, 4.82}, "W. Va. Code §11-21-4e as amended by SB 2033 (2025); IT-140 instructions 2025"),
