@@ -20,7 +20,7 @@ func alabama() []StateLaw {
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 3000 + 1500,
 				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 25, Max: 500}},
 			StateSchedule{Brackets: br(0, 2, 1000, 4, 6000, 5), Deduction: 8500 + 3000,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 175, Max: 3500}},
+				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 175, Max: 4500}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 4250 + 1500,
 				DeductionPhaseOut: PhaseOut{Start: 11500, Step: 250, PerStep: 88, Max: 1750}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 5200 + 3000,
@@ -28,7 +28,9 @@ func alabama() []StateLaw {
 		),
 		FederalTaxDeduction: &FederalTaxDeduction{Steps: [statusCount][]FederalTaxStep{
 			{{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}}},
-		Note: "The federal income tax (regular tax and AMT) is deductible in full. Amounts are fixed in statute (not indexed).",
+		Note: "The federal income tax (regular tax and AMT) is deductible in full. Amounts are fixed in statute (not indexed). " +
+			"The standard deduction chart is modelled as its statutory formula (reduced from $23,000 of AGI to a minimum of " +
+			"$2,500 single, $4,000 joint); secondary sources disagree on the chart's start and minimums.",
 	}
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}
 }
