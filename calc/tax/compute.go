@@ -167,6 +167,12 @@ func scheduleTax(t *Table, s Status, x decimal.Decimal) decimal.Decimal {
 // is rounded to the cent (half away from zero).
 func Compute(t *Table, s Status, st State, in Income, cf Carryforward) Return {
 	l := newLaw(t, s, st) // validates t and s; supplies the rates
+	return l.computeDecimal(t, s, in, cf)
+}
+
+// computeDecimal is Compute with the year's law already converted (an
+// Investor converts it once).
+func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Return {
 	sch := t.Schedules[s]
 	var r Return
 	wages := nonNegative(in.Wages.Round(2))
