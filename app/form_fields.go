@@ -1,7 +1,9 @@
 package app
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"smacalc/calc/tax"
 )
@@ -54,7 +56,7 @@ var prospectFields = []fieldSpec{
 	{Key: "wages", Label: "Other income per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 		Help: "Wages and other ordinary income besides this investment; it sets your tax bracket."},
 	{Key: "state", Label: "State", Kind: kindChoice,
-		Help:    "A simplified state tax on the investment's income: the state's top rate. Type your own rate under Advanced.",
+		Help:    "Your state's income tax on the investment's income, at your income (brackets, deductions and its rules for capital gains). To use your own rate instead, type it under Advanced.",
 		Options: stateOptions()},
 	{Key: "stgains", Label: "Short-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 		Help: "Gains on things held a year or less outside this investment (0 if none). Harvested losses offset these first, which is where they save the most tax."},
@@ -83,7 +85,10 @@ var advancedGroups = []advancedGroup{
 		{Key: "ltgains", Label: "Long-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 			Help: "Gains on things held more than a year outside this investment; harvested losses can offset them too."},
 		{Key: "staterate", Label: "Your own state tax rate", Unit: "%", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1", Optional: true,
-			Help: "Leave empty to use the state's preset. A flat rate on the investment's dividends and gains, e.g. 5 for 5%."},
+			Help: "Leave empty to use your state's tax law. A flat rate on the investment's dividends and gains, e.g. 5 for 5%; it replaces the state's and any local tax."},
+		{Key: "local", Label: "Local income tax", Kind: kindChoice, Optional: true,
+			Help:    "New York City's income tax for a resident (with state New York). Other local taxes are not modelled.",
+			Options: []option{{"none", "None"}, {"nyc", "New York City"}}},
 	}},
 	{"Your money", []fieldSpec{
 		{Key: "basis", Label: "Cost basis of what you invest", Unit: "% of amount", Kind: kindPercent, Min: "0", Max: "200", Step: "1",
@@ -132,20 +137,17 @@ var advancedGroups = []advancedGroup{
 var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
 
+// stateOptions lists every state and DC by name, then no state tax.
 func stateOptions() []option {
-	names := map[string]string{
-		"CA": "California (13.3%)", "NY": "New York (10.9%)", "NJ": "New Jersey (10.75%)",
-		"MA": "Massachusetts (5%, 8.5% short-term)", "TX": "Texas (none)", "FL": "Florida (none)",
-		"NV": "Nevada (none)", "WA": "Washington (0 below its threshold)", "none": "No state tax",
-	}
 	var out []option
 	for _, c := range tax.StateCodes() {
-		label := names[c]
-		if label == "" {
-			label = c
+		label := tax.StateName(c)
+		if c == "none" {
+			label = "No state income tax"
 		}
 		out = append(out, option{c, label})
 	}
+	slices.SortStableFunc(out[:len(out)-1], func(a, b option) int { return strings.Compare(a.Label, b.Label) })
 	return out
 }
 

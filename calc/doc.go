@@ -57,9 +57,10 @@
 // Taxes (taxes.go): each year, each strategy's qualified dividends and net
 // realized gains are added to the investor's wages and outside gains and
 // the whole return is computed by package calc/tax (federal brackets, 0/15/20%
-// rates, NIIT, netting, $3,000 loss limit, carryforward with character,
-// state); the strategy's tax is that minus the return without the
-// portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
+// rates, AMT, NIIT, netting, $3,000 loss limit, carryforward with
+// character, and the state's income tax law for `state`, with New York
+// City's tax when `local=nyc`, or the flat `staterate`); the strategy's tax
+// is that minus the return without the portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
 // PORTFOLIO at the start of the next year by selling (the SMA sells HIFO
 // in proportion; the fund sells its highest-basis shares); a negative tax
 // (a saving) is reinvested. The same rule applies to both. Contributions
