@@ -132,15 +132,25 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 	p.current = r
 	n := min(p.size, s.Paths)
 	for k := range n {
-		first := k * s.Paths / n
-		count := (k+1)*s.Paths/n - first
+		// Ranges and chunks start on even paths: the paths come in
+		// antithetic pairs (2k, 2k+1) that share their random draws, so a
+		// pair simulated together costs less, and a provisional result of
+		// whole pairs has the paired standard error (calc.SimulatePaths).
+		first, end := k*s.Paths/n&^1, (k+1)*s.Paths/n&^1
+		if k == n-1 {
+			end = s.Paths
+		}
+		count := end - first
+		if count == 0 {
+			continue
+		}
 		w := p.worker()
 		r.workers = append(r.workers, w)
 		w.run = r
 		w.post(map[string]any{
 			"type": "run", "id": r.id, "query": query,
 			"first": first, "count": count,
-			"chunk": max(1, count/chunksPerWorker), "firstChunk": max(1, count/firstChunkShare),
+			"chunk": max(2, count/chunksPerWorker&^1), "firstChunk": max(2, count/firstChunkShare&^1),
 		})
 	}
 	return func() {
