@@ -89,13 +89,30 @@ func TestLogPure(t *testing.T) {
 	}
 }
 
-// The kernel's normal draws are math/rand/v2's PCG + NormFloat64 stream.
+// xoshiroStep is xoshiro256++: outputs of the authors' reference C code
+// (xoshiro256plusplus.c) from the state {1, 2, 3, 4}.
+func TestXoshiroReference(t *testing.T) {
+	r := normalSource{s0: 1, s1: 2, s2: 3, s3: 4}
+	want := map[int]uint64{0: 0x0000000002800001, 1: 0x0000000003800067, 2: 0x000cc00003800067,
+		3: 0x000cc201994400b2, 4: 0x8012a2019ac433cd, 999: 0x0e82dbfdabb0d354}
+	for i := range 1000 {
+		if u := r.Uint64(); want[i] != 0 && u != want[i] {
+			t.Errorf("output %d: %#x, reference %#x", i, u, want[i])
+		}
+	}
+}
+
+// The kernel's normal draws are math/rand/v2's NormFloat64 (the ziggurat)
+// on the xoshiro256++ stream, negated on the second path of a pair.
 func TestNormalSourceMatchesMathRand(t *testing.T) {
 	for seed := range uint64(5) {
-		a, b := pathSeed(seed, int(seed*7))
-		want := rand.New(rand.NewPCG(a, b))
-		var got normalSource
-		got.seed(a, b)
+		a, b, _ := pathSeed(seed, int(seed*7))
+		var got, src normalSource
+		got.seed(a, b, 1)
+		src.seed(a, b, 1)
+		want := rand.New(&src)
+		var neg normalSource
+		neg.seed(a, b, -1)
 		same := 0
 		const n = 1000000
 		for k := range n {
@@ -106,9 +123,25 @@ func TestNormalSourceMatchesMathRand(t *testing.T) {
 			if g == w {
 				same++
 			}
+			if ng := neg.norm(); ng != -g {
+				t.Fatalf("seed %d draw %d: antithetic %v, not −%v", seed, k, ng, g)
+			}
 		}
 		if same < n-20 {
 			t.Errorf("seed %d: %d of %d draws differ", seed, n-same, n)
 		}
+	}
+}
+
+// Paths 2k and 2k+1 are an antithetic pair; pairs have distinct streams.
+func TestPathSeedPairs(t *testing.T) {
+	a0, b0, s0 := pathSeed(1, 0)
+	a1, b1, s1 := pathSeed(1, 1)
+	a2, b2, _ := pathSeed(1, 2)
+	if a0 != a1 || b0 != b1 || s0 != 1 || s1 != -1 {
+		t.Errorf("pair 0: (%x %x %v) (%x %x %v)", a0, b0, s0, a1, b1, s1)
+	}
+	if a2 == a0 || b2 == b0 {
+		t.Error("pairs 0 and 1 share a stream")
 	}
 }

@@ -158,8 +158,8 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 func (p *pathSim) run(path int) PathOutcome {
 	s := &p.s
 	h := s.Horizon
-	a, b := pathSeed(s.Seed, path)
-	p.rng.seed(a, b)
+	a, b, sign := pathSeed(s.Seed, path)
+	p.rng.seed(a, b, sign)
 
 	// Start: every price 1, the index at 1.
 	held := 0.0
@@ -251,17 +251,26 @@ func (p *pathSim) run(path int) PathOutcome {
 	return out
 }
 
-// pathSeed derives the two PCG seed words of a path from the scenario's
-// seed and the path index through SplitMix64, so paths are independent of
-// each other and of how they are split across workers.
-func pathSeed(seed uint64, path int) (uint64, uint64) {
-	a := splitmix64(seed ^ splitmix64(uint64(path)+0x632be59bd9b4e019))
-	return a, splitmix64(a ^ 0x9e3779b97f4a7c15)
+// pathSeed derives the seed words of a path's random source from the
+// scenario's seed and the path index through SplitMix64. Paths come in
+// antithetic pairs (Hammersley & Morton 1956): paths 2k and 2k+1 share
+// pair k's stream, the second with every normal draw negated (sign −1), so
+// a down market on one is an up market on the other. Pairs are
+// independent of each other and of how paths are split across workers;
+// the even paths alone are plain independent Monte Carlo paths.
+func pathSeed(seed uint64, path int) (a, b uint64, sign float64) {
+	pair := uint64(path) >> 1
+	a = splitmix64(seed ^ splitmix64(pair+0x632be59bd9b4e019))
+	sign = 1
+	if path&1 == 1 {
+		sign = -1
+	}
+	return a, splitmix64(a ^ 0x9e3779b97f4a7c15), sign
 }
 
 // marketStep draws one month of returns, moves every price, the index and
 // the substitutes, and returns the SMA's market growth. This is the kernel:
-// the PCG state lives in registers, the ziggurat's fast path (over 99% of
+// the generator's state lives in registers, the ziggurat's fast path (over 99% of
 // draws) and expFast are written out inline, and no bounds are checked.
 // When harvest is set it also lists, in stock order, the stocks whose price
 // is below their highest lot basis × (1 − threshold): the only ones the
@@ -285,19 +294,20 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 		lf = 0 // no stock is a candidate
 	}
 	cand := p.cand[:0]
-	hi, lo := rng.hi, rng.lo
+	s0, s1, s2, s3 := rng.s0, rng.s1, rng.s2, rng.s3
+	sd *= rng.sign // antithetic: the negated draw (exact: sign is ±1)
 	var growth, idx, heldIdx, val float64
 	for i, sc := range sec {
-		// Standard normal draw: math/rand/v2's NormFloat64 on PCG-DXSM.
+		// Standard normal draw: math/rand/v2's ziggurat on xoshiro256++.
 		var u uint64
-		hi, lo, u = pcgStep(hi, lo)
+		s0, s1, s2, s3, u = xoshiroStep(s0, s1, s2, s3)
 		j := int32(u)
 		zi := u >> 32 & 0x7F
 		z := float64(j) * zigW[zi]
 		if absInt32(j) >= zigK[zi] {
-			rng.hi, rng.lo = hi, lo
+			rng.s0, rng.s1, rng.s2, rng.s3 = s0, s1, s2, s3
 			z = rng.normSlow(j, zi, z)
-			hi, lo = rng.hi, rng.lo
+			s0, s1, s2, s3 = rng.s0, rng.s1, rng.s2, rng.s3
 		}
 		// e^x, x = the stock's log return (expFast, inline).
 		x := lr[sc&(sectorSlots-1)] + float64(sd*z)
@@ -328,7 +338,7 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 			cand = append(cand, int32(i))
 		}
 	}
-	rng.hi, rng.lo = hi, lo
+	rng.s0, rng.s1, rng.s2, rng.s3 = s0, s1, s2, s3
 	p.cand = cand
 	for k := range p.subs {
 		sub := &p.subs[k]

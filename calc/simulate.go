@@ -40,7 +40,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 		}
 		all.Outcomes = append(all.Outcomes, part.Outcomes...)
 		if progress != nil && len(all.Outcomes) < s.Paths {
-			partial, err := build(s, all.Outcomes, false)
+			partial, err := build(s, all.Outcomes, nil, false)
 			if err != nil {
 				return Result{}, err
 			}
@@ -118,5 +118,5 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 	if len(outcomes) != s.Paths {
 		return Result{}, fmt.Errorf("calc: %d paths merged, scenario has %d", len(outcomes), s.Paths)
 	}
-	return build(s, outcomes, true)
+	return build(s, outcomes, nil, true)
 }
