@@ -374,7 +374,10 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 
 // smaBuy invests cash in the held stocks in proportion to their index
 // weights. A stock sold at a loss in this step is not bought (wash sale):
-// its share goes to the sector substitute until the next step.
+// its share goes to the sector substitute until the next step. This runs
+// for every stock at each quarter's dividend reinvestment, so the common
+// case — a lot at a new highest basis with room in its book — is an
+// append written out here.
 func (p *pathSim) smaBuy(cash float64, t int32) {
 	if cash <= 0 || p.heldIdxVal <= 0 {
 		return
@@ -382,30 +385,32 @@ func (p *pathSim) smaBuy(cash float64, t int32) {
 	cost := cash * p.tc
 	p.sma.year.trading += cost
 	per := (cash - cost) / p.heldIdxVal
-	for i, n := range p.heldN {
-		if n == 0 {
+	n := len(p.heldN)
+	price, books, shares, maxB := p.price[:n], p.books[:n], p.shares[:n], p.maxB[:n]
+	lossStep, buyStep := p.lossStep[:n], p.buyStep[:n]
+	for i, w := range p.heldN {
+		if w == 0 {
 			continue
 		}
-		p.smaBuyStock(i, per*n*p.price[i], t)
+		pr := price[i]
+		amount := per * w * pr
+		if lossStep[i] == t {
+			p.addSubstitute(int32(i), amount)
+			continue
+		}
+		q := amount / pr
+		if b := books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].basis < pr) {
+			books[i] = append(b, lot{shares: q, basis: pr, step: t})
+		} else {
+			books[i].buy(q, pr, t)
+		}
+		shares[i] += q
+		buyStep[i] = t
+		if pr > maxB[i] {
+			maxB[i] = pr
+		}
 	}
 	p.smaVal += cash - cost
-}
-
-// smaBuyStock buys `amount` dollars of stock i (or of its substitute if
-// it was sold at a loss in this step).
-func (p *pathSim) smaBuyStock(i int, amount float64, t int32) {
-	if p.lossStep[i] == t {
-		p.addSubstitute(int32(i), amount)
-		return
-	}
-	pr := p.price[i]
-	q := amount / pr
-	p.books[i].buy(q, pr, t)
-	p.shares[i] += q
-	p.buyStep[i] = t
-	if pr > p.maxB[i] {
-		p.maxB[i] = pr
-	}
 }
 
 func (p *pathSim) addSubstitute(stock int32, amount float64) {
