@@ -101,14 +101,19 @@ func medianSE(sorted []float64) float64 {
 // path numbers (increasing), med the sample median. The sample median is
 // asymptotically median + (½ − F̂(median))/f(median) (Bahadur 1966), and
 // with paths in pairs the variance of F̂ — the share of paths at or below
-// the median — is that of independent paths times 1 + 2(c − d)/n, where c
-// and d count the complete pairs whose two paths fall on the same and on
-// opposite sides of the median (their indicators' correlation is
-// (c − d)/pairs; Avramidis & Wilson 1998, "Correlation-induction
-// techniques for estimating quantiles in simulation experiments",
-// Operations Research 46(4)). A path whose partner is not among the
-// paths counts as an independent one. Negatively correlated pairs (c < d)
-// make the factor below 1: the variance the antithetic pairs remove.
+// the median — is that of independent paths times 1 + 2·pairs·ρ/n, where
+// ρ is the correlation of a pair's two indicators (Avramidis & Wilson
+// 1998, "Correlation-induction techniques for estimating quantiles in
+// simulation experiments", Operations Research 46(4)). ρ is estimated from
+// the c complete pairs whose two paths fall on the same side of the median
+// and the d on opposite sides as (c − d)/(c + d + 2): the share of
+// concordant pairs with one concordant and one discordant pseudo-pair
+// added (Laplace's rule of succession), because with few pairs and a
+// strongly negative ρ the plain estimate (c − d)/(c + d) is often exactly
+// −1 — no concordant pair among ten — and would report a zero error. A
+// path whose partner is not among the paths counts as an independent one.
+// Negatively correlated pairs (c < d) make the factor below 1: the
+// variance the antithetic pairs remove.
 func pairFactor(v []float64, paths []int, med float64) float64 {
 	c, d := 0, 0
 	for k := 0; k+1 < len(v); k++ {
@@ -121,7 +126,9 @@ func pairFactor(v []float64, paths []int, med float64) float64 {
 			d++
 		}
 	}
-	return max(0, 1+2*float64(c-d)/float64(len(v)))
+	pairs := float64(c + d)
+	rho := float64(c-d) / (pairs + 2)
+	return max(0, 1+2*pairs*rho/float64(len(v)))
 }
 
 // round6 rounds a rate to 6 significant decimals so JSON stays readable.
