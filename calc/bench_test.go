@@ -66,11 +66,16 @@ func BenchmarkMarketStep(b *testing.B) {
 	p.run(0)
 	price := slices.Clone(p.price)
 	k := 0
+	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if k++; k%120 == 0 {
 			copy(p.price, price)
 		}
 		p.marketStep(true)
 	}
+	cpu1, _ := processCPU()
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*s.Stocks), "ns/stock-step")
+	if cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N*s.Stocks), "cpu-ns/stock-step")
+	}
 }
