@@ -96,15 +96,57 @@ func medianSE(sorted []float64) float64 {
 	return (sorted[n-c] - sorted[c-1]) / (2 * zMedianCI)
 }
 
+// pairFactor is the variance inflation of the median by the antithetic
+// pairing of paths (see pathSeed): v holds the paths' values, paths their
+// path numbers (increasing), med the sample median. The sample median is
+// asymptotically median + (½ − F̂(median))/f(median) (Bahadur 1966), and
+// with paths in pairs the variance of F̂ — the share of paths at or below
+// the median — is that of independent paths times 1 + 2·pairs·ρ/n, where
+// ρ is the correlation of a pair's two indicators (Avramidis & Wilson
+// 1998, "Correlation-induction techniques for estimating quantiles in
+// simulation experiments", Operations Research 46(4)). ρ is estimated from
+// the c complete pairs whose two paths fall on the same side of the median
+// and the d on opposite sides as (c − d)/(c + d + 2): the share of
+// concordant pairs with one concordant and one discordant pseudo-pair
+// added (Laplace's rule of succession), because with few pairs and a
+// strongly negative ρ the plain estimate (c − d)/(c + d) is often exactly
+// −1 — no concordant pair among ten — and would report a zero error. A
+// path whose partner is not among the paths counts as an independent one.
+// Negatively correlated pairs (c < d) make the factor below 1: the
+// variance the antithetic pairs remove.
+func pairFactor(v []float64, paths []int, med float64) float64 {
+	c, d := 0, 0
+	for k := 0; k+1 < len(v); k++ {
+		if paths[k]&1 != 0 || paths[k+1] != paths[k]+1 {
+			continue
+		}
+		if (v[k] <= med) == (v[k+1] <= med) {
+			c++
+		} else {
+			d++
+		}
+	}
+	pairs := float64(c + d)
+	rho := float64(c-d) / (pairs + 2)
+	return max(0, 1+2*pairs*rho/float64(len(v)))
+}
+
 // round6 rounds a rate to 6 significant decimals so JSON stays readable.
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
 
-// build summarises path outcomes (in path order) into a Result; withLedger
-// re-runs the representative path to record its ledger.
-func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
+// build summarises path outcomes (in path order) into a Result; paths
+// holds their path numbers (nil: 0, 1, …, len(outs)−1); withLedger re-runs
+// the representative path to record its ledger.
+func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result, error) {
 	n := len(outs)
 	if n == 0 {
 		return Result{}, errors.New("calc: no paths")
+	}
+	if paths == nil {
+		paths = make([]int, n)
+		for i := range paths {
+			paths[i] = i
+		}
 	}
 	r := Result{Scenario: s.Encode(), Paths: n, Horizon: s.Horizon, End: s.End}
 	col := func(f func(o *PathOutcome) float64) []float64 {
@@ -145,16 +187,14 @@ func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
 	alpha := col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
-	r.TaxAlphaBps = TaxAlpha{Spread: spread(alpha, 1e4)} // sorts alpha
-	r.TaxAlphaBps.SE = round6(medianSE(alpha) * 1e4)
+	r.TaxAlphaBps = taxAlpha(alpha, paths)
 	if s.End == "hold" { // the end wealth is the value before the sale
 		r.TaxAlphaBeforeSaleBps = r.TaxAlphaBps
 	} else {
 		before := col(func(o *PathOutcome) float64 {
 			return returnBeforeSale(s, o.SMA) - returnBeforeSale(s, o.Fund)
 		})
-		r.TaxAlphaBeforeSaleBps = TaxAlpha{Spread: spread(before, 1e4)} // sorts before
-		r.TaxAlphaBeforeSaleBps.SE = round6(medianSE(before) * 1e4)
+		r.TaxAlphaBeforeSaleBps = taxAlpha(before, paths)
 	}
 	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))
 
@@ -249,4 +289,16 @@ func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
 		SMA:        ledgerRows(rec[0]),
 		Fund:       ledgerRows(rec[1]),
 	}, nil
+}
+
+// taxAlpha is the spread of per-path tax alphas v (in path order, path
+// numbers in paths) in basis points, with the standard error of the
+// median counting the antithetic pairing (see medianSE, pairFactor).
+func taxAlpha(v []float64, paths []int) TaxAlpha {
+	sorted := slices.Clone(v)
+	p10, p50, p90 := percentiles(sorted)
+	return TaxAlpha{
+		Spread: Spread{round6(p10 * 1e4), round6(p50 * 1e4), round6(p90 * 1e4)},
+		SE:     round6(medianSE(sorted) * math.Sqrt(pairFactor(v, paths, p50)) * 1e4),
+	}
 }

@@ -3,6 +3,7 @@ package calc
 import (
 	"context"
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -16,14 +17,20 @@ func BenchmarkSimulateDefault(b *testing.B) {
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if _, err := SimulatePaths(context.Background(), s, 0, perOp, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
+	cpu1, _ := processCPU()
 	runtime.ReadMemStats(&after)
 	steps := float64(b.N) * perOp * float64(s.Stocks) * float64(s.Horizon*stepsPerYear)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/steps, "ns/stock-step")
+	if cpuOK {
+		// CPU time (GC included) per stock-step: less noisy on a shared machine.
+		b.ReportMetric(float64(cpu1-cpu0)/steps, "cpu-ns/stock-step")
+	}
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*perOp), "allocs/path")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*perOp), "B/path")
 }
@@ -45,4 +52,30 @@ func BenchmarkSimulateDefaultMemory(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+}
+
+// BenchmarkMarketStep measures the kernel alone (draws, prices, index and
+// portfolio sums, harvest candidates) per stock and step.
+func BenchmarkMarketStep(b *testing.B) {
+	s := DefaultScenario()
+	tx, err := newTaxer(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := newPathSim(s, tx)
+	p.run(0)
+	price := slices.Clone(p.price)
+	k := 0
+	cpu0, cpuOK := processCPU()
+	for b.Loop() {
+		if k++; k%120 == 0 {
+			copy(p.price, price)
+		}
+		p.marketStep(true)
+	}
+	cpu1, _ := processCPU()
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*s.Stocks), "ns/stock-step")
+	if cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N*s.Stocks), "cpu-ns/stock-step")
+	}
 }

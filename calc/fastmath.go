@@ -113,3 +113,35 @@ func logPure(x float64) float64 {
 	hfsq := float64(0.5*f) * f
 	return float64(k*Ln2Hi) - ((hfsq - (float64(s*float64(hfsq+R)) + float64(k*Ln2Lo))) - f)
 }
+
+// ln2over64 is ln 2 / 64 rounded to float64; expUnitsPerLog converts a
+// natural logarithm to units of ln 2/64.
+const (
+	ln2over64      = math.Ln2 / 64
+	expUnitsPerLog = 64 / math.Ln2
+)
+
+// exp2over64 returns 2^(y/64) — e^x for y = x·64/ln 2 — within about 0.51
+// ulp. It is the kernel's exponential: the market model computes a stock's
+// log return directly in units of ln 2/64 (marketStep), so the range
+// reduction is one rounding to an integer k and an exact subtraction,
+// f = y − k (|f| ≤ ½), with no Cody–Waite split of ln 2; then 2^(f/64) =
+// e^r, r = f·ln2/64 (|r| ≤ 0.0055, so r's rounding error changes e^r by
+// under 2^−60 relative), by a degree-6 polynomial for e^r − 1 evaluated
+// with Estrin's scheme (shorter dependency chains than Horner's, the
+// kernel's bottleneck), and 2^(k/64) from expTable. Every product is
+// rounded explicitly (no FMA), so the bits are the same on every
+// platform. |y| must be below 64·1000 (so that 2^(k/64) is a normal
+// float64); the kernel's arguments are below 3,000.
+func exp2over64(y float64) float64 {
+	kd := float64(y+expShift) - expShift
+	k := int64(kd)
+	r := float64(y-kd) * ln2over64
+	r2 := float64(r * r)
+	a0 := float64(r*0.5) + 1
+	a1 := float64(r*(1.0/24)) + 1.0/6
+	a2 := float64(r*(1.0/720)) + 1.0/120
+	q := a0 + float64(r2*(a1+float64(r2*a2))) // (e^r − 1)/r
+	t := &expTable[k&63]
+	return (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+}

@@ -89,13 +89,30 @@ func TestLogPure(t *testing.T) {
 	}
 }
 
-// The kernel's normal draws are math/rand/v2's PCG + NormFloat64 stream.
+// xoshiroStep is xoshiro256++: outputs of the authors' reference C code
+// (xoshiro256plusplus.c) from the state {1, 2, 3, 4}.
+func TestXoshiroReference(t *testing.T) {
+	r := normalSource{s0: 1, s1: 2, s2: 3, s3: 4}
+	want := map[int]uint64{0: 0x0000000002800001, 1: 0x0000000003800067, 2: 0x000cc00003800067,
+		3: 0x000cc201994400b2, 4: 0x8012a2019ac433cd, 999: 0x0e82dbfdabb0d354}
+	for i := range 1000 {
+		if u := r.Uint64(); want[i] != 0 && u != want[i] {
+			t.Errorf("output %d: %#x, reference %#x", i, u, want[i])
+		}
+	}
+}
+
+// The kernel's normal draws are math/rand/v2's NormFloat64 (the ziggurat)
+// on the xoshiro256++ stream, negated on the second path of a pair.
 func TestNormalSourceMatchesMathRand(t *testing.T) {
 	for seed := range uint64(5) {
-		a, b := pathSeed(seed, int(seed*7))
-		want := rand.New(rand.NewPCG(a, b))
-		var got normalSource
-		got.seed(a, b)
+		a, b, _ := pathSeed(seed, int(seed*7))
+		var got, src normalSource
+		got.seed(a, b, 1)
+		src.seed(a, b, 1)
+		want := rand.New(&src)
+		var neg normalSource
+		neg.seed(a, b, -1)
 		same := 0
 		const n = 1000000
 		for k := range n {
@@ -106,9 +123,91 @@ func TestNormalSourceMatchesMathRand(t *testing.T) {
 			if g == w {
 				same++
 			}
+			if ng := neg.norm(); ng != -g {
+				t.Fatalf("seed %d draw %d: antithetic %v, not −%v", seed, k, ng, g)
+			}
 		}
 		if same < n-20 {
 			t.Errorf("seed %d: %d of %d draws differ", seed, n-same, n)
 		}
+	}
+}
+
+// Paths 2k and 2k+1 are an antithetic pair; pairs have distinct streams.
+func TestPathSeedPairs(t *testing.T) {
+	a0, b0, s0 := pathSeed(1, 0)
+	a1, b1, s1 := pathSeed(1, 1)
+	a2, b2, _ := pathSeed(1, 2)
+	if a0 != a1 || b0 != b1 || s0 != 1 || s1 != -1 {
+		t.Errorf("pair 0: (%x %x %v) (%x %x %v)", a0, b0, s0, a1, b1, s1)
+	}
+	if a2 == a0 || b2 == b0 {
+		t.Error("pairs 0 and 1 share a stream")
+	}
+}
+
+// bigExp2over64 is 2^(y/64) = e^(y·ln2/64) to 200 bits.
+func bigExp2over64(y float64) *big.Float {
+	// 2^(y/64) = 2^(k/64) · 2^(f/64), k = round(y).
+	const prec = 200
+	kd := math.Round(y)
+	f := y - kd
+	root := new(big.Float).SetPrec(prec).SetInt64(2)
+	for range 6 {
+		root.Sqrt(root)
+	}
+	p := new(big.Float).SetPrec(prec).SetInt64(1)
+	k := int64(kd)
+	base := root
+	if k < 0 {
+		base = new(big.Float).SetPrec(prec).Quo(new(big.Float).SetPrec(prec).SetInt64(1), root)
+		k = -k
+	}
+	for ; k > 0; k-- {
+		p.Mul(p, base)
+	}
+	// 2^(f/64) = e^(f·ln2/64); ln 2 from math/big: ln2 = Σ 1/(k·2^k).
+	ln2 := new(big.Float).SetPrec(prec)
+	pow := new(big.Float).SetPrec(prec).SetInt64(1)
+	for i := int64(1); i < 260; i++ {
+		pow.Quo(pow, big.NewFloat(2))
+		term := new(big.Float).SetPrec(prec).Quo(pow, new(big.Float).SetInt64(i))
+		ln2.Add(ln2, term)
+	}
+	r := new(big.Float).SetPrec(prec).Mul(new(big.Float).SetFloat64(f), ln2)
+	r.Quo(r, big.NewFloat(64))
+	// e^r by its series (|r| ≤ 0.0055).
+	sum := new(big.Float).SetPrec(prec).SetInt64(1)
+	term := new(big.Float).SetPrec(prec).SetInt64(1)
+	for i := int64(1); i < 30; i++ {
+		term.Mul(term, r)
+		term.Quo(term, new(big.Float).SetInt64(i))
+		sum.Add(sum, term)
+	}
+	return p.Mul(p, sum)
+}
+
+// exp2over64 must be within 0.52 ulp of 2^(y/64) over the arguments the
+// kernel sees (a month's log return in units of ln 2/64 is well within
+// ±3000).
+func TestExp2over64(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, scale := range []float64{1e-6, 0.5, 3, 30, 300, 3000} {
+		worst, wrong, n := 0.0, 0, 1500
+		for range n {
+			y := (2*r.Float64() - 1) * scale
+			e := errUlps(exp2over64(y), bigExp2over64(y))
+			worst = max(worst, e)
+			if e > 0.5 {
+				wrong++
+			}
+		}
+		t.Logf("|y| ≤ %v: worst %.3f ulp, %d of %d not correctly rounded", scale, worst, wrong, n)
+		if worst > 0.52 || wrong > n/100 {
+			t.Errorf("|y| ≤ %v: worst error %.3f ulp, %d of %d not correctly rounded", scale, worst, wrong, n)
+		}
+	}
+	if exp2over64(0) != 1 || exp2over64(64) != 2 || exp2over64(-128) != 0.25 {
+		t.Error("exact powers of two")
 	}
 }

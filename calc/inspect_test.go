@@ -120,7 +120,7 @@ func TestInspectReconciles(t *testing.T) {
 			st, lt := decimal.Zero, decimal.Zero
 			for _, e := range iy.Harvests {
 				events++
-				if (e.Month-1)/stepsPerYear+1 != y || e.Loss.Sign() <= 0 || !e.Basis.Sub(e.Proceeds.Decimal).Equal(e.Loss.Decimal) {
+				if (e.Month-1)/stepsPerYear+1 != y || e.Loss.Sign() < 0 || !e.Basis.Sub(e.Proceeds.Decimal).Equal(e.Loss.Decimal) {
 					t.Errorf("%s: year %d: harvest %+v", q, y, e)
 				}
 				if e.BoughtBackMonth != 0 && e.BoughtBackMonth != e.Month+1 || e.BoughtBackMonth == 0 && e.Month != s.Horizon*stepsPerYear {

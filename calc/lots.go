@@ -15,12 +15,16 @@ func longTerm(from, to int32) bool { return to-from > stepsPerYear }
 // gains accumulates realized gains (losses negative) by character.
 type gains struct{ st, lt float64 }
 
+// add adds a gain realized on a lot bought at step from and sold at step
+// to. It has no branch (whether a lot is long-term is unpredictable in a
+// harvest): adding an exact zero to the other character changes nothing.
 func (g *gains) add(from, to int32, amount float64) {
+	lt := 0.0
 	if longTerm(from, to) {
-		g.lt += amount
-	} else {
-		g.st += amount
+		lt = amount
 	}
+	g.lt += lt
+	g.st += amount - lt
 }
 
 // book holds the lots of one security sorted by basis per share, LOWEST
@@ -44,7 +48,12 @@ func (b book) maxBasis() float64 {
 }
 
 // buy adds a lot, keeping the order; a lot bought in the same step at the
-// same basis is merged into the existing one.
+// same basis is merged into the existing one. The new lot goes before the
+// lots of equal or higher basis; they are found from the top, because
+// after a harvest the lots above the price are few (those within the
+// threshold of it): a short scan beats a binary search's unpredictable
+// branches. Books with more lots above the price (no harvest, or a
+// threshold of 20%) fall back to the binary search.
 func (b *book) buy(shares, basis float64, step int32) {
 	s := *b
 	n := len(s)
@@ -52,18 +61,24 @@ func (b *book) buy(shares, basis float64, step int32) {
 		*b = append(s, lot{shares: shares, basis: basis, step: step})
 		return
 	}
-	// First position whose basis is not below the new one (binary search):
-	// the new lot goes there, before the lots of equal or higher basis.
-	lo, hi := 0, n-1
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s[m].basis < basis {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i := n - 1
+	for stop := max(n-8, 0); i > stop && s[i-1].basis >= basis; {
+		i--
 	}
-	i := lo
+	if i > 0 && s[i-1].basis >= basis {
+		// First position whose basis is not below the new one (binary
+		// search in s[:i]).
+		lo, hi := 0, i-1
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if s[m].basis < basis {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		i = lo
+	}
 	if s[i].basis == basis && s[i].step == step {
 		s[i].shares += shares
 		return

@@ -18,6 +18,7 @@ func Summarize(s Scenario, parts ...Paths) (Result, error) {
 	sorted := append([]Paths(nil), parts...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].First < sorted[j].First })
 	var outcomes []PathOutcome
+	var paths []int
 	next := 0
 	for _, p := range sorted {
 		if p.Scenario != q {
@@ -35,7 +36,10 @@ func Summarize(s Scenario, parts ...Paths) (Result, error) {
 			}
 		}
 		outcomes = append(outcomes, p.Outcomes...)
+		for k := range p.Outcomes {
+			paths = append(paths, p.First+k)
+		}
 		next = p.First + len(p.Outcomes)
 	}
-	return build(s, outcomes, false)
+	return build(s, outcomes, paths, false)
 }

@@ -3,6 +3,7 @@ package calc
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -80,5 +81,37 @@ func TestHeadlineSEInResults(t *testing.T) {
 	}
 	if !(p.TaxAlphaBps.SE > r.TaxAlphaBps.SE) {
 		t.Errorf("20 paths: SE %v, 80 paths: %v", p.TaxAlphaBps.SE, r.TaxAlphaBps.SE)
+	}
+}
+
+// TestPairedSECalibrated checks the headline's standard error with
+// antithetic pairs against the observed spread of the median over
+// independent seeds.
+func TestPairedSECalibrated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("simulates 60 scenarios")
+	}
+	for _, q := range []string{"stocks=30&horizon=5&paths=120", "stocks=30&horizon=5&paths=120&end=hold"} {
+		var meds, ses []float64
+		for seed := range 30 {
+			r := run(t, fmt.Sprintf("%s&seed=%d", q, seed+1))
+			meds = append(meds, r.TaxAlphaBps.P50)
+			ses = append(ses, r.TaxAlphaBps.SE)
+		}
+		var m, m2, se float64
+		for i := range meds {
+			m += meds[i]
+			m2 += meds[i] * meds[i]
+			se += ses[i]
+		}
+		n := float64(len(meds))
+		m /= n
+		spread := math.Sqrt((m2/n - m*m) * n / (n - 1))
+		se /= n
+		t.Logf("%s: spread of medians %.2f bp, mean SE %.2f bp", q, spread, se)
+		// The spread itself is known to about ±13% from 30 seeds.
+		if se < 0.65*spread || se > 1.5*spread {
+			t.Errorf("%s: mean SE %.2f bp, observed spread %.2f bp", q, se, spread)
+		}
 	}
 }

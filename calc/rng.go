@@ -2,55 +2,69 @@ package calc
 
 import "math/bits"
 
-// normalSource is a PCG-DXSM generator and a ziggurat normal sampler that
-// produce exactly the stream of math/rand/v2's rand.New(rand.NewPCG(a, b))
-// .NormFloat64() (same state update, output function, tables and
-// acceptance tests; Marsaglia & Tsang 2000), without the interface call per
-// draw, with the state kept in registers by the market kernel, and with the
-// package's own pure-Go exp and log in the rare tail and wedge branches
-// (math.Exp and math.Log are assembly on amd64 but pure Go in WebAssembly,
-// and differ in the last bit, so results would differ across platforms).
+// normalSource is a xoshiro256++ generator (Blackman & Vigna 2021,
+// "Scrambled linear pseudorandom number generators", ACM TOMS 47(4))
+// feeding math/rand/v2's ziggurat normal sampler (Marsaglia & Tsang 2000;
+// rand.New(src).NormFloat64() with this generator as src gives the same
+// draws), without the interface call per draw, with the state kept in
+// registers by the market kernel, and with the package's own pure-Go exp
+// and log in the rare tail and wedge branches (math.Exp and math.Log are
+// assembly on amd64 but pure Go in WebAssembly, and differ in the last
+// bit, so results would differ across platforms).
 //
-// The constants and tables below are copied from Go's math/rand/v2
-// (pcg.go, normal.go; Copyright 2009 The Go Authors, BSD-style licence).
-type normalSource struct{ hi, lo uint64 }
-
-const (
-	pcgMulHi    = 2549297995355413924
-	pcgMulLo    = 4865540595714422341
-	pcgIncHi    = 6364136223846793005
-	pcgIncLo    = 1442695040888963407
-	pcgCheapMul = 0xda942042e4dd58b5
-	zigR        = 3.442619855899
-)
-
-func (r *normalSource) seed(a, b uint64) { r.hi, r.lo = a, b }
-
-// pcgStep advances a PCG state and returns the DXSM output.
-func pcgStep(hi, lo uint64) (nhi, nlo, out uint64) {
-	h, l := bits.Mul64(lo, pcgMulLo)
-	h += hi*pcgMulLo + lo*pcgMulHi
-	l, c := bits.Add64(l, pcgIncLo, 0)
-	h, _ = bits.Add64(h, pcgIncHi, c)
-	out = h
-	out ^= out >> 32
-	out *= pcgCheapMul
-	out ^= out >> 48
-	out *= l | 1
-	return h, l, out
+// xoshiro256++ needs only 64-bit additions, shifts and rotations: no
+// 64×64→128-bit multiply, which WebAssembly lacks (math/rand/v2's
+// PCG-DXSM, used before, costs four 32-bit multiplies a draw there).
+//
+// sign is +1 or −1: every draw is multiplied by it, so the second path of
+// an antithetic pair (see pathSeed) gets the negated normals of the first.
+//
+// The ziggurat tables below are copied from Go's math/rand/v2 (normal.go;
+// Copyright 2009 The Go Authors, BSD-style licence).
+type normalSource struct {
+	s0, s1, s2, s3 uint64
+	sign           float64
 }
 
-func (r *normalSource) uint64() uint64 {
+const zigR = 3.442619855899
+
+// seed sets the state from two words through SplitMix64 (the seeding the
+// xoshiro authors recommend: never the all-zero state).
+func (r *normalSource) seed(a, b uint64, sign float64) {
+	r.s0 = splitmix64(a)
+	r.s1 = splitmix64(r.s0 ^ b)
+	r.s2 = splitmix64(r.s1 + 0x632be59bd9b4e019)
+	r.s3 = splitmix64(r.s2 ^ 0x9e3779b97f4a7c15)
+	r.sign = sign
+}
+
+// xoshiroStep advances a xoshiro256++ state and returns its output.
+func xoshiroStep(s0, s1, s2, s3 uint64) (n0, n1, n2, n3, out uint64) {
+	out = bits.RotateLeft64(s0+s3, 23) + s0
+	t := s1 << 17
+	s2 ^= s0
+	s3 ^= s1
+	s1 ^= s2
+	s0 ^= s3
+	s2 ^= t
+	s3 = bits.RotateLeft64(s3, 45)
+	return s0, s1, s2, s3, out
+}
+
+// Uint64 returns the next output (it makes normalSource a rand.Source).
+func (r *normalSource) Uint64() uint64 {
 	var u uint64
-	r.hi, r.lo, u = pcgStep(r.hi, r.lo)
+	r.s0, r.s1, r.s2, r.s3, u = xoshiroStep(r.s0, r.s1, r.s2, r.s3)
 	return u
 }
 
-func (r *normalSource) float64() float64 { return float64(r.uint64()<<11>>11) / (1 << 53) }
+func (r *normalSource) float64() float64 { return float64(r.Uint64()<<11>>11) / (1 << 53) }
 
-// norm returns a standard normal draw.
-func (r *normalSource) norm() float64 {
-	u := r.uint64()
+// norm returns a standard normal draw times the source's sign.
+func (r *normalSource) norm() float64 { return r.sign * r.normUnsigned() }
+
+func (r *normalSource) normUnsigned() float64 {
+	u := r.Uint64()
 	j := int32(u)
 	i := u >> 32 & 0x7F
 	x := float64(j) * zigW[i]
@@ -81,7 +95,7 @@ func (r *normalSource) normSlow(j int32, i uint64, x float64) float64 {
 		if zigF[i]+float32(float32(r.float64())*(zigF[i-1]-zigF[i])) < float32(expFast(float64(-.5*x)*x)) {
 			return x
 		}
-		u := r.uint64()
+		u := r.Uint64()
 		j = int32(u)
 		i = u >> 32 & 0x7F
 		x = float64(j) * zigW[i]

@@ -40,7 +40,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 		}
 		all.Outcomes = append(all.Outcomes, part.Outcomes...)
 		if progress != nil && len(all.Outcomes) < s.Paths {
-			partial, err := build(s, all.Outcomes, false)
+			partial, err := build(s, all.Outcomes, nil, false)
 			if err != nil {
 				return Result{}, err
 			}
@@ -55,9 +55,16 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 }
 
 // SimulatePaths simulates paths first … first+count−1 of the scenario.
-// Each path draws from its own random source seeded from (seed, path
-// index), so any split of the paths gives the same outcomes. progress, if
-// not nil, is called after each path with the number done.
+// Each path's random draws depend only on (seed, path index), so any split
+// of the paths gives the same outcomes. Paths come in antithetic pairs:
+// paths 2k and 2k+1 use the same draws, negated on the second (see
+// pathSeed). A split on any boundary is valid — Merge and Summarize
+// recognise a pair by its path numbers wherever its halves were simulated
+// — but workers should split on even boundaries (first even, and count
+// even except for the last range): then each worker's provisional result
+// holds whole pairs, whose standard error counts the pairing (a pair with
+// one half missing is counted as an independent path). progress, if not
+// nil, is called after each path with the number done.
 func SimulatePaths(ctx context.Context, s Scenario, first, count int, progress func(done int)) (Paths, error) {
 	if err := s.Validate(); err != nil {
 		return Paths{}, err
@@ -118,5 +125,5 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 	if len(outcomes) != s.Paths {
 		return Result{}, fmt.Errorf("calc: %d paths merged, scenario has %d", len(outcomes), s.Paths)
 	}
-	return build(s, outcomes, true)
+	return build(s, outcomes, nil, true)
 }

@@ -96,31 +96,38 @@ func TestBenefitIsFrontLoaded(t *testing.T) {
 	}
 }
 
-// More frequent harvesting keeps more after tax. The mean difference in
-// after-tax wealth is strictly ordered; the median tax alpha is ordered
-// between monthly, annual and none, while monthly and quarterly medians are
-// within sampling noise of each other at this path count (each monthly
-// harvest also realizes the substitute's short-term gain and pays four
-// trades), so that pair is compared with a tolerance.
+// More frequent harvesting keeps more after tax when the harvested losses
+// are worth their full rate: Vanguard's (2022) setting, reproduced in
+// docs/VALIDATION.md §2 — outside short-term gains large enough that every
+// loss is used, no fees or trading costs, held at the horizon. There the
+// mean difference in after-tax wealth and the median tax alpha are
+// strictly ordered monthly > quarterly > annual > none (by 3–9% between
+// monthly and quarterly on every seed tried, far beyond the noise of
+// these paired paths). In the default prospect's setting (limited use of
+// losses, trading costs, liquidation) monthly and quarterly harvesting
+// are a statistical tie — each monthly harvest also pays four trades and
+// realizes the substitute's short-term gain — and their order changes
+// with the seed (it did with the PCG stream used before as well), so
+// there only harvesting at all is checked against none.
 func TestHarvestFrequencyOrder(t *testing.T) {
+	const usable = "wages=1000000&state=none&stgains=10000000&smafee=0&fundfee=0&tradecost=0&end=hold&"
 	prevMean, prevMedian := math.Inf(1), math.Inf(1)
 	for _, h := range []string{"monthly", "quarterly", "annual", "none"} {
-		r := run(t, small+"harvest="+h)
+		r := run(t, small+usable+"harvest="+h)
 		mean, median := f(r.Decomposition.Total), r.TaxAlphaBps.P50
-		t.Logf("%-9s mean difference %9.0f, median tax alpha %6.1f bps", h, mean, median)
-		if mean > prevMean {
-			t.Errorf("%s: mean difference %.0f exceeds the more frequent schedule's %.0f", h, mean, prevMean)
+		t.Logf("%-9s mean difference %9.0f, median tax alpha %6.1f ± %.1f bps", h, mean, median, r.TaxAlphaBps.SE)
+		if mean >= prevMean || median >= prevMedian {
+			t.Errorf("%s: mean difference %.0f, median alpha %.1f bps not below the more frequent schedule's %.0f, %.1f",
+				h, mean, median, prevMean, prevMedian)
 		}
-		tol := 0.0
-		if h == "quarterly" {
-			tol = 6
-		}
-		if median > prevMedian+tol {
-			t.Errorf("%s: median alpha %.1f bps exceeds the more frequent schedule's %.1f", h, median, prevMedian)
-		}
-		prevMean = mean
-		if h != "quarterly" {
-			prevMedian = median
+		prevMean, prevMedian = mean, median
+	}
+	none := run(t, small+"harvest=none")
+	for _, h := range []string{"monthly", "quarterly", "annual"} {
+		r := run(t, small+"harvest="+h)
+		if f(r.Decomposition.Total) <= f(none.Decomposition.Total) || r.TaxAlphaBps.P50 <= none.TaxAlphaBps.P50 {
+			t.Errorf("default setting: %s harvesting (%.0f, %.1f bps) not ahead of none (%.0f, %.1f bps)", h,
+				f(r.Decomposition.Total), r.TaxAlphaBps.P50, f(none.Decomposition.Total), none.TaxAlphaBps.P50)
 		}
 	}
 }

@@ -111,22 +111,46 @@ const bootstrapResamples = 200
 
 // bootstrap estimates stat over the paths and its standard error by
 // resampling paths with replacement (a fixed seed keeps the report
-// reproducible).
+// reproducible). calc simulates paths in antithetic pairs (paths 2k and
+// 2k+1 share their draws, negated), so outcomes given from path 0 are
+// resampled a pair at a time: resampling single paths would treat the
+// pair's negatively correlated halves as independent and misstate the
+// error.
 func bootstrap(outs []calc.PathOutcome, stat func(outs []calc.PathOutcome) float64) estimate {
+	return bootstrapUnits(outs, 2, stat)
+}
+
+// bootstrapUnits is bootstrap resampling blocks of `unit` consecutive
+// paths (1: independent paths; 2: calc's antithetic pairs; a last,
+// shorter block is a unit of its own).
+func bootstrapUnits(outs []calc.PathOutcome, unit int, stat func(outs []calc.PathOutcome) float64) estimate {
 	v := stat(outs)
 	rng := rand.New(rand.NewPCG(9, uint64(len(outs))))
-	sample := make([]calc.PathOutcome, len(outs))
+	units := (len(outs) + unit - 1) / unit
+	sample := make([]calc.PathOutcome, 0, len(outs)+unit)
 	var sum, sum2 float64
 	for range bootstrapResamples {
-		for i := range sample {
-			sample[i] = outs[rng.IntN(len(outs))]
+		sample = sample[:0]
+		for len(sample) < len(outs) {
+			k := rng.IntN(units) * unit
+			sample = append(sample, outs[k:min(k+unit, len(outs))]...)
 		}
-		x := stat(sample)
+		x := stat(sample[:len(outs)])
 		sum += x
 		sum2 += x * x
 	}
 	m := sum / bootstrapResamples
 	return estimate{Value: v, SE: math.Sqrt(max(0, sum2/bootstrapResamples-m*m))}
+}
+
+// evenPaths returns the first path of every antithetic pair: plain
+// independent Monte Carlo paths.
+func evenPaths(outs []calc.PathOutcome) []calc.PathOutcome {
+	var e []calc.PathOutcome
+	for i := 0; i < len(outs); i += 2 {
+		e = append(e, outs[i])
+	}
+	return e
 }
 
 // quantile is the q-quantile of v (linear interpolation, as calc's
