@@ -54,6 +54,9 @@ func (h *headline) Render() app.UI {
 			app.Text(". Tax alpha in 80% of markets: "+formatBpsAsPercent(r.TaxAlphaBps.P10)+" to "+formatBpsAsPercent(r.TaxAlphaBps.P90)+
 				" a year. Tracking error against the index: "+formatPercentOf(r.TrackingError, 2)+" a year."),
 		),
+		app.If(depletionText(r, h.Fund) != "", func() app.UI {
+			return app.P().ID("headline-depleted").Class("headline-detail").Text(depletionText(r, h.Fund))
+		}),
 	)
 }
 
