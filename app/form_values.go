@@ -186,6 +186,8 @@ func queryProblems(query string) (calc.Scenario, map[string]string) {
 		for _, p := range ve.Problems {
 			if _, ok := specFor(p.Key); ok {
 				problems[p.Key] = problemText(p)
+			} else if p.Key == "" { // the whole link, e.g. "too long: …"
+				problems[""] = strings.TrimSpace(problems[""] + " The link is " + p.Message + ".")
 			} else {
 				problems[""] = strings.TrimSpace(problems[""] + " The link's “" + p.Key + "” is not a setting of this calculator.")
 			}

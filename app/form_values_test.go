@@ -91,3 +91,10 @@ func TestQueryProblems(t *testing.T) {
 		t.Errorf("problems: %v", problems)
 	}
 }
+
+func TestQueryProblemsTooLong(t *testing.T) {
+	_, problems := queryProblems("wages=" + strings.Repeat("1", calc.MaxQueryLength))
+	if got := problems[""]; !strings.HasPrefix(got, "The link is too long: ") || strings.Contains(got, "not a setting") {
+		t.Errorf("a long link: %q", got)
+	}
+}

@@ -172,6 +172,8 @@ func (s Scenario) validate(e *ValidationError) {
 			e.add("contrib", "must be at most 1000000000 a year")
 		} else if s.Contrib < -0.1*s.Amount {
 			e.add("contrib", "withdrawals may be at most 10%% of amount a year (%s)", formatFloat(0.1*s.Amount))
+		} else {
+			onStep(e, "contrib", s.Contrib)
 		}
 	} else if !finite(s.Contrib) && !e.has("contrib") {
 		e.add("contrib", "must be a finite number")
@@ -244,6 +246,22 @@ func rangeF(e *ValidationError, key string, v, lo, hi float64) {
 	}
 	if !finite(v) || v < lo || v > hi {
 		e.add(key, "must be between %s and %s", formatFloat(lo), formatFloat(hi))
+		return
+	}
+	onStep(e, key, v)
+}
+
+// onStep refuses a value finer than its key's precision (Decode rounds to
+// it; a Scenario built in Go must respect it) and −0, so that every valid
+// scenario has one short canonical query.
+func onStep(e *ValidationError, key string, v float64) {
+	per := stepsOf(key)
+	if r := roundTo(v, per); r != v || math.Signbit(v) && v == 0 {
+		what := "cents"
+		if per == ratePerUnit {
+			what = "hundredths of a basis point (6 decimals)"
+		}
+		e.add(key, "must be given in %s: %s", what, formatFloat(r))
 	}
 }
 
