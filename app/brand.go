@@ -2,12 +2,16 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -80,12 +84,22 @@ func (b Brand) Validate() error {
 		add("firm", "required")
 	}
 	for field, v := range map[string]string{"firm": b.Firm, "app_name": b.AppName, "short_name": b.ShortName} {
-		if len(v) > maxBrandName {
+		if utf8.RuneCountInString(v) > maxBrandName {
 			add(field, "at most %d characters", maxBrandName)
 		}
+		// These reach HTML attributes (<meta content>, <img alt>), which
+		// go-app writes with Go string quoting.
+		if err := AttributeSafe(v); err != nil {
+			add(field, "%v", err)
+		}
 	}
-	if len(b.Disclosure) > maxBrandDisclosure {
+	if utf8.RuneCountInString(b.Disclosure) > maxBrandDisclosure {
 		add("disclosure", "at most %d characters", maxBrandDisclosure)
+	}
+	for field, v := range map[string]string{"firm": b.Firm, "app_name": b.AppName, "short_name": b.ShortName, "disclosure": b.Disclosure} {
+		if err := plainText(v, field == "disclosure"); err != nil {
+			add(field, "%v", err)
+		}
 	}
 	for field, c := range map[string]string{"colors.brand": b.Colors.Brand, "colors.accent": b.Colors.Accent, "colors.sma": b.Colors.SMA, "colors.fund": b.Colors.Fund} {
 		if c != "" && !hexColor.MatchString(c) {
@@ -93,8 +107,11 @@ func (b Brand) Validate() error {
 		}
 	}
 	if cta := b.CallToAction; cta != nil {
-		if t := strings.TrimSpace(cta.Text); t == "" || len(t) > maxBrandCTA {
+		if t := strings.TrimSpace(cta.Text); t == "" || utf8.RuneCountInString(t) > maxBrandCTA {
 			add("call_to_action.text", "required, at most %d characters", maxBrandCTA)
+		}
+		if err := plainText(cta.Text, false); err != nil {
+			add("call_to_action.text", "%v", err)
 		}
 		if err := validContactURL(cta.URL); err != nil {
 			add("call_to_action.url", "%v", err)
@@ -123,6 +140,11 @@ func (b Brand) Validate() error {
 // validContactURL accepts https URLs (http only for localhost, for testing):
 // the button takes a prospect to the firm's site.
 func validContactURL(raw string) error {
+	// The URL is an <a href>: printable ASCII without quotes, spaces,
+	// angle brackets or backslashes (percent-encode them).
+	if strings.ContainsAny(raw, "\"'<>\\` ") || strings.IndexFunc(raw, func(r rune) bool { return r < 0x21 || r > 0x7e }) >= 0 {
+		return fmt.Errorf("%q: quotes, spaces, <, >, backslashes and non-ASCII characters must be percent-encoded", raw)
+	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return fmt.Errorf("%q is not an absolute URL", raw)
@@ -132,6 +154,38 @@ func validContactURL(raw string) error {
 	case u.Scheme == "http" && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1"):
 	default:
 		return fmt.Errorf("%q must use https", raw)
+	}
+	return nil
+}
+
+// AttributeSafe reports whether text can be an HTML attribute value as
+// go-app writes it: go-app quotes attribute values with strconv.Quote,
+// whose \" is no escape in HTML (a " ends the attribute and lets the rest
+// be markup: <meta http-equiv=refresh …>), and which rewrites \ and
+// non-printing characters. Text it leaves unchanged is safe.
+func AttributeSafe(text string) error {
+	if strconv.Quote(text) != `"`+text+`"` {
+		return errors.New(`must not contain ", \ or non-printing characters`)
+	}
+	return nil
+}
+
+// plainText refuses invalid UTF-8, control characters (line breaks only
+// where multiline) and the invisible bidirectional controls that can make
+// text read differently than it is stored (Unicode TR #9; the "Trojan
+// Source" trick), as the saved-scenario labels do.
+func plainText(text string, multiline bool) error {
+	if !utf8.ValidString(text) {
+		return errors.New("not valid UTF-8 text")
+	}
+	for _, r := range text {
+		switch {
+		case r == '\n' && multiline:
+		case unicode.IsControl(r):
+			return fmt.Errorf("must not contain control characters (U+%04X)", r)
+		case unicode.Is(unicode.Bidi_Control, r):
+			return fmt.Errorf("must not contain bidirectional control characters (U+%04X)", r)
+		}
 	}
 	return nil
 }
