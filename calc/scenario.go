@@ -86,6 +86,12 @@ const (
 	MaxPathYears = 250000
 )
 
+// MaxStateRate is the highest flat state rate accepted (key "staterate",
+// and `smacalc tax -staterate`): above every state's top rate (California's
+// 13.3%) with room, and well below anything that would be a typo for a
+// percentage.
+const MaxStateRate = 0.2
+
 var (
 	statuses   = []string{"single", "mfj", "mfs", "hoh"}
 	harvests   = []string{"monthly", "quarterly", "annual", "none"}
@@ -163,7 +169,7 @@ func (s Scenario) validate(e *ValidationError) {
 		}
 	}
 	if s.HasStateRate {
-		rangeF(e, "staterate", s.StateRate, 0, 0.2)
+		rangeF(e, "staterate", s.StateRate, 0, MaxStateRate)
 	}
 	rangeF(e, "amount", s.Amount, 1000, 1e10)
 	rangeF(e, "basis", s.Basis, 0, 2)
