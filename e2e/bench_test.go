@@ -97,7 +97,9 @@ func TestBrowserBenchmark(t *testing.T) {
 		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures(); window.__bench.mutations = []; window.__bench.longTasks = []`, nil),
 		chromedp.Evaluate(changeInput, nil),
 		waitMark("smacalc:result"),
-		chromedp.Sleep(300*time.Millisecond), // let the final render land
+		// The final render has landed: the page changed after the result.
+		chromedp.Poll(`(() => { const m = performance.getEntriesByName("smacalc:result", "mark"); return m.length > 0 && window.__bench.mutations.some((x) => x >= m[0].startTime); })()`,
+			nil, chromedp.WithPollingTimeout(30*time.Second)),
 		chromedp.Evaluate(`(() => {
 			const b = window.__bench;
 			const mark = (n) => { const m = performance.getEntriesByName(n, "mark"); return m.length ? m[0].startTime : 0; };
