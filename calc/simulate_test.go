@@ -352,7 +352,9 @@ func FuzzSimulate(f *testing.F) {
 	f.Add(-0.4, 0.9, 1.5, 0.1, -5000.0, uint8(2), uint8(3), uint8(1), uint8(1), uint64(9))
 	f.Fuzz(func(t *testing.T, ret, vol, idio, basis, contrib float64, harvest, end, stocks, horizon uint8, seed uint64) {
 		s := DefaultScenario()
-		s.Ret, s.Vol, s.Idio, s.Basis, s.Contrib = ret, vol, idio, basis, contrib
+		// At the scenario's precision (cents, 6 decimals), as Decode gives.
+		s.Ret, s.Vol, s.Idio, s.Basis = roundTo(ret, ratePerUnit), roundTo(vol, ratePerUnit), roundTo(idio, ratePerUnit), roundTo(basis, ratePerUnit)
+		s.Contrib = roundTo(contrib, centsPerDollar)
 		s.Harvest = harvests[int(harvest)%len(harvests)]
 		s.End = endChoices[int(end)%len(endChoices)]
 		s.Stocks = 1 + int(stocks)%8
@@ -362,12 +364,18 @@ func FuzzSimulate(f *testing.F) {
 		if s.Validate() != nil {
 			return
 		}
+		// Running out of money is an outcome: every valid scenario gives a
+		// Result, with no wealth below zero.
 		r, err := Simulate(context.Background(), s, nil)
-		if errors.Is(err, ErrOutOfRange) {
-			return // reported, not let into a Result
-		}
 		if err != nil {
 			t.Fatalf("%s: %v", s.Encode(), err)
+		}
+		for _, w := range r.WealthOverTime {
+			for _, q := range []Quantiles{w.SMA, w.Fund} {
+				if q.P10.IsNegative() {
+					t.Fatalf("%s: year %d wealth %s below zero", s.Encode(), w.Year, q.P10)
+				}
+			}
 		}
 		for _, row := range append(r.Ledger.SMA, r.Ledger.Fund...) {
 			if !row.Reconciles() {
