@@ -92,7 +92,7 @@ func TestTooLongLinkSaysSo(t *testing.T) {
 // validates has a canonical query within MaxQueryLength that decodes back
 // to it.
 func FuzzEncode(f *testing.F) {
-	f.Add(1e-320, 1e-320, 1000.0000000000001, -0.0, 0.07, 0.0003, uint64(1), "energy")
+	f.Add(1e-320, 1e-320, 1000.0000000000001, math.Copysign(0, -1), 0.07, 0.0003, uint64(1), "energy")
 	f.Add(400000.0, 50000.0, 1e10, -1e9, 0.5, 0.05, uint64(18446744073709551615), "energy,utilities,financials")
 	f.Fuzz(func(t *testing.T, wages, gains, amount, contrib, ret, fee float64, seed uint64, exclude string) {
 		s := DefaultScenario()
