@@ -37,12 +37,12 @@ run: wasm
 build: wasm
 	$(GO) run . build -o dist -wasm $(WASM) -label $(LABEL)
 
-## wasm: compile the browser UI and the simulation worker (go build's cache
-## makes this quick when nothing changed)
+## wasm: compile the browser UI, which the simulation workers run too (go
+## build's cache makes this quick when nothing changed)
 wasm:
 	@mkdir -p $(WASM)
+	@rm -f $(WASM)/worker.wasm # a separate worker WASM of older builds
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/app.wasm .
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/worker.wasm ./wasm/worker
 
 ## test: everything: formatting, vet, staticcheck, govulncheck, unit tests,
 ## a short run of every fuzz target, browser tests

@@ -7,14 +7,20 @@ import (
 
 	ui "smacalc/app"
 	"smacalc/wasm/simclient"
+	"smacalc/wasm/simworker"
 )
 
-// runInBrowser installs the Web Worker simulator and starts the UI.
+// runInBrowser starts the UI, or, when this same WASM runs in a simulation
+// Web Worker (the page hands its compiled module to its workers), the
+// worker's request loop.
 func runInBrowser() {
+	if simworker.InWorker() {
+		simworker.Serve()
+	}
 	ui.SetSimulator(simclient.New())
 	app.RunWhenOnBrowser()
 }
 
-// command is never reached in the browser: app.RunWhenOnBrowser does not
-// return there.
+// command is never reached in the browser: app.RunWhenOnBrowser and
+// simworker.Serve do not return there.
 func command([]string) int { return 0 }

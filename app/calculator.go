@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -22,7 +21,8 @@ type calculator struct {
 	app.Compo
 
 	values   formValues        // what the person typed, by key
-	problems map[string]string // invalid fields, by key ("" for the link)
+	problems map[string]string // invalid fields, by key ("" for the form as a whole)
+	notes    []string          // what a share link had wrong and what replaced it
 	query    string            // canonical query of the last valid scenario
 	fund     string            // the last valid scenario's fund kind
 	scenario calc.Scenario     // the last valid scenario
@@ -34,7 +34,8 @@ type calculator struct {
 	done, total int
 	runErr      string
 
-	presenting bool // presenter mode: only the headline and charts
+	presenting bool   // presenter mode: only the headline and charts
+	client     string // the client's name on the printed report
 
 	ctx    app.Context // the calculator's own context, for simulation updates
 	seq    int         // debounce sequence: only the latest change runs
@@ -52,16 +53,18 @@ func (c *calculator) OnNav(ctx app.Context) {
 	raw := ctx.Page().URL().RawQuery
 	if raw == "" {
 		c.load(startScenario(), nil)
+		c.notes = nil
 	} else {
-		s, problems := queryProblems(raw)
-		c.load(s, problems)
-		if len(problems) == 0 && raw != c.query {
+		// A bad link still runs: its bad values are named and replaced
+		// by their defaults (recoverQuery).
+		s, notes := recoverQuery(raw)
+		c.load(s, nil)
+		c.notes = notes
+		if raw != c.query {
 			c.replaceURL(ctx) // canonical form
 		}
 	}
-	if len(c.problems) == 0 {
-		c.run(ctx)
-	}
+	c.run(ctx)
 }
 
 // OnMount keeps the calculator's context: simulation updates are
@@ -93,6 +96,7 @@ func (c *calculator) load(s calc.Scenario, problems map[string]string) {
 // intermediate values of "80" ("8" on the way) neither run nor reach the URL.
 func (c *calculator) setValue(ctx app.Context, key, text string, settled bool) {
 	c.values = c.values.with(key, text)
+	c.notes = nil // the link's notes are about the values it gave
 	s, query, problems := scenarioFromValues(c.values)
 	c.problems = problems
 	c.seq++ // a newer change, valid or not, supersedes a pending one
@@ -190,27 +194,40 @@ func (c *calculator) Render() app.UI {
 			fund = s.Fund
 		}
 	}
+	// The answer comes first on a phone (the stylesheet puts it beside the
+	// form on wider screens): the headline on the first screen, the form
+	// below it with a sticky line that keeps the answer in view.
+	answer := app.Div().ID("answer").Class("answer").Body(
+		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
+		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale, Done: c.done, Total: c.total},
+		&shareLink{Query: c.query},
+	)
 	inputs := app.Form().ID("inputs").Class("inputs").Aria("label", "Scenario").
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		app.If(len(c.notes) > 0, func() app.UI { return linkNotice(c.notes) }),
 		app.If(c.problems[""] != "", func() app.UI {
 			return app.P().ID("link-error").Class("field-error").Text(c.problems[""])
 		}),
 		&prospectForm{Values: c.values, Problems: c.problems, OnChange: c.setValue},
 		&advancedForm{Values: c.values, Problems: c.problems, OnChange: c.setValue},
-		c.shareLink(),
-		&savedScenarios{Query: c.savable(), OnOpen: c.open},
+		answerBar(shown, fund, provisional, c.running, c.done, c.total),
 	)
 	results := app.Div().ID("results").Class("results").Body(
-		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.open},
-		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
-		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale},
 		&trackingNote{Query: c.query, Result: c.final()},
 		&minimumNotice{Amount: c.scenario.Amount},
 		&callToAction{Query: c.query},
-		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
 		&charts{Result: shown, Fund: fund},
 		&brandDisclosure{},
-		&reportExports{Result: c.final(), Fund: fund},
+	)
+	// Tools for an advisor (presenter mode, saved scenarios, compare,
+	// exports) come after the answer and its detail, out of a prospect's
+	// way; presenter mode moves its bar to the top (stylesheet).
+	advisor := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
+		app.H2().ID("advisor-title").Text("For advisors"),
+		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.open},
+		&savedScenarios{Query: c.savable(), OnOpen: c.open},
+		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
+		&reportExports{Result: c.final(), Fund: fund, OnClient: func(ctx app.Context, client string) { c.client = client }},
 	)
 	// The year-by-year tables and the assumptions run under both columns:
 	// eight money columns do not fit beside the form.
@@ -219,13 +236,28 @@ func (c *calculator) Render() app.UI {
 		root += " presenting"
 	}
 	return app.Div().Class(root).Body(
+		&reportCover{Query: c.query, Client: c.client},
 		&reportInputs{Query: c.query},
-		app.Div().ID("calc").Class("calc-layout").Body(inputs, results),
+		app.Div().ID("calc").Class("calc-layout").Body(answer, inputs, results),
 		&yearTable{Ledger: ledger, Fund: fund},
 		transparencyFor(shown, ledger),
 		&stockCountSweep{Query: c.query},
 		&explainer{},
 		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
+		advisor,
+	)
+}
+
+// linkNotice lists what a share link had wrong; the scenario runs with
+// defaults in their place.
+func linkNotice(notes []string) app.UI {
+	items := make([]app.UI, len(notes))
+	for i, n := range notes {
+		items[i] = app.Li().Text(n)
+	}
+	return app.Div().ID("link-notice").Class("link-notice").Attr("role", "status").Body(
+		app.P().Text("This link had values the calculator could not use; it shows the result with these changes:"),
+		app.Ul().Body(items...),
 	)
 }
 
@@ -261,16 +293,4 @@ func (c *calculator) final() *calc.Result {
 		return nil
 	}
 	return c.result
-}
-
-// shareLink is the link that reproduces the scenario.
-func (c *calculator) shareLink() app.UI {
-	href := "?" + c.query
-	if u, err := url.Parse(href); err == nil {
-		href = u.String()
-	}
-	return app.P().Class("share").Body(
-		app.A().ID("share-link").Href(href).Text("Link to this scenario"),
-		app.Text(" — bookmark or send it: it reproduces exactly these inputs and results."),
-	)
 }

@@ -173,27 +173,65 @@ func sentence(s string) string {
 	return string(r)
 }
 
-// queryProblems decodes a share link's query for the form: the scenario as
-// far as it could be read and the problems by key ("" for unknown keys).
-func queryProblems(query string) (calc.Scenario, map[string]string) {
-	s, err := calc.Decode(query)
-	if err == nil {
-		return s, nil
-	}
-	problems := map[string]string{}
-	var ve *calc.ValidationError
-	if errors.As(err, &ve) {
+// maxRecoveries bounds how many times recoverQuery drops keys: a value
+// dropped can reveal a problem of another key that depended on it (a
+// withdrawal checked against the amount).
+const maxRecoveries = 4
+
+// recoverQuery reads a share link's query as far as it can, so that a bad
+// link still shows a result: a key whose value is invalid, repeated or
+// unknown is dropped (its default applies) and named in a note. A link that
+// cannot be read at all (too long) gives the starting scenario, with a
+// note.
+func recoverQuery(raw string) (calc.Scenario, []string) {
+	query := strings.TrimPrefix(raw, "?")
+	var notes []string
+	for range maxRecoveries {
+		s, err := calc.Decode(query)
+		if err == nil {
+			return s, notes
+		}
+		var ve *calc.ValidationError
+		if !errors.As(err, &ve) {
+			break
+		}
+		bad := map[string]bool{}
 		for _, p := range ve.Problems {
-			if _, ok := specFor(p.Key); ok {
-				problems[p.Key] = problemText(p)
-			} else if p.Key == "" { // the whole link, e.g. "too long: …"
-				problems[""] = strings.TrimSpace(problems[""] + " The link is " + p.Message + ".")
-			} else {
-				problems[""] = strings.TrimSpace(problems[""] + " The link's “" + p.Key + "” is not a setting of this calculator.")
+			if p.Key == "" {
+				return startScenario(), append(notes, "The link could not be read ("+p.Message+"): the starting scenario is shown instead.")
+			}
+			if !bad[p.Key] {
+				bad[p.Key] = true
+				notes = append(notes, linkNote(p))
 			}
 		}
-	} else {
-		problems[""] = err.Error()
+		query = withoutKeys(query, bad)
 	}
-	return s, problems
+	return startScenario(), append(notes, "The link could not be read: the starting scenario is shown instead.")
+}
+
+// linkNote names a link's bad value and what replaces it.
+func linkNote(p calc.Problem) string {
+	f, ok := specFor(p.Key)
+	if !ok {
+		return "The link's “" + p.Key + "” is not a setting of this calculator: it was ignored."
+	}
+	def := fieldText(f, valuesFromScenario(calc.DefaultScenario())[f.Key])
+	return "The link's “" + f.Label + "” (" + p.Key + ") was not valid (" + p.Message + "): the default, " + def + ", is used instead."
+}
+
+// withoutKeys is query without the parts whose (unescaped) key is in drop.
+func withoutKeys(query string, drop map[string]bool) string {
+	var keep []string
+	for part := range strings.SplitSeq(query, "&") {
+		rawKey, _, _ := strings.Cut(part, "=")
+		key, err := url.QueryUnescape(rawKey)
+		if err != nil {
+			key = rawKey
+		}
+		if part != "" && !drop[key] && !drop[rawKey] {
+			keep = append(keep, part)
+		}
+	}
+	return strings.Join(keep, "&")
 }

@@ -82,19 +82,44 @@ func TestFormProblems(t *testing.T) {
 	}
 }
 
-func TestQueryProblems(t *testing.T) {
-	s, problems := queryProblems("amount=5&colour=red&horizon=20")
-	if s.Horizon != 20 {
-		t.Errorf("horizon not decoded: %d", s.Horizon)
-	}
-	if !strings.Contains(problems["amount"], "$1,000") || !strings.Contains(problems[""], "colour") {
-		t.Errorf("problems: %v", problems)
+func TestRecoverQuery(t *testing.T) {
+	for _, tc := range []struct {
+		query   string
+		horizon int
+		amount  float64
+		notes   []string // parts of the notes, in order
+	}{
+		{"amount=abc&horizon=12", 12, 1000000, []string{"“Amount to invest” (amount)", "$1,000,000"}},
+		{"amount=5&colour=red&horizon=20", 20, 1000000, []string{"“Amount to invest”", "“colour” is not a setting"}},
+		{"horizon=8&horizon=9", 10, 1000000, []string{"(horizon)", "given more than once"}},
+		{"amount=250000&horizon=7", 7, 250000, nil},
+		{"amount%ZZ=1&horizon=3", 3, 1000000, []string{"not a setting"}},
+		{strings.Repeat("x", calc.MaxQueryLength+1), 10, 1000000, []string{"could not be read"}},
+	} {
+		s, notes := recoverQuery(tc.query)
+		if s.Horizon != tc.horizon || s.Amount != tc.amount {
+			t.Errorf("%.40s: horizon %d amount %v, want %d %v", tc.query, s.Horizon, s.Amount, tc.horizon, tc.amount)
+		}
+		if err := s.Validate(); err != nil {
+			t.Errorf("%.40s: recovered scenario invalid: %v", tc.query, err)
+		}
+		if (len(tc.notes) == 0) != (len(notes) == 0) {
+			t.Errorf("%.40s: notes %q", tc.query, notes)
+		}
+		all := strings.Join(notes, " | ")
+		for _, part := range tc.notes {
+			if !strings.Contains(all, part) {
+				t.Errorf("%.40s: notes %q lack %q", tc.query, all, part)
+			}
+		}
 	}
 }
 
-func TestQueryProblemsTooLong(t *testing.T) {
-	_, problems := queryProblems("wages=" + strings.Repeat("1", calc.MaxQueryLength))
-	if got := problems[""]; !strings.HasPrefix(got, "The link is too long: ") || strings.Contains(got, "not a setting") {
-		t.Errorf("a long link: %q", got)
+// A link over the limit says it is too long (issue 16, finding 7), not
+// that "“”" is not a setting.
+func TestRecoverQueryTooLong(t *testing.T) {
+	_, notes := recoverQuery("wages=" + strings.Repeat("1", calc.MaxQueryLength))
+	if len(notes) != 1 || !strings.Contains(notes[0], "(too long: ") || strings.Contains(notes[0], "not a setting") {
+		t.Errorf("a long link: %q", notes)
 	}
 }

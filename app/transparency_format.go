@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"smacalc/calc"
 )
 
@@ -59,9 +61,11 @@ func formatShares(f float64) string {
 	return whole + "." + frac
 }
 
-// formatPrice is a price per share with four decimals: "$12.3456".
+// formatPrice is a price per share to the cent, as a statement shows it:
+// "$123.46", "$1,234.50" (prices start between $50 and $200, see
+// calc.Inspect).
 func formatPrice(f float64) string {
-	return "$" + strconv.FormatFloat(f, 'f', 4, 64)
+	return formatCents(decimal.NewFromFloat(f))
 }
 
 // gainClass colours a gain green and a loss red.

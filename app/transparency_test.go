@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,14 +98,14 @@ func TestLotAndHarvestRows(t *testing.T) {
 }
 
 func TestTrackingNoteText(t *testing.T) {
-	r := &calc.Result{TrackingError: 0.0123, TaxAlphaBps: calc.Spread{P50: 95}, Difference: calc.Quantiles{P50: tpMoney("40000")}}
-	base := &calc.Result{TaxAlphaBps: calc.Spread{P50: 105.2}, Difference: calc.Quantiles{P50: tpMoney("43210.60")}}
+	r := &calc.Result{TrackingError: 0.0123, TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 95}}, Difference: calc.Quantiles{P50: tpMoney("40000")}}
+	base := &calc.Result{TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 105.2}}, Difference: calc.Quantiles{P50: tpMoney("43210.60")}}
 	got := trackingNoteText([]string{"energy", "real-estate"}, r, base)
 	want := "Excluding energy and real estate: tracking error 1.2% a year against the index. Against holding every sector: median tax alpha −0.10%/yr, median after-tax difference −$3,211."
 	if got != want {
 		t.Errorf("note =\n%q, want\n%q", got, want)
 	}
-	same := &calc.Result{TaxAlphaBps: calc.Spread{P50: 95.3}, Difference: calc.Quantiles{P50: tpMoney("40000.20")}}
+	same := &calc.Result{TaxAlphaBps: calc.TaxAlpha{Spread: calc.Spread{P50: 95.3}}, Difference: calc.Quantiles{P50: tpMoney("40000.20")}}
 	if got := trackingNoteText([]string{"utilities"}, r, same); !strings.Contains(got, "median tax alpha unchanged, median after-tax difference unchanged") {
 		t.Errorf("unchanged note = %q", got)
 	}
@@ -197,5 +198,42 @@ func TestShownText(t *testing.T) {
 		if got := shownText(c.shown, c.matched, c.all, "holdings"); got != c.want {
 			t.Errorf("shownText(%d, %d, %d) = %q, want %q", c.shown, c.matched, c.all, got, c.want)
 		}
+	}
+}
+
+// Grouping the harvest log keeps the losses and the sales: one row per
+// stock, month and character, small sales folded per month and character.
+func TestGroupHarvests(t *testing.T) {
+	sale := func(month, stock int, short bool, proceeds, loss string) calc.HarvestEvent {
+		return calc.HarvestEvent{Month: month, Stock: stock, Name: "S-" + strconv.Itoa(stock), Sector: "energy", ShortTerm: short,
+			Shares: 1, Proceeds: m(proceeds), Loss: m(loss), Basis: calc.Money{Decimal: m(proceeds).Add(m(loss).Decimal)}, LotBoughtDate: "2026-01"}
+	}
+	es := []calc.HarvestEvent{
+		sale(3, 1, true, "400", "40"), sale(3, 1, true, "300", "30"), // one stock, one month: one row, 2 lots
+		sale(3, 1, false, "500", "10"),                           // long-term: a row of its own
+		sale(3, 2, true, "20", "2"), sale(3, 3, true, "30", "3"), // small: folded together
+		sale(4, 1, true, "900", "90"), // another month
+		sale(4, 4, true, "100", "1"),  // small, alone in its month
+	}
+	rows := groupHarvests(es)
+	if len(rows) != 5 {
+		t.Fatalf("%d rows, want 5: %+v", len(rows), rows)
+	}
+	total := func(rs []calc.HarvestEvent) string {
+		st, lt := sumLosses(rs)
+		return st.String() + "/" + lt.String()
+	}
+	if total(rows) != total(es) {
+		t.Errorf("losses %s grouped, %s sold", total(rows), total(es))
+	}
+	if rows[0].LotBoughtDate != "2 lots" || !rows[0].Proceeds.Equal(m("700").Decimal) || rows[0].Price != 350 {
+		t.Errorf("first row %+v", rows[0])
+	}
+	var names []string
+	for _, r := range rows {
+		names = append(names, r.Name)
+	}
+	if !slices.Contains(names, "2 small sales (each under $250)") || !slices.Contains(names, "1 small sale (under $250)") {
+		t.Errorf("rows %q", names)
 	}
 }

@@ -79,6 +79,31 @@ func spread(v []float64, scale float64) Spread {
 	return Spread{round6(a * scale), round6(b * scale), round6(c * scale)}
 }
 
+// zMedianCI is the standard normal 97.5% quantile: the order statistics
+// medianSE uses bound a 95% confidence interval for the median.
+const zMedianCI = 1.959963984540054
+
+// medianSE is the standard error of the sample median of sorted, computed
+// by McKean & Schrader (1984, "A comparison of methods for studentizing
+// the sample median", Communications in Statistics B 13(6)): the
+// distribution-free 95% confidence interval for the median is bounded by
+// the order statistics of ranks c and n−c+1, c = (n+1)/2 − z·√(n/4)
+// rounded (the binomial count of observations below the median has
+// standard deviation √n/2), and its half-width divided by z estimates the
+// standard error. It needs no density estimate and no resampling (so no
+// random numbers: the same bits on every platform and for any split of
+// the paths), and it is consistent for any continuous distribution with
+// a positive density at the median. One path has no error estimate: 0.
+func medianSE(sorted []float64) float64 {
+	n := len(sorted)
+	if n < 2 {
+		return 0
+	}
+	c := int(math.Round(float64(n+1)/2 - zMedianCI*math.Sqrt(float64(n)/4)))
+	c = max(c, 1)
+	return (sorted[n-c] - sorted[c-1]) / (2 * zMedianCI)
+}
+
 // round6 rounds a rate to 6 significant decimals so JSON stays readable.
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
 
@@ -131,7 +156,18 @@ func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
 	}
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
-	r.TaxAlphaBps = spread(col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return }), 1e4)
+	alpha := col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
+	r.TaxAlphaBps = TaxAlpha{Spread: spread(alpha, 1e4)} // sorts alpha
+	r.TaxAlphaBps.SE = round6(medianSE(alpha) * 1e4)
+	if s.End == "hold" { // the end wealth is the value before the sale
+		r.TaxAlphaBeforeSaleBps = r.TaxAlphaBps
+	} else {
+		before := col(func(o *PathOutcome) float64 {
+			return returnBeforeSale(s, o.SMA) - returnBeforeSale(s, o.Fund)
+		})
+		r.TaxAlphaBeforeSaleBps = TaxAlpha{Spread: spread(before, 1e4)} // sorts before
+		r.TaxAlphaBeforeSaleBps.SE = round6(medianSE(before) * 1e4)
+	}
 	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))
 
 	for k := range s.Horizon {
@@ -166,6 +202,8 @@ func build(s Scenario, outs []PathOutcome, withLedger bool) (Result, error) {
 		})
 	}
 	r.Decomposition = decompose(outs)
+	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
+	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
 	if withLedger {
 		led, err := representativeLedger(s, diff)
 		if err != nil {
@@ -224,20 +262,7 @@ func decompose(outs []PathOutcome) Decomposition {
 // wealth is the median (the lower one for an even count; the lowest index
 // among ties) and records its ledger.
 func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
-	idx := make([]int, len(diff))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case diff[a] < diff[b]:
-			return -1
-		case diff[a] > diff[b]:
-			return 1
-		}
-		return 0
-	})
-	path := idx[(len(idx)-1)/2]
+	path := middlePaths(diff)[0]
 	tx, err := newTaxer(s)
 	if err != nil {
 		return nil, err

@@ -13,12 +13,13 @@ var Keys = []string{
 	"year", "status", "wages", "stgains", "ltgains", "state", "staterate",
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
-	"fundfee", "dist", "end", "exclude", "paths", "seed",
+	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
 // Keys, numbers in their shortest exact decimal form, except "staterate"
-// (only when HasStateRate) and "exclude" (only when non-empty). Writing every
+// (only when HasStateRate), "exclude" (only when non-empty) and "local"
+// (only when not "none", so links made before it existed stay canonical). Writing every
 // key keeps share links meaning the same thing if defaults change later.
 // For every scenario s returned by Decode without error,
 // Decode(s.Encode()) returns s again.
@@ -40,6 +41,10 @@ func (s Scenario) Encode() string {
 			}
 		case "exclude":
 			if len(s.Exclude) == 0 {
+				continue
+			}
+		case "local":
+			if s.Local == "none" {
 				continue
 			}
 		}
@@ -107,6 +112,8 @@ func (s Scenario) get(k string) string {
 		return strconv.Itoa(s.Paths)
 	case "seed":
 		return strconv.FormatUint(s.Seed, 10)
+	case "local":
+		return s.Local
 	}
 	return ""
 }
@@ -329,6 +336,8 @@ func (s *Scenario) set(k, v string) string {
 			return "not a whole number between 0 and 18446744073709551615: " + strconv.Quote(v)
 		}
 		s.Seed = n
+	case "local":
+		s.Local = strings.ToLower(v)
 	}
 	return ""
 }

@@ -32,6 +32,8 @@ func TestEncodeRoundTrip(t *testing.T) {
 		"?status=single&state=ny&staterate=0.05&exclude=energy,utilities&seed=18446744073709551615",
 		"amount=250000.5&basis=0.3&contrib=-1000&horizon=25&end=stepup&harvest=quarterly",
 		"ret=-0.1&vol=0&idio=0&div=0&dist=0.09&fund=mf&paths=1&stocks=1",
+		"state=ny&local=NYC&status=hoh",
+		"state=dc&local=none",
 	}
 	for _, q := range queries {
 		s, err := Decode(q)
@@ -49,6 +51,23 @@ func TestEncodeRoundTrip(t *testing.T) {
 		if s2.Encode() != enc {
 			t.Errorf("Encode not canonical: %q vs %q", s2.Encode(), enc)
 		}
+	}
+}
+
+// Every state code and DC is accepted; "local" is written only when set,
+// so a link made before the key existed keeps its canonical form.
+func TestStateAndLocalKeys(t *testing.T) {
+	for _, code := range []string{"AL", "DC", "IL", "PA", "WY", "none"} {
+		if _, err := Decode("state=" + code); err != nil {
+			t.Errorf("state=%s: %v", code, err)
+		}
+	}
+	s, err := Decode("state=NY&local=nyc")
+	if err != nil || s.Local != "nyc" || !strings.HasSuffix(s.Encode(), "&seed=1&local=nyc") {
+		t.Errorf("local=nyc: %v %q", err, s.Encode())
+	}
+	if enc := DefaultScenario().Encode(); strings.Contains(enc, "local") {
+		t.Errorf("default scenario writes local: %q", enc)
 	}
 }
 
@@ -75,6 +94,10 @@ func TestDecodeErrorsNameEveryKey(t *testing.T) {
 		{"exclude=energy,energy", []string{"exclude"}, []string{"twice"}},
 		{"year=1999", []string{"year"}, []string{"2026"}},
 		{"state=ZZ", []string{"state"}, []string{"ZZ"}},
+		{"state=texas", []string{"state"}, []string{"two-letter state code, DC or none"}},
+		{"state=CA&local=nyc", []string{"local"}, []string{"needs state=NY"}},
+		{"state=NY&local=yonkers", []string{"local"}, []string{"none, nyc"}},
+		{"local=", []string{"local"}, []string{"none, nyc"}},
 		{"vol=2&idio=-1&paths=0", []string{"vol", "idio", "paths"}, []string{"between 0 and 1"}},
 		{"paths=20000&stocks=1000&horizon=50", []string{"paths"}, []string{"use at most"}},
 		{"seed=-1", []string{"seed"}, []string{"whole number"}},

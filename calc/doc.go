@@ -57,9 +57,10 @@
 // Taxes (taxes.go): each year, each strategy's qualified dividends and net
 // realized gains are added to the investor's wages and outside gains and
 // the whole return is computed by package calc/tax (federal brackets, 0/15/20%
-// rates, NIIT, netting, $3,000 loss limit, carryforward with character,
-// state); the strategy's tax is that minus the return without the
-// portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
+// rates, AMT, NIIT, netting, $3,000 loss limit, carryforward with
+// character, and the state's income tax law for `state`, with New York
+// City's tax when `local=nyc`, or the flat `staterate`); the strategy's tax
+// is that minus the return without the portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
 // PORTFOLIO at the start of the next year by selling (the SMA sells HIFO
 // in proportion; the fund sells its highest-basis shares); a negative tax
 // (a saving) is reinvested. The same rule applies to both. Contributions
@@ -92,11 +93,23 @@
 // money-weighted returns (IRR with the contributions as flows), per path,
 // in basis points; fees are included. years[k].benefit_bps is the mean
 // (over paths) of the fund's tax minus the SMA's in year k divided by the
-// mean SMA value at the start of year k. The decomposition splits the mean
+// mean SMA value at the start of year k. tax_alpha_bps.se is the Monte
+// Carlo standard error of the headline (the median tax alpha), by McKean &
+// Schrader (1984): the half-width of the distribution-free 95% confidence
+// interval for the median — the order statistics of ranks
+// (n+1)/2 ∓ 1.96·√n/2 — divided by 1.96. It is in partial results
+// (Summarize) too, so a UI can show the precision while paths arrive. The decomposition splits the mean
 // difference (over paths) into tax saved on harvested losses,
 // distributions avoided, fee difference, trading costs, extra tax at
 // liquidation, unpaid tax (see above) and growth of deferred tax (the SMA's
-// extra market growth and dividends); it adds up exactly. The ledger is the representative path
+// extra market growth and dividends); it adds up exactly. tax_alpha_before_sale_bps is the alpha
+// with the value before the final sale as the end wealth (as published
+// tax-alpha figures are stated; the contributions are the scenario's
+// schedule). difference_over_time is the difference if both were sold at
+// the end of each year, percentiles across paths. median_market is the
+// wealth and the decomposition of the median difference (the middle path,
+// or the mean of the two middle ones): SMA − fund and the decomposition's
+// total equal difference.p50 to the cent. The ledger is the representative path
 // (median difference, re-simulated), reconciled to the cent (see Ledger).
 //
 // # Transparency
@@ -112,6 +125,11 @@
 // and basis, and every lot harvested that year (proceeds, basis, loss,
 // character, the proxy bought, the month the stock was bought back).
 // Tickers are synthetic: sector abbreviation and index rank ("IT-001").
+// Prices are a presentation scaling of the engine's (which start at 1.00):
+// each stock starts between $50 and $200 a share (drawn from its rank),
+// moved so that the shares bought at the start are a whole number when at
+// least half a share is bought; the sector proxies and the fund start at
+// $100. Share counts are divided by the same factor, so no amount changes.
 // The figures reconcile: the holdings add up to the ledger's End + Taxes
 // (the value before the year's tax is paid) within a cent per holding,
 // the lots' shares to their holding's exactly, the harvested losses to

@@ -60,8 +60,8 @@ type Holding struct {
 	Sector string `json:"sector"` // GICS name as in Sectors() ("information-technology")
 	// Substitute marks a sector proxy (market + sector factor) holding the
 	// proceeds of loss sales during the wash-sale window; Replaces names
-	// the stocks it stands in for. It is bought at a price of 1.00 at the
-	// start, moved by the sector's return.
+	// the stocks it stands in for. Its price is 100.00 at the start,
+	// moved by the sector's return.
 	Substitute bool     `json:"substitute"`
 	Replaces   []string `json:"replaces,omitempty"`
 	Shares     float64  `json:"shares"` // the sum of the lots' shares
@@ -128,7 +128,7 @@ type HarvestEvent struct {
 // FundHolding is the fund side at the same moment.
 type FundHolding struct {
 	Shares         float64 `json:"shares"`
-	NAV            float64 `json:"nav"` // 1.00 at the start
+	NAV            float64 `json:"nav"` // 100.00 at the start
 	Value          Money   `json:"value"`
 	Basis          Money   `json:"basis"`
 	UnrealizedGain Money   `json:"unrealized_gain"` // Value − Basis
@@ -190,7 +190,43 @@ type inspector struct {
 	proxy   [sectorSlots]float64 // price of each sector's proxy (1 at the start)
 	events  []harvestLot         // every lot harvested on the path, in order
 	pending []int32              // per stock: first event awaiting its buy-back, or −1
+	scale   []float64            // per stock: display price per engine price (displayScale)
 	years   []InspectionYear
+}
+
+// The engine prices every stock, proxy and the fund at 1.00 at the start;
+// the inspection shows them at plausible prices instead, a presentation
+// scaling that changes no amount (value = shares × price is the same):
+// each stock starts between $50 and $200 a share, with a whole number of
+// shares bought at the start when the amount allows; the sector proxies
+// and the fund start at $100.
+const (
+	proxyStartPrice = 100
+	fundStartNAV    = 100
+)
+
+// displayShares rounds a scaled share count to 9 decimals, so that the
+// whole number of shares bought at the start shows as one (the division
+// by the scale leaves a last-bit error); amounts are computed from the
+// engine's own figures, never from these.
+func displayShares(sh float64) float64 { return math.Round(sh*1e9) / 1e9 }
+
+// displayScale is the factor by which stock i's prices are multiplied
+// (and its share counts divided) in an inspection. A target price between
+// $50 and $200 is drawn from the stock's rank (deterministic, spread by
+// SplitMix64); the price is then moved so that the shares bought at the
+// start (shares at the engine's price of 1) are a whole number, which
+// keeps it within about 1% of the target when at least 50 shares are
+// bought. A stock bought for less than half its target price keeps the
+// target and fractional shares.
+func displayScale(i int, shares float64) float64 {
+	u := float64(splitmix64(uint64(i)+0x5ca1ab1e)>>11) / (1 << 53)
+	target := 50 + 150*u
+	n := math.Round(shares / target)
+	if n < 1 {
+		return target
+	}
+	return shares / n
 }
 
 // harvestLot is a lot sold at a loss, as recorded (a HarvestEvent in the
@@ -238,6 +274,14 @@ func (in *inspector) begin(p *pathSim) {
 	}
 	in.events = in.events[:0]
 	in.years = in.years[:0]
+	in.scale = in.scale[:0]
+	for i, b := range p.books {
+		sh := 0.0
+		for k := range b {
+			sh += b.hifo(k).shares
+		}
+		in.scale = append(in.scale, displayScale(i, sh))
+	}
 	in.snapshot(p, 0, 0)
 }
 
@@ -315,20 +359,23 @@ func (in *inspector) snapshot(p *pathSim, y int, t int32) {
 			continue
 		}
 		pr := p.price[i]
+		scale := in.scale[i]
 		ls := lots[:len(b):len(b)]
 		lots = lots[len(b):]
-		var sh, basis float64
+		var engineShares, sh, basis float64
 		for k := range b {
 			l := b.hifo(k)
-			sh += l.shares
+			engineShares += l.shares
+			lotShares := displayShares(l.shares / scale)
+			sh += lotShares
 			basis += l.shares * l.basis
-			ls[k] = Lot{Bought: int(l.step), BoughtDate: in.date(l.step), Shares: l.shares,
-				CostPerShare: l.basis, LongTerm: longTerm(l.step, t)}
+			ls[k] = Lot{Bought: int(l.step), BoughtDate: in.date(l.step), Shares: lotShares,
+				CostPerShare: l.basis * scale, LongTerm: longTerm(l.step, t)}
 			ls[k].Value, ls[k].Basis, ls[k].Gain = moneyGain(l.shares*pr, l.shares*l.basis)
 		}
-		v := sh * pr
+		v := engineShares * pr
 		h := Holding{Stock: i, Name: in.names[i], Sector: sectors[in.sector[i]].Name,
-			Shares: sh, Price: pr, Weight: weight(v), Lots: ls}
+			Shares: sh, Price: pr * scale, Weight: weight(v), Lots: ls}
 		if p.idxVal > 0 {
 			h.IndexWeight = p.idxN[i] * pr / p.idxVal
 		}
@@ -339,7 +386,7 @@ func (in *inspector) snapshot(p *pathSim, y int, t int32) {
 		if subN[k] == 0 {
 			continue
 		}
-		pr := in.proxy[k]
+		pr := in.proxy[k] * proxyStartPrice
 		sh := subVal[k] / pr
 		h := Holding{Stock: -1, Name: in.subName[k], Sector: sectors[k].Name, Substitute: true,
 			Replaces: make([]string, 0, subN[k]), Shares: sh, Price: pr, Weight: weight(subVal[k])}
@@ -385,7 +432,7 @@ func (in *inspector) snapshot(p *pathSim, y int, t int32) {
 		l := p.fundBook.hifo(k)
 		fb += l.shares * l.basis
 	}
-	iy.Fund = FundHolding{Shares: p.units, NAV: p.nav}
+	iy.Fund = FundHolding{Shares: p.units / fundStartNAV, NAV: p.nav * fundStartNAV}
 	iy.Fund.Value, iy.Fund.Basis, iy.Fund.UnrealizedGain = moneyGain(p.units*p.nav, fb)
 	in.years = append(in.years, iy)
 }
@@ -399,7 +446,7 @@ func (in *inspector) result(path int) *Inspection {
 		ev := HarvestEvent{
 			Month: int(e.step), Date: in.date(e.step), Stock: int(e.stock), Name: in.names[e.stock], Sector: sectors[sc].Name,
 			LotBought: int(e.lotStep), LotBoughtDate: in.date(e.lotStep),
-			Shares: e.shares, Price: e.price,
+			Shares: displayShares(e.shares / in.scale[e.stock]), Price: e.price * in.scale[e.stock],
 			ShortTerm:      !longTerm(e.lotStep, e.step),
 			SubstituteName: in.subName[sc],
 		}

@@ -23,14 +23,21 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 		}
 		return v - wealth
 	}
-	lo, hi := -0.9999, 10.0
-	flo := f(lo)
 	// Nothing left and no withdrawal since the last contribution: every
 	// dollar is lost. (A portfolio that ran out after paying withdrawals
 	// has a root: f < 0 near −100%, where the latest withdrawal dominates.)
-	if wealth <= 0 && flo >= 0 {
+	if wealth <= 0 && f(-0.9999) >= 0 {
 		return -1
 	}
+	return bisectReturn(f)
+}
+
+// bisectReturn finds the root of f, increasing in r, on [−99.99%, 1000%]
+// by 64 halvings (deterministic: the same bits on every platform when f's
+// arithmetic is).
+func bisectReturn(f func(r float64) float64) float64 {
+	lo, hi := -0.9999, 10.0
+	flo := f(lo)
 	for range 64 {
 		mid := 0.5 * (lo + hi)
 		fm := f(mid)

@@ -51,6 +51,15 @@ type Spread struct {
 	P90 float64 `json:"p90"`
 }
 
+// TaxAlpha is the spread of the tax alpha (basis points a year) across
+// paths and the Monte Carlo standard error of its median: how far the
+// headline P50 may be from the median of infinitely many paths (see
+// medianSE for the method). JSON: {"p10", "p50", "p90", "se"}.
+type TaxAlpha struct {
+	Spread
+	SE float64 `json:"se"`
+}
+
 // Strategy summarises one way of owning the index across paths.
 type Strategy struct {
 	// AfterTaxWealth is the wealth at the horizon after every tax, with the
@@ -137,6 +146,25 @@ type Decomposition struct {
 	UnpaidTax Money `json:"unpaid_tax"`
 }
 
+// DifferencePoint is the difference in after-tax wealth (SMA − fund) if
+// both were sold at the end of a year (year 0 = the start), percentiles
+// across paths (paired on the same market path).
+type DifferencePoint struct {
+	Year       int       `json:"year"`
+	Difference Quantiles `json:"difference"`
+}
+
+// MedianMarket is the market whose difference is the median: the middle
+// path, or the mean of the two middle paths for an even count (as the
+// median itself). SMA − Fund and the decomposition's Total equal
+// Result.Difference.P50 exactly, so the figures shown beside the median
+// add up to it.
+type MedianMarket struct {
+	SMA           Money         `json:"sma"`  // after-tax wealth with the end treatment
+	Fund          Money         `json:"fund"` // after-tax wealth with the end treatment
+	Decomposition Decomposition `json:"decomposition"`
+}
+
 // Result is the outcome of a scenario: the worker's reply and the CLI's
 // output. Money is in dollars (decimal strings), rates are fractions,
 // basis points are numbers.
@@ -153,8 +181,14 @@ type Result struct {
 	// across paths (paired on the same market path).
 	Difference Quantiles `json:"difference"`
 	// TaxAlphaBps is the SMA's annualized after-tax money-weighted return
-	// minus the fund's, in basis points, percentiles across paths.
-	TaxAlphaBps Spread `json:"tax_alpha_bps"`
+	// minus the fund's, in basis points, percentiles across paths, with
+	// the Monte Carlo standard error of the median (the headline).
+	TaxAlphaBps TaxAlpha `json:"tax_alpha_bps"`
+	// TaxAlphaBeforeSaleBps is the tax alpha with both strategies' value
+	// before the final sale (no tax on unrealized gains at the end), as
+	// published tax-alpha figures are usually stated; percentiles across
+	// paths and the standard error of the median, basis points a year.
+	TaxAlphaBeforeSaleBps TaxAlpha `json:"tax_alpha_before_sale_bps"`
 	// SMAAheadFraction is the share of paths where the SMA ends ahead.
 	SMAAheadFraction float64 `json:"sma_ahead_fraction"`
 	// TrackingError is the annualized standard deviation of the SMA's
@@ -164,6 +198,12 @@ type Result struct {
 	Years          []Year        `json:"years"`
 	WealthOverTime []WealthPoint `json:"wealth_over_time"`
 	Decomposition  Decomposition `json:"decomposition"`
+	// DifferenceOverTime is the difference if both were sold at the end of
+	// each year (year 0 = the start), percentiles across paths.
+	DifferenceOverTime []DifferencePoint `json:"difference_over_time"`
+	// MedianMarket is the wealth and the decomposition of the median
+	// difference (Difference.P50).
+	MedianMarket MedianMarket `json:"median_market"`
 	// Ledger is the year-by-year accounting of one representative path
 	// (the median difference); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`

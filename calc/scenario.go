@@ -17,8 +17,8 @@ type Scenario struct {
 	Wages        float64  // other ordinary income per year ("wages")
 	STGains      float64  // outside short-term gains per year ("stgains")
 	LTGains      float64  // outside long-term gains per year ("ltgains")
-	State        string   // two-letter preset (upper case) or "none" ("state")
-	StateRate    float64  // flat state rate overriding the preset ("staterate")
+	State        string   // two-letter state code (upper case), DC, or "none" ("state")
+	StateRate    float64  // flat state rate overriding the state's law ("staterate")
 	HasStateRate bool     // StateRate is set (the key is present)
 	Amount       float64  // initial investment ("amount")
 	Basis        float64  // initial cost basis as a fraction of Amount ("basis")
@@ -40,6 +40,7 @@ type Scenario struct {
 	Exclude      []string // sectors the SMA does not hold ("exclude"); nil when none
 	Paths        int      // Monte Carlo paths ("paths")
 	Seed         uint64   // random seed ("seed")
+	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
@@ -73,6 +74,7 @@ func DefaultScenario() Scenario {
 		End:       "liquidate",
 		Paths:     500,
 		Seed:      1,
+		Local:     "none",
 	}
 }
 
@@ -176,6 +178,11 @@ func (s Scenario) validate(e *ValidationError) {
 	}
 	if s.HasStateRate {
 		rangeF(e, "staterate", s.StateRate, 0, MaxStateRate)
+	}
+	if !e.has("local") {
+		if err := checkLocal(s.State, s.Local); err != nil {
+			e.add("local", "%v", err)
+		}
 	}
 	rangeF(e, "amount", s.Amount, 1000, 1e10)
 	rangeF(e, "basis", s.Basis, 0, 2)

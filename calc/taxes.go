@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"strings"
 
 	"smacalc/calc/tax"
 )
@@ -12,9 +13,11 @@ type carry struct{ st, lt float64 }
 func (c carry) total() float64 { return c.st + c.lt }
 
 // taxer computes a strategy's yearly tax as the incremental tax over the
-// investor's other income: the whole return (federal income tax, NIIT,
-// state) with the portfolio's dividends and net gains added to the wages
-// and outside gains, minus the return without the portfolio. The
+// investor's other income: the whole return (federal income tax, AMT,
+// NIIT, state and local income tax) with the portfolio's dividends and net
+// gains added to the wages and outside gains, minus the return without the
+// portfolio. The state's law is converted once per scenario (in the
+// Investor), so a year's tax stays a few hundred nanoseconds. The
 // carryforward is the combined return's, so outside gains use harvested
 // losses (that is where harvesting is worth the most).
 type taxer struct{ inv *tax.Investor }
@@ -28,9 +31,14 @@ func newTaxer(s Scenario) (*taxer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A typed rate replaces the state's law (and any local tax); otherwise
+	// the state's law for the year, with the local tax if chosen.
 	state := tax.FlatState(s.StateRate)
 	if !s.HasStateRate {
 		if state, err = tax.StatePreset(s.State); err != nil {
+			return nil, err
+		}
+		if state, err = state.WithLocal(s.Local); err != nil {
 			return nil, err
 		}
 	}
@@ -54,8 +62,24 @@ func checkState(code string) error {
 		return nil
 	}
 	if len(code) != 2 {
-		return fmt.Errorf("%q is not a two-letter state code or none", code)
+		return fmt.Errorf("%q is not a two-letter state code, DC or none", code)
 	}
 	_, err := tax.StatePreset(code)
+	return err
+}
+
+// checkLocal accepts "none", or "nyc" with the state NY.
+func checkLocal(state, local string) error {
+	if local == "" {
+		return fmt.Errorf("empty: accepted %s", strings.Join(tax.LocalCodes(), ", "))
+	}
+	st, err := tax.StatePreset(state)
+	if err != nil {
+		st = tax.State{Code: state}
+	}
+	_, err = st.WithLocal(local)
+	if err != nil && local == "nyc" {
+		return fmt.Errorf("nyc (New York City) needs state=NY, not %s", state)
+	}
 	return err
 }

@@ -19,13 +19,18 @@ import (
 
 const taxUsage = `usage: smacalc tax [-year YEAR] [-status STATUS] [-wages N] [-qd N]
                    [-stcg N] [-ltcg N] [-cf-st N] [-cf-lt N]
-                   [-state CODE | -staterate RATE]
+                   [-state CODE [-local nyc] | -staterate RATE]
 
-One year of federal income tax, NIIT and state tax on the capital and
-dividend income, printed as JSON (money as decimal strings).
+One year of tax, printed as JSON (money as decimal strings): the federal
+return (income_tax is the regular tax, amt the alternative minimum tax of
+Form 6251 line 11, niit), and the state (and local) income tax attributed to
+the portfolio income: the state's tax on the whole return with the
+dividends, gains and carryforward minus its tax on the wages alone
+(state_tax_return is the former). total = income_tax + amt + niit +
+state_tax + local_tax.
 `
 
-const taxFlagsHint = "flags: -year -status -wages -qd -stcg -ltcg -cf-st -cf-lt -state -staterate ('smacalc tax -h' for details)"
+const taxFlagsHint = "flags: -year -status -wages -qd -stcg -ltcg -cf-st -cf-lt -state -local -staterate ('smacalc tax -h' for details)"
 
 // Tax computes one year's return from flags and prints it as indented JSON.
 // Bad input prints a message naming the flag and the accepted values on
@@ -39,6 +44,7 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 	status := &statusFlag{status: tax.Single}
 	state := &stateFlag{state: tax.State{Code: "none"}}
 	var rate rateFlag
+	local := &localFlag{code: "none"}
 	wages := &amountFlag{nonNegative: true}
 	qd := &amountFlag{nonNegative: true}
 	stcg, ltcg := &amountFlag{}, &amountFlag{}
@@ -53,7 +59,8 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 	fs.Var(ltcg, "ltcg", "net long-term capital gain incl. capital-gain distributions, dollars (negative for a loss)")
 	fs.Var(cfST, "cf-st", "short-term capital loss carried in, dollars")
 	fs.Var(cfLT, "cf-lt", "long-term capital loss carried in, dollars")
-	fs.Var(state, "state", "state preset: "+strings.Join(tax.StateCodes(), ", "))
+	fs.Var(state, "state", "state (two-letter code, DC) or none: "+strings.Join(tax.StateCodes(), ", "))
+	fs.Var(local, "local", "local income tax: "+strings.Join(tax.LocalCodes(), ", ")+" (nyc needs -state NY)")
 	fs.Var(&rate, "staterate", "flat state rate as a fraction, e.g. 0.05 (overrides -state)")
 
 	if err := fs.Parse(args); err != nil {
@@ -79,20 +86,35 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 	st := state.state
 	if rate.set {
 		st = tax.FlatState(rate.rate)
+	} else {
+		var err error
+		if st, err = st.WithLocal(local.code); err != nil {
+			fmt.Fprintf(stderr, "smacalc tax: -local: %v\n%s\n", err, taxFlagsHint)
+			return 2
+		}
 	}
 	r := tax.Compute(t, status.status, st,
 		tax.Income{Wages: wages.value, QualifiedDividends: qd.value, ShortTermGain: stcg.value, LongTermGain: ltcg.value},
 		tax.Carryforward{ShortTerm: cfST.value, LongTerm: cfLT.value})
+	// The return of the wages alone, for the state tax attributed to the
+	// portfolio income (as the simulation attributes it).
+	w := tax.Compute(t, status.status, st, tax.Income{Wages: wages.value}, tax.Carryforward{})
+	stateTax, localTax := r.StateTax.Sub(w.StateTax), r.LocalTax.Sub(w.LocalTax)
+	total := r.IncomeTax.Add(r.AMT).Add(r.NIIT).Add(stateTax).Add(localTax)
 
 	out := taxOutput{
 		Year:                 t.Year,
 		Status:               status.status.String(),
 		State:                st.Code,
+		Local:                localCode(st),
 		TaxableIncome:        r.TaxableIncome.StringFixed(2),
 		IncomeTax:            r.IncomeTax.StringFixed(2),
+		AMT:                  r.AMT.StringFixed(2),
 		NIIT:                 r.NIIT.StringFixed(2),
-		StateTax:             r.StateTax.StringFixed(2),
-		Total:                r.Total.StringFixed(2),
+		StateTax:             stateTax.StringFixed(2),
+		LocalTax:             localTax.StringFixed(2),
+		StateTaxReturn:       r.StateTax.Add(r.LocalTax).StringFixed(2),
+		Total:                total.StringFixed(2),
 		STCarryforward:       r.Carryforward.ShortTerm.StringFixed(2),
 		LTCarryforward:       r.Carryforward.LongTerm.StringFixed(2),
 		MarginalOrdinaryRate: r.MarginalOrdinaryRate,
@@ -106,15 +128,21 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 }
 
 // taxOutput is what `smacalc tax` prints: money as decimal strings with two
-// decimals, rates as numbers.
+// decimals, rates as numbers. StateTax and LocalTax are attributed to the
+// portfolio income (with it minus without it); StateTaxReturn is the state
+// and local tax of the whole return.
 type taxOutput struct {
 	Year                 int     `json:"year"`
 	Status               string  `json:"status"`
 	State                string  `json:"state"`
+	Local                string  `json:"local"`
 	TaxableIncome        string  `json:"taxable_income"`
 	IncomeTax            string  `json:"income_tax"`
+	AMT                  string  `json:"amt"`
 	NIIT                 string  `json:"niit"`
 	StateTax             string  `json:"state_tax"`
+	LocalTax             string  `json:"local_tax"`
+	StateTaxReturn       string  `json:"state_tax_return"`
 	Total                string  `json:"total"`
 	STCarryforward       string  `json:"st_carryforward"`
 	LTCarryforward       string  `json:"lt_carryforward"`
@@ -187,6 +215,35 @@ func (f *stateFlag) Set(s string) error {
 	}
 	f.state = st
 	return nil
+}
+
+// localCode is the local tax a State applies ("none" for a flat rate, which
+// replaces the state's and any local tax).
+func localCode(st tax.State) string {
+	if st.Local == "" {
+		return "none"
+	}
+	return st.Local
+}
+
+type localFlag struct{ code string }
+
+func (f *localFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.code
+}
+
+func (f *localFlag) Set(s string) error {
+	c := strings.ToLower(s)
+	for _, ok := range tax.LocalCodes() {
+		if c == ok {
+			f.code = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown local tax: accepted %s", strings.Join(tax.LocalCodes(), ", "))
 }
 
 // rateSyntax is a plain fraction between 0 and 1 with at most 6 decimals

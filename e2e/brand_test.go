@@ -71,7 +71,7 @@ func TestBrandedSite(t *testing.T) {
 		chromedp.Value("#in-amount", &amount),
 		chromedp.Evaluate(`!!document.querySelector("#prospect-form #in-harvest")`, &harvestShort),
 		chromedp.Evaluate(`!!document.querySelector("#advanced #in-status")`, &statusAdvanced),
-		chromedp.Evaluate(`document.querySelector("#fig-wealth .chart-wide").innerHTML`, &wealthSVG),
+		chromedp.Evaluate(`document.querySelector("#fig-difference .chart-wide").innerHTML + document.querySelector("#fig-decomposition .chart-wide").innerHTML`, &wealthSVG),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +107,6 @@ func TestBrandedSite(t *testing.T) {
 		t.Errorf("prospect_inputs: harvest in short form %v, status in advanced %v", harvestShort, statusAdvanced)
 	}
 	if !strings.Contains(wealthSVG, testBrand.Colors.SMA) || !strings.Contains(wealthSVG, testBrand.Colors.Fund) {
-		t.Error("the wealth chart does not use the brand's SMA and fund colours")
+		t.Error("the difference and waterfall charts do not use the brand's SMA and fund colours")
 	}
 }

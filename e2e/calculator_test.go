@@ -67,8 +67,10 @@ func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
 	if wantAhead := decimalPercent(want.SMAAheadFraction*100, 0) + "%"; ahead != wantAhead {
 		t.Errorf("share ahead %q, engine %v", ahead, want.SMAAheadFraction)
 	}
-	if sma != dollars(want.SMA.AfterTaxWealth.P50.Decimal) || fund != dollars(want.Fund.AfterTaxWealth.P50.Decimal) {
-		t.Errorf("wealth shown SMA %s fund %s, engine %s %s", sma, fund, want.SMA.AfterTaxWealth.P50, want.Fund.AfterTaxWealth.P50)
+	// The wealth beside the median difference is the median market's: the
+	// two differ by the median difference, not the medians of each.
+	if mm := want.MedianMarket; sma != dollars(mm.SMA.Decimal) || fund != dollars(mm.Fund.Decimal) {
+		t.Errorf("wealth shown SMA %s fund %s, engine's median market %s %s", sma, fund, mm.SMA, mm.Fund)
 	}
 	if ledgerRows != s.Horizon {
 		t.Errorf("ledger has %d rows, want %d", ledgerRows, s.Horizon)

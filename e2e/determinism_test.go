@@ -21,6 +21,8 @@ func TestBrowserMatchesNative(t *testing.T) {
 		"basis=0.4&end=stepup&status=hoh&state=TX&stocks=80&paths=50&horizon=7&seed=11",
 		"contrib=-50000&end=hold&status=mfs&state=MA&stocks=60&paths=40&horizon=5&seed=5",
 		"end=donate&fund=mf&dist=0.05&staterate=0.05&contrib=25000&stocks=100&paths=70&horizon=9&seed=2",
+		"status=single&wages=300000&stgains=30000&state=NY&local=nyc&stocks=60&paths=40&horizon=4&seed=9",
+		"year=2025&status=mfj&wages=900000&ltgains=600000&state=IL&stocks=60&paths=40&horizon=4&seed=4",
 	}
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)

@@ -87,18 +87,15 @@ func setUp(m *testing.M) (int, error) {
 	return m.Run(), nil
 }
 
-// buildWasm compiles the UI and the simulation worker for the browser, as
-// `make wasm` does.
+// buildWasm compiles the UI (which the simulation workers run too) for the
+// browser, as `make wasm` does.
 func buildWasm(dir string) error {
 	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file))
-	for name, pkg := range map[string]string{"app.wasm": ".", "worker.wasm": "./wasm/worker"} {
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, name), pkg)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("building %s: %v\n%s", name, err, out)
-		}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
+	cmd.Dir = filepath.Dir(filepath.Dir(file))
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}
 	return nil
 }

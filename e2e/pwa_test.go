@@ -69,7 +69,7 @@ func waitServiceWorkerUnder(base string) chromedp.Action {
 		if (keys.length === 0) return false;
 		const cache = await caches.open(keys[0]);
 		const base = `+jsString(base)+`;
-		return !!(await cache.match(base + "web/app.wasm")) && !!(await cache.match(base + "web/worker.wasm"));
+		return !!(await cache.match(base + "web/app.wasm")) && !!(await cache.match(base + "web/app-module.js"));
 	})()`, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))
 }
 

@@ -125,8 +125,9 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 		}
 	}
 
-	// The harvest log of year 1 lists the engine's sales.
-	if err := chromedp.Run(ctx, chooseYear(1), showAll("harvests")); err != nil {
+	// The harvest log of year 1, one row per lot, lists the engine's sales
+	// (grouped by stock and month by default).
+	if err := chromedp.Run(ctx, chooseYear(1), chromedp.Click(`#harvests-each-lot`), showAll("harvests")); err != nil {
 		t.Fatal(err)
 	}
 	y1 := ins.Years[1]

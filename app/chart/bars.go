@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -16,6 +17,10 @@ type BarSeries struct {
 	// positive values upward, negative values downward). A series with an
 	// empty Stack gets a bar of its own, beside the others in the group.
 	Stack string
+	// Hatch draws the bars (and the legend swatch) with white diagonal
+	// stripes over the colour, so that series stay apart without colour
+	// (colour-blind readers, a black-and-white printout).
+	Hatch bool
 }
 
 // BarChart describes vertical bars per category (for example per year),
@@ -119,16 +124,32 @@ func Bars(c BarChart) string {
 		return f.noData("")
 	}
 	allZero := ymin == 0 && ymax == 0
+	fs := f.fs
 	colors := make([]string, len(c.Series))
+	var defs strings.Builder
 	for i, s := range c.Series {
 		colors[i] = color(s.Color, Palette[i%len(Palette)])
+		if s.Hatch {
+			id := idSafe(c.ID)
+			if id == "" {
+				id = "bars"
+			}
+			id += "-hatch-" + strconv.Itoa(i)
+			w := num(math.Round(fs * 0.55))
+			fmt.Fprintf(&defs, `<pattern id="%s" width="%s" height="%s" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`+
+				`<rect width="%s" height="%s" fill="%s"/><line x1="0" y1="0" x2="0" y2="%s" stroke="#fff" stroke-width="%s"/></pattern>`,
+				id, w, w, w, w, colors[i], w, num(math.Round(fs*0.2)))
+			colors[i] = "url(#" + id + ")"
+		}
 	}
 	if f.desc == "" {
 		f.desc = barDesc(c, cats, val, format)
 	}
 
 	var b svg
-	fs := f.fs
+	if defs.Len() > 0 {
+		b.WriteString("<defs>" + defs.String() + "</defs>")
+	}
 	y := f.pad
 	if !c.HideTitle {
 		y = f.drawTitle(&b, f.titleLines())

@@ -107,6 +107,13 @@ func goldenCases() map[string]string {
 			Categories: years(1, 30),
 			Series:     []BarSeries{{Name: "Benefit", Values: benefit(30)}},
 		}),
+		"bars_hatched": Bars(BarChart{
+			Title: "Harvested losses by character", XLabel: "Year", Categories: years(1, 4), ID: "harvest",
+			Series: []BarSeries{
+				{Name: "Short-term", Values: []float64{900, 500, 200, 100}, Stack: "losses"},
+				{Name: "Long-term", Values: []float64{0, 300, 400, 250}, Stack: "losses", Hatch: true},
+			},
+		}),
 		"bars_all_zero": Bars(BarChart{
 			Title: "Nothing harvested", XLabel: "Year", Categories: years(1, 5),
 			Series: []BarSeries{{Name: "Losses", Values: []float64{0, 0, 0, 0, 0}}},
@@ -185,7 +192,11 @@ func checkSVG(t testing.TB, s string) {
 	if err := wellFormed(s); err != nil {
 		t.Fatalf("not well-formed: %v\n%s", err, s)
 	}
-	for _, bad := range []string{"NaN", "Inf", "<script", "style", "href", "url(", "<?xml", "<foreignObject", "<image"} {
+	// url( may only point inside the drawing (a hatch pattern's #id).
+	if strings.Count(s, "url(") != strings.Count(s, "url(#") {
+		t.Fatalf("output refers to something outside the drawing with url(")
+	}
+	for _, bad := range []string{"NaN", "Inf", "<script", "style", "href", "<?xml", "<foreignObject", "<image"} {
 		if strings.Contains(s, bad) {
 			t.Fatalf("output contains %q", bad)
 		}
@@ -500,4 +511,29 @@ func TestWrap(t *testing.T) {
 		t.Errorf("blank: %q", got)
 	}
 	wrap("x y z", -10, 20, 0) // must terminate
+}
+
+// A hatched series fills its bars and its legend swatch with a pattern of
+// its colour, so that it is told apart without colour.
+func TestBarsHatch(t *testing.T) {
+	out := Bars(BarChart{Title: "T", ID: "h", Categories: []string{"1"}, Series: []BarSeries{
+		{Name: "A", Values: []float64{1}}, {Name: "B", Values: []float64{2}, Hatch: true, Color: "#123456"}}})
+	if !strings.Contains(out, `<pattern id="h-hatch-1"`) || !strings.Contains(out, `fill="#123456"`) {
+		t.Fatalf("no pattern of the series colour: %s", out)
+	}
+	if n := strings.Count(out, `fill="url(#h-hatch-1)"`); n != 2 {
+		t.Errorf("%d shapes use the pattern, want the bar and the legend swatch", n)
+	}
+}
+
+// The waterfall's zero line is drawn before every value label, so labels
+// (with their halo) are never crossed by it, also on a phone's narrow
+// drawing.
+func TestWaterfallZeroLineUnderLabels(t *testing.T) {
+	out := Waterfall(WaterfallChart{Title: "T", Width: 390, Items: []WaterfallItem{{"Gain", 500}, {"Loss", -800}, {"Gain", 320}}})
+	zero := strings.Index(out, `stroke-width="1.5"`)
+	firstLabel := strings.Index(out, ">+$500<")
+	if zero < 0 || firstLabel < 0 || zero > firstLabel {
+		t.Errorf("zero line at %d, first value label at %d: the line must come first", zero, firstLabel)
+	}
 }

@@ -24,23 +24,25 @@ const (
 	maxAbs = 1e300
 )
 
-// Palette is the default series palette, in order of use. The colors are
-// distinguishable with the common forms of color blindness (blue and orange
-// first) and each has a contrast ratio of at least 4.5:1 against white, so
-// they may also be used for text.
+// Palette is the default series palette, in order of use: the hues of
+// Okabe & Ito's colour-blind-safe palette ("Color Universal Design",
+// 2008), darkened where needed so that each has a contrast ratio of at
+// least 4.5:1 against white and may also be used for text. Blue and
+// vermillion, the first two, stay apart with every common form of colour
+// blindness.
 var Palette = []string{
-	"#1f5fa8", // blue
-	"#c25400", // orange
-	"#6b3fa0", // purple
-	"#1d7a5f", // teal green
-	"#9c2f5d", // magenta
+	"#0072b2", // blue (Okabe–Ito)
+	"#b85000", // vermillion (Okabe–Ito #d55e00, darkened)
+	"#007a59", // bluish green (#009e73, darkened)
+	"#a8558a", // reddish purple (#cc79a7, darkened)
+	"#8a5c00", // orange (#e69f00, darkened)
 	"#5f6b7a", // slate
 }
 
 // Semantic colors of the waterfall chart.
 const (
-	PositiveColor = "#1f5fa8"
-	NegativeColor = "#c25400"
+	PositiveColor = "#0072b2"
+	NegativeColor = "#b85000"
 	TotalColor    = "#2f3a48"
 )
 

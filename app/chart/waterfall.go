@@ -184,6 +184,11 @@ func Waterfall(c WaterfallChart) string {
 	}
 	b.WriteString(`</g>`)
 
+	// The zero line, under the bars and their labels: a label next to a
+	// bar that ends near zero (on a phone's narrow drawing) is never
+	// crossed by it; the labels' halo covers it.
+	b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`, num(sx(0)), num(top), num(sx(0)), num(bottom), axisColor)
+
 	// Rows.
 	ry := top
 	barH := math.Min(fs*1.3, 40)
@@ -231,8 +236,6 @@ func Waterfall(c WaterfallChart) string {
 		}
 		ry += h
 	}
-	// Zero line over the bars.
-	b.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`, num(sx(0)), num(top), num(sx(0)), num(bottom), axisColor)
 	return f.document(b.String())
 }
 

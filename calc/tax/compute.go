@@ -34,12 +34,17 @@ type Return struct {
 	// IncomeTax is the regular federal income tax (Form 1040 line 16) from
 	// the QDCG worksheet, before the NIIT.
 	IncomeTax decimal.Decimal
+	// AMT is the alternative minimum tax (Form 6251 line 11): the excess of
+	// the tentative minimum tax over IncomeTax, zero for most returns.
+	AMT decimal.Decimal
 	// NIIT is the net investment income tax (§1411, Form 8960).
 	NIIT decimal.Decimal
-	// StateTax is the simplified state tax on the Income's dividends and
-	// gains (see State).
-	StateTax decimal.Decimal
-	// Total is IncomeTax + NIIT + StateTax.
+	// StateTax is the state income tax of the whole return (see State), or
+	// a typed flat rate on the Income's dividends and gains; LocalTax the
+	// optional local income tax (NYC). StateTaxableIncome is the state's
+	// taxable income (zero for a flat rate).
+	StateTax, LocalTax, StateTaxableIncome decimal.Decimal
+	// Total is IncomeTax + AMT + NIIT + StateTax + LocalTax.
 	Total decimal.Decimal
 	// Carryforward is the capital loss carried to next year.
 	Carryforward Carryforward
@@ -66,8 +71,10 @@ type Return struct {
 	LossAgainstOrdinary decimal.Decimal
 	// Worksheet is the Qualified Dividends and Capital Gain Tax Worksheet,
 	// lines 1–25; CarryoverWorksheet the Capital Loss Carryover Worksheet,
-	// lines 1–13, when the year ends with a net capital loss.
-	Worksheet, CarryoverWorksheet Worksheet
+	// lines 1–13, when the year ends with a net capital loss; AMTWorksheet
+	// Form 6251 lines 1–11 (with Part III when there are qualified
+	// dividends or net capital gain).
+	Worksheet, CarryoverWorksheet, AMTWorksheet Worksheet
 }
 
 // Line is one line of a worksheet.
@@ -160,6 +167,12 @@ func scheduleTax(t *Table, s Status, x decimal.Decimal) decimal.Decimal {
 // is rounded to the cent (half away from zero).
 func Compute(t *Table, s Status, st State, in Income, cf Carryforward) Return {
 	l := newLaw(t, s, st) // validates t and s; supplies the rates
+	return l.computeDecimal(t, s, in, cf)
+}
+
+// computeDecimal is Compute with the year's law already converted (an
+// Investor converts it once).
+func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Return {
 	sch := t.Schedules[s]
 	var r Return
 	wages := nonNegative(in.Wages.Round(2))
@@ -201,9 +214,6 @@ func Compute(t *Table, s Status, st State, in Income, cf Carryforward) Return {
 	overThreshold := r.AdjustedGrossIncome.Sub(dollars(sch.NIITThreshold))
 	r.NIIT = times(nonNegative(smaller(r.NetInvestmentIncome, overThreshold)), t.NIITRate)
 
-	r.StateTax = stateTax(st, dividends, r.NetShortTerm, r.NetLongTerm, r.NetGain, allowedLoss)
-	r.Total = r.IncomeTax.Add(r.NIIT).Add(r.StateTax)
-
 	// Marginal rates come from the same rule as the float path, applied to
 	// this return's lines (converted to cents, exact for any realistic
 	// amount).
@@ -221,6 +231,22 @@ func Compute(t *Table, s Status, st State, in Income, cf Carryforward) Return {
 	if len(r.Worksheet) == 0 {
 		sh.ordinaryTaxable = sh.taxable
 	}
+	// The AMT and the state tax are computed on the same lines in cents
+	// (exact: every line is a whole number of cents), so both paths share
+	// one implementation of them.
+	sh.capitalGain, sh.netShort = centsOfDecimal(r.CapitalGain), centsOfDecimal(r.NetShortTerm)
+	sh.allowedLoss = centsOfDecimal(allowedLoss)
+	sh.incomeTax = centsOfDecimal(r.IncomeTax)
+	preferential := centsOfDecimal(r.Worksheet.Line(4))
+	sh.amt = l.alternativeMinimumTax(sh.agi, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	r.AMT = decimal.New(sh.amt.amt, -2)
+	r.AMTWorksheet = l.form6251(sh.taxableRaw, int64(sch.StandardDeduction)*100, sh.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	yearGains := incomeCents{shortTerm: centsOfDecimal(in.ShortTermGain.Round(2)), longTerm: centsOfDecimal(in.LongTermGain.Round(2))}
+	l.stateTax(&sh, yearGains, centsOfDecimal(dividends), centsOfDecimal(wages))
+	r.StateTax, r.LocalTax = decimal.New(sh.state, -2), decimal.New(sh.local, -2)
+	r.StateTaxableIncome = decimal.New(sh.stateTaxable, -2)
+	r.Total = r.IncomeTax.Add(r.AMT).Add(r.NIIT).Add(r.StateTax).Add(r.LocalTax)
+
 	ordinary, longTerm := l.marginal(&sh)
 	r.MarginalOrdinaryRate, r.MarginalLTCGRate = ordinary.Float(), longTerm.Float()
 	return r
@@ -299,28 +325,6 @@ func (r *Return) qualifiedDividendsWorksheet(t *Table, s Status, dividends decim
 	l23 := w.add(23, "Add lines 18, 21 and 22", l18.Add(l21).Add(l22))
 	l24 := w.add(24, "Tax on line 1 (rate schedule)", scheduleTax(t, s, l1))
 	r.IncomeTax = w.add(25, "Tax: smaller of line 23 or line 24", smaller(l23, l24))
-}
-
-// stateTax is the simplified state tax on the portfolio's income (see the
-// package doc): the state follows the federal netting and carryforward, so
-// it taxes the dividends and the net short- and long-term gains that are
-// left after netting; a net capital loss taxes no gain, and the §1211(b)
-// loss deduction reduces the dividends taxed (never below zero), so the
-// state tax is never negative.
-func stateTax(st State, dividends, netShort, netLong, net, allowedLoss decimal.Decimal) decimal.Decimal {
-	ordinary, short, long := st.rates()
-	shortBase, longBase := zeroCents(), zeroCents()
-	switch {
-	case net.Sign() < 0:
-		dividends = nonNegative(dividends.Sub(allowedLoss))
-	case netShort.Sign() >= 0 && netLong.Sign() >= 0:
-		shortBase, longBase = netShort, netLong
-	case netShort.Sign() < 0:
-		longBase = net
-	default:
-		shortBase = net
-	}
-	return times(dividends, ordinary).Add(times(shortBase, short)).Add(times(longBase, long))
 }
 
 // centsOfDecimal converts an amount (already a whole number of cents) to

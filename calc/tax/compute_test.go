@@ -1,6 +1,7 @@
 package tax
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -161,9 +162,7 @@ func (cf Carryforward) float() CarryforwardF {
 
 func cf2f(cf Carryforward) CarryforwardF { return cf.float() }
 
-func TestStateTax(t *testing.T) {
-	ma, _ := StatePreset("MA")
-	ca, _ := StatePreset("ca")
+func TestFlatStateTax(t *testing.T) {
 	tb := mustTable(t, 2026)
 	cases := []struct {
 		name                 string
@@ -171,20 +170,18 @@ func TestStateTax(t *testing.T) {
 		qd, stcg, ltcg, cfST string
 		want                 string
 	}{
-		// 8.5% × 10,000 + 5% × 20,000 + 5% × 1,000.
-		{"MA split rates", ma, "1000", "10000", "20000", "", "1900"},
-		// ST loss nets against the LT gain: 5% × 15,000.
-		{"MA ST loss against LT", ma, "0", "-5000", "20000", "", "750"},
-		// LT loss nets against the ST gain: 8.5% × 15,000.
-		{"MA LT loss against ST", ma, "0", "20000", "-5000", "", "1275"},
-		// Net loss: no gain taxed; the 3,000 deduction reduces dividends.
-		{"CA net loss", ca, "5000", "40000", "-60000", "", "266"},
-		{"CA net loss exceeds dividends", ca, "1000", "0", "-60000", "", "0"},
-		// The federal carryforward is used for the state too: 13.3% × 6,000.
-		{"CA carryforward", ca, "0", "0", "10000", "4000", "798"},
 		// Flat rate, rounded to the cent: 5.5% × 1,234.57 = 67.90135.
 		{"flat", FlatState(0.055), "1234.57", "0", "0", "", "67.90"},
+		// 5% of the gains left after netting: 5% × 15,000.
+		{"flat ST loss against LT", FlatState(0.05), "0", "-5000", "20000", "", "750"},
+		// Net loss: no gain taxed; the 3,000 deduction reduces dividends:
+		// 10% × (5,000 − 3,000).
+		{"flat net loss", FlatState(0.10), "5000", "40000", "-60000", "", "200"},
+		{"flat net loss exceeds dividends", FlatState(0.10), "1000", "0", "-60000", "", "0"},
+		// The federal carryforward is used: 10% × 6,000.
+		{"flat carryforward", FlatState(0.10), "0", "0", "10000", "4000", "600"},
 		{"TX", State{Code: "TX"}, "1000", "1000", "1000", "", "0"},
+		{"none", State{Code: "none"}, "1000", "1000", "1000", "", "0"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -202,13 +199,20 @@ func TestStateTax(t *testing.T) {
 }
 
 func TestStatePresets(t *testing.T) {
-	for _, code := range StateCodes() {
+	codes := StateCodes()
+	if len(codes) != 52 || codes[len(codes)-1] != "none" {
+		t.Fatalf("StateCodes() = %v: want the 50 states, DC and none", codes)
+	}
+	for _, code := range codes {
 		if _, err := StatePreset(code); err != nil {
 			t.Errorf("StatePreset(%q): %v", code, err)
 		}
 	}
-	if _, err := StatePreset("ZZ"); err == nil || err.Error() != `unknown state "ZZ": accepted CA, NY, NJ, MA, TX, FL, NV, WA, none` {
+	if _, err := StatePreset("ZZ"); err == nil || !strings.Contains(err.Error(), `unknown state "ZZ": accepted AK, AL,`) {
 		t.Errorf("StatePreset(ZZ) error = %v", err)
+	}
+	if st, err := StatePreset("ny"); err != nil || st.Code != "NY" {
+		t.Errorf("StatePreset(ny) = %+v, %v", st, err)
 	}
 }
 

@@ -1,7 +1,9 @@
 // Package tax computes what a year of portfolio results costs an investor in
-// tax: United States federal income tax, the net investment income tax and a
-// simplified state tax, for tax years with a Table (see Years). Everything
-// the simulation charges as tax goes through this package.
+// tax: United States federal income tax, the alternative minimum tax, the
+// net investment income tax and the income tax of the investor's state (the
+// 50 states and DC, optionally New York City's tax), for tax years with a
+// Table (see Years). Everything the simulation charges as tax goes through
+// this package.
 //
 // # The return
 //
@@ -18,7 +20,8 @@
 //     qualified dividends and net capital gain are stacked above ordinary
 //     taxable income and taxed at 0/15/20% by where they fall, never more
 //     than taxing everything at the ordinary rates (§1(j)).
-//  5. The NIIT (§1411, Form 8960), then the state tax.
+//  5. The alternative minimum tax (Form 6251, see below), the NIIT
+//     (§1411, Form 8960), then the state and local tax.
 //  6. The Capital Loss Carryover Worksheet (§1212(b)): the loss not used
 //     carries forward indefinitely, keeping its character; the deduction
 //     against other income uses short-term loss first.
@@ -31,10 +34,23 @@
 //
 // Scope. Wages stand for all ordinary income other than short-term gains;
 // all dividends are qualified. Not modelled: itemized deductions, the
-// additional standard deduction for age or blindness, credits, phase-outs,
-// the alternative minimum tax. The ordinary tax uses the exact rate
-// schedule at every income (the IRS Tax Table's $50 bands under $100,000
-// would make the tax a step function).
+// additional standard deduction for age or blindness, credits. The
+// ordinary tax uses the exact rate schedule at every income (the IRS Tax
+// Table's $50 bands under $100,000 would make the tax a step function).
+//
+// AMT (§55, Form 6251). The household takes the standard deduction, so
+// line 2a adds it back and no other adjustment or preference applies: the
+// alternative minimum taxable income is the AGI (state income tax is an
+// adjustment only for those who itemize). Line 5's exemption shrinks by
+// 25% of AMTI above the phase-out start through 2025 and by 50% from 2026
+// (Pub. L. 119-21 §70107 also reset the start to $500,000 / $1,000,000);
+// a separate return adds back the same share of AMTI above the level where
+// its exemption is gone (line 4). Line 7 is 26% / 28%, or Part III when
+// there are qualified dividends or net capital gain: those are taxed at
+// 0/15/20% in the bands the regular tax's ordinary income leaves, the rest
+// at 26% / 28%. The AMT (line 11) is the excess of the tentative minimum
+// tax over the regular tax; Return.IncomeTax stays the regular tax and
+// Total includes both. The marginal rates below are the regular tax's.
 //
 // NIIT. 3.8% × min(net investment income, MAGI − threshold), thresholds
 // 200,000 single and head of household, 250,000 joint, 125,000 separate
@@ -44,19 +60,25 @@
 // deductible part only (up to 3,000), as Treas. Reg. §1.1411-4(d) allows,
 // and net investment income is never below zero (Form 8960 line 12).
 //
-// State. A flat-rate approximation (State): the state follows the federal
-// netting and carryforward, and taxes the Income's dividends at the
-// Ordinary rate and the net short- and long-term gains left after netting
-// at the ShortTerm and LongTerm rates. In a year with a net capital loss no
-// gain is taxed and the federal loss deduction (up to 3,000) reduces the
-// dividends taxed, never below zero: the state tax is never negative and
-// the state keeps no carryforward of its own. Wages are not taxed by the
-// state model (their state tax does not depend on the portfolio), so in
-// Compute the state tax is that of the capital and dividend income only.
-// The presets are top marginal rates (see StatePreset); real state rules
-// differ (NJ allows no capital loss deduction or carryforward, WA taxes
-// only large long-term gains, MA has a surtax): a user-typed rate is the
-// honest way to refine them.
+// State. Each jurisdiction's law is data (StateLaw, one per state and
+// year, with its sources; a year the state had not published is derived
+// from the previous one as the state's law indexes it and marked
+// Projected). The state tax is computed on the whole return — wages,
+// dividends and gains, the state's deductions, exemptions, credits and
+// phase-outs for a filer without dependents, its brackets by status — and
+// the state's treatment of capital gains: federal netting, loss limit and
+// carryforward by default; no loss against other income and no
+// carryforward (NJ, PA); a smaller loss limit (MA, WI); an exclusion of
+// part of the net capital gain (AR, AZ, ND, NM, SC, VT, WI) or all of it
+// (MO from 2025); own rates on it (MT) or an alternative rate when lower
+// (HI); a higher rate on short-term gains and a surtax (MA); a tax on
+// long-term gains only (WA) or dividends only (NH in 2024); New York's
+// supplemental tax; the federal income tax deduction (AL, MO, OR). A local
+// tax (New York City) is computed on the state's taxable income. Flat
+// (FlatState) keeps the earlier approximation for a rate the user types:
+// the rate on the dividends and the gains left after federal netting,
+// never on wages. docs/STATE_TAX.md lists the sources and what is not
+// modelled.
 //
 // Carryforward. Line 4 of the Capital Loss Carryover Worksheet counts only
 // the part of the deduction that reduced taxable income (§1212(b)(2)): with

@@ -87,9 +87,11 @@ func ExampleCompute_carryover() {
 	// 13. Long-term carryover: line 9 - line 12            17000.00
 }
 
-// A harvested loss is worth what it saves on the whole return: here it
-// offsets outside short-term gains taxed at 35% plus the 3.8% NIIT, and
-// California's 13.3%.
+// A harvested loss is worth what it saves on the whole return: here the
+// net 25,000 less income (15,000 of dividends, 40,000 of short-term loss
+// against outside short-term gains) saves 11,750 of federal tax (35% on
+// the 40,000, less 15% on the dividends), 950 of NIIT and 2,575 of
+// California tax (10.3% bracket).
 func ExampleInvestor_PortfolioTax() {
 	t, _ := tax.For(2026)
 	ca, _ := tax.StatePreset("CA")
@@ -102,9 +104,9 @@ func ExampleInvestor_PortfolioTax() {
 	fmt.Println("with the portfolio   ", p.With.Total.StringFixed(2))
 	fmt.Println("portfolio's tax      ", p.Tax.StringFixed(2))
 	// Output:
-	// without the portfolio 129184.25
-	// with the portfolio    113159.25
-	// portfolio's tax       -16025.00
+	// without the portfolio 160779.48
+	// with the portfolio    145504.48
+	// portfolio's tax       -15275.00
 }
 
 // The Monte Carlo kernel's float path: same rules, same cents.
@@ -121,4 +123,43 @@ func ExampleInvestor_PortfolioTaxF() {
 	// year 1: gain -20000.00 tax   -720.00 carried  17000.00
 	// year 2: gain   5000.00 tax   -720.00 carried   9000.00
 	// year 3: gain  30000.00 tax   3948.00 carried      0.00
+}
+
+// A New York City resident's return: New York's supplemental tax starts
+// to recapture the lower brackets above $107,650 of AGI (IT-201 worksheet
+// 1: (6% × 112,000 − 6,151.75) × 0.2470 = 140.36 on top of the bracket
+// tax), and the city taxes the same taxable income.
+func ExampleCompute_newYorkCity() {
+	t, _ := tax.For(2024)
+	ny, _ := tax.StatePreset("NY")
+	nyc, _ := ny.WithLocal("nyc")
+	r := tax.Compute(t, tax.Single, nyc, tax.Income{
+		Wages:        decimal.RequireFromString("100000"),
+		LongTermGain: decimal.RequireFromString("20000"),
+	}, tax.Carryforward{})
+	fmt.Println("NY taxable income", r.StateTaxableIncome.StringFixed(2))
+	fmt.Println("NY tax           ", r.StateTax.StringFixed(2))
+	fmt.Println("NYC tax          ", r.LocalTax.StringFixed(2))
+	// Output:
+	// NY taxable income 112000.00
+	// NY tax            6292.11
+	// NYC tax           4216.29
+}
+
+// The alternative minimum tax of Form 6251 (2026: the exemption is gone
+// above $1,280,400 of AMTI on a joint return) on top of the regular tax.
+func ExampleCompute_alternativeMinimumTax() {
+	t, _ := tax.For(2026)
+	r := tax.Compute(t, tax.MarriedJoint, tax.State{Code: "none"}, tax.Income{
+		Wages:              decimal.RequireFromString("400000"),
+		QualifiedDividends: decimal.RequireFromString("500000"),
+		LongTermGain:       decimal.RequireFromString("500000"),
+	}, tax.Carryforward{})
+	fmt.Println("regular tax", r.IncomeTax.StringFixed(2))
+	fmt.Println("AMT        ", r.AMT.StringFixed(2))
+	fmt.Println("line 40    ", r.AMTWorksheet.Line(40).StringFixed(2))
+	// Output:
+	// regular tax 261173.00
+	// AMT         33642.00
+	// line 40     294815.00
 }

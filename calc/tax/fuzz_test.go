@@ -30,17 +30,18 @@ func finite(xs ...float64) bool {
 // checkReturnF checks what must hold of any return, whatever the input.
 func checkReturnF(t *testing.T, r ReturnF) {
 	t.Helper()
-	if !finite(r.TaxableIncome, r.IncomeTax, r.NIIT, r.StateTax, r.Total, r.Carryforward.ShortTerm, r.Carryforward.LongTerm,
+	if !finite(r.TaxableIncome, r.IncomeTax, r.AMT, r.NIIT, r.StateTax, r.LocalTax, r.Total, r.Carryforward.ShortTerm, r.Carryforward.LongTerm,
 		r.MarginalOrdinaryRate, r.MarginalLTCGRate, r.AdjustedGrossIncome, r.CapitalGain, r.NetInvestmentIncome) {
 		t.Fatalf("non-finite result %+v", r)
 	}
-	if r.TaxableIncome < 0 || r.IncomeTax < 0 || r.NIIT < 0 || r.StateTax < 0 || r.Carryforward.ShortTerm < 0 ||
+	if r.TaxableIncome < 0 || r.IncomeTax < 0 || r.AMT < 0 || r.NIIT < 0 || r.StateTax < 0 || r.LocalTax < 0 || r.Carryforward.ShortTerm < 0 ||
 		r.Carryforward.LongTerm < 0 || r.MarginalOrdinaryRate < 0 || r.MarginalLTCGRate < 0 ||
 		r.MarginalOrdinaryRate > 0.408+1e-12 || r.MarginalLTCGRate > 0.408+1e-12 {
 		t.Fatalf("out of range %+v", r)
 	}
-	if r.Total != r.IncomeTax+r.NIIT+r.StateTax && math.Abs(r.Total-(r.IncomeTax+r.NIIT+r.StateTax)) > 1e-6*math.Max(1, r.Total) {
-		t.Fatalf("total %v != %v + %v + %v", r.Total, r.IncomeTax, r.NIIT, r.StateTax)
+	sum := r.IncomeTax + r.AMT + r.NIIT + r.StateTax + r.LocalTax
+	if r.Total != sum && math.Abs(r.Total-sum) > 1e-6*math.Max(1, r.Total) {
+		t.Fatalf("total %v != %v + %v + %v + %v + %v", r.Total, r.IncomeTax, r.AMT, r.NIIT, r.StateTax, r.LocalTax)
 	}
 }
 

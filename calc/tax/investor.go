@@ -36,7 +36,7 @@ func NewInvestor(t *Table, s Status, st State, other IncomeF) *Investor {
 	inv := &Investor{law: l, table: *t, status: s, state: st}
 	inv.otherCents = other.cents()
 	inv.withoutTotal = inv.law.compute(inv.otherCents, carryCents{}).total
-	inv.without = Compute(&inv.table, s, st, inv.otherDecimal(), Carryforward{})
+	inv.without = inv.law.computeDecimal(&inv.table, s, inv.otherDecimal(), Carryforward{})
 	return inv
 }
 
@@ -82,7 +82,7 @@ func (inv *Investor) PortfolioTax(portfolio Income, cf Carryforward) PortfolioTa
 		ShortTermGain:      o.ShortTermGain.Add(portfolio.ShortTermGain.Round(2)),
 		LongTermGain:       o.LongTermGain.Add(portfolio.LongTermGain.Round(2)),
 	}
-	with := Compute(&inv.table, inv.status, inv.state, combined, cf)
+	with := inv.law.computeDecimal(&inv.table, inv.status, combined, cf)
 	without := inv.without
 	without.Worksheet = slices.Clone(without.Worksheet) // the caller owns its copy
 	without.CarryoverWorksheet = slices.Clone(without.CarryoverWorksheet)

@@ -10,7 +10,14 @@ type law struct {
 	deduction, zeroTop, fifteenTop, niitThreshold, lossLimit int64 // cents
 	fifteen, twenty, niit                                    Rate
 
+	amtExemption, amtPhaseStart, amtBreak int64 // cents
+	amtLow, amtHigh, amtPhaseRate         Rate
+	separate                              bool // married filing separately: Form 6251 line 4 add-back
+
+	// The state: flat rates (a typed rate), or a state's law and an
+	// optional local tax on the state's taxable income.
 	stateOrdinary, stateShort, stateLong Rate
+	state, local                         *stateCents
 }
 
 func newLaw(t *Table, s Status, st State) law {
@@ -31,8 +38,21 @@ func newLaw(t *Table, s Status, st State) law {
 		fifteen:       t.FifteenRate,
 		twenty:        t.TwentyRate,
 		niit:          t.NIITRate,
+		amtExemption:  int64(sch.AMTExemption) * 100,
+		amtPhaseStart: int64(sch.AMTPhaseOutStart) * 100,
+		amtBreak:      int64(sch.AMTBreakpoint) * 100,
+		amtLow:        t.AMTLowRate,
+		amtHigh:       t.AMTHighRate,
+		amtPhaseRate:  t.AMTPhaseOutRate,
+		separate:      s == MarriedSeparate,
 	}
 	l.stateOrdinary, l.stateShort, l.stateLong = st.rates()
+	if sl := st.law(t.Year); sl != nil {
+		l.state = newStateCents(sl, t, s)
+	}
+	if ll := st.localLaw(t.Year); ll != nil {
+		l.local = newStateCents(ll, t, s)
+	}
 	var lower int64
 	for i, top := range sch.BracketTops {
 		l.tops[i] = int64(top) * 100
@@ -97,10 +117,12 @@ type sheet struct {
 	ordinaryTaxable        int64 // QDCG worksheet line 5
 	allOrdinary            bool  // worksheet line 24 < line 23
 	incomeTax              int64
+	amt                    amtLines
 	nii, niiRaw, niit      int64
 	lossAgainstOrdinary    int64 // carryover worksheet line 4
 	carry                  carryCents
-	state, total           int64
+	stateTaxable           int64
+	state, local, total    int64
 }
 
 func (l *law) compute(in incomeCents, cf carryCents) sheet {
@@ -151,27 +173,15 @@ func (l *law) compute(in incomeCents, cf carryCents) sheet {
 		sh.allOrdinary = l24 < l23
 		sh.incomeTax = min(l23, l24)
 	}
+	sh.amt = l.alternativeMinimumTax(sh.agi, sh.ordinaryTaxable, preferential, sh.incomeTax)
 
 	// Net investment income tax (Form 8960).
 	sh.niiRaw = dividends + sh.capitalGain
 	sh.nii = max(0, sh.niiRaw)
 	sh.niit = applyRate(max(0, min(sh.nii, sh.agi-l.niitThreshold)), l.niit)
 
-	// State tax on the dividends and the gains left after federal netting.
-	stateDividends, stateShort, stateLong := dividends, int64(0), int64(0)
-	switch {
-	case sh.net < 0:
-		stateDividends = max(0, dividends-sh.allowedLoss)
-	case sh.netShort >= 0 && sh.netLong >= 0:
-		stateShort, stateLong = sh.netShort, sh.netLong
-	case sh.netShort < 0:
-		stateLong = sh.net
-	default:
-		stateShort = sh.net
-	}
-	sh.state = applyRate(stateDividends, l.stateOrdinary) + applyRate(stateShort, l.stateShort) + applyRate(stateLong, l.stateLong)
-
-	sh.total = sh.incomeTax + sh.niit + sh.state
+	l.stateTax(&sh, in, dividends, wages)
+	sh.total = sh.incomeTax + sh.amt.amt + sh.niit + sh.state + sh.local
 	return sh
 }
 
@@ -215,4 +225,42 @@ func (l *law) marginal(sh *sheet) (ordinary, longTerm Rate) {
 		longTerm += l.niit
 	}
 	return ordinary, longTerm
+}
+
+// stateTax fills the state (and local) tax of a computed federal sheet.
+func (l *law) stateTax(sh *sheet, in incomeCents, dividends, wages int64) {
+	if l.state == nil {
+		l.flatStateTax(sh, dividends)
+		return
+	}
+	si := stateIn{
+		wages: wages, dividends: dividends,
+		yearShort: in.shortTerm, yearLong: in.longTerm,
+		netShort: sh.netShort, netLong: sh.netLong, net: sh.net,
+		capitalGain:      sh.capitalGain,
+		federalIncomeTax: sh.incomeTax + sh.amt.amt,
+	}
+	o := l.state.compute(&si)
+	sh.stateTaxable, sh.state = o.taxable, o.tax
+	if l.local != nil {
+		sh.local = l.local.bracketTax(o.taxable)
+	}
+}
+
+// flatStateTax is a typed flat rate on the dividends and the gains left
+// after federal netting; a net loss taxes no gain and the federal loss
+// deduction reduces the dividends taxed (never below zero).
+func (l *law) flatStateTax(sh *sheet, dividends int64) {
+	stateDividends, stateShort, stateLong := dividends, int64(0), int64(0)
+	switch {
+	case sh.net < 0:
+		stateDividends = max(0, dividends-sh.allowedLoss)
+	case sh.netShort >= 0 && sh.netLong >= 0:
+		stateShort, stateLong = sh.netShort, sh.netLong
+	case sh.netShort < 0:
+		stateLong = sh.net
+	default:
+		stateShort = sh.net
+	}
+	sh.state = applyRate(stateDividends, l.stateOrdinary) + applyRate(stateShort, l.stateShort) + applyRate(stateLong, l.stateLong)
 }

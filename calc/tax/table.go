@@ -61,6 +61,12 @@ type Schedule struct {
 	// other income in a year (§1211(b)): 3,000, or 1,500 married filing
 	// separately.
 	CapitalLossLimit Dollars
+	// AMTExemption is the alternative minimum tax exemption (§55(d)(1)),
+	// reduced by Table.AMTPhaseOutRate of the alternative minimum taxable
+	// income above AMTPhaseOutStart (§55(d)(3)). AMTBreakpoint is where
+	// the 26% rate ends and 28% begins (§55(b)(1)(A)); Form 6251 lines 5,
+	// 7 and Part III use these amounts.
+	AMTExemption, AMTPhaseOutStart, AMTBreakpoint Dollars
 }
 
 // Table is one tax year of federal law: what the simulation needs of the
@@ -79,6 +85,12 @@ type Table struct {
 	FifteenRate, TwentyRate Rate
 	// NIITRate is the net investment income tax rate (§1411(a)(1)).
 	NIITRate Rate
+	// AMTLowRate and AMTHighRate are the 26% and 28% rates of the
+	// tentative minimum tax (§55(b)(1)(A)); AMTPhaseOutRate is the share of
+	// AMTI above the phase-out start by which the exemption shrinks: 25%
+	// through 2025, 50% from 2026 (§55(d)(3) as amended by Pub. L. 119-21,
+	// §70107).
+	AMTLowRate, AMTHighRate, AMTPhaseOutRate Rate
 	// Schedules holds the per-status amounts, indexed by Status.
 	Schedules [statusCount]Schedule
 }

@@ -41,7 +41,7 @@ const (
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
 type Pool struct {
 	scriptURL string
-	module    js.Value // the compiled worker.wasm, once ready
+	module    js.Value // the compiled app.wasm the workers run, once ready
 	waiting   []*worker
 	idle      []*worker
 	size      int
@@ -50,19 +50,38 @@ type Pool struct {
 
 	inspector   *worker // the side worker: Inspect and Background, see inspect.go
 	inspections map[int]*sideRequest
+
+	results *resultCache // final results by canonical query
 }
 
-// New starts compiling the worker's WASM (once, shared by every worker) and
-// returns a pool of as many workers as the browser reports cores, at most
-// maxWorkers.
+// New returns a pool of as many workers as the browser reports cores, at
+// most maxWorkers, and starts them: each worker runs this program's own WASM
+// (see wasm/simworker), compiled once by the page. static/app-module.js keeps
+// the Module that go-app's loader compiled; without it (a page loaded
+// without that script), app.wasm is compiled again from the cache.
 func New() *Pool {
 	web := goapp.Getenv("GOAPP_STATIC_RESOURCES_URL") // "/web", or a sub-path's
-	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1}
+	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"))}
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(max(1, n.Int()), maxWorkers)
 	}
-	compile := js.Global().Get("WebAssembly").Call("compileStreaming",
-		js.Global().Call("fetch", web+"/worker.wasm"))
+	if m := js.Global().Get("smacalcModule"); m.Truthy() {
+		p.module = m
+	} else {
+		p.compile(web + "/app.wasm")
+	}
+	// Start the workers now: starting a Go runtime takes a moment, which
+	// then overlaps the page's first render instead of delaying the first
+	// answer.
+	for range p.size {
+		p.idle = append(p.idle, p.spawn())
+	}
+	return p
+}
+
+// compile compiles the WASM at url for the workers, which wait until then.
+func (p *Pool) compile(url string) {
+	compile := js.Global().Get("WebAssembly").Call("compileStreaming", js.Global().Call("fetch", url))
 	var onCompiled, onFailed js.Func
 	onCompiled = js.FuncOf(func(this js.Value, args []js.Value) any {
 		p.module = args[0]
@@ -87,7 +106,6 @@ func New() *Pool {
 		return nil
 	})
 	compile.Call("then", onCompiled, onFailed)
-	return p
 }
 
 // Run implements app.Simulator. A run replaces the previous one: workers
@@ -98,6 +116,14 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 	s, err := calc.Decode(query)
 	if err != nil {
 		update(app.SimulationUpdate{Final: true, Err: err})
+		return func() {}
+	}
+	if r := p.results.get(s.Encode()); r != nil {
+		// Computed before (an earlier value, a saved scenario, presenter
+		// mode): the same scenario always gives the same result.
+		mark("smacalc:run")
+		mark("smacalc:result")
+		update(app.SimulationUpdate{Done: s.Paths, Total: s.Paths, Final: true, Result: r})
 		return func() {}
 	}
 	p.nextID++
@@ -146,6 +172,11 @@ func (p *Pool) worker() *worker {
 		p.idle = p.idle[:n-1]
 		return w
 	}
+	return p.spawn()
+}
+
+// spawn starts a worker for runs.
+func (p *Pool) spawn() *worker {
 	var w *worker
 	w = p.newWorker(func(msg js.Value) { w.receive(msg) }, func(err error) { w.failed(err) })
 	return w
@@ -234,6 +265,7 @@ func (r *run) workerDone() {
 	}
 	mark("smacalc:result")
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
+	r.pool.results.put(&result)
 }
 
 // measure records a User Timing measure from the mark start to now.

@@ -1,0 +1,189 @@
+package app
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/app/chart"
+	"smacalc/calc"
+)
+
+// charts draws the result as SVG generated in Go: wealth over time, losses
+// harvested and tax saved per year, and where the difference comes from.
+type charts struct {
+	app.Compo
+	Result *calc.Result
+	Fund   string
+}
+
+func f64(m calc.Money) float64 { return m.InexactFloat64() }
+
+// fundShort names the fund inside a sentence: "ETF", "mutual fund".
+func fundShort(fund string) string {
+	if fund == "mf" {
+		return "mutual fund"
+	}
+	return "ETF"
+}
+
+func fundLabel(fund string) string {
+	if fund == "mf" {
+		return "Mutual fund"
+	}
+	return "ETF"
+}
+
+// chartSize is how a chart is drawn for a kind of screen. The phone size
+// keeps the chart package's default (text scales with the width so it stays
+// legible when the drawing shrinks to a phone column); the wide size draws
+// smaller text for a desktop column or a projector, where the same drawing
+// would otherwise show labels larger than the page's own text.
+type chartSize struct {
+	suffix string // distinguishes the ids of the two drawings
+	width  int
+	font   float64
+}
+
+var (
+	phoneChart = chartSize{suffix: "", width: 0, font: 0}
+	wideChart  = chartSize{suffix: "-wide", width: 860, font: 19}
+)
+
+// differenceChart is the difference in after-tax wealth (SMA − fund)
+// year by year: the median market's line and the band of the middle 80%
+// of markets, as if both were sold at the end of each year; the last
+// point uses the scenario's end treatment, so the chart ends at the
+// headline's figures.
+func differenceChart(r *calc.Result, fund string, size chartSize) string {
+	n := len(r.DifferenceOverTime)
+	x := make([]float64, n)
+	s := chart.Series{Name: "SMA minus " + fundShort(fund) + ", median", Color: chart.Palette[0]}
+	if c, _ := seriesColors(); c != "" {
+		s.Color = c
+	}
+	for i, p := range r.DifferenceOverTime {
+		d := p.Difference
+		if i == n-1 && i > 0 {
+			d = r.Difference // the end treatment, as the headline
+		}
+		x[i] = float64(p.Year)
+		s.Median = append(s.Median, f64(d.P50))
+		s.Low = append(s.Low, f64(d.P10))
+		s.High = append(s.High, f64(d.P90))
+	}
+	return chart.Lines(chart.LineChart{
+		Title:       "Difference in after-tax wealth over time",
+		XLabel:      "Year",
+		YLabel:      "SMA minus " + fundShort(fund) + ", after tax",
+		X:           x,
+		Series:      []chart.Series{s},
+		BandLabel:   "80% of simulated markets",
+		IncludeZero: true,
+		HideTitle:   true,
+		ID:          "chart-difference" + size.suffix,
+		Width:       size.width,
+		FontSize:    size.font,
+	})
+}
+
+func harvestChart(r *calc.Result, size chartSize) string {
+	cats := make([]string, len(r.Years))
+	var st, lt, saved []float64
+	for i, y := range r.Years {
+		cats[i] = strconv.Itoa(y.Year)
+		st = append(st, f64(y.HarvestedST))
+		lt = append(lt, f64(y.HarvestedLT))
+		saved = append(saved, f64(y.TaxSaved))
+	}
+	return chart.Bars(chart.BarChart{
+		Title:      "Losses harvested and tax saved per year",
+		XLabel:     "Year",
+		YLabel:     "Mean over simulated markets",
+		Categories: cats,
+		Series: []chart.BarSeries{
+			// Okabe–Ito hues; the long-term bars are hatched as well, so the
+			// two kinds of loss differ by more than colour.
+			{Name: "Short-term losses harvested", Values: st, Stack: "harvest", Color: chart.Palette[1]},
+			{Name: "Long-term losses harvested", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
+			{Name: "Tax saved", Values: saved, Color: chart.Palette[2]},
+		},
+		HideTitle: true,
+		ID:        "chart-harvest" + size.suffix,
+		Width:     size.width,
+		FontSize:  size.font,
+	})
+}
+
+// waterfallChart splits the median market's difference by source: its
+// total is the headline's median difference.
+func waterfallChart(r *calc.Result, size chartSize) string {
+	d := r.MedianMarket.Decomposition
+	smaColor, fundColor := seriesColors()
+	items := []chart.WaterfallItem{
+		{Label: "Tax saved on harvested losses", Value: f64(d.TaxSavedOnHarvestedLosses)},
+		{Label: "Fund distributions avoided", Value: f64(d.DistributionsAvoided)},
+		{Label: "Fee difference", Value: f64(d.FeeDifference)},
+		{Label: "Trading costs", Value: f64(d.TradingCosts)},
+		{Label: "Tax at the end", Value: f64(d.ExtraTaxAtLiquidation)},
+		{Label: "Growth of deferred tax", Value: f64(d.GrowthOfDeferredTax)},
+	}
+	if !d.UnpaidTax.IsZero() { // a portfolio ran out (see calc.Decomposition)
+		items = append(items, chart.WaterfallItem{Label: "Tax paid from outside", Value: f64(d.UnpaidTax)})
+	}
+	return chart.Waterfall(chart.WaterfallChart{
+		Title:      "Where the difference comes from",
+		Items:      items,
+		TotalLabel: "Median difference",
+		// A brand's colours: what favours the SMA in the SMA's, what
+		// favours the fund in the fund's ("" keeps the chart's own).
+		Positive:  smaColor,
+		Negative:  fundColor,
+		HideTitle: true,
+		ID:        "chart-decomposition" + size.suffix,
+		Width:     size.width,
+		FontSize:  size.font,
+	})
+}
+
+func (c *charts) Render() app.UI {
+	r := c.Result
+	if r == nil {
+		return app.Div().ID("charts").Class("charts")
+	}
+	return app.Div().ID("charts").Class("charts").Body(
+		chartFigure("fig-difference", "How the difference grows",
+			differenceCaption(r, c.Fund),
+			func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
+		chartFigure("fig-harvest", "Losses harvested and tax saved per year",
+			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's.",
+			func(size chartSize) string { return harvestChart(r, size) }),
+		chartFigure("fig-decomposition", "Where the difference comes from",
+			"The median market's difference, split by its sources, in dollars at the end: it adds up to the median difference above. "+
+				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
+				formatSignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
+			func(size chartSize) string { return waterfallChart(r, size) }),
+	)
+}
+
+// chartFigure draws a chart twice, for phones and for wide screens; the
+// stylesheet shows one of them (the hidden one is out of the accessibility
+// tree too).
+func chartFigure(id, title, caption string, draw func(chartSize) string) app.UI {
+	return app.Figure().ID(id).Class("chart").Body(
+		app.H3().Text(title),
+		app.Div().Class("chart-phone").Body(app.Raw(draw(phoneChart))),
+		app.Div().Class("chart-wide").Body(app.Raw(draw(wideChart))),
+		app.FigCaption().Text(caption),
+	)
+}
+
+// differenceCaption says what each point of the difference chart is.
+func differenceCaption(r *calc.Result, fund string) string {
+	text := "SMA minus " + fundName(fund) + ": the line is the median simulated market, the band the middle 80% (10th to 90th percentile). " +
+		"Each year is as if both were sold at the end of that year"
+	if r.End == "liquidate" {
+		return text + ", which is also your choice at the end, so the last year is the headline's figure."
+	}
+	return text + "; the last point uses your choice at the end (" + endPhrases[r.End] + "), as the headline does."
+}

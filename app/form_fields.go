@@ -1,0 +1,193 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"smacalc/calc/tax"
+)
+
+// fieldKind says how a scenario key is typed in the form and converted to
+// its canonical value.
+type fieldKind int
+
+const (
+	kindMoney   fieldKind = iota // dollars; "$" and "," are accepted
+	kindPercent                  // typed in percent, stored as a fraction
+	kindInt                      // a whole number
+	kindChoice                   // a <select> of options
+	kindSectors                  // checkboxes (the "exclude" key)
+)
+
+// option is one choice of a select.
+type option struct{ Value, Label string }
+
+// fieldSpec describes one input of the form: which scenario key it sets,
+// what a person reads next to it and the range the browser suggests (the
+// engine's own validation has the last word).
+type fieldSpec struct {
+	Key      string
+	Label    string
+	Unit     string // shown after the input: "$", "%", "years", …
+	Help     string // one or two sentences in plain words
+	Kind     fieldKind
+	Min, Max string // HTML min/max in the typed unit ("" = none)
+	Step     string // HTML step ("any" when empty)
+	Options  []option
+	Optional bool // an empty value leaves the key out (its default applies)
+}
+
+// inputID is the id of the input for a key; labels point at it.
+func inputID(key string) string { return "in-" + key }
+
+// errorID is the id of a field's error message (aria-describedby).
+func errorID(key string) string { return "err-" + key }
+
+// prospectFields are the short form a prospect sees first.
+var prospectFields = []fieldSpec{
+	{Key: "amount", Label: "Amount to invest", Unit: "$", Kind: kindMoney, Min: "1000", Max: "10000000000", Step: "1000",
+		Help: "What you would put into the index today, in dollars."},
+	{Key: "horizon", Label: "How long you invest", Unit: "years", Kind: kindInt, Min: "1", Max: "50", Step: "1",
+		Help: "Years until you sell, give or bequeath the investment."},
+	{Key: "status", Label: "Filing status", Kind: kindChoice,
+		Help:    "Your federal tax filing status; it sets the tax brackets.",
+		Options: []option{{"single", "Single"}, {"mfj", "Married filing jointly"}, {"mfs", "Married filing separately"}, {"hoh", "Head of household"}}},
+	{Key: "wages", Label: "Other income per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
+		Help: "Wages and other ordinary income besides this investment; it sets your tax bracket."},
+	{Key: "state", Label: "State", Kind: kindChoice,
+		Help:    "Your state's income tax on the investment's income, at your income (brackets, deductions and its rules for capital gains). To use your own rate instead, type it under Advanced.",
+		Options: stateOptions()},
+	{Key: "stgains", Label: "Short-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
+		Help: "Gains on things held a year or less outside this investment (0 if none). Harvested losses offset these first, which is where they save the most tax."},
+	{Key: "fund", Label: "Compare with", Kind: kindChoice,
+		Help:    "The fund you would otherwise buy on the same index. Mutual funds can pay out capital gains you are taxed on; ETFs rarely do.",
+		Options: []option{{"etf", "An index ETF"}, {"mf", "An index mutual fund"}}},
+	// The end treatment decides the answer more than any other assumption
+	// (Texas, left to heirs: about nine times the default's median), so
+	// it is in the short form.
+	{Key: "end", Label: "At the end of the horizon", Kind: kindChoice,
+		Help: "What happens after the last year. Selling pays tax on every unrealised gain, and the SMA, having harvested losses, has more of them; " +
+			"heirs get a step-up in basis (no gain tax); giving shares to charity avoids the gain tax too.",
+		Options: []option{{"liquidate", "Sell everything and pay the tax"}, {"hold", "Keep holding (tax not yet paid)"}, {"stepup", "Leave to heirs (step-up in basis)"}, {"donate", "Give appreciated shares to charity"}}},
+}
+
+// advancedGroup is a fieldset of the advanced section.
+type advancedGroup struct {
+	Legend string
+	Fields []fieldSpec
+}
+
+var advancedGroups = []advancedGroup{
+	{"Your taxes", []fieldSpec{
+		{Key: "year", Label: "Tax law year", Kind: kindChoice, Options: yearOptions(),
+			Help: "The year of the federal tax brackets; they are kept for the whole horizon."},
+		{Key: "ltgains", Label: "Long-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
+			Help: "Gains on things held more than a year outside this investment; harvested losses can offset them too."},
+		{Key: "staterate", Label: "Your own state tax rate", Unit: "%", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1", Optional: true,
+			Help: "Leave empty to use your state's tax law. A flat rate on the investment's dividends and gains, e.g. 5 for 5%; it replaces the state's and any local tax."},
+		{Key: "local", Label: "Local income tax", Kind: kindChoice, Optional: true,
+			Help:    "New York City's income tax for a resident (with state New York). Other local taxes are not modelled.",
+			Options: []option{{"none", "None"}, {"nyc", "New York City"}}},
+	}},
+	{"Your money", []fieldSpec{
+		{Key: "basis", Label: "Cost basis of what you invest", Unit: "% of amount", Kind: kindPercent, Min: "0", Max: "200", Step: "1",
+			Help: "100% means cash. Below 100% means you start from shares with an unrealised gain (60% = the shares cost 60% of their value today)."},
+		{Key: "contrib", Label: "Added each year", Unit: "$", Kind: kindMoney, Step: "1000",
+			Help: "Money added every year; a negative amount is a yearly withdrawal (at most 10% of the amount)."},
+	}},
+	{"Market", []fieldSpec{
+		{Key: "ret", Label: "Expected market return", Unit: "% a year", Kind: kindPercent, Min: "-50", Max: "50", Step: "0.1",
+			Help: "The index's average yearly return before taxes and fees, dividends included."},
+		{Key: "vol", Label: "Market volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "100", Step: "0.5",
+			Help: "How much the whole market swings in a year (one standard deviation); about 16% historically."},
+		{Key: "idio", Label: "Single-stock volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "200", Step: "1",
+			Help: "How much each stock swings on its own, apart from the market. More spread between stocks means more losses to harvest."},
+		{Key: "div", Label: "Dividend yield", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1",
+			Help: "Dividends paid each year as a share of the value; taxed every year in both strategies."},
+		{Key: "stocks", Label: "Stocks held in the SMA", Unit: "stocks", Kind: kindInt, Min: "1", Max: "1000", Step: "1",
+			Help: "How many of the index's stocks the account owns directly (500 for an S&P 500-like index)."},
+	}},
+	{"Harvesting and costs", []fieldSpec{
+		{Key: "harvest", Label: "Harvest losses", Kind: kindChoice,
+			Help:    "How often the manager looks for losses to sell. More often catches more dips.",
+			Options: []option{{"monthly", "Every month"}, {"quarterly", "Every quarter"}, {"annual", "Once a year"}, {"none", "Never (no harvesting)"}}},
+		{Key: "threshold", Label: "Harvest a lot when it is down by", Unit: "%", Kind: kindPercent, Min: "0", Max: "90", Step: "1",
+			Help: "A lot is sold for its loss only when its price is at least this far below what it cost."},
+		{Key: "smafee", Label: "SMA fee", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",
+			Help: "The manager's yearly fee as a share of the account (0.35 = 0.35%)."},
+		{Key: "tradecost", Label: "Trading cost", Unit: "% of each trade", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",
+			Help: "Spreads and commissions paid on every purchase and sale in the SMA."},
+	}},
+	{"The fund", []fieldSpec{
+		{Key: "fundfee", Label: "Fund expense ratio", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",
+			Help: "The fund's yearly cost (0.03 = 0.03%, a typical index ETF)."},
+		{Key: "dist", Label: "Fund capital-gain distributions", Unit: "% of value a year", Kind: kindPercent, Min: "0", Max: "50", Step: "0.1",
+			Help: "Gains the fund pays out and you are taxed on each year. Index ETFs: about 0; index mutual funds: a little; active funds: several %."},
+	}},
+	{"Simulation", []fieldSpec{
+		{Key: "paths", Label: "Simulated markets", Unit: "paths", Kind: kindInt, Min: "1", Max: "20000", Step: "100",
+			Help: "How many random market histories are simulated. More paths give steadier numbers and take longer."},
+		{Key: "seed", Label: "Random seed", Kind: kindInt, Min: "0", Step: "1",
+			Help: "The same seed gives exactly the same result; change it to see how much the numbers move by chance."},
+	}},
+}
+
+// excludeField is the sector checkboxes of the advanced section.
+var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
+	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
+
+// stateOptions lists every state and DC by name, then no state tax.
+func stateOptions() []option {
+	var out []option
+	for _, c := range tax.StateCodes() {
+		label := tax.StateName(c)
+		if c == "none" {
+			label = "No state income tax"
+		}
+		out = append(out, option{c, label})
+	}
+	slices.SortStableFunc(out[:len(out)-1], func(a, b option) int { return strings.Compare(a.Label, b.Label) })
+	return out
+}
+
+func yearOptions() []option {
+	var out []option
+	for _, y := range tax.Years() {
+		out = append(out, option{strconv.Itoa(y), strconv.Itoa(y)})
+	}
+	return out
+}
+
+// sectorLabel turns "information-technology" into "Information technology".
+func sectorLabel(name string) string {
+	b := []byte(name)
+	for i := range b {
+		if b[i] == '-' {
+			b[i] = ' '
+		}
+	}
+	if len(b) > 0 && b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	return string(b)
+}
+
+// allFields lists every spec, prospect form first.
+func allFields() []fieldSpec {
+	out := append([]fieldSpec(nil), prospectFields...)
+	for _, g := range advancedGroups {
+		out = append(out, g.Fields...)
+	}
+	return append(out, excludeField)
+}
+
+// specFor returns the spec of a key.
+func specFor(key string) (fieldSpec, bool) {
+	for _, f := range allFields() {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return fieldSpec{}, false
+}

@@ -1,0 +1,145 @@
+package calc
+
+import (
+	"math"
+	"slices"
+)
+
+// This file computes the result fields that let a reader check one figure
+// against another: the alpha before the final sale (what published
+// tax-alpha figures report), the difference year by year with its range,
+// and the median market, whose wealth and decomposition add up to the
+// median difference exactly.
+
+// middlePaths returns the indices of the paths whose difference is the
+// median: one path for an odd count, the two middle ones for an even count
+// (the median is then their mean, as in percentiles). Ties keep path
+// order; the first (lower) middle path is the ledger's
+// (representativeLedger).
+func middlePaths(diff []float64) []int {
+	idx := make([]int, len(diff))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case diff[a] < diff[b]:
+			return -1
+		case diff[a] > diff[b]:
+			return 1
+		}
+		return 0
+	})
+	n := len(idx)
+	if n%2 == 1 {
+		return idx[n/2 : n/2+1]
+	}
+	return idx[n/2-1 : n/2+1]
+}
+
+// medianMarket is the wealth and the decomposition of the median
+// difference: the mean of the middle paths' (see middlePaths), with the
+// difference set to median exactly (it can differ from the middle paths'
+// mean by a rounding) and the growth of deferred tax taking the rest, so
+// the parts add up to the headline's median to the cent.
+func medianMarket(outs []PathOutcome, diff []float64, median Money) MedianMarket {
+	mid := middlePaths(diff)
+	sub := make([]PathOutcome, len(mid))
+	fund := 0.0
+	for i, k := range mid {
+		sub[i] = outs[k]
+		fund += outs[k].Fund.AfterTax
+	}
+	d := decompose(sub)
+	d.GrowthOfDeferredTax = Money{d.GrowthOfDeferredTax.Add(median.Sub(d.Total.Decimal))}
+	d.Total = median
+	f := money(fund / float64(len(mid)))
+	return MedianMarket{SMA: Money{f.Add(median.Decimal)}, Fund: f, Decomposition: d}
+}
+
+// differenceOverTime is the difference in after-tax wealth (SMA − fund,
+// both sold at the end of each year) across paths, year by year from the
+// start.
+func differenceOverTime(outs []PathOutcome, horizon int) []DifferencePoint {
+	v := make([]float64, len(outs))
+	out := make([]DifferencePoint, 0, horizon+1)
+	for k := 0; k <= horizon; k++ {
+		for i := range outs {
+			if k == 0 {
+				v[i] = outs[i].SMA.Wealth0 - outs[i].Fund.Wealth0
+			} else {
+				v[i] = outs[i].Years[k-1].SMAWealth - outs[i].Years[k-1].FundWealth
+			}
+		}
+		out = append(out, DifferencePoint{Year: k, Difference: quantiles(v)})
+	}
+	return out
+}
+
+// returnBeforeSale is a strategy's annualized after-tax money-weighted
+// return with the value before the final sale (PreLiq) as the end wealth:
+// the tax on unrealized gains is not paid. The contributions are the
+// scenario's yearly amount; when a path's withdrawals were limited by what
+// it held (at most half of the value, see MODEL.md) its net contributions
+// are smaller than planned and the planned schedule is scaled to them, an
+// approximation for paths that have nearly run out of money.
+func returnBeforeSale(s Scenario, o PathStrategy) float64 {
+	h := s.Horizon
+	planned := s.Contrib * float64(h)
+	scale := 1.0
+	if s.Contrib < 0 && planned != 0 && o.Contrib-planned > 0.005 {
+		scale = o.Contrib / planned
+	}
+	return irrHorner(s.Amount, s.Contrib*scale, h, o.PreLiq)
+}
+
+// irrHorner is moneyWeightedReturn for equal yearly contributions (amount
+// plus contrib at the start, contrib at the start of each later year, the
+// end wealth after h years). It runs for every path of every provisional
+// summary on the browser's main thread, so it evaluates the flows by
+// Horner's rule (with the derivative alongside) and takes Newton steps
+// inside a shrinking bracket, falling back to halving it when a step
+// would leave it: a handful of evaluations instead of 64. Products are
+// rounded explicitly (float64(...)) so that no platform fuses them into an
+// FMA: native and WebAssembly give the same bits.
+func irrHorner(amount, contrib float64, h int, wealth float64) float64 {
+	if wealth <= 0 {
+		return -1
+	}
+	eval := func(r float64) (f, df float64) {
+		g := 1 + r
+		v, dv := 0.0, 0.0
+		for k := range h {
+			c := contrib
+			if k == 0 {
+				c += amount
+			}
+			dv = float64(dv*g) + (v + c)
+			v = float64((v + c) * g)
+		}
+		return v - wealth, dv
+	}
+	lo, hi := -0.9999, 10.0
+	flo, _ := eval(lo)
+	r := 0.05
+	for range 200 {
+		f, df := eval(r)
+		if f == 0 {
+			return r
+		}
+		if (f < 0) == (flo < 0) {
+			lo, flo = r, f
+		} else {
+			hi = r
+		}
+		next := r - f/df
+		if df == 0 || !(next > lo && next < hi) {
+			next = 0.5 * (lo + hi)
+		}
+		if math.Abs(next-r) <= 1e-15*(1+math.Abs(r)) || hi-lo <= 1e-15 {
+			return next
+		}
+		r = next
+	}
+	return r
+}

@@ -1,0 +1,500 @@
+package tax
+
+import (
+	"fmt"
+	"math"
+)
+
+// StateLaw is one jurisdiction's individual income tax for one tax year, as
+// it applies to the household this package models: wages, qualified
+// dividends and capital gains, the state's standard deduction or personal
+// exemptions for a filer without dependents, no itemized deductions, no
+// credits other than personal ones. It is data: every amount is typed from
+// the state's instructions, tax rate schedules or statute named in Source.
+type StateLaw struct {
+	Code, Name string
+	Year       int
+	// Source names the documents the year's amounts come from.
+	Source string
+	// Projected is non-empty when the state had not published the year's
+	// amounts: it says how they were derived from the previous year as the
+	// state's law indexes them (the inflation factor used is an estimate).
+	Projected string
+	// Income is what the state taxes (see IncomeBase).
+	Income IncomeBase
+	// Gains is how capital gains and losses enter the state's income.
+	Gains GainRule
+	// LossLimit, when positive, replaces the federal §1211(b) limit on the
+	// net capital loss deductible against other income (MA: 2,000; WI:
+	// 500); half of it on a separate return, as the federal limit.
+	LossLimit Dollars
+	// FederalDeduction: the state starts from federal taxable income, so the
+	// federal standard deduction is subtracted (in addition to the
+	// schedule's Deduction).
+	FederalDeduction bool
+	// Schedules are the brackets and personal amounts by filing status.
+	Schedules [statusCount]StateSchedule
+	// Exclusion is the part of the net capital gain the state exempts.
+	Exclusion GainExclusion
+	// GainRates taxes the net capital gain (after Exclusion) at its own
+	// rates, stacked above the other taxable income (nil: ordinary rates).
+	GainRates *GainRates
+	// ShortTermExtra is added to the ordinary rate on net short-term gain
+	// (MA: 8.5% − 5%).
+	ShortTermExtra Rate
+	// Surtax is an additional rate on taxable income above a threshold
+	// (MA's 4% surtax, CA's 1% behavioral health services tax).
+	Surtax Surtax
+	// GainSurtax is an additional rate on the net capital gain when the
+	// state's AGI exceeds a threshold (MD from 2025).
+	GainSurtax Surtax
+	// Recapture is New York's supplemental tax (Tax Law §601(d-1)).
+	Recapture *Recapture
+	// FederalTaxDeduction subtracts (part of) the federal income tax.
+	FederalTaxDeduction *FederalTaxDeduction
+	// Note says what is simplified for this state.
+	Note string
+}
+
+// IncomeBase is what a state taxes.
+type IncomeBase uint8
+
+const (
+	// NoIncomeTax: the state has no tax on wages, dividends or gains.
+	NoIncomeTax IncomeBase = iota
+	// AdjustedGross: wages, dividends and capital gains (the state's
+	// adjusted gross income).
+	AdjustedGross
+	// DividendsOnly: interest and dividends (NH until 2024).
+	DividendsOnly
+	// LongTermGainsOnly: the year's net long-term capital gain (WA).
+	LongTermGainsOnly
+)
+
+// GainRule is how capital gains and losses enter the state's income.
+type GainRule uint8
+
+const (
+	// FollowFederal: the federal Schedule D result (Form 1040 line 7),
+	// federal netting, loss limit and carryforward.
+	FollowFederal GainRule = iota
+	// GainsOnlyNoCarry: the year's net gain of all dispositions; a net loss
+	// deducts nothing and is not carried forward (NJ, PA).
+	GainsOnlyNoCarry
+	// GainsExempt: net capital gain is subtracted in full; the federal loss
+	// deduction still reduces income (MO from 2025).
+	GainsExempt
+)
+
+// StateSchedule is one filing status's brackets and personal amounts.
+type StateSchedule struct {
+	// Brackets lists each bracket's lower edge and rate, lowest first; the
+	// first edge is 0.
+	Brackets []StateBracket
+	// Deduction is the standard deduction plus personal exemptions of a
+	// filer (two for a joint return) without dependents.
+	Deduction Dollars
+	// DeductionSteps replace Deduction once the state's AGI exceeds an
+	// amount (cliffs and step tables: IL, MD, OH, CO).
+	DeductionSteps []Step
+	// DeductionPhaseOut reduces the deduction as income rises (WI, MN, RI).
+	DeductionPhaseOut PhaseOut
+	// Credit is a nonrefundable personal credit (CA exemption credit, UT
+	// taxpayer credit, ...) and CreditPhaseOut how it shrinks.
+	Credit         Dollars
+	CreditPhaseOut PhaseOut
+	// AddBacks are amounts of tax added back as income rises (CT's
+	// phase-out of the lower rates and benefit recapture).
+	AddBacks []PhaseOut
+}
+
+// StateBracket is a bracket's lower edge (taxable income) and rate.
+type StateBracket struct {
+	Over Dollars
+	Rate Rate
+}
+
+// Step is an amount that applies once AGI exceeds Over.
+type Step struct{ Over, Amount Dollars }
+
+// PhaseOut reduces an amount (or, as an add-back, raises the tax) as the
+// state's AGI exceeds Start: by Rate per dollar, or by PerStep for each
+// Step of AGI or fraction of one. Max bounds an add-back (a reduction is
+// bounded by the amount it reduces).
+type PhaseOut struct {
+	Start         Dollars
+	Rate          Rate
+	Step, PerStep Dollars
+	Max           Dollars
+}
+
+// GainExclusion exempts Rate of the net capital gain, at least Min and at
+// most Max dollars (0: no maximum), never more than the gain.
+type GainExclusion struct {
+	Rate     Rate
+	Min, Max Dollars
+}
+
+// GainRates taxes the net capital gain at Rates, stacked above the other
+// taxable income; Tops[status] are the upper edges of all but the last
+// rate. Alternative: the tax is the smaller of this and the ordinary tax
+// (HI's alternative capital gains tax).
+type GainRates struct {
+	Rates       []Rate
+	Tops        [statusCount][]Dollars
+	Alternative bool
+}
+
+// Surtax is Rate on the amount above Over[status].
+type Surtax struct {
+	Rate Rate
+	Over [statusCount]Dollars
+}
+
+// Recapture is New York's supplemental tax: above an AGI of Start, the
+// benefit of the lower brackets is recaptured, phased in over Width of
+// AGI, bracket by bracket (IT-201 instructions, tax computation
+// worksheets). First is the index of the bracket containing Start;
+// brackets from First up to (not including) ByAGI are recaptured by where
+// taxable income falls, brackets from ByAGI on by where AGI falls.
+type Recapture struct {
+	Start, Width Dollars
+	First, ByAGI [statusCount]int
+}
+
+// FederalTaxDeduction subtracts Share of the federal income tax (regular
+// tax plus AMT), at most Cap (0: no cap); Steps, when given, set Share and
+// Cap by the state's AGI (the last step whose Over the AGI exceeds).
+type FederalTaxDeduction struct {
+	Steps [statusCount][]FederalTaxStep
+}
+
+// FederalTaxStep is the deductible share and cap above an AGI.
+type FederalTaxStep struct {
+	Over  Dollars
+	Share Rate
+	Cap   Dollars
+}
+
+// stateCents is a StateLaw for one status, converted to cents once.
+type stateCents struct {
+	income      IncomeBase
+	gains       GainRule
+	lossLimit   int64 // cents; 0: the federal limit
+	fedDed      int64 // federal standard deduction, cents (FederalDeduction)
+	nb          int
+	over        [maxStateBrackets]int64
+	rate        [maxStateBrackets]Rate
+	floors      [maxStateBrackets]int64 // tax at each lower edge, cent-millionths
+	deduction   int64
+	steps       []Step
+	dedPhase    PhaseOut
+	credit      int64
+	creditPhase PhaseOut
+	addBacks    []PhaseOut
+	exclusion   GainExclusion
+	gainRates   *GainRates
+	gainTops    []Dollars
+	shortExtra  Rate
+	surtax      Rate
+	surtaxOver  int64
+	gainSurtax  Rate
+	gainSurOver int64
+	recapture   *Recapture
+	recFirst    int
+	recByAGI    int
+	fedTax      []FederalTaxStep
+}
+
+// maxStateBrackets bounds a schedule's brackets (HI has 12).
+const maxStateBrackets = 14
+
+func newStateCents(sl *StateLaw, t *Table, s Status) *stateCents {
+	sch := &sl.Schedules[s]
+	c := &stateCents{
+		income:      sl.Income,
+		gains:       sl.Gains,
+		lossLimit:   int64(sl.LossLimit) * 100,
+		deduction:   int64(sch.Deduction) * 100,
+		steps:       sch.DeductionSteps,
+		dedPhase:    sch.DeductionPhaseOut,
+		credit:      int64(sch.Credit) * 100,
+		creditPhase: sch.CreditPhaseOut,
+		addBacks:    sch.AddBacks,
+		exclusion:   sl.Exclusion,
+		gainRates:   sl.GainRates,
+		shortExtra:  sl.ShortTermExtra,
+		surtax:      sl.Surtax.Rate,
+		surtaxOver:  int64(sl.Surtax.Over[s]) * 100,
+		gainSurtax:  sl.GainSurtax.Rate,
+		gainSurOver: int64(sl.GainSurtax.Over[s]) * 100,
+		recapture:   sl.Recapture,
+	}
+	if sl.FederalDeduction {
+		c.fedDed = int64(t.Schedules[s].StandardDeduction) * 100
+	}
+	if s == MarriedSeparate {
+		c.lossLimit /= 2
+	}
+	if sl.GainRates != nil {
+		c.gainTops = sl.GainRates.Tops[s]
+	}
+	if sl.Recapture != nil {
+		c.recFirst, c.recByAGI = sl.Recapture.First[s], sl.Recapture.ByAGI[s]
+	}
+	if sl.FederalTaxDeduction != nil {
+		c.fedTax = sl.FederalTaxDeduction.Steps[s]
+	}
+	if len(sch.Brackets) > maxStateBrackets {
+		panic(fmt.Sprintf("tax: %s %d has %d brackets", sl.Code, sl.Year, len(sch.Brackets)))
+	}
+	c.nb = len(sch.Brackets)
+	for i, b := range sch.Brackets {
+		c.over[i], c.rate[i] = int64(b.Over)*100, b.Rate
+		if i > 0 {
+			c.floors[i] = c.floors[i-1] + (c.over[i]-c.over[i-1])*int64(c.rate[i-1])
+		}
+	}
+	return c
+}
+
+// bracketTax is the tax on x cents from the brackets, rounded once.
+func (c *stateCents) bracketTax(x int64) int64 {
+	if x <= 0 || c.nb == 0 {
+		return 0
+	}
+	i := c.nb - 1
+	for i > 0 && x <= c.over[i] {
+		i--
+	}
+	return roundMillionths(x-c.over[i], c.rate[i], c.floors[i])
+}
+
+// bracketOf is the index of the bracket containing x (upper edges inclusive).
+func (c *stateCents) bracketOf(x int64) int {
+	i := c.nb - 1
+	for i > 0 && x <= c.over[i] {
+		i--
+	}
+	return i
+}
+
+// reduction is what a phase-out takes off an amount (or, for an add-back,
+// adds to the tax) at AGI agi, in cents.
+func (p PhaseOut) reduction(agi int64) int64 {
+	over := agi - int64(p.Start)*100
+	if over <= 0 || (p.Rate == 0 && p.PerStep == 0) {
+		return 0
+	}
+	var r int64
+	if p.Step > 0 {
+		step := int64(p.Step) * 100
+		r = (over + step - 1) / step * int64(p.PerStep) * 100
+	} else {
+		r = applyRate(over, p.Rate)
+	}
+	if p.Max > 0 {
+		r = min(r, int64(p.Max)*100)
+	}
+	return r
+}
+
+// stateIn is what the state computation needs of the federal return.
+type stateIn struct {
+	wages, dividends       int64
+	yearShort, yearLong    int64 // the year's gains before any carryforward
+	netShort, netLong, net int64 // Schedule D lines 7, 15, 16
+	capitalGain            int64 // Form 1040 line 7
+	federalIncomeTax       int64 // regular tax + AMT
+}
+
+// stateOut is the state's taxable income and tax, in cents.
+type stateOut struct {
+	agi, taxable, tax int64
+}
+
+// compute is the state's tax on one return.
+func (c *stateCents) compute(in *stateIn) stateOut {
+	var o stateOut
+	switch c.income {
+	case NoIncomeTax:
+		return o
+	case DividendsOnly:
+		o.agi = in.dividends
+		o.taxable = max(0, o.agi-c.deduction)
+		o.tax = c.bracketTax(o.taxable)
+		return o
+	case LongTermGainsOnly:
+		o.agi = max(0, in.yearLong)
+		o.taxable = max(0, o.agi-c.deduction)
+		o.tax = c.bracketTax(o.taxable)
+		return o
+	}
+
+	// The state's capital gain income and net capital gain.
+	var gain, ncg, shortBase int64
+	switch c.gains {
+	case GainsOnlyNoCarry:
+		n := in.yearShort + in.yearLong
+		gain = max(0, n)
+		ncg = max(0, min(in.yearLong, n))
+		shortBase = gain - ncg
+	default:
+		gain = in.capitalGain
+		if in.net >= 0 {
+			ncg = max(0, min(in.netLong, in.net))
+			shortBase = in.net - ncg
+		} else if c.lossLimit > 0 {
+			gain = -min(c.lossLimit, -in.net)
+		}
+		if c.gains == GainsExempt {
+			gain, ncg, shortBase = min(0, gain), 0, 0
+		}
+	}
+	o.agi = in.wages + in.dividends + gain
+
+	// Exclusion of part of the net capital gain.
+	excl := int64(0)
+	if ncg > 0 && (c.exclusion.Rate > 0 || c.exclusion.Min > 0) {
+		excl = max(applyRate(ncg, c.exclusion.Rate), int64(c.exclusion.Min)*100)
+		if c.exclusion.Max > 0 {
+			excl = min(excl, int64(c.exclusion.Max)*100)
+		}
+		excl = min(excl, ncg)
+	}
+
+	// Phase-outs, cliffs and the federal tax deduction's steps look at the
+	// state's AGI: after the capital gain exclusion (a subtraction in
+	// computing it, as in WI).
+	phaseAGI := o.agi - excl
+	base := c.deduction
+	for _, st := range c.steps {
+		if phaseAGI > int64(st.Over)*100 {
+			base = int64(st.Amount) * 100
+		}
+	}
+	if base > 0 {
+		base = max(0, base-c.dedPhase.reduction(phaseAGI))
+	}
+	ded := base + c.fedDed
+
+	fedTaxDed := int64(0)
+	for _, st := range c.fedTax {
+		if phaseAGI > int64(st.Over)*100 || st.Over == 0 {
+			fedTaxDed = applyRate(in.federalIncomeTax, st.Share)
+			if st.Cap > 0 {
+				fedTaxDed = min(fedTaxDed, int64(st.Cap)*100)
+			}
+		}
+	}
+
+	o.taxable = max(0, o.agi-excl-ded-fedTaxDed)
+	if c.gainRates != nil {
+		pref := min(o.taxable, ncg-excl)
+		ordinary := o.taxable - pref
+		t := c.bracketTax(ordinary) + c.stackedGainTax(ordinary, pref)
+		if !c.gainRates.Alternative || t < c.bracketTax(o.taxable) {
+			o.tax = t
+		} else {
+			o.tax = c.bracketTax(o.taxable)
+		}
+	} else {
+		o.tax = c.bracketTax(o.taxable)
+	}
+	if c.recapture != nil {
+		o.tax = c.recaptured(o.tax, o.taxable, phaseAGI)
+	}
+	if c.shortExtra > 0 && shortBase > 0 {
+		o.tax += applyRate(min(shortBase, o.taxable), c.shortExtra)
+	}
+	if c.surtax > 0 && o.taxable > c.surtaxOver {
+		o.tax += applyRate(o.taxable-c.surtaxOver, c.surtax)
+	}
+	if c.gainSurtax > 0 && o.agi > c.gainSurOver && ncg > 0 {
+		o.tax += applyRate(ncg, c.gainSurtax)
+	}
+	for _, a := range c.addBacks {
+		o.tax += a.reduction(phaseAGI)
+	}
+	credit := max(0, c.credit-c.creditPhase.reduction(phaseAGI))
+	o.tax = max(0, o.tax-credit)
+	return o
+}
+
+// stackedGainTax is the tax on pref dollars of net capital gain stacked
+// above ordinary taxable income at the GainRates.
+func (c *stateCents) stackedGainTax(ordinary, pref int64) int64 {
+	var t int64
+	lower := ordinary
+	top := ordinary + pref
+	for i, r := range c.gainRates.Rates {
+		upper := top
+		if i < len(c.gainTops) {
+			upper = min(top, max(lower, int64(c.gainTops[i])*100))
+		}
+		if upper > lower {
+			t += applyRate(upper-lower, r)
+			lower = upper
+		}
+	}
+	return t
+}
+
+// recaptured is New York's supplemental tax added to the bracket tax
+// (Tax Law §601(d-1); IT-201 instructions, tax computation worksheets 1–12):
+// above an AGI of Start the benefit of the lower brackets is taken back,
+// one bracket at a time, each phased in over Width of AGI (the fraction
+// rounded to four decimals). Tax = full(k−1) + (full(k) − full(k−1)) ×
+// fraction, where k is the bracket being recaptured.
+func (c *stateCents) recaptured(tax, taxable, agi int64) int64 {
+	r := c.recapture
+	start := int64(r.Start) * 100
+	if agi <= start {
+		return tax
+	}
+	// Which bracket phases in: by AGI for the top brackets, else by where
+	// taxable income falls.
+	k := c.bracketOf(agi)
+	if k < c.recByAGI {
+		k = min(max(c.recFirst, c.bracketOf(taxable)), c.recByAGI-1)
+	}
+	from := c.over[k]
+	if k == c.recFirst {
+		from = start
+	}
+	base, full := c.full(taxable, k-1), c.full(taxable, k)
+	over, width := agi-from, int64(r.Width)*100
+	if over >= width {
+		return full
+	}
+	f := (over*20000 + width) / (2 * width) // ten-thousandths, rounded
+	d := (full - base) * f
+	return base + (d+5000)/10000
+}
+
+// full is the tax with the brackets up to k fully recaptured: for the
+// brackets recaptured by AGI all taxable income at k's rate; for the others
+// all income at the rate of the bracket it reaches (at least the first
+// recaptured one), or, above k, the bracket tax plus the benefit of the
+// brackets up to k at k's top.
+func (c *stateCents) full(taxable int64, k int) int64 {
+	switch {
+	case k < c.recFirst:
+		return c.bracketTax(taxable)
+	case k >= c.recByAGI:
+		return applyRate(taxable, c.rate[k])
+	case taxable > c.top(k):
+		top := c.top(k)
+		return c.bracketTax(taxable) + applyRate(top, c.rate[k]) - c.bracketTax(top)
+	}
+	j := min(k, max(c.recFirst, c.bracketOf(taxable)))
+	return applyRate(taxable, c.rate[j])
+}
+
+// top is the upper edge of bracket k (MaxInt64 for the last).
+func (c *stateCents) top(k int) int64 {
+	if k+1 < c.nb {
+		return c.over[k+1]
+	}
+	return math.MaxInt64
+}

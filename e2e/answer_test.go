@@ -1,0 +1,297 @@
+package e2e
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"smacalc/calc"
+)
+
+// exceptionLog records the page's uncaught script exceptions.
+type exceptionLog struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (l *exceptionLog) listen(ctx context.Context) {
+	chromedp.ListenTarget(ctx, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			text := e.ExceptionDetails.Text
+			if ex := e.ExceptionDetails.Exception; ex != nil {
+				text += " " + ex.Description
+			}
+			l.mu.Lock()
+			l.list = append(l.list, text)
+			l.mu.Unlock()
+		}
+	})
+}
+
+func (l *exceptionLog) check(t *testing.T) {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range l.list {
+		t.Errorf("script exception: %s", e)
+	}
+}
+
+// visible reports whether an element is rendered (checkVisibility: a
+// closed <details> still lays out its content in chromium).
+func visible(sel string, shown *bool) chromedp.Action {
+	return chromedp.Evaluate(`(() => { const e = document.querySelector(`+jsString(sel)+`); return !!e && e.checkVisibility(); })()`, shown)
+}
+
+// TestPhoneAnswerFirst opens the default scenario on a 390×844 phone: the
+// answer starts on the first screen, the end-of-horizon choice is in the
+// short form, and changing it updates the answer (provisional first, then
+// final) and the line that keeps it in view under the form.
+func TestPhoneAnswerFirst(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 390, 844)
+	var exceptions exceptionLog
+	exceptions.listen(ctx)
+	var top float64
+	var endShown, advancedOpen bool
+	var before, barBefore string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+		chromedp.Evaluate(`document.querySelector("#headline").getBoundingClientRect().top + 0`, &top),
+		visible(`#in-end`, &endShown),
+		chromedp.Evaluate(`document.querySelector("#advanced").open`, &advancedOpen),
+		chromedp.Text(`#headline-text`, &before),
+		chromedp.Text(`#answer-bar-text`, &barBefore),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viewportShot(t, ctx, "phone-first-screen.png")
+	if top >= 700 {
+		t.Errorf("phone: the answer starts %.0f px down, want < 700 (first screen)", top)
+	}
+	if !endShown || advancedOpen {
+		t.Errorf("#in-end visible %v with the advanced section open %v: want it in the short form", endShown, advancedOpen)
+	}
+
+	var run int
+	var after, barAfter string
+	var sawProvisional bool
+	err = chromedp.Run(ctx,
+		runNumber(&run),
+		chromedp.ScrollIntoView(`#in-end`),
+		chromedp.SetValue(`#in-end`, "stepup"),
+		chromedp.Evaluate(`document.querySelector("#in-end").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
+		// The answer line under the form shows the run as it goes:
+		// provisional (muted, "so far") first.
+		chromedp.Poll(`document.querySelector("#answer-bar").dataset.provisional === "true" || document.querySelector("#progress").dataset.running === "false"`,
+			nil, chromedp.WithPollingInterval(5*time.Millisecond)),
+		chromedp.Evaluate(`document.querySelector("#answer-bar").dataset.provisional === "true"`, &sawProvisional),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			if !sawProvisional {
+				return nil
+			}
+			var tone, note string
+			var png []byte
+			if err := chromedp.Run(ctx,
+				chromedp.AttributeValue(`#headline`, "data-tone", &tone, nil),
+				chromedp.Text(`#headline-note`, &note),
+				chromedp.Screenshot(`#headline`, &png, chromedp.ByQuery),
+			); err != nil {
+				return err
+			}
+			writeArtifact(t, "phone-provisional.png", png)
+			if tone != "pending" || !strings.HasPrefix(note, "So far, ") {
+				t.Errorf("provisional headline: tone %q, note %q", tone, note)
+			}
+			return nil
+		}),
+		waitNewRun(&run),
+		chromedp.Text(`#headline-text`, &after),
+		chromedp.Text(`#answer-bar-text`, &barAfter),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viewportShot(t, ctx, "phone-after-change.png")
+	if !sawProvisional {
+		t.Log("the run ended before a provisional result was seen")
+	}
+	if after == before || !strings.Contains(after, "heirs") {
+		t.Errorf("headline after choosing heirs: %q (before %q)", after, before)
+	}
+	if barAfter == barBefore {
+		t.Errorf("the answer line under the form did not change: %q", barAfter)
+	}
+	s, _ := calc.Decode("end=stepup")
+	want, err := calc.Simulate(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(barAfter, dollars(want.Difference.P50.Decimal)) {
+		t.Errorf("answer line %q, engine median %s", barAfter, want.Difference.P50)
+	}
+	exceptions.check(t)
+}
+
+// TestBadLinkRecovers opens a link with an invalid amount: the value is
+// named, its default replaces it, and the scenario still reaches a final
+// result, with a canonical link.
+func TestBadLinkRecovers(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1366, 900)
+	var exceptions exceptionLog
+	exceptions.listen(ctx)
+	var notice, sentence, location, amount string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?amount=abc&horizon=12&colour=red"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Text(`#link-notice`, &notice),
+		chromedp.Text(`#headline-text`, &sentence),
+		chromedp.Location(&location),
+		chromedp.Value(`#in-amount`, &amount),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screenshot(t, ctx, "bad-link.png")
+	for _, part := range []string{"Amount to invest", "abc", "$1,000,000", "colour"} {
+		if !strings.Contains(notice, part) {
+			t.Errorf("notice %q lacks %q", notice, part)
+		}
+	}
+	if !strings.Contains(sentence, "After 12 years") {
+		t.Errorf("headline %q: the link's valid horizon is lost", sentence)
+	}
+	s, _ := calc.Decode("horizon=12")
+	if u, err := url.Parse(location); err != nil || u.RawQuery != s.Encode() {
+		t.Errorf("URL %q, want the canonical %q", location, s.Encode())
+	}
+	if amount != "1,000,000" {
+		t.Errorf("amount field %q, want the default", amount)
+	}
+	exceptions.check(t)
+}
+
+// TestCopyLink copies the share link with its button.
+func TestCopyLink(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1366, 900)
+	var status string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Click(`#copy-link`),
+		chromedp.Poll(`document.querySelector("#copy-status").textContent !== ""`, nil),
+		chromedp.Text(`#copy-status`, &status),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(status, "Link copied") {
+		t.Errorf("copy status %q", status)
+	}
+}
+
+// TestAnswerScreens writes the desktop and phone screens of the default
+// scenario (the README's screenshots) and a provisional phone answer.
+func TestAnswerScreens(t *testing.T) {
+	srv := startServer(t, siteV1)
+	for _, v := range []struct {
+		name string
+		w, h int
+	}{{"answer-desktop.png", 1366, 900}, {"answer-phone.png", 390, 844}} {
+		ctx := browser(t, v.w, v.h)
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/"),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			chromedp.WaitVisible(`#ledger-sma`),
+			chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, strings.Replace(v.name, ".png", "-screen.png", 1))
+		screenshot(t, ctx, v.name)
+		for _, part := range []string{"charts", "inputs", "ledger"} {
+			var png []byte
+			if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			writeArtifact(t, strings.Replace(v.name, ".png", "-"+part+".png", 1), png)
+		}
+	}
+}
+
+// viewportShot saves what is on the screen (not the full page).
+func viewportShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	var png []byte
+	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&png)); err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	writeArtifact(t, name, png)
+}
+
+func writeArtifact(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(artifacts, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTermDefinitions focuses a term: its definition shows, and Escape
+// hides it; the word describes itself with the definition.
+func TestTermDefinitions(t *testing.T) {
+	srv := startServer(t, siteV1)
+	for _, v := range []struct {
+		name string
+		w, h int
+	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
+		ctx := browser(t, v.w, v.h)
+		var before, focused, after, inside bool
+		var described string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			visible(`#def-tax-alpha`, &before),
+			chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
+			visible(`#def-tax-alpha`, &focused),
+			chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
+				return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &inside),
+			chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, "term-definition-"+v.name+".png")
+		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
+			t.Fatal(err)
+		}
+		if before || !focused || after {
+			t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", v.name, before, focused, after)
+		}
+		if !inside {
+			t.Errorf("%s: the definition runs off the screen", v.name)
+		}
+		if described != "Tax alpha" {
+			t.Errorf("%s: term %q", v.name, described)
+		}
+	}
+}

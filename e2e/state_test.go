@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestStateChoices checks the state list (the 50 states and DC by name,
+// then no state tax), the local-tax choice, and that the assumptions say
+// what the state model covers; choosing a state re-runs the scenario and
+// updates the link.
+func TestStateChoices(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 900)
+	const query = "state=NY&local=nyc&status=single&wages=250000&stocks=60&paths=40&horizon=3&seed=3"
+	var options, first, last, state, local, assumptions, location string
+	var run int
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?"+query),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Evaluate(`document.querySelectorAll("#in-state option").length + ""`, &options),
+		chromedp.Evaluate(`document.querySelector("#in-state option").textContent`, &first),
+		chromedp.Evaluate(`document.querySelector("#in-state option:last-child").textContent`, &last),
+		chromedp.Value(`#in-state`, &state),
+		chromedp.Value(`#in-local`, &local),
+		chromedp.Text(`#assumptions`, &assumptions),
+		runNumber(&run),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if options != "52" || first != "Alabama" || last != "No state income tax" {
+		t.Errorf("state list: %s options, first %q, last %q", options, first, last)
+	}
+	if state != "NY" || local != "nyc" {
+		t.Errorf("state %q local %q, want NY and nyc", state, local)
+	}
+	if !strings.Contains(assumptions, "your state's income tax law") || !strings.Contains(assumptions, "alternative minimum tax") {
+		t.Errorf("assumptions do not describe the state model and the AMT: %q", assumptions)
+	}
+	screenshot(t, ctx, "state-ny-nyc.png")
+
+	// Another state: the local tax goes back to none first (NYC needs NY).
+	err = chromedp.Run(ctx,
+		chromedp.SetValue(`#in-local`, "none"),
+		chromedp.Evaluate(`document.querySelector("#in-local").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		waitNewRun(&run),
+		runNumber(&run),
+		chromedp.SetValue(`#in-state`, "IL"),
+		chromedp.Evaluate(`document.querySelector("#in-state").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		waitNewRun(&run),
+		waitSimulated(),
+		chromedp.Location(&location),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(location, "state=IL") || strings.Contains(location, "local=") {
+		t.Errorf("link after choosing Illinois: %s", location)
+	}
+	screenshot(t, ctx, "state-il.png")
+}

@@ -1,0 +1,79 @@
+//go:build js && wasm
+
+package simclient
+
+import (
+	"errors"
+	"syscall/js"
+
+	"smacalc/app"
+)
+
+// newResultCache keeps results in memory and in localStorage (memory only
+// where the browser refuses storage, e.g. some private modes); the results
+// of saved scenarios stay stored as long as they are saved.
+func newResultCache(version string) *resultCache {
+	var store resultStore
+	if ls, err := localStorage(); err == nil {
+		store = ls
+	}
+	c := newResultCacheWith(version, store)
+	c.saved = app.SavedQueries
+	return c
+}
+
+// browserStorage is window.localStorage. Every call may throw (storage
+// disabled, quota exceeded): a throw becomes an error or a miss.
+type browserStorage struct{ js.Value }
+
+func localStorage() (s browserStorage, err error) {
+	defer func() {
+		if recover() != nil {
+			err = errors.New("no localStorage")
+		}
+	}()
+	v := js.Global().Get("localStorage")
+	if !v.Truthy() {
+		return s, errors.New("no localStorage")
+	}
+	return browserStorage{v}, nil
+}
+
+func (s browserStorage) get(key string) (value string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			value, ok = "", false
+		}
+	}()
+	v := s.Call("getItem", key)
+	if v.Type() != js.TypeString {
+		return "", false
+	}
+	return v.String(), true
+}
+
+func (s browserStorage) set(key, value string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("storage refused the value")
+		}
+	}()
+	s.Call("setItem", key, value)
+	return nil
+}
+
+func (s browserStorage) remove(key string) {
+	defer func() { _ = recover() }()
+	s.Call("removeItem", key)
+}
+
+func (s browserStorage) keys() (keys []string) {
+	defer func() { _ = recover() }()
+	n := s.Get("length").Int()
+	for i := range n {
+		if k := s.Call("key", i); k.Type() == js.TypeString {
+			keys = append(keys, k.String())
+		}
+	}
+	return keys
+}

@@ -1,0 +1,178 @@
+package simclient
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"smacalc/calc"
+)
+
+// mapStore is a resultStore in memory that can be made to refuse writes
+// over a total size, like a full localStorage.
+type mapStore struct {
+	items map[string]string
+	limit int // total bytes of values; 0: no limit
+}
+
+func newMapStore() *mapStore { return &mapStore{items: map[string]string{}} }
+
+func (m *mapStore) get(key string) (string, bool) { v, ok := m.items[key]; return v, ok }
+func (m *mapStore) remove(key string)             { delete(m.items, key) }
+func (m *mapStore) keys() []string                { return slices.Sorted(maps.Keys(m.items)) }
+func (m *mapStore) set(key, value string) error {
+	if m.limit > 0 {
+		total := len(value)
+		for k, v := range m.items {
+			if k != key {
+				total += len(v)
+			}
+		}
+		if total > m.limit {
+			return errors.New("quota exceeded")
+		}
+	}
+	m.items[key] = value
+	return nil
+}
+
+func result(query string) *calc.Result {
+	return &calc.Result{Scenario: query, Paths: 7, SMAAheadFraction: 0.75}
+}
+
+func TestResultCacheMemoryAndStorage(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	if c.get("amount=1") != nil {
+		t.Fatal("an empty cache has a result")
+	}
+	c.put(result("amount=1"))
+	if r := c.get("amount=1"); r == nil || r.Paths != 7 {
+		t.Fatalf("memory: got %+v", r)
+	}
+	// A new page (same build) finds it in the storage.
+	later := newResultCacheWith("v1", store)
+	if r := later.get("amount=1"); r == nil || r.SMAAheadFraction != 0.75 {
+		t.Fatalf("storage: got %+v", r)
+	}
+	// Another build does not use it, and removes it.
+	other := newResultCacheWith("v2", store)
+	if other.get("amount=1") != nil {
+		t.Fatal("a result of another build version was used")
+	}
+	if _, ok := store.items[resultPrefix+"amount=1"]; ok {
+		t.Fatal("the other version's result was left in the storage")
+	}
+}
+
+func TestResultCacheSetsAsideBadValues(t *testing.T) {
+	for name, value := range map[string]string{
+		"not JSON":       "{",
+		"deeply nested":  strings.Repeat("[", 5000),
+		"another query":  `{"version":"v1","result":{"scenario":"amount=2"}}`,
+		"no result":      `{"version":"v1"}`,
+		"over the limit": `{"version":"v1","result":{"scenario":"amount=1"},"x":"` + strings.Repeat("x", maxStoredSize) + `"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			store := newMapStore()
+			store.items[resultIndex] = `["amount=1"]`
+			store.items[resultPrefix+"amount=1"] = value
+			c := newResultCacheWith("v1", store)
+			if c.get("amount=1") != nil {
+				t.Fatal("a bad stored value was used")
+			}
+			if _, ok := store.items[resultPrefix+"amount=1"]; ok {
+				t.Fatal("the bad value was left in the storage")
+			}
+			c.put(result("amount=1"))
+			if newResultCacheWith("v1", store).get("amount=1") == nil {
+				t.Fatal("a good value does not replace the bad one")
+			}
+		})
+	}
+}
+
+func TestResultCacheBounds(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	for i := range memoryResults + 10 {
+		c.put(result(fmt.Sprintf("amount=%d", i)))
+	}
+	if len(c.memory) != memoryResults || len(c.recent) != memoryResults {
+		t.Fatalf("memory holds %d results (%d recent), want %d", len(c.memory), len(c.recent), memoryResults)
+	}
+	stored := 0
+	for _, k := range store.keys() {
+		if strings.HasPrefix(k, resultPrefix) {
+			stored++
+		}
+	}
+	if stored != storedResults {
+		t.Fatalf("storage holds %d results, want %d", stored, storedResults)
+	}
+	// The most recent are kept; using an old one keeps it longer.
+	last := fmt.Sprintf("amount=%d", memoryResults+9)
+	if newResultCacheWith("v1", store).get(last) == nil {
+		t.Fatal("the most recent result was dropped")
+	}
+	if newResultCacheWith("v1", store).get("amount=0") != nil {
+		t.Fatal("the oldest result was kept beyond the bound")
+	}
+}
+
+func TestResultCacheFullStorage(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	c.put(result("amount=1"))
+	c.put(result("amount=2"))
+	one := len(store.items[resultPrefix+"amount=1"])
+	store.limit = 2*one + len(store.items[resultIndex]) + 40 // room for about two results
+	c.put(result("amount=3"))
+	if newResultCacheWith("v1", store).get("amount=3") == nil {
+		t.Fatal("a full storage did not make room for the newest result")
+	}
+	store.limit = 10 // nothing fits: memory only, no error
+	c.put(result("amount=4"))
+	if c.get("amount=4") == nil {
+		t.Fatal("a result that the storage refuses is not kept in memory")
+	}
+}
+
+func TestResultCacheRemovesUnlistedResults(t *testing.T) {
+	store := newMapStore()
+	store.items[resultPrefix+"amount=9"] = `{"version":"v1","result":{"scenario":"amount=9"}}`
+	store.items["smacalc:saved"] = "kept" // another feature's key
+	newResultCacheWith("v1", store)
+	if _, ok := store.items[resultPrefix+"amount=9"]; ok {
+		t.Fatal("a stored result missing from the index was kept")
+	}
+	if store.items["smacalc:saved"] != "kept" {
+		t.Fatal("another feature's key was touched")
+	}
+}
+
+func TestResultCacheKeepsSavedScenarios(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	saved := func() []string { return []string{"amount=0", "amount=1"} }
+	c.saved = saved
+	for i := range storedResults + 20 {
+		c.put(result(fmt.Sprintf("amount=%d", i)))
+	}
+	later := newResultCacheWith("v1", store)
+	later.saved = saved
+	for _, q := range []string{"amount=0", "amount=1"} {
+		if later.get(q) == nil {
+			t.Errorf("the saved scenario %s lost its stored result", q)
+		}
+	}
+	if later.get("amount=2") != nil {
+		t.Error("an old result that is not saved was kept beyond the bound")
+	}
+	if later.get(fmt.Sprintf("amount=%d", storedResults+19)) == nil {
+		t.Error("the newest result was dropped")
+	}
+}

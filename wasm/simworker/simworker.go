@@ -1,0 +1,191 @@
+//go:build js && wasm
+
+// Package simworker is the simulation Web Worker's side of the page–worker
+// protocol. The worker runs the same WASM as the page (app.wasm): its main
+// sees that it runs in a worker (InWorker) and calls Serve instead of
+// starting the user interface. One binary means one download and one
+// compilation — the page hands its compiled WebAssembly.Module to every
+// worker — where a separate worker.wasm cost 1.3 MB more (brotli) and a
+// second compilation on a cold visit. static/sim-worker.js starts the Go
+// program and passes it the page's requests; it answers with the simulated
+// paths in chunks so the page can show provisional results early.
+//
+// Messages in (from the page, through sim-worker.js):
+//
+//	{type: "run", id, query, first, count, chunk, firstChunk}
+//	{type: "inspect", id, query, path, year, stock}
+//	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
+//
+// Messages out:
+//
+//	{type: "paths", id, json}      // json: a calc.Paths of the next chunk
+//	{type: "done", id}
+//	{type: "inspection", id, json} // json: one calc.InspectionYear
+//	{type: "result", id, json}     // json: a calc.Result
+//	{type: "error", id, message}
+//
+// A newer request does not cancel an older one here: the page terminates a
+// busy worker instead, since a Go WASM busy in a loop never returns to the
+// event loop to read a cancel message.
+package simworker
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"syscall/js"
+
+	"smacalc/calc"
+)
+
+// InWorker reports whether the program runs in a Web Worker (no document):
+// then it is a simulation worker, not the page.
+func InWorker() bool {
+	g := js.Global()
+	return g.Get("document").IsUndefined() && !g.Get("WorkerGlobalScope").IsUndefined()
+}
+
+// Serve registers the request handler that sim-worker.js calls and never
+// returns: the worker lives until the page terminates it.
+func Serve() {
+	js.Global().Set("smacalcSimulate", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 1 {
+			msg := args[0]
+			req := request{ID: msg.Get("id").Int(), Query: msg.Get("query").String()}
+			switch msg.Get("type").String() {
+			case "inspect":
+				req.Path, req.Year, req.Stock = msg.Get("path").Int(), msg.Get("year").Int(), msg.Get("stock").Int()
+				go inspect(req)
+				return nil
+			case "simulate":
+				go simulate(req)
+				return nil
+			}
+			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+			req.Chunk, req.FirstChunk = msg.Get("chunk").Int(), msg.Get("firstChunk").Int()
+			go run(req)
+		}
+		return nil
+	}))
+	select {}
+}
+
+type request struct {
+	ID                  int
+	Query               string
+	First, Count, Chunk int // a run's paths, in chunks of Chunk paths
+	FirstChunk          int // … except the first, smaller for a quick first answer
+	Path, Year, Stock   int // an inspection
+}
+
+// answer runs a request's work and posts what it sends, or its error. A
+// panic becomes an error message too: the page shows it and replaces the
+// worker.
+func answer(req request, what string, work func(send func(kind string, v any) error) error) {
+	defer func() {
+		if r := recover(); r != nil {
+			post(req.ID, "error", "message", fmt.Sprintf("the %s failed: %v", what, r))
+		}
+	}()
+	send := func(kind string, v any) error {
+		b, err := json.Marshal(v)
+		if err == nil {
+			post(req.ID, kind, "json", string(b))
+		}
+		return err
+	}
+	if err := work(send); err != nil {
+		post(req.ID, "error", "message", err.Error())
+	}
+}
+
+// run simulates the request's paths chunk by chunk, posting each chunk as it
+// is done, then "done".
+func run(req request) {
+	answer(req, "simulation", func(send func(string, any) error) error {
+		s, err := calc.Decode(req.Query)
+		if err != nil {
+			return err
+		}
+		chunk := max(1, req.FirstChunk)
+		for first := req.First; first < req.First+req.Count; first += chunk {
+			if first > req.First {
+				chunk = max(1, req.Chunk)
+			}
+			n := min(chunk, req.First+req.Count-first)
+			paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
+			if err != nil {
+				return err
+			}
+			if err := send("paths", paths); err != nil {
+				return err
+			}
+		}
+		post(req.ID, "done", "", "")
+		return nil
+	})
+}
+
+// simulate answers with a whole result (side results: small scenarios).
+func simulate(req request) {
+	answer(req, "simulation", func(send func(string, any) error) error {
+		s, err := calc.Decode(req.Query)
+		if err != nil {
+			return err
+		}
+		r, err := calc.Simulate(context.Background(), s, nil)
+		if err != nil {
+			return err
+		}
+		return send("result", r)
+	})
+}
+
+// lastInspection keeps the last inspected path: a person looking through
+// its years and stocks asks for the same path again and again.
+var lastInspection struct {
+	query string
+	path  int
+	*calc.Inspection
+}
+
+// inspect answers with one year of a path's inspection, keeping only the
+// lots of the requested stock so the reply stays small (a default path has
+// some 35,000 lots).
+func inspect(req request) {
+	answer(req, "inspection", func(send func(string, any) error) error {
+		if lastInspection.Inspection == nil || lastInspection.query != req.Query || lastInspection.path != req.Path {
+			s, err := calc.Decode(req.Query)
+			if err != nil {
+				return err
+			}
+			in, err := calc.Inspect(s, req.Path)
+			if err != nil {
+				return err
+			}
+			lastInspection.query, lastInspection.path, lastInspection.Inspection = req.Query, req.Path, in
+		}
+		years := lastInspection.Years
+		if req.Year < 0 || req.Year >= len(years) {
+			return fmt.Errorf("no year %d in this simulation", req.Year)
+		}
+		year := years[req.Year]
+		holdings := make([]calc.Holding, len(year.Holdings))
+		for i, h := range year.Holdings {
+			if h.Stock != req.Stock || req.Stock < 0 {
+				h.Lots = nil
+			}
+			holdings[i] = h
+		}
+		year.Holdings = holdings
+		return send("inspection", year)
+	})
+}
+
+func post(id int, kind, key, value string) {
+	msg := map[string]any{"type": kind, "id": id}
+	if key != "" {
+		msg[key] = value
+	}
+	js.Global().Call("postMessage", msg)
+}
