@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"math"
 	"testing"
 )
 
@@ -100,5 +101,21 @@ func TestDepletion(t *testing.T) {
 	}
 	if frac, year := depletion([]float64{0, 0}); frac != 0 || year != 0 {
 		t.Errorf("depletion of none = %v, %d", frac, year)
+	}
+}
+
+// The alpha before the final sale of a path that ran out uses the
+// withdrawals it actually made: full, then cut, then none — not −100%.
+func TestReturnBeforeSaleOfADepletedPath(t *testing.T) {
+	s := DefaultScenario()
+	s.Amount, s.Contrib, s.Horizon = 1000, -100, 6
+	o := PathStrategy{Depleted: 4, Contrib: -100*3 - 40, PreLiq: 0}
+	want := moneyWeightedReturn(s.Amount, []float64{-100, -100, -100, -40, 0, 0}, 0)
+	if got := returnBeforeSale(s, o); got != want || !(got > -1) {
+		t.Errorf("returnBeforeSale = %v, want %v", got, want)
+	}
+	full := PathStrategy{Contrib: -600, PreLiq: 700}
+	if got, want := returnBeforeSale(s, full), moneyWeightedReturn(s.Amount, []float64{-100, -100, -100, -100, -100, -100}, 700); math.Abs(got-want) > 1e-12 {
+		t.Errorf("a path that did not run out: %v, want %v", got, want)
 	}
 }
