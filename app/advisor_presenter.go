@@ -36,11 +36,7 @@ func (p *presenter) OnMount(ctx app.Context) { p.ctx = ctx }
 func (p *presenter) OnDismount() { p.stopKeys() }
 
 func (p *presenter) start(ctx app.Context, e app.Event) {
-	list, err := loadSaved(ctx)
-	if err != nil {
-		list = nil // present the current scenario alone
-	}
-	p.saved = list
+	p.saved = savedList() // what cannot be read is left out (saved scenarios say so)
 	p.removeKeydown = onKeydown(func(key string) bool {
 		move, ok := presenterKeys[key]
 		if ok {

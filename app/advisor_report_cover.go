@@ -29,11 +29,7 @@ func (r *reportCover) lookUp(ctx app.Context) {
 		return
 	}
 	r.labelOf, r.savedLabel = r.Query, ""
-	list, err := loadSaved(ctx)
-	if err != nil {
-		return
-	}
-	for _, s := range list {
+	for _, s := range savedList() {
 		if s.Query == r.Query {
 			r.savedLabel = s.Label
 			break

@@ -24,6 +24,9 @@ const (
 	maxSavedFileBytes = 1 << 20 // bytes of an imported file (1 MB)
 	savedFormat       = "smacalc-saved-scenarios"
 	savedVersion      = 1
+	// maxSavedDepth bounds the nesting of the JSON (the format needs 3:
+	// file object, scenarios array, scenario object).
+	maxSavedDepth = 8
 )
 
 // SavedScenario is one saved scenario: a client label and the scenario's
@@ -73,12 +76,56 @@ func checkSaved(s SavedScenario) (SavedScenario, error) {
 // parseSavedFile reads an exported file strictly: at most 1 MB, no unknown
 // fields, the right format and version, every scenario valid.
 func parseSavedFile(data []byte) ([]SavedScenario, error) {
+	entries, err := decodeSavedFile(data)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SavedScenario, 0, len(entries))
+	for i, raw := range entries {
+		c, err := decodeSavedEntry(raw)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %d: %v", i+1, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// parseStoredSaved reads what local storage keeps like an import, but
+// keeps every valid scenario when some are not (a list with one bad entry
+// loses only that entry); it returns how many were dropped. An unreadable
+// file is an error.
+func parseStoredSaved(data []byte) (list []SavedScenario, dropped int, err error) {
+	entries, err := decodeSavedFile(data)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, raw := range entries {
+		if c, err := decodeSavedEntry(raw); err == nil && indexOfLabel(list, c.Label) < 0 {
+			list = append(list, c)
+		} else {
+			dropped++
+		}
+	}
+	return list, dropped, nil
+}
+
+// decodeSavedFile checks the size and nesting before decoding, then the
+// file's envelope; it returns the scenarios undecoded.
+func decodeSavedFile(data []byte) ([]json.RawMessage, error) {
 	if len(data) > maxSavedFileBytes {
 		return nil, fmt.Errorf("the file is larger than %d KB", maxSavedFileBytes>>10)
 	}
+	if err := checkJSONDepth(data, maxSavedDepth); err != nil {
+		return nil, fmt.Errorf("not a saved-scenarios file: %v", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var f savedFile
+	var f struct {
+		Format    string            `json:"format"`
+		Version   int               `json:"version"`
+		Scenarios []json.RawMessage `json:"scenarios"`
+	}
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("not a saved-scenarios file: %v", err)
 	}
@@ -91,15 +138,18 @@ func parseSavedFile(data []byte) ([]SavedScenario, error) {
 	if len(f.Scenarios) > maxSavedScenarios {
 		return nil, fmt.Errorf("at most %d scenarios", maxSavedScenarios)
 	}
-	out := make([]SavedScenario, 0, len(f.Scenarios))
-	for i, s := range f.Scenarios {
-		c, err := checkSaved(s)
-		if err != nil {
-			return nil, fmt.Errorf("scenario %d: %v", i+1, err)
-		}
-		out = append(out, c)
+	return f.Scenarios, nil
+}
+
+// decodeSavedEntry decodes and checks one scenario of a file.
+func decodeSavedEntry(raw json.RawMessage) (SavedScenario, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var s SavedScenario
+	if err := dec.Decode(&s); err != nil {
+		return SavedScenario{}, fmt.Errorf("not a saved scenario: %v", err)
 	}
-	return out, nil
+	return checkSaved(s)
 }
 
 // encodeSavedFile writes the list in the export format.

@@ -25,12 +25,7 @@ type savedScenarios struct {
 
 func (s *savedScenarios) OnMount(ctx app.Context) {
 	s.renaming = -1
-	list, err := loadSaved(ctx)
-	if err != nil {
-		s.status = "The saved scenarios in this browser could not be read (" + err.Error() + "). Saving replaces them."
-		return
-	}
-	s.list = list
+	s.list, s.status = loadSaved(ctx)
 }
 
 func (s *savedScenarios) store(ctx app.Context, list []SavedScenario, status string) {

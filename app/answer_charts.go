@@ -120,16 +120,20 @@ func harvestChart(r *calc.Result, size chartSize) string {
 func waterfallChart(r *calc.Result, size chartSize) string {
 	d := r.MedianMarket.Decomposition
 	smaColor, fundColor := seriesColors()
+	items := []chart.WaterfallItem{
+		{Label: "Tax saved on harvested losses", Value: f64(d.TaxSavedOnHarvestedLosses)},
+		{Label: "Fund distributions avoided", Value: f64(d.DistributionsAvoided)},
+		{Label: "Fee difference", Value: f64(d.FeeDifference)},
+		{Label: "Trading costs", Value: f64(d.TradingCosts)},
+		{Label: "Tax at the end", Value: f64(d.ExtraTaxAtLiquidation)},
+		{Label: "Growth of deferred tax", Value: f64(d.GrowthOfDeferredTax)},
+	}
+	if !d.UnpaidTax.IsZero() { // a portfolio ran out (see calc.Decomposition)
+		items = append(items, chart.WaterfallItem{Label: "Tax paid from outside", Value: f64(d.UnpaidTax)})
+	}
 	return chart.Waterfall(chart.WaterfallChart{
-		Title: "Where the difference comes from",
-		Items: []chart.WaterfallItem{
-			{Label: "Tax saved on harvested losses", Value: f64(d.TaxSavedOnHarvestedLosses)},
-			{Label: "Fund distributions avoided", Value: f64(d.DistributionsAvoided)},
-			{Label: "Fee difference", Value: f64(d.FeeDifference)},
-			{Label: "Trading costs", Value: f64(d.TradingCosts)},
-			{Label: "Tax at the end", Value: f64(d.ExtraTaxAtLiquidation)},
-			{Label: "Growth of deferred tax", Value: f64(d.GrowthOfDeferredTax)},
-		},
+		Title:      "Where the difference comes from",
+		Items:      items,
 		TotalLabel: "Median difference",
 		// A brand's colours: what favours the SMA in the SMA's, what
 		// favours the fund in the fund's ("" keeps the chart's own).

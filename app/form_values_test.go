@@ -114,3 +114,12 @@ func TestRecoverQuery(t *testing.T) {
 		}
 	}
 }
+
+// A link over the limit says it is too long (issue 16, finding 7), not
+// that "“”" is not a setting.
+func TestRecoverQueryTooLong(t *testing.T) {
+	_, notes := recoverQuery("wages=" + strings.Repeat("1", calc.MaxQueryLength))
+	if len(notes) != 1 || !strings.Contains(notes[0], "(too long: ") || strings.Contains(notes[0], "not a setting") {
+		t.Errorf("a long link: %q", notes)
+	}
+}

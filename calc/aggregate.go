@@ -22,6 +22,9 @@ func (o PathOutcome) check() error {
 				return bad(st.name+" amount", f)
 			}
 		}
+		if !finite(v.Unpaid) || v.Unpaid < 0 || v.Depleted < 0 {
+			return bad(st.name+" unpaid tax", v.Unpaid)
+		}
 		for _, w := range []float64{v.AfterTax, v.PreLiq, v.Liquidated, v.Wealth0} {
 			if !finite(w) || w < -0.005 {
 				return bad(st.name+" wealth", w)
@@ -32,9 +35,14 @@ func (o PathOutcome) check() error {
 		return bad("tracking error", o.TrackingError)
 	}
 	for _, y := range o.Years {
-		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.SMAStart, y.SMAWealth, y.FundWealth} {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF} {
 			if !finite(f) {
 				return bad("yearly amount", f)
+			}
+		}
+		for _, w := range []float64{y.SMAStart, y.SMAWealth, y.FundWealth} {
+			if !finite(w) || w < -0.005 {
+				return bad("yearly wealth", w)
 			}
 		}
 	}
@@ -164,7 +172,11 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 		return t / float64(n)
 	}
 	strategy := func(get func(o *PathOutcome) *PathStrategy) Strategy {
+		frac, year := depletion(col(func(o *PathOutcome) float64 { return float64(get(o).Depleted) }))
 		return Strategy{
+			DepletedFraction:     frac,
+			DepletedYear:         year,
+			UnpaidTax:            money(mean(func(o *PathOutcome) float64 { return get(o).Unpaid })),
 			AfterTaxWealth:       quantiles(col(func(o *PathOutcome) float64 { return get(o).AfterTax })),
 			PreLiquidationWealth: quantiles(col(func(o *PathOutcome) float64 { return get(o).PreLiq })),
 			LiquidatedWealth:     quantiles(col(func(o *PathOutcome) float64 { return get(o).Liquidated })),
@@ -242,12 +254,25 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 	return r, nil
 }
 
+// depletion returns the share of paths whose portfolio ran out and the
+// median year it did (the lower middle one for an even count; 0 when
+// none did), from each path's year of running out (0: never).
+func depletion(years []float64) (fraction float64, median int) {
+	n := len(years)
+	ran := slices.DeleteFunc(years, func(y float64) bool { return y == 0 })
+	if len(ran) == 0 {
+		return 0, 0
+	}
+	slices.Sort(ran)
+	return round6(float64(len(ran)) / float64(n)), int(ran[(len(ran)-1)/2])
+}
+
 // decompose splits the mean difference of after-tax wealth into its
 // sources. Each part is a mean over paths, rounded to the cent; growth of
 // deferred tax takes the rounding so the parts add up to Total exactly.
 func decompose(outs []PathOutcome) Decomposition {
 	n := float64(len(outs))
-	var total, taxDiff, dist, fee, trade, end float64
+	var total, taxDiff, dist, fee, trade, end, unpaid float64
 	for _, o := range outs {
 		total += o.SMA.AfterTax - o.Fund.AfterTax
 		taxDiff += o.Fund.Taxes - o.SMA.Taxes
@@ -255,6 +280,7 @@ func decompose(outs []PathOutcome) Decomposition {
 		fee += o.Fund.Fees - o.SMA.Fees
 		trade += o.Fund.Trading - o.SMA.Trading
 		end += o.Fund.EndTax - o.SMA.EndTax
+		unpaid += o.SMA.Unpaid - o.Fund.Unpaid
 	}
 	d := Decomposition{
 		Total:                     money(total / n),
@@ -263,9 +289,11 @@ func decompose(outs []PathOutcome) Decomposition {
 		FeeDifference:             money(fee / n),
 		TradingCosts:              money(trade / n),
 		ExtraTaxAtLiquidation:     money(end / n),
+		UnpaidTax:                 money(unpaid / n),
 	}
 	rest := d.Total.Sub(d.TaxSavedOnHarvestedLosses.Decimal).Sub(d.DistributionsAvoided.Decimal).
-		Sub(d.FeeDifference.Decimal).Sub(d.TradingCosts.Decimal).Sub(d.ExtraTaxAtLiquidation.Decimal)
+		Sub(d.FeeDifference.Decimal).Sub(d.TradingCosts.Decimal).Sub(d.ExtraTaxAtLiquidation.Decimal).
+		Sub(d.UnpaidTax.Decimal)
 	d.GrowthOfDeferredTax = Money{rest}
 	return d
 }

@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -127,7 +129,7 @@ func Decode(query string) (Scenario, error) {
 	query = strings.TrimPrefix(query, "?")
 	if len(query) > MaxQueryLength {
 		// Share links are untrusted input: refuse a huge one before parsing.
-		e.add("", "the scenario is %d characters long; a scenario has at most %d", len(query), MaxQueryLength)
+		e.add("", "too long: %d characters; a scenario has at most %d", len(query), MaxQueryLength)
 		return s, e.orNil()
 	}
 	seen := map[string]bool{}
@@ -164,7 +166,8 @@ func Decode(query string) (Scenario, error) {
 }
 
 // MaxQueryLength bounds a scenario's query string. The canonical form of the
-// longest valid scenario (every key, every sector excluded) is under 700
+// longest valid scenario (every key, every sector excluded, numbers at
+// their precision: cents, hundredths of a basis point) is under 700
 // characters; the rest is room for hand-written links.
 const MaxQueryLength = 2048
 
@@ -177,14 +180,82 @@ func knownKey(k string) bool {
 	return false
 }
 
+// Precision of the scenario's numbers: what each kind of value means, so
+// every value has one short canonical text ("-0" is "0", 1e-320 dollars
+// are 0) and the canonical query of every valid scenario stays far below
+// MaxQueryLength. Decode rounds to it (half away from zero); Validate
+// refuses values that are not on it. Each is the number of steps in one
+// unit (exact in float64, so k/perUnit is the double nearest the decimal).
+const (
+	// centsPerDollar: amounts are whole cents.
+	centsPerDollar = 100
+	// ratePerUnit: rates are hundredths of a basis point (6 decimals), fine
+	// enough for published expense ratios such as 0.0945%.
+	ratePerUnit = 1e6
+)
+
+// moneyKeys are the keys holding dollar amounts; the other float keys
+// are rates.
+var moneyKeys = []string{"wages", "stgains", "ltgains", "amount", "contrib"}
+
+// stepsOf is the precision of a float key, in steps per unit.
+func stepsOf(k string) float64 {
+	if slices.Contains(moneyKeys, k) {
+		return centsPerDollar
+	}
+	return ratePerUnit
+}
+
+// roundTo rounds f to a multiple of 1/per; −0 becomes 0.
+func roundTo(f, per float64) float64 {
+	return math.Round(f*per)/per + 0
+}
+
+// plainNumber reports whether v is a decimal number as people write it:
+// optional sign, digits with an optional fraction, optional exponent. It
+// refuses what strconv.ParseFloat also takes (hexadecimal, "1_0", "Inf",
+// "NaN"), so one value has one reading everywhere.
+func plainNumber(v string) bool {
+	i := 0
+	if i < len(v) && (v[i] == '+' || v[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	n := digits()
+	if i < len(v) && v[i] == '.' {
+		i++
+		n += digits()
+	}
+	if n == 0 {
+		return false
+	}
+	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
+		i++
+		if i < len(v) && (v[i] == '+' || v[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(v)
+}
+
 // set parses one value into s and returns a problem message or "".
 func (s *Scenario) set(k, v string) string {
 	float := func(dst *float64) string {
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || !finite(f) {
+		if !plainNumber(v) || err != nil || !finite(f) {
 			return "not a number: " + strconv.Quote(v)
 		}
-		*dst = f
+		*dst = roundTo(f, stepsOf(k))
 		return ""
 	}
 	integer := func(dst *int) string {

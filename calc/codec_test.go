@@ -149,6 +149,9 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		enc := s.Encode()
+		if len(enc) > MaxQueryLength {
+			t.Fatalf("canonical query of %q is %d characters, over MaxQueryLength", q, len(enc))
+		}
 		s2, err := Decode(enc)
 		if err != nil {
 			t.Fatalf("Decode(Encode(%q)) = %v", q, err)

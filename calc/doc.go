@@ -64,9 +64,23 @@
 // PORTFOLIO at the start of the next year by selling (the SMA sells HIFO
 // in proportion; the fund sells its highest-basis shares); a negative tax
 // (a saving) is reinvested. The same rule applies to both. Contributions
-// (negative: withdrawals, at most half of the value) happen at the start of
-// each year, the first with the initial amount. An initial `basis` ≠ 1 is
-// an existing long-term position held the same way in both strategies.
+// (negative: withdrawals) happen at the start of each year, the first with
+// the initial amount. An initial `basis` ≠ 1 is an existing long-term
+// position held the same way in both strategies.
+//
+// Running out is an outcome, not an error. When a portfolio cannot raise
+// both the tax due and the withdrawal, the tax is paid first, the
+// withdrawal gets what is left, everything is sold and the portfolio stays
+// at zero (later withdrawals are not made). Tax the portfolio cannot pay —
+// typically the tax on the gains of that last sale, due a year later — is
+// paid by the investor from outside: it counts in `taxes` and is reported
+// as `unpaid_tax`, but it is not subtracted from any wealth figure, so no
+// wealth figure is below zero. Each strategy reports `depleted_fraction`
+// (share of paths that ran out) and `depleted_year` (the median year of
+// running out among those paths, the lower middle one for an even count;
+// 0 when none did); the decomposition's `unpaid_tax` is the SMA's unpaid
+// tax minus the fund's. The after-tax return of a path that ran out is the
+// IRR of the amount invested against the withdrawals received.
 //
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
@@ -87,8 +101,8 @@
 // (Summarize) too, so a UI can show the precision while paths arrive. The decomposition splits the mean
 // difference (over paths) into tax saved on harvested losses,
 // distributions avoided, fee difference, trading costs, extra tax at
-// liquidation and growth of deferred tax (the SMA's extra market growth and
-// dividends); it adds up exactly. tax_alpha_before_sale_bps is the alpha
+// liquidation, unpaid tax (see above) and growth of deferred tax (the SMA's
+// extra market growth and dividends); it adds up exactly. tax_alpha_before_sale_bps is the alpha
 // with the value before the final sale as the end wealth (as published
 // tax-alpha figures are stated; the contributions are the scenario's
 // schedule). difference_over_time is the difference if both were sold at

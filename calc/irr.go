@@ -9,12 +9,11 @@ import "math"
 //	Σ_k contrib'[k]·(1+r)^(H−k) = wealth
 //
 // found by bisection on [−99.99%, 1000%] (deterministic, 64 halvings).
+// wealth may be zero: a portfolio that ran out paying withdrawals still has
+// a return (the withdrawals are what the investor received).
 func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) float64 {
 	h := len(contrib)
-	if wealth <= 0 {
-		return -1
-	}
-	return bisectReturn(func(r float64) float64 {
+	f := func(r float64) float64 {
 		v := 0.0
 		for k, c := range contrib {
 			if k == 0 {
@@ -23,7 +22,14 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 			v += c * math.Pow(1+r, float64(h-k))
 		}
 		return v - wealth
-	})
+	}
+	// Nothing left and no withdrawal since the last contribution: every
+	// dollar is lost. (A portfolio that ran out after paying withdrawals
+	// has a root: f < 0 near −100%, where the latest withdrawal dominates.)
+	if wealth <= 0 && f(-0.9999) >= 0 {
+		return -1
+	}
+	return bisectReturn(f)
 }
 
 // bisectReturn finds the root of f, increasing in r, on [−99.99%, 1000%]

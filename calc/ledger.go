@@ -7,7 +7,9 @@ package calc
 //
 // Taxes are the year's incremental tax (negative when the portfolio's
 // losses lower the investor's other tax), accrued in the year they are due
-// for and paid from the portfolio at the start of the next year; the last
+// for and paid from the portfolio at the start of the next year (only as
+// much as the portfolio can raise: the rest of a portfolio that ran out
+// is paid from outside, see Strategy.UnpaidTax); the last
 // row's Taxes include the end treatment's tax and its End is the after-tax
 // wealth. End is the portfolio value less the tax owed for the year, and
 // the next row starts from it. Growth is the market's change in value of

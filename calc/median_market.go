@@ -79,18 +79,21 @@ func differenceOverTime(outs []PathOutcome, horizon int) []DifferencePoint {
 // returnBeforeSale is a strategy's annualized after-tax money-weighted
 // return with the value before the final sale (PreLiq) as the end wealth:
 // the tax on unrealized gains is not paid. The contributions are the
-// scenario's yearly amount; when a path's withdrawals were limited by what
-// it held (at most half of the value, see MODEL.md) its net contributions
-// are smaller than planned and the planned schedule is scaled to them, an
-// approximation for paths that have nearly run out of money.
+// scenario's yearly amount, made in full every year except by a path that
+// ran out of money (settle in path.go): its withdrawals were full until
+// the year it ran out, cut that year to what was left, and nothing after —
+// a schedule rebuilt exactly from the year and the net contributions.
 func returnBeforeSale(s Scenario, o PathStrategy) float64 {
-	h := s.Horizon
-	planned := s.Contrib * float64(h)
-	scale := 1.0
-	if s.Contrib < 0 && planned != 0 && o.Contrib-planned > 0.005 {
-		scale = o.Contrib / planned
+	if s.Contrib < 0 && o.Depleted > 0 {
+		d := o.Depleted - 1 // index of the year-start flow that emptied it
+		c := make([]float64, s.Horizon)
+		for k := range d {
+			c[k] = s.Contrib
+		}
+		c[d] = o.Contrib - s.Contrib*float64(d)
+		return moneyWeightedReturn(s.Amount, c, o.PreLiq)
 	}
-	return irrHorner(s.Amount, s.Contrib*scale, h, o.PreLiq)
+	return irrHorner(s.Amount, s.Contrib, s.Horizon, o.PreLiq)
 }
 
 // irrHorner is moneyWeightedReturn for equal yearly contributions (amount

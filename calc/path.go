@@ -27,6 +27,12 @@ type PathStrategy struct {
 	Fees       float64 `json:"fe"`
 	Trading    float64 `json:"tc"`
 	DistTax    float64 `json:"dt"` // part of Taxes due to capital-gain distributions
+	// Depleted is the year (1…horizon) at whose start the portfolio could
+	// not pay the withdrawal and the tax due and was sold out; 0 = never.
+	Depleted int `json:"dy,omitempty"`
+	// Unpaid is the tax owed (in Taxes or EndTax) that the portfolio could
+	// not pay because it ran out: the investor pays it from outside.
+	Unpaid float64 `json:"ut,omitempty"`
 }
 
 // PathYear is one year of one path.
@@ -455,6 +461,24 @@ func (p *pathSim) smaSell(need float64, t int32) {
 	p.smaVal -= gross
 }
 
+// smaSellAll sells every lot and substitute: the portfolio has run out.
+func (p *pathSim) smaSellAll(t int32) {
+	p.smaSell(math.Inf(1), t)
+	for _, sub := range p.subs {
+		p.subSlot[sub.stock] = -1
+		p.sma.real.st += sub.value - sub.basis // held under a month: short-term
+		p.sma.year.trading += sub.value * p.tc
+	}
+	p.subs = p.subs[:0]
+	p.smaVal = 0
+}
+
+// smaSellable is the cash selling everything would raise, after trading
+// costs.
+func (p *pathSim) smaSellable() float64 {
+	return math.Max(p.smaVal, 0) * (1 - p.tc)
+}
+
 // unwindSubstitutes sells the substitutes bought one step (30.44 days)
 // earlier and buys the original stocks back.
 func (p *pathSim) unwindSubstitutes(t int32) {
@@ -584,19 +608,54 @@ func (p *pathSim) fundCash(cash float64, t int32) {
 // the start): the tax due for year y (negative = a saving, reinvested) is
 // paid from the portfolio and the year's contribution made. Sales realize
 // gains in year y+1.
+//
+// A portfolio that cannot pay both the tax and the withdrawal has run out,
+// which is an outcome, not an error: the tax is paid first, the
+// withdrawal gets what is left, everything is sold and the portfolio stays
+// at zero (see settle).
 func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 	t := int32(y * stepsPerYear)
 	want := p.s.Contrib
-	smaC, fundC := want, want
-	if want < 0 { // withdrawals: at most half of what is there (leaving room for their tax)
-		smaC = math.Max(want, -0.5*math.Max(p.smaVal-smaTax, 0))
-		fundC = math.Max(want, -0.5*math.Max(p.units*p.nav-fundTax, 0))
-	}
+	smaC, smaCash, smaOut := settle(&p.sma, y, want, smaTax, p.smaSellable())
+	fundC, fundCash, fundOut := settle(&p.fund, y, want, fundTax, math.Max(p.units*p.nav, 0))
 	p.sma.contrib[y], p.fund.contrib[y] = smaC, fundC
 	p.sma.year.contrib, p.fund.year.contrib = smaC, fundC
-	p.smaCash(smaC-smaTax, t)
-	p.fundCash(fundC-fundTax, t)
+	if smaOut {
+		p.smaSellAll(t)
+	} else {
+		p.smaCash(smaCash, t)
+	}
+	if fundOut {
+		p.fundCash(-math.Inf(1), t)
+	} else {
+		p.fundCash(fundCash, t)
+	}
 	p.years[y].SMAStart = p.smaVal
+}
+
+// settle works out one strategy's flows at the start of year y+1: the
+// contribution actually made, the cash going into the portfolio (negative:
+// out of it) and whether the portfolio runs out. `avail` is the cash that
+// selling everything raises. When the tax due and the withdrawal need more
+// than that, the tax comes first, the withdrawal is cut to what is left,
+// and any tax still uncovered is recorded as unpaid (paid from outside).
+func settle(acc *account, y int, want, tax, avail float64) (contrib, cash float64, out bool) {
+	need := tax - want // cash the portfolio must raise
+	if need <= 0 || need < avail {
+		return want, -need, false
+	}
+	short := need - avail
+	contrib = want
+	if want < 0 {
+		cut := math.Min(short, -want)
+		contrib += cut
+		short -= cut
+	}
+	acc.total.Unpaid += short
+	if acc.total.Depleted == 0 {
+		acc.total.Depleted = y + 1
+	}
+	return contrib, -avail, true
 }
 
 // unrealizedOf returns the gains of selling the strategy's holdings now
@@ -623,7 +682,7 @@ func (p *pathSim) liquidatedNow(acc *account, t int32, donate bool, yearTax floa
 	if acc == &p.fund {
 		v = p.units * p.nav
 	}
-	return v - yearTax - p.endTax(acc, t, donate, yearTax)
+	return math.Max(v-yearTax-p.endTax(acc, t, donate, yearTax), 0)
 }
 
 // endTax is the extra tax of selling everything (or, donating, everything
@@ -659,28 +718,38 @@ func (p *pathSim) yearEnd(y int, t int32) {
 	yr.SMATax, yr.FundTax, yr.CF = tS, tF, cfS.total()
 	liqS := p.endTax(sma, t, false, tS)
 	liqF := p.endTax(fund, t, false, tF)
-	vS, vF := p.smaVal, p.units*p.nav
-	yr.SMAWealth, yr.FundWealth = vS-tS-liqS, vF-tF-liqF
+	vS, vF := math.Max(p.smaVal, 0), math.Max(p.units*p.nav, 0)
+	// Wealth never goes below zero: tax beyond the portfolio's value is
+	// paid from outside (see payable).
+	yr.SMAWealth, yr.FundWealth = math.Max(vS-tS-liqS, 0), math.Max(vF-tF-liqF, 0)
 
 	sma.total.Taxes += tS
 	fund.total.Taxes += tF
 	fund.total.DistTax += distTax
-	sma.year.taxes, fund.year.taxes = tS, tF
 	final := y == s.Horizon
+	var eS, eF float64
 	if final {
-		var eS, eF float64
 		switch s.End {
 		case "liquidate":
 			eS, eF = liqS, liqF
 		case "donate":
 			eS, eF = p.endTax(sma, t, true, tS), p.endTax(fund, t, true, tF)
 		}
-		sma.year.taxes += eS
-		fund.year.taxes += eF
 		sma.total.EndTax, fund.total.EndTax = eS, eF
-		sma.total.PreLiq, fund.total.PreLiq = vS-tS, vF-tF
-		sma.total.Liquidated, fund.total.Liquidated = vS-tS-liqS, vF-tF-liqF
-		sma.total.AfterTax, fund.total.AfterTax = vS-tS-eS, vF-tF-eF
+		sma.total.PreLiq, fund.total.PreLiq = math.Max(vS-tS, 0), math.Max(vF-tF, 0)
+		sma.total.Liquidated, fund.total.Liquidated = yr.SMAWealth, yr.FundWealth
+	}
+	// Taxes are paid from the portfolio as far as it goes: before the
+	// horizon by selling at the start of the next year (after trading
+	// costs), at the horizon out of its value.
+	capS, due := vS, y
+	if !final {
+		capS, due = p.smaSellable(), y+1
+	}
+	sma.year.taxes = payable(sma, tS+eS, capS, due)
+	fund.year.taxes = payable(fund, tF+eF, vF, due)
+	if final {
+		sma.total.AfterTax, fund.total.AfterTax = vS-sma.year.taxes, vF-fund.year.taxes
 	}
 	sma.year.end, fund.year.end = vS-sma.year.taxes, vF-fund.year.taxes
 	for _, acc := range []*account{sma, fund} {
@@ -700,10 +769,25 @@ func (p *pathSim) yearEnd(y int, t int32) {
 	if final {
 		return
 	}
+	payS, payF := sma.year.taxes, fund.year.taxes
 	for _, acc := range []*account{sma, fund} {
 		acc.year = yearFlows{start: acc.year.end}
 		acc.real, acc.qd, acc.distLT = gains{}, 0, 0
 	}
 	sma.cf, fund.cf = cfS, cfF
-	p.flowsAtYearStart(y, tS, tF)
+	p.flowsAtYearStart(y, payS, payF)
+}
+
+// payable is the part of the tax owed that a portfolio raising at most
+// `most` can pay, due in year `due`; the rest is recorded as unpaid (the
+// investor pays it from outside) and the portfolio as run out.
+func payable(acc *account, tax, most float64, due int) float64 {
+	if tax <= most {
+		return tax
+	}
+	acc.total.Unpaid += tax - most
+	if acc.total.Depleted == 0 {
+		acc.total.Depleted = due
+	}
+	return most
 }

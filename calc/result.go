@@ -81,6 +81,20 @@ type Strategy struct {
 	// Contributions is the mean of the net contributions actually made
 	// (withdrawals are limited to what the portfolio holds).
 	Contributions Money `json:"contributions"`
+	// DepletedFraction is the share of paths (simulated markets) where the
+	// portfolio ran out: at the start of some year it could not pay both
+	// the tax due and the withdrawal, so the tax was paid first, the
+	// withdrawal got what was left and the portfolio stayed at zero.
+	DepletedFraction float64 `json:"depleted_fraction"`
+	// DepletedYear is the median year (1 … horizon; the lower middle one
+	// for an even count) in which the portfolio ran out, among the paths
+	// where it did; 0 when it never did.
+	DepletedYear int `json:"depleted_year"`
+	// UnpaidTax is the mean over paths of the tax owed that the portfolio
+	// could not pay because it ran out (the investor pays it from outside;
+	// it is part of Taxes but not subtracted from any wealth figure, so no
+	// wealth figure is below zero).
+	UnpaidTax Money `json:"unpaid_tax"`
 }
 
 // Year is one tax year, means over paths.
@@ -127,6 +141,9 @@ type Decomposition struct {
 	// the return on the taxes it deferred and kept invested, plus tracking
 	// difference.
 	GrowthOfDeferredTax Money `json:"growth_of_deferred_tax"`
+	// UnpaidTax is the tax the SMA's portfolio could not pay because it ran
+	// out minus the fund's (paid from outside, so not taken from wealth).
+	UnpaidTax Money `json:"unpaid_tax"`
 }
 
 // DifferencePoint is the difference in after-tax wealth (SMA − fund) if

@@ -8,9 +8,10 @@ import (
 )
 
 // ErrOutOfRange is returned (wrapped) when a path ends with NaN, infinite
-// or negative wealth — e.g. when taxes on a withdrawal's gains exceed what
-// is left after a crash — rather than letting such a number into a Result.
-var ErrOutOfRange = errors.New("calc: simulated amounts out of range (taxes due exceed the portfolio?)")
+// or negative amounts rather than letting such a number into a Result. It
+// signals a defect: a portfolio that runs out is an outcome (see
+// Strategy.DepletedFraction), its wealth stays at zero.
+var ErrOutOfRange = errors.New("calc: simulated amounts out of range")
 
 // Paths holds the outcomes of a contiguous range of paths [First,
 // First+len(Outcomes)) of one scenario. It is plain JSON-serializable data:

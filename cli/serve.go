@@ -43,6 +43,10 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "smacalc serve: -%v\n", err)
 		return 2
 	}
+	if err := site.ValidBase(*base); err != nil {
+		fmt.Fprintf(stderr, "smacalc serve: -%v\n", err)
+		return 2
+	}
 	logger := log.New(stderr, "", log.LstdFlags)
 	root := *dir
 	if root == "" {
@@ -86,6 +90,10 @@ func Build(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "smacalc build: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if err := site.ValidBase(*base); err != nil {
+		fmt.Fprintf(stderr, "smacalc build: -%v\n", err)
 		return 2
 	}
 	s, err := site.Build(site.BuildOptions{Out: *out, WasmDir: *wasm, Label: *label, Base: *base, Brand: *brand})

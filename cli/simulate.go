@@ -7,15 +7,48 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"smacalc/calc"
 )
 
 // Simulate runs the scenario given as a query string (the share link's
 // query, e.g. 'amount=500000&horizon=20'; none for the defaults) and prints
-// the result as indented JSON. A bad query prints every problem on stderr,
-// nothing on stdout, and returns 2.
+// the result as indented JSON. A bad query (including one over the work
+// limit, calc.MaxWork) prints every problem on stderr, nothing on stdout,
+// and returns 2. When stderr is a terminal it shows the paths done there;
+// the JSON on stdout is the same either way.
 func Simulate(args []string, stdout, stderr io.Writer) int {
+	return simulate(args, stdout, stderr, isTerminal(stderr))
+}
+
+// isTerminal reports whether w is a character device (a terminal), not a
+// file or a pipe.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progressLine returns a progress callback that rewrites one line on a
+// terminal at most every tenth of a second, and a function that clears it.
+func progressLine(w io.Writer, total int) (func(done int), func()) {
+	var last time.Time
+	return func(done int) {
+			if now := time.Now(); now.Sub(last) >= 100*time.Millisecond || done == total {
+				last = now
+				fmt.Fprintf(w, "\rsimulating: %d of %d paths (%d%%)", done, total, 100*done/total)
+			}
+		}, func() {
+			fmt.Fprint(w, "\r\x1b[K")
+		}
+}
+
+func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 	if len(args) > 1 {
 		fmt.Fprintln(stderr, "usage: smacalc simulate ['QUERY']")
 		return 2
@@ -41,7 +74,19 @@ func Simulate(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	r, err := calc.Simulate(context.Background(), s, nil)
+	// SimulatePaths then Merge is what Simulate does, without building a
+	// partial result for each report (calc.Merge: the same JSON).
+	var progress func(int)
+	if terminal {
+		var clear func()
+		progress, clear = progressLine(stderr, s.Paths)
+		defer clear()
+	}
+	paths, err := calc.SimulatePaths(context.Background(), s, 0, s.Paths, progress)
+	var r calc.Result
+	if err == nil {
+		r, err = calc.Merge(s, paths)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "smacalc simulate:", err)
 		return 1

@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"smacalc/calc"
 	"smacalc/calc/tax"
 )
 
@@ -268,6 +269,9 @@ func (f *rateFlag) Set(s string) error {
 	r, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return errors.New("want a rate as a fraction from 0 to 1, e.g. 0.05 for 5%")
+	}
+	if r > calc.MaxStateRate { // the same cap as a scenario's staterate
+		return fmt.Errorf("want a rate from 0 to %g, e.g. 0.05 for 5%%", calc.MaxStateRate)
 	}
 	f.rate, f.set = r, true
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -68,6 +69,25 @@ func waitNewRun(n *int) chromedp.Action {
 			waitSimulated(),
 		)
 	})
+}
+
+// stableCalls numbers waitStable's calls, so each keeps its own state in
+// the page.
+var stableCalls atomic.Int64
+
+// waitStable waits until a JavaScript expression has the same value on
+// three animation frames in a row: layout, scrolling or a frame's height
+// has settled. (chromedp polls on animation frames by default.)
+func waitStable(expr string) chromedp.Action {
+	key := strconv.FormatInt(stableCalls.Add(1), 10)
+	return chromedp.Poll(`(() => {
+		const v = JSON.stringify(`+expr+`);
+		const all = window.__e2eStable || (window.__e2eStable = {});
+		const s = all[`+key+`] || (all[`+key+`] = {v: undefined, n: 0});
+		s.n = s.v === v ? s.n + 1 : 0;
+		s.v = v;
+		return s.n >= 2;
+	})()`, nil, chromedp.WithPollingTimeout(30*time.Second))
 }
 
 func strconvFormat(v float64, dec int) string { return strconv.FormatFloat(v, 'f', dec, 64) }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -125,23 +124,34 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 func TestCalculatorInvalidValue(t *testing.T) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
-	var before, after, msg, invalid, locBefore, locAfter string
+	var before, after, msg, invalid, locBefore, locAfter, locValid string
+	var runBefore, runAfter int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=200"),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#headline-text`, &before),
 		chromedp.Location(&locBefore),
+		runNumber(&runBefore),
 		typeInto(`#in-horizon`, "80"),
 		chromedp.WaitVisible(`#err-horizon`),
 		chromedp.Text(`#err-horizon`, &msg),
 		chromedp.AttributeValue(`#in-horizon`, "aria-invalid", &invalid, nil),
-		chromedp.Sleep(600*time.Millisecond), // longer than the debounce
 		chromedp.Text(`#headline-text`, &after),
 		chromedp.Location(&locAfter),
+		// No fixed wait for the debounce: a valid value typed next runs
+		// once, as the one and only run since — so neither "8" (on the way
+		// to "80") nor "80" ran or reached the URL.
+		typeInto(`#in-horizon`, "12"),
+		waitNewRun(&runBefore),
+		runNumber(&runAfter),
+		chromedp.Location(&locValid),
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if runAfter != runBefore+1 || !strings.Contains(locValid, "horizon=12") {
+		t.Errorf("after the invalid value: %d runs, URL %s; want one run, for horizon 12", runAfter-runBefore, locValid)
 	}
 	if !strings.Contains(msg, "1 to 50 years") {
 		t.Errorf("field error %q", msg)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/site"
@@ -49,17 +51,35 @@ func TestEmbedAutoHeight(t *testing.T) {
 	calcURL = calc.URL
 
 	ctx := browser(t, 1280, 900)
+	const frameHeight = `document.querySelector("iframe").getBoundingClientRect().height`
 	var height, inner float64
+	var frames []*cdp.Node
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(host.URL+"/"),
-		chromedp.Poll(`document.querySelector("iframe").getBoundingClientRect().height > 1500`, nil,
+		chromedp.Poll(frameHeight+` > 1500`, nil,
 			chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(100*time.Millisecond)),
-		chromedp.Sleep(2*time.Second), // the simulation's result settles the height
-		chromedp.Evaluate(`document.querySelector("iframe").getBoundingClientRect().height`, &height),
-		// A message from the host page itself (not the frame) is ignored.
-		chromedp.Evaluate(`window.postMessage({type: "smacalc:height", height: 50}, "*")`, nil),
-		chromedp.Sleep(300*time.Millisecond),
-		chromedp.Evaluate(`document.querySelector("iframe").getBoundingClientRect().height`, &inner),
+		chromedp.Nodes("iframe", &frames, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Run(ctx,
+		// The calculator in the frame shows its final result (no more
+		// refining), then the frame's height holds still.
+		chromedp.WaitVisible(simulationDone, chromedp.ByQuery, chromedp.FromNode(frames[0])),
+		chromedp.WaitVisible(headlineFinal, chromedp.ByQuery, chromedp.FromNode(frames[0])),
+		waitStable(frameHeight),
+		chromedp.Evaluate(frameHeight, &height),
+		// A message from the host page itself (not the frame) is ignored:
+		// post it, then a marker; messages arrive in order, so once the
+		// marker is seen the height message has been handled.
+		chromedp.Evaluate(`new Promise((done) => {
+			window.addEventListener("message", (e) => { if (e.data === "e2e:after-height") done(true); });
+			window.postMessage({type: "smacalc:height", height: 50}, "*");
+			window.postMessage("e2e:after-height", "*");
+		})`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+		waitStable(frameHeight),
+		chromedp.Evaluate(frameHeight, &inner),
 	)
 	if err != nil {
 		t.Fatal(err)

@@ -76,7 +76,7 @@ func TestPresenterMode(t *testing.T) {
 	err = chromedp.Run(ctx,
 		chromedp.KeyEvent(kb.Escape),
 		chromedp.WaitVisible("#inputs"),
-		chromedp.Sleep(100*time.Millisecond),
+		chromedp.Poll(`!document.querySelector("#presenter-bar")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Evaluate(`!!document.querySelector("#presenter-bar")`, &inputsShown),
 	)
 	if err != nil {

@@ -245,8 +245,11 @@ func TestNewVersionOffersReload(t *testing.T) {
 
 	var after string
 	err = chromedp.Run(ctx,
+		// The reload has happened once the page is a new document (without
+		// the mark put on the old one) and ready.
+		chromedp.Evaluate(`document.documentElement.dataset.e2eOld = "1"`, nil),
 		chromedp.Click("#update-reload"),
-		chromedp.Sleep(500*time.Millisecond),
+		chromedp.WaitNotPresent(`html[data-e2e-old]`),
 		chromedp.WaitVisible(appReady),
 		chromedp.Evaluate(`goappGetenv("GOAPP_VERSION")`, &after),
 	)

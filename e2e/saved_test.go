@@ -165,8 +165,11 @@ func TestSavedScenarios(t *testing.T) {
 // returns its path.
 func waitFile(pattern string, path *string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		deadline := time.Now().Add(15 * time.Second)
-		for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		tick := time.NewTicker(100 * time.Millisecond) // the file system has no event to wait on here
+		defer tick.Stop()
+		for {
 			matches, _ := filepath.Glob(pattern)
 			for _, m := range matches {
 				if fi, err := os.Stat(m); err == nil && fi.Size() > 0 && !strings.HasSuffix(m, ".crdownload") {
@@ -174,8 +177,11 @@ func waitFile(pattern string, path *string) chromedp.Action {
 					return nil
 				}
 			}
-			time.Sleep(100 * time.Millisecond)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-tick.C:
+			}
 		}
-		return context.DeadlineExceeded
 	})
 }

@@ -42,9 +42,13 @@ func chooseYear(y int) chromedp.Action {
 	}
 }
 
-// showAll clicks a table's "Show all" button when it has one.
+// showAll clicks a table's "Show all" button when it has one, and waits
+// until every row is shown (the button is gone).
 func showAll(id string) chromedp.Action {
-	return chromedp.Evaluate(`(() => { const b = document.querySelector("#`+id+`-all"); if (b) b.click(); return true; })()`, nil)
+	return chromedp.Tasks{
+		chromedp.Evaluate(`(() => { const b = document.querySelector("#`+id+`-all"); if (b) b.click(); return true; })()`, nil),
+		poll(`!document.querySelector("#` + id + `-all")`),
+	}
 }
 
 // sumData adds up a data attribute over the elements a selector matches,
@@ -236,7 +240,6 @@ func TestTransparencyExclusionsAndMinimum(t *testing.T) {
 		chromedp.Click(`#tp-open`, chromedp.ByQuery),
 		inspected(4, -1),
 		showAll("holdings"),
-		chromedp.Sleep(200*time.Millisecond),
 		chromedp.Evaluate(`[...document.querySelectorAll("#holdings-table tbody tr td:nth-child(2)")].map((td) => td.textContent)`, &sectors),
 	); err != nil {
 		t.Fatal(err)
@@ -284,7 +287,7 @@ func viewShot(t *testing.T, ctx context.Context, sel, name string) string {
 	var png []byte
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "start"})`, nil),
-		chromedp.Sleep(150*time.Millisecond),
+		waitStable(`[window.scrollY, document.querySelector(`+jsString(sel)+`).getBoundingClientRect().height]`),
 		chromedp.CaptureScreenshot(&png),
 	); err != nil {
 		t.Fatalf("screenshot of %s: %v", sel, err)

@@ -66,10 +66,14 @@ func Build(o BuildOptions) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ValidBase(o.Base); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
 	var brand *ui.Brand
 	var logo string
+	var logoContent []byte
 	if o.Brand != "" {
-		if brand, logo, err = LoadBrand(o.Brand); err != nil {
+		if brand, logo, logoContent, err = loadBrand(o.Brand); err != nil {
 			return nil, err
 		}
 	}
@@ -97,7 +101,7 @@ func Build(o BuildOptions) (*Site, error) {
 			wasmNames = append(wasmNames, "/web/"+name)
 		}
 	}
-	brandStyles, err := installBrand(web, brand, logo)
+	brandStyles, err := installBrand(web, brand, logo, logoContent)
 	if err != nil {
 		return nil, err
 	}

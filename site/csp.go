@@ -4,6 +4,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -38,8 +39,12 @@ func ValidFrameAncestors(list string) error {
 		switch {
 		case source == "'self'" || source == "'none'":
 		case strings.HasPrefix(source, "https://") || strings.HasPrefix(source, "http://"):
-			if strings.ContainsAny(source, ";,'\"") {
-				return fmt.Errorf("frame-ancestors: %q is not an origin", source)
+			// One origin: no wildcard (https://* would let every site
+			// frame the calculator), no user, path, query or fragment.
+			u, err := url.Parse(source)
+			if err != nil || strings.ContainsAny(source, ";,'\"*\\") || u.Hostname() == "" || u.User != nil ||
+				(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(source, "?") {
+				return fmt.Errorf("frame-ancestors: %q is not an origin like https://example.com (no wildcards)", source)
 			}
 		default:
 			return fmt.Errorf("frame-ancestors: %q: use 'self', 'none' or origins like https://example.com", source)
@@ -51,3 +56,22 @@ func ValidFrameAncestors(list string) error {
 // metaPolicy is the <meta> element put first in every page's head, so that
 // static hosts that send no header still apply the policy.
 const metaPolicy = `<meta http-equiv="Content-Security-Policy" content="` + policy + `">`
+
+// ValidBase checks a base path (BuildOptions.Base, -base): path segments
+// of letters, digits and - . _ ~ only, none "." or "..". The base reaches
+// every page's links and scripts as attribute values, which go-app writes
+// with Go string quoting, and the service worker's scope.
+func ValidBase(base string) error {
+	trimmed := strings.Trim(strings.TrimSpace(base), "/")
+	if trimmed == "" {
+		return nil
+	}
+	for _, seg := range strings.Split(trimmed, "/") {
+		if seg == "" || seg == "." || seg == ".." || strings.IndexFunc(seg, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r))
+		}) >= 0 {
+			return fmt.Errorf("base %q: use a path like /tools/sma-calculator/ (letters, digits, - . _ ~)", base)
+		}
+	}
+	return nil
+}

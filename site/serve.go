@@ -52,6 +52,7 @@ func Handler(dir, frameAncestors string) http.Handler {
 	raw, _ := os.ReadFile(filepath.Join(dir, marker))
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
 	h := &siteHandler{dir: dir, base: "/", csp: ContentSecurityPolicy(frameAncestors)}
+	h.root, _ = filepath.EvalSymlinks(dir) // "" (nothing served) if dir is missing
 	h.version = strings.TrimSpace(lines[0])
 	if len(lines) > 1 && strings.HasPrefix(lines[1], "/") {
 		h.base = strings.TrimSpace(lines[1])
@@ -61,23 +62,25 @@ func Handler(dir, frameAncestors string) http.Handler {
 
 type siteHandler struct {
 	dir     string
+	root    string // dir with symbolic links resolved
 	version string
 	base    string // "/" or "/a/b/"
 	csp     string
 }
 
 func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
+	// The security headers go on every response, errors included.
 	header := w.Header()
 	header.Set("Cache-Control", "no-cache")
 	header.Set("Content-Security-Policy", s.csp)
 	header.Set("X-Content-Type-Options", "nosniff")
 	header.Set("Referrer-Policy", "no-referrer")
 	header.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		header.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
 	if s.base != "/" && r.URL.Path == strings.TrimSuffix(s.base, "/") {
 		target := s.base
 		if r.URL.RawQuery != "" {
@@ -128,14 +131,19 @@ func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolve maps a URL path to a regular file of the site: "/" is index.html,
-// an extensionless page path is its .html file. It never leaves dir.
+// an extensionless page path is its .html file. It never leaves dir: no
+// segment starting with a dot is served (the build marker, .git, any
+// dotfile or dot-folder), and a symbolic link is followed only when it
+// stays inside the site.
 func (s *siteHandler) resolve(urlPath string) (string, bool) {
 	clean := path.Clean("/" + urlPath)
 	if clean == "/" {
 		clean = "/index.html"
 	}
-	if strings.HasPrefix(path.Base(clean), ".") {
-		return "", false // the build marker and any other dotfile
+	for _, seg := range strings.Split(clean, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "", false
+		}
 	}
 	candidates := []string{clean}
 	if path.Ext(clean) == "" {
@@ -143,11 +151,22 @@ func (s *siteHandler) resolve(urlPath string) (string, bool) {
 	}
 	for _, c := range candidates {
 		name := filepath.Join(s.dir, filepath.FromSlash(c))
-		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+		if s.regularInside(name) {
 			return name, true
 		}
 	}
 	return "", false
+}
+
+// regularInside reports whether name is a regular file whose real path
+// (symbolic links resolved) is inside the site.
+func (s *siteHandler) regularInside(name string) bool {
+	info, err := os.Stat(name)
+	if err != nil || !info.Mode().IsRegular() || s.root == "" {
+		return false
+	}
+	real, err := filepath.EvalSymlinks(name)
+	return err == nil && strings.HasPrefix(real, s.root+string(filepath.Separator))
 }
 
 // encoded picks the best precompressed sibling the client accepts.
@@ -156,7 +175,7 @@ func (s *siteHandler) encoded(name, accept string) (encoding, sibling string) {
 		if !acceptsEncoding(accept, candidate.enc) {
 			continue
 		}
-		if info, err := os.Stat(name + candidate.ext); err == nil && info.Mode().IsRegular() {
+		if s.regularInside(name + candidate.ext) {
 			return candidate.enc, name + candidate.ext
 		}
 	}
@@ -190,6 +209,32 @@ func acceptsEncoding(header, coding string) bool {
 	return wildcard
 }
 
+// Timeouts of smacalc serve. Requests are small GETs; the largest response
+// is the app's WASM (a few MB compressed), which the write timeout leaves
+// two minutes for, about 250 kbit/s. An idle keep-alive connection is
+// closed after IdleTimeout.
+const (
+	ReadHeaderTimeout = 10 * time.Second
+	ReadTimeout       = 30 * time.Second
+	WriteTimeout      = 2 * time.Minute
+	IdleTimeout       = 30 * time.Second
+)
+
+// newServer is the HTTP server of Serve. OPTIONS * goes to the handler
+// (net/http would answer it itself, without the security headers).
+func newServer(h http.Handler, logger *log.Logger) *http.Server {
+	return &http.Server{
+		Handler:                      h,
+		ReadHeaderTimeout:            ReadHeaderTimeout,
+		ReadTimeout:                  ReadTimeout,
+		WriteTimeout:                 WriteTimeout,
+		IdleTimeout:                  IdleTimeout,
+		MaxHeaderBytes:               64 << 10,
+		DisableGeneralOptionsHandler: true,
+		ErrorLog:                     logger,
+	}
+}
+
 // Serve serves dir on addr until ctx is cancelled (see Handler).
 func Serve(ctx context.Context, addr, dir, frameAncestors string, logger *log.Logger) error {
 	ln, err := net.Listen("tcp", addr)
@@ -197,11 +242,7 @@ func Serve(ctx context.Context, addr, dir, frameAncestors string, logger *log.Lo
 		return err
 	}
 	h := Handler(dir, frameAncestors).(*siteHandler)
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          logger,
-	}
+	srv := newServer(h, logger)
 	logger.Printf("smacalc: serving %s on http://%s%s", dir, ln.Addr(), h.base)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
