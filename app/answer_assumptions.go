@@ -20,7 +20,7 @@ func (a *assumptions) Render() app.UI {
 		"Both strategies own the same index on the same simulated markets, month by month; the SMA holds each stock directly, every purchase is a tax lot, and lots are sold highest cost first.",
 		"Losses are harvested when a lot is down by the threshold you set. Wash-sale rule: a stock sold at a loss is not bought back within 30 days — the money sits in a substitute that follows the same sector (in practice, similar stocks of that sector) meanwhile — so no loss is disallowed.",
 		"Each year's tax is the change in your whole federal return (" + a.Year + " brackets, kept for every year) when the investment's dividends and gains are added to your other income: 0/15/20% rates on long-term gains and qualified dividends, the alternative minimum tax, the 3.8% net investment income tax, netting of gains and losses, up to $3,000 of net loss against other income and unlimited carryforward.",
-		"Taxes are paid from the portfolio at the start of the next year in both strategies; a tax saving is reinvested. Fees are included; the SMA fee is not deductible.",
+		"Taxes are paid from the portfolio at the start of the next year in both strategies; a tax saving is reinvested (or, if you choose under Advanced, paid out to you each year, as the research papers measure it). Fees are included; the SMA fee is not deductible.",
 		state,
 		"The fund's capital-gain distributions are taxed as long-term gains and reinvested. Dividends are treated as qualified.",
 		"The year-by-year table follows one representative market (the median difference); the headline and charts summarise all simulated markets.",

@@ -118,6 +118,9 @@ var advancedGroups = []advancedGroup{
 			Help: "The manager's yearly fee as a share of the account (0.35 = 0.35%)."},
 		{Key: "tradecost", Label: "Trading cost", Unit: "% of each trade", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",
 			Help: "Spreads and commissions paid on every purchase and sale in the SMA."},
+		{Key: "savings", Label: "Tax saved by harvesting", Kind: kindChoice, Optional: true,
+			Help:    "Whether the tax the SMA saves each year stays invested in it, as in a real account, or is paid out to you, as the research papers measure it. Either way it counts once in the result.",
+			Options: []option{{"reinvest", "Stays invested in the SMA"}, {"withdraw", "Paid out to you each year"}}},
 	}},
 	{"The fund", []fieldSpec{
 		{Key: "fundfee", Label: "Fund expense ratio", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",

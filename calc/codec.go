@@ -14,12 +14,15 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
+	"savings",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
 // Keys, numbers in their shortest exact decimal form, except "staterate"
 // (only when HasStateRate), "exclude" (only when non-empty) and "local"
-// (only when not "none", so links made before it existed stay canonical). Writing every
+// (only when not "none", so links made before it existed stay canonical) and
+// the keys of the second round (market_keys.go: only when they differ from
+// their default, for the same reason). Writing every
 // key keeps share links meaning the same thing if defaults change later.
 // For every scenario s returned by Decode without error,
 // Decode(s.Encode()) returns s again.
@@ -45,6 +48,10 @@ func (s Scenario) Encode() string {
 			}
 		case "local":
 			if s.Local == "none" {
+				continue
+			}
+		default:
+			if s.marketKeyAtDefault(k) {
 				continue
 			}
 		}
@@ -115,7 +122,7 @@ func (s Scenario) get(k string) string {
 	case "local":
 		return s.Local
 	}
-	return ""
+	return s.getMarket(k)
 }
 
 // Decode parses a scenario query ("a=1&b=2", with or without a leading
@@ -338,6 +345,8 @@ func (s *Scenario) set(k, v string) string {
 		s.Seed = n
 	case "local":
 		s.Local = strings.ToLower(v)
+	default:
+		return s.setMarket(k, v)
 	}
 	return ""
 }

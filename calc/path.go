@@ -616,7 +616,7 @@ func (p *pathSim) fundCash(cash float64, t int32) {
 func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 	t := int32(y * stepsPerYear)
 	want := p.s.Contrib
-	smaC, smaCash, smaOut := settle(&p.sma, y, want, smaTax, p.smaSellable())
+	smaC, smaCash, smaOut := settle(&p.sma, y, want-p.savingsPayout(smaTax, fundTax), smaTax, p.smaSellable())
 	fundC, fundCash, fundOut := settle(&p.fund, y, want, fundTax, math.Max(p.units*p.nav, 0))
 	p.sma.contrib[y], p.fund.contrib[y] = smaC, fundC
 	p.sma.year.contrib, p.fund.year.contrib = smaC, fundC

@@ -41,6 +41,7 @@ type Scenario struct {
 	Paths        int      // Monte Carlo paths ("paths")
 	Seed         uint64   // random seed ("seed")
 	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
+	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
@@ -80,6 +81,9 @@ func DefaultScenario() Scenario {
 		Paths: 200,
 		Seed:  1,
 		Local: "none",
+		// The tax saved is reinvested, as in a real investor's account
+		// (savings.go).
+		Savings: "reinvest",
 	}
 }
 
@@ -110,6 +114,7 @@ var (
 	harvests   = []string{"monthly", "quarterly", "annual", "none"}
 	fundKinds  = []string{"etf", "mf"}
 	endChoices = []string{"liquidate", "hold", "stepup", "donate"}
+	savingsUse = []string{"reinvest", "withdraw"}
 )
 
 // Problem is one invalid key of a Scenario.
@@ -230,6 +235,7 @@ func (s Scenario) validate(e *ValidationError) {
 				s.Paths*s.Horizon, MaxPathYears, MaxPathYears/s.Horizon)
 		}
 	}
+	s.validateMarket(e)
 }
 
 func (s Scenario) validateExclude(e *ValidationError) {

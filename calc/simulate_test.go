@@ -225,6 +225,8 @@ var edgeScenarios = []string{
 	"stocks=1&paths=3&horizon=1&harvest=annual&basis=1.5&state=none&staterate=0.05",
 	// Withdrawals that run the portfolio out in most markets.
 	"stocks=20&paths=9&horizon=25&contrib=-100000&basis=0.2&vol=0.3",
+	// The tax saved paid out of the SMA (the papers' accounting).
+	"stocks=40&paths=7&horizon=5&contrib=-20000&savings=withdraw&stgains=200000",
 }
 
 func TestLedgerReconciles(t *testing.T) {
