@@ -107,6 +107,8 @@ var advancedGroups = []advancedGroup{
 			Help: "Dividends paid each year as a share of the value; taxed every year in both strategies."},
 		{Key: "stocks", Label: "Stocks held in the SMA", Unit: "stocks", Kind: kindInt, Min: "1", Max: "1000", Step: "1",
 			Help: "How many of the index's stocks the account owns directly (500 for an S&P 500-like index)."},
+		{Key: "turnover", Label: "Index turnover", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "50", Step: "0.1", Optional: true,
+			Help: "Leave empty for the index's published figure (about 4.5% for the S&P 500). The share of the index's companies replaced each year (mergers, companies growing or shrinking out of it). The SMA must sell a company that leaves, paying tax on its gain; the fund does not."},
 	}},
 	{"Harvesting and costs", []fieldSpec{
 		{Key: "harvest", Label: "Harvest losses", Kind: kindChoice,

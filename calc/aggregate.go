@@ -35,7 +35,7 @@ func (o PathOutcome) check() error {
 		return bad("tracking error", o.TrackingError)
 	}
 	for _, y := range o.Years {
-		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF} {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.ForcedGains} {
 			if !finite(f) {
 				return bad("yearly amount", f)
 			}
@@ -229,6 +229,7 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			TaxSaved:     money(saved),
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
+			ForcedGains:  money(yr(func(y *PathYear) float64 { return y.ForcedGains })),
 		})
 	}
 	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,

@@ -14,7 +14,7 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
-	"savings",
+	"turnover", "savings",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
@@ -255,16 +255,20 @@ func plainNumber(v string) bool {
 	return i == len(v)
 }
 
+// parseFloatKey parses the value v of the float key k into dst, rounded to
+// the key's precision, and returns a problem message or "".
+func parseFloatKey(k, v string, dst *float64) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if !plainNumber(v) || err != nil || !finite(f) {
+		return "not a number: " + strconv.Quote(v)
+	}
+	*dst = roundTo(f, stepsOf(k))
+	return ""
+}
+
 // set parses one value into s and returns a problem message or "".
 func (s *Scenario) set(k, v string) string {
-	float := func(dst *float64) string {
-		f, err := strconv.ParseFloat(v, 64)
-		if !plainNumber(v) || err != nil || !finite(f) {
-			return "not a number: " + strconv.Quote(v)
-		}
-		*dst = roundTo(f, stepsOf(k))
-		return ""
-	}
+	float := func(dst *float64) string { return parseFloatKey(k, v, dst) }
 	integer := func(dst *int) string {
 		n, err := strconv.Atoi(v)
 		if err != nil {

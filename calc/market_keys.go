@@ -11,6 +11,8 @@ import "strings"
 // its default value (Encode then leaves it out).
 func (s Scenario) marketKeyAtDefault(k string) bool {
 	switch k {
+	case "turnover":
+		return s.Turnover == defaultTurnover
 	case "savings":
 		return s.Savings == "reinvest"
 	}
@@ -19,6 +21,8 @@ func (s Scenario) marketKeyAtDefault(k string) bool {
 
 func (s Scenario) getMarket(k string) string {
 	switch k {
+	case "turnover":
+		return formatFloat(s.Turnover)
 	case "savings":
 		return s.Savings
 	}
@@ -27,6 +31,8 @@ func (s Scenario) getMarket(k string) string {
 
 func (s *Scenario) setMarket(k, v string) string {
 	switch k {
+	case "turnover":
+		return parseFloatKey(k, v, &s.Turnover)
 	case "savings":
 		s.Savings = strings.ToLower(v)
 	}
@@ -34,5 +40,10 @@ func (s *Scenario) setMarket(k, v string) string {
 }
 
 func (s Scenario) validateMarket(e *ValidationError) {
+	rangeF(e, "turnover", s.Turnover, 0, 0.5)
 	oneOf(e, "savings", s.Savings, savingsUse)
 }
+
+// defaultTurnover is the S&P 500's yearly turnover, 4.5%: the middle of
+// the 4–5% S&P Dow Jones Indices publishes (turnover.go).
+const defaultTurnover = 0.045

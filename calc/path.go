@@ -45,6 +45,10 @@ type PathYear struct {
 	SMAStart   float64 `json:"v0"` // SMA value at the start of the year (after its flows)
 	SMAWealth  float64 `json:"sw"` // SMA liquidated wealth at year end
 	FundWealth float64 `json:"fw"` // fund liquidated wealth at year end
+
+	// ForcedGains is the SMA's net gain realized by selling the names
+	// that left the index (turnover.go).
+	ForcedGains float64 `json:"fg,omitempty"`
 }
 
 // lotsPerBook is the initial capacity of a stock's book (a default path
@@ -119,6 +123,9 @@ type pathSim struct {
 	years []PathYear
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
+
+	turnQ    float64 // probability that a name is replaced at a quarter end (turnover.go)
+	turnSeed uint64  // the path pair's stream of replacements
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -138,6 +145,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		sectorZ: make([]float64, len(sectors)),
 		cand:    make([]int32, n),
 		sectorG: make([]float64, len(sectors)),
+		turnQ:   turnoverPerQuarter(s.Turnover),
 	}
 	switch s.Harvest {
 	case "monthly":
@@ -174,6 +182,7 @@ func (p *pathSim) run(path int) PathOutcome {
 	h := s.Horizon
 	a, b, sign := pathSeed(s.Seed, path)
 	p.rng.seed(a, b, sign)
+	p.beginTurnover(a)
 	p.sdUnits = sign * p.mp.specificSd * expUnitsPerLog
 	for i, w := range zigW {
 		p.zigSW[i] = w * p.sdUnits
@@ -243,6 +252,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		p.unwindSubstitutes(t)
 		if harvestNow {
 			p.harvest(t)
+		}
+		if t%3 == 0 {
+			p.reconstitute(t)
 		}
 		divS := 0.0
 		rIdx := p.idxVal/idxPrev - 1

@@ -107,6 +107,9 @@ type Year struct {
 	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
 	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
 	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+	// ForcedGains is the SMA's net gain realized by selling the names that
+	// left the index that year (mean over paths; turnover.go).
+	ForcedGains Money `json:"forced_gains"`
 }
 
 // WealthPoint is the after-tax wealth if both portfolios were liquidated at

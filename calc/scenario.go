@@ -41,6 +41,7 @@ type Scenario struct {
 	Paths        int      // Monte Carlo paths ("paths")
 	Seed         uint64   // random seed ("seed")
 	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
+	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
 	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
 }
 
@@ -81,9 +82,10 @@ func DefaultScenario() Scenario {
 		Paths: 200,
 		Seed:  1,
 		Local: "none",
-		// The tax saved is reinvested, as in a real investor's account
-		// (savings.go).
-		Savings: "reinvest",
+		// The S&P 500's published turnover (turnover.go), and the tax saved
+		// reinvested, as in a real investor's account (savings.go).
+		Turnover: defaultTurnover,
+		Savings:  "reinvest",
 	}
 }
 

@@ -21,9 +21,11 @@ func TestFrontLoadingShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	lt, st, ltContrib := f.Variants[0].Run, f.Variants[1].Run, f.Variants[2].Run
-	// AQR: front-loaded, ≈155 → 51 → 8 bp.
+	// AQR: front-loaded, ≈155 → 51 → 8 bp, ≈ 0 after year 10 (with
+	// index turnover the forced gains can outweigh the late harvests, so
+	// year 10 may be a little below zero).
 	b1, b2, b5, b10 := lt.benefit(1).Value, lt.benefit(2).Value, lt.benefit(5).Value, lt.benefit(10).Value
-	if !(b1 > b2 && b2 > b5 && b1 > 2*b10 && b1 > 0 && b10 >= 0) {
+	if !(b1 > b2 && b2 > b5 && b1 > 5*math.Abs(b10) && b1 > 0) {
 		t.Errorf("LT benefit not front-loaded: years 1, 2, 5, 10 = %.0f, %.0f, %.0f, %.0f bp", b1, b2, b5, b10)
 	}
 	// Short-term gains to offset are worth more than long-term ones.

@@ -1,0 +1,99 @@
+package calc
+
+import "math"
+
+// Index turnover and forced gains (key "turnover").
+//
+// A real index replaces names: the S&P 500 changes about 20–25 of its 500
+// members a year, about 4–5% of the index (S&P Dow Jones Indices: 3.6% of
+// constituents in 2020, 5.2% in 2017; "about 4% a year" on average), and
+// about 70% of the deletions since 1995 came from corporate events such as
+// mergers and acquisitions (S&P Dow Jones Indices, "Quarterly Changes May
+// Not Be Constant", 2025). An index fund moves the leaving name out in kind
+// (IRC §852(b)(6): redemptions in kind realize no gain in the fund), so
+// the fund is unaffected; an SMA that tracks the index must sell it,
+// realizing its gains and losses — the forced gains that AQR's net
+// figures include — and buy the entering name at its index weight.
+//
+// Model: at each quarter end every name of the index is replaced with
+// probability q = 1 − (1 − turnover)^(1/4), so the expected fraction of
+// the names (and, with weight-independent draws, of the index's weight)
+// replaced in a year is `turnover`. The entering name takes the leaving
+// name's slot: its weight (the leaving name's value at that moment), its
+// sector and its volatility, and its price process continues from there
+// (only price ratios matter). The SMA sells every lot of the leaving name
+// (net gain recorded in years[].forced_gains) and buys the entering name
+// with the proceeds: a new lot at today's price; both trades pay the
+// trading cost. A substitute held for a harvested loss of the leaving
+// name is unwound as usual a step later, into the entering name.
+//
+// Which names leave is drawn from a stream of its own (SplitMix64 of the
+// path pair's seed word, the step and the name), shared by both paths of
+// an antithetic pair and separate from the market's draws: a scenario
+// with turnover sees exactly the market of the same scenario without it.
+// Cash takeovers at a premium are not modelled (left out: the premium's
+// size and frequency by weight have no published figure this model could
+// use without tuning).
+
+// turnoverPerQuarter is the probability that a name is replaced at one
+// quarter end for a yearly turnover.
+func turnoverPerQuarter(turnover float64) float64 {
+	if turnover <= 0 {
+		return 0
+	}
+	return 1 - math.Pow(1-turnover, 0.25)
+}
+
+// beginTurnover sets the path's replacement stream from its pair's seed
+// word.
+func (p *pathSim) beginTurnover(pairWord uint64) {
+	p.turnSeed = splitmix64(pairWord ^ 0x5bd1e9955bd1e995)
+}
+
+// reconstitute replaces the names drawn at the quarter ending at step t.
+func (p *pathSim) reconstitute(t int32) {
+	if p.turnQ <= 0 {
+		return
+	}
+	leaves := p.leavers(t)
+	for i, w := range p.heldN {
+		if w == 0 || !leaves(i) { // an excluded sector's name: the SMA holds none
+			continue
+		}
+		p.replaceName(i, t)
+	}
+}
+
+// leavers returns whether name i leaves the index at the quarter ending
+// at step t.
+func (p *pathSim) leavers(t int32) func(i int) bool {
+	limit := uint64(p.turnQ * (1 << 53))
+	base := splitmix64(p.turnSeed ^ uint64(t))
+	return func(i int) bool { return splitmix64(base+uint64(i))>>11 < limit }
+}
+
+// replaceName sells every lot of stock i at step t and buys the entering
+// name in its slot with the proceeds.
+func (p *pathSim) replaceName(i int, t int32) {
+	q := p.shares[i]
+	if q <= 0 {
+		return
+	}
+	pr := p.price[i]
+	var g gains
+	p.books[i].sellHIFO(q, pr, t, &g)
+	p.books[i] = p.books[i][:0]
+	p.sma.real.st += g.st
+	p.sma.real.lt += g.lt
+	p.years[(t-1)/stepsPerYear].ForcedGains += g.st + g.lt
+	value := q * pr
+	buy := value * (1 - p.tc) * (1 - p.tc)
+	cost := value - buy
+	p.sma.year.trading += cost
+	p.smaVal -= cost
+	nq := buy / pr
+	p.books[i].buy(nq, pr, t)
+	p.shares[i] = nq
+	p.maxB[i] = pr
+	p.buyStep[i] = t
+}
