@@ -102,7 +102,7 @@ var advancedGroups = []advancedGroup{
 		{Key: "vol", Label: "Market volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "100", Step: "0.5",
 			Help: "How much the whole market swings in a year (one standard deviation); about 16% historically."},
 		{Key: "idio", Label: "Single-stock volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "200", Step: "1",
-			Help: "How much each stock swings on its own, apart from the market. More spread between stocks means more losses to harvest."},
+			Help: "How much a stock swings on its own, apart from the market, averaged over the index by weight: the largest companies swing less, the smallest more. More spread between stocks means more losses to harvest."},
 		{Key: "div", Label: "Dividend yield", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1",
 			Help: "Dividends paid each year as a share of the value; taxed every year in both strategies."},
 		{Key: "stocks", Label: "Stocks held in the SMA", Unit: "stocks", Kind: kindInt, Min: "1", Max: "1000", Step: "1",

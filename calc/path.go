@@ -124,8 +124,9 @@ type pathSim struct {
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
 
-	turnQ    float64 // probability that a name is replaced at a quarter end (turnover.go)
-	turnSeed uint64  // the path pair's stream of replacements
+	vols     []stockVol // each name's specific volatility and drift (idio_weight.go)
+	turnQ    float64    // probability that a name is replaced at a quarter end (turnover.go)
+	turnSeed uint64     // the path pair's stream of replacements
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -147,6 +148,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		sectorG: make([]float64, len(sectors)),
 		turnQ:   turnoverPerQuarter(s.Turnover),
 	}
+	p.vols = stockVols(s, p.ix)
 	switch s.Harvest {
 	case "monthly":
 		p.every = 1
@@ -323,7 +325,7 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 	sec := p.ix.sector
 	n := len(sec)
 	price, shares, idxN, heldN, maxB := p.price[:n], p.shares[:n], p.idxN[:n], p.heldN[:n], p.maxB[:n]
-	cand := p.cand[:n]
+	cand, vols := p.cand[:n], p.vols[:n]
 	lr := &p.sectorLR
 	sw := &p.zigSW
 	sdu := p.sdUnits
@@ -348,8 +350,11 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 			d = sdu * rng.normSlow(j, zi, float64(j)*zigW[zi])
 			s0, s1, s2, s3 = rng.s0, rng.s1, rng.s2, rng.s3
 		}
-		// g = 2^(y/64) = e^(log return) (exp2over64, inline).
-		y := lr[sc&(sectorSlots-1)] + d
+		// g = 2^(y/64) = e^(log return) (exp2over64, inline), with the
+		// name's own volatility and drift (idio_weight.go); the drift is
+		// added to the sector's part, off the draw's dependency chain.
+		v := &vols[i]
+		y := float64(lr[sc&(sectorSlots-1)]+v.drift) + float64(d*v.rel)
 		kd := float64(y+expShift) - expShift
 		k := int64(kd)
 		r := float64(y-kd) * ln2over64
