@@ -14,7 +14,7 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
-	"turnover", "savings",
+	"index", "turnover", "savings",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
@@ -168,6 +168,7 @@ func Decode(query string) (Scenario, error) {
 			e.add(key, "%s", msg)
 		}
 	}
+	s.applyPreset(seen)
 	s.validate(&e)
 	return s, e.orNil()
 }

@@ -51,7 +51,7 @@ func stockVols(s Scenario, ix index) []stockVol {
 		return v
 	}
 	shape := make([]float64, n)
-	for i, w := range ix.weight {
+	for i, w := range ix.size {
 		shape[i] = math.Pow(w, -sizeVolExponent)
 	}
 	// The cap-weighted mean of √(sv² + (c·shape)²) rises with c from sv;

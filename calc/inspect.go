@@ -240,7 +240,7 @@ func newInspector(s Scenario) *inspector {
 	if len(sectorAbbr) != len(sectors) {
 		panic("calc: sectorAbbr does not match sectors")
 	}
-	ix := newIndex(s.Stocks)
+	ix := indexFor(s)
 	in := &inspector{query: s.Encode(), names: stockNames(ix), sector: ix.sector, pending: make([]int32, s.Stocks)}
 	in.before = "before " + strconv.Itoa(s.Year)
 	in.years = make([]InspectionYear, 0, s.Horizon+1)

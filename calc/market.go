@@ -37,22 +37,37 @@ const (
 type index struct {
 	weight []float64 // initial cap weights, sum 1, descending
 	sector []uint8   // index into sectors
+	// size is the initial cap weight of one company a stock stands for:
+	// its weight, or less when a stock stands for several companies of a
+	// large index (index_presets.go). Volatility follows it (idio_weight.go).
+	size []float64
 }
 
 func newIndex(n int) index {
-	ix := index{weight: make([]float64, n), sector: make([]uint8, n)}
+	w := make([]float64, n)
 	total := 0.0
 	for i := range n {
-		ix.weight[i] = math.Pow(float64(i+1), -zipfExponent)
-		total += ix.weight[i]
+		w[i] = math.Pow(float64(i+1), -zipfExponent)
+		total += w[i]
 	}
+	for i := range w {
+		w[i] /= total
+	}
+	return assignSectors(w, w)
+}
+
+// assignSectors gives each stock of weights w (descending, sum 1) a sector
+// so that sector weights match sectors.go; size is each stock's company
+// size (see index).
+func assignSectors(w, size []float64) index {
+	n := len(w)
+	ix := index{weight: w, sector: make([]uint8, n), size: size}
 	sectorTotal := 0.0
 	for _, s := range sectors {
 		sectorTotal += s.Weight
 	}
 	assigned := make([]float64, len(sectors))
 	for i := range n {
-		ix.weight[i] /= total
 		// Give the stock to the sector furthest below its target weight.
 		best, bestGap := 0, math.Inf(-1)
 		for k, s := range sectors {

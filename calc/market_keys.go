@@ -11,8 +11,10 @@ import "strings"
 // its default value (Encode then leaves it out).
 func (s Scenario) marketKeyAtDefault(k string) bool {
 	switch k {
+	case "index":
+		return s.Index == "sp500"
 	case "turnover":
-		return s.Turnover == defaultTurnover
+		return s.Turnover == presetOf(s.Index).turnover
 	case "savings":
 		return s.Savings == "reinvest"
 	}
@@ -21,6 +23,8 @@ func (s Scenario) marketKeyAtDefault(k string) bool {
 
 func (s Scenario) getMarket(k string) string {
 	switch k {
+	case "index":
+		return s.Index
 	case "turnover":
 		return formatFloat(s.Turnover)
 	case "savings":
@@ -31,6 +35,8 @@ func (s Scenario) getMarket(k string) string {
 
 func (s *Scenario) setMarket(k, v string) string {
 	switch k {
+	case "index":
+		s.Index = strings.ToLower(v)
 	case "turnover":
 		return parseFloatKey(k, v, &s.Turnover)
 	case "savings":
@@ -40,6 +46,7 @@ func (s *Scenario) setMarket(k, v string) string {
 }
 
 func (s Scenario) validateMarket(e *ValidationError) {
+	oneOf(e, "index", s.Index, indexNames)
 	rangeF(e, "turnover", s.Turnover, 0, 0.5)
 	oneOf(e, "savings", s.Savings, savingsUse)
 }

@@ -135,7 +135,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 	}
 	n := s.Stocks
 	p := &pathSim{
-		s: s, mp: newMarketParams(s), ix: newIndex(n), tx: tx,
+		s: s, mp: newMarketParams(s), ix: indexFor(s), tx: tx,
 		steps:  int32(s.Horizon * stepsPerYear),
 		limitF: 1 / (1 - s.Threshold),
 		tc:     s.TradeCost,

@@ -41,6 +41,7 @@ type Scenario struct {
 	Paths        int      // Monte Carlo paths ("paths")
 	Seed         uint64   // random seed ("seed")
 	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
+	Index        string   // index preset: sp500, r1000, r3000 ("index"; index_presets.go)
 	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
 	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
 }
@@ -82,8 +83,10 @@ func DefaultScenario() Scenario {
 		Paths: 200,
 		Seed:  1,
 		Local: "none",
-		// The S&P 500's published turnover (turnover.go), and the tax saved
-		// reinvested, as in a real investor's account (savings.go).
+		// The S&P 500 and its published turnover (index_presets.go), and
+		// the tax saved reinvested, as in a real investor's account
+		// (savings.go).
+		Index:    "sp500",
 		Turnover: defaultTurnover,
 		Savings:  "reinvest",
 	}
@@ -257,7 +260,7 @@ func (s Scenario) validateExclude(e *ValidationError) {
 		seen[name] = true
 	}
 	if s.Stocks >= 1 && s.Stocks <= 1000 {
-		ix := newIndex(s.Stocks)
+		ix := indexFor(s)
 		held := 0
 		for i := range s.Stocks {
 			if !seen[sectors[ix.sector[i]].Name] {
