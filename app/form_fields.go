@@ -103,6 +103,8 @@ var advancedGroups = []advancedGroup{
 			Help: "How much the whole market swings in a year (one standard deviation); about 16% historically."},
 		{Key: "idio", Label: "Single-stock volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "200", Step: "1",
 			Help: "How much a stock swings on its own, apart from the market, averaged over the index by weight: the largest companies swing less, the smallest more. More spread between stocks means more losses to harvest."},
+		{Key: "history", Label: "Replay the market from year", Kind: kindInt, Min: "1926", Max: "2024", Step: "1", Optional: true,
+			Help: "Leave empty for simulated markets. A year replays the S&P 500's real monthly returns and dividends from January of that year (Robert Shiller's data); expected return, volatility and dividend yield are then not used, and the spread between results comes only from how individual stocks move around that market."},
 		{Key: "div", Label: "Dividend yield", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1",
 			Help: "Dividends paid each year as a share of the value; taxed every year in both strategies."},
 		{Key: "index", Label: "Index", Kind: kindChoice, Optional: true,

@@ -14,7 +14,7 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
-	"index", "turnover", "savings",
+	"index", "turnover", "savings", "history",
 }
 
 // Encode returns the canonical query string of s: every key in the order of

@@ -1,6 +1,9 @@
 package calc
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Scenario keys of the second round of work on the market model (MODEL.md,
 // "Keys added by the second round of work"). Each is written by Encode only
@@ -17,6 +20,8 @@ func (s Scenario) marketKeyAtDefault(k string) bool {
 		return s.Turnover == presetOf(s.Index).turnover
 	case "savings":
 		return s.Savings == "reinvest"
+	case "history":
+		return s.History == 0
 	}
 	return false
 }
@@ -29,6 +34,8 @@ func (s Scenario) getMarket(k string) string {
 		return formatFloat(s.Turnover)
 	case "savings":
 		return s.Savings
+	case "history":
+		return strconv.Itoa(s.History)
 	}
 	return ""
 }
@@ -41,6 +48,12 @@ func (s *Scenario) setMarket(k, v string) string {
 		return parseFloatKey(k, v, &s.Turnover)
 	case "savings":
 		s.Savings = strings.ToLower(v)
+	case "history":
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return "not a whole number: " + strconv.Quote(v)
+		}
+		s.History = n
 	}
 	return ""
 }
@@ -49,6 +62,7 @@ func (s Scenario) validateMarket(e *ValidationError) {
 	oneOf(e, "index", s.Index, indexNames)
 	rangeF(e, "turnover", s.Turnover, 0, 0.5)
 	oneOf(e, "savings", s.Savings, savingsUse)
+	validateHistory(e, s.History, s.Horizon)
 }
 
 // defaultTurnover is the S&P 500's yearly turnover, 4.5%: the middle of

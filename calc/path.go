@@ -124,9 +124,11 @@ type pathSim struct {
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
 
-	vols     []stockVol // each name's specific volatility and drift (idio_weight.go)
-	turnQ    float64    // probability that a name is replaced at a quarter end (turnover.go)
-	turnSeed uint64     // the path pair's stream of replacements
+	vols     []stockVol     // each name's specific volatility and drift (idio_weight.go)
+	turnQ    float64        // probability that a name is replaced at a quarter end (turnover.go)
+	turnSeed uint64         // the path pair's stream of replacements
+	hist     *historyMarket // non-nil: the market replays history (history_market.go)
+	histStep int            // the next month of hist
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -149,6 +151,9 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		turnQ:   turnoverPerQuarter(s.Turnover),
 	}
 	p.vols = stockVols(s, p.ix)
+	if p.hist = newHistoryMarket(s); p.hist != nil {
+		p.mp = historyParams(p.mp, s)
+	}
 	switch s.Harvest {
 	case "monthly":
 		p.every = 1
@@ -185,6 +190,7 @@ func (p *pathSim) run(path int) PathOutcome {
 	a, b, sign := pathSeed(s.Seed, path)
 	p.rng.seed(a, b, sign)
 	p.beginTurnover(a)
+	p.histStep = 0
 	p.sdUnits = sign * p.mp.specificSd * expUnitsPerLog
 	for i, w := range zigW {
 		p.zigSW[i] = w * p.sdUnits
@@ -243,6 +249,7 @@ func (p *pathSim) run(path int) PathOutcome {
 		idxPrev := p.idxVal
 		harvestNow := p.every > 0 && t%p.every == 0
 		growthS := p.marketStep(harvestNow)
+		growthS += p.pinToHistory(idxPrev, harvestNow)
 		if p.insp != nil {
 			p.insp.step(p)
 		}
@@ -262,7 +269,7 @@ func (p *pathSim) run(path int) PathOutcome {
 		rIdx := p.idxVal/idxPrev - 1
 		if t%3 == 0 {
 			divS = p.quarter(t)
-			rIdx += s.Div / 4
+			rIdx += p.quarterYield(t)
 		}
 		if vPrev > 0 {
 			d := (growthS+divS)/vPrev - rIdx
@@ -316,7 +323,7 @@ func pathSeed(seed uint64, path int) (a, b uint64, sign float64) {
 func (p *pathSim) marketStep(harvest bool) float64 {
 	mp := &p.mp
 	rng := &p.rng
-	m := mp.mktSd * rng.norm()
+	m := p.marketFactor(mp.mktSd * rng.norm())
 	for k := range p.sectorZ {
 		f := mp.sectorSd * rng.norm()
 		p.sectorLR[k] = float64(mp.stockDrift+m+f) * expUnitsPerLog
@@ -567,7 +574,8 @@ func (p *pathSim) harvest(t int32) {
 // cash; it returns the SMA's dividends.
 func (p *pathSim) quarter(t int32) float64 {
 	s := &p.s
-	div := s.Div / 4 * p.smaVal
+	yield := p.quarterYield(t)
+	div := yield * p.smaVal
 	fee := s.SMAFee / 4 * p.smaVal
 	p.sma.qd += div
 	p.sma.year.div += div
@@ -575,7 +583,7 @@ func (p *pathSim) quarter(t int32) float64 {
 	p.smaCash(div-fee, t)
 
 	v := p.units * p.nav
-	fdiv := s.Div / 4 * v
+	fdiv := yield * v
 	ffee := s.FundFee / 4 * v
 	p.fund.year.div += fdiv
 	p.fund.year.fees += ffee

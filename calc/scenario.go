@@ -44,6 +44,7 @@ type Scenario struct {
 	Index        string   // index preset: sp500, r1000, r3000 ("index"; index_presets.go)
 	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
 	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
+	History      int      // start year of a replay of history, 0 = off ("history"; history_market.go)
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
