@@ -30,6 +30,10 @@ const (
 	// the long-term case sets stgains=0 explicitly.
 	unlimitedST = "stgains=10000000&ltgains=0"
 	unlimitedLT = "stgains=0&ltgains=10000000"
+	// papersAccounting pays the tax saved out of the SMA instead of
+	// reinvesting it (calc's savings=withdraw), as AQR and Vanguard
+	// measure the benefit.
+	papersAccounting = "savings=withdraw"
 )
 
 // variant is one scenario of an experiment.
@@ -70,7 +74,7 @@ var (
 func (c config) frontLoading(ctx context.Context) (*frontLoading, error) {
 	f := &frontLoading{Horizon: 15}
 	n := c.paths(1000)
-	base := query(topRateInvestor, gross, "horizon=15&end=hold", fmt.Sprintf("paths=%d&seed=1", n))
+	base := query(topRateInvestor, gross, "horizon=15&end=hold", papersAccounting, fmt.Sprintf("paths=%d&seed=1", n))
 	f.Variants = []variant{
 		{Name: "Long-term outside gains, no flows", Query: query(unlimitedLT, base)},
 		{Name: "Short-term outside gains, no flows", Query: query(unlimitedST, base)},
@@ -81,25 +85,73 @@ func (c config) frontLoading(ctx context.Context) (*frontLoading, error) {
 }
 
 // aqrAssumptions re-runs the long-term case of the AQR experiment with the
-// assumptions the report suspects of the gap to AQR changed one at a time,
-// then together: large-cap dispersion (the cap-weighted average of
-// idiosyncratic volatility of S&P 500 names is nearer 15% than calc's 25%
-// default), a historical-like 10% return (AQR's sample), and a wider
-// harvest threshold.
+// assumptions the report suspects of the gap to AQR changed one at a time:
+// the model before issue 17's market (no turnover, tax saved reinvested),
+// each of those alone, large-cap dispersion (a cap-weighted idiosyncratic
+// volatility of 15% rather than calc's 25% default), a historical-like 10%
+// return (AQR's sample), and both.
 type aqrAssumptions struct {
-	Variants []variant // as in section 1, idio, ret, both, both + threshold
+	Variants []variant // as in section 1, old model, no turnover, reinvested, idio, ret, both
 }
+
+// aqrBoth is the index in aqrAssumptions.Variants of "idio 15% and return
+// 10%".
+const aqrBoth = 6
 
 func (c config) aqrAssumptions(ctx context.Context) (*aqrAssumptions, error) {
 	base := query(unlimitedLT, topRateInvestor, gross, "horizon=15&end=hold", fmt.Sprintf("paths=%d&seed=1", c.paths(1000)))
+	papers := query(base, papersAccounting)
 	a := &aqrAssumptions{Variants: []variant{
-		{Name: "As in section 1 (idio 25%, return 7%, threshold 5%)", Query: base},
-		{Name: "Idiosyncratic volatility 15%", Query: query("idio=0.15", base)},
-		{Name: "Expected return 10%", Query: query("ret=0.10", base)},
-		{Name: "Both", Query: query("idio=0.15&ret=0.10", base)},
-		{Name: "Both, harvest threshold 10%", Query: query("idio=0.15&ret=0.10&threshold=0.10", base)},
+		{Name: "As in section 1 (turnover 4.5%, tax saved paid out, idio 25%, return 7%)", Query: papers},
+		{Name: "Before issue 17: no turnover, tax saved reinvested", Query: query("turnover=0", base)},
+		{Name: "No turnover", Query: query("turnover=0", papers)},
+		{Name: "Tax saved reinvested", Query: base},
+		{Name: "Idiosyncratic volatility 15%", Query: query("idio=0.15", papers)},
+		{Name: "Expected return 10%", Query: query("ret=0.10", papers)},
+		{Name: "Both", Query: query("idio=0.15&ret=0.10", papers)},
 	}}
 	return a, c.runAll(ctx, a.Variants)
+}
+
+// turnoverEffect is the long-term case of the AQR experiment at several
+// index turnovers, and on the Russell presets: how forced gains shape the
+// benefit over time.
+type turnoverEffect struct {
+	Horizon  int
+	Variants []variant
+}
+
+var turnovers = []string{"0", "0.02", "0.045", "0.08"}
+
+func (c config) turnoverEffect(ctx context.Context) (*turnoverEffect, error) {
+	base := query(unlimitedLT, topRateInvestor, gross, "horizon=15&end=hold", papersAccounting, fmt.Sprintf("paths=%d&seed=1", c.paths(1000)))
+	t := &turnoverEffect{Horizon: 15}
+	for _, x := range turnovers {
+		t.Variants = append(t.Variants, variant{Name: "S&P 500, turnover " + x, Query: query("turnover="+x, base)})
+	}
+	t.Variants = append(t.Variants,
+		variant{Name: "Russell 1000 (1000 stocks)", Query: query("index=r1000", base)},
+		variant{Name: "Russell 3000 (1000 stocks, each standing for 3)", Query: query("index=r3000", base)},
+	)
+	return t, c.runAll(ctx, t.Variants)
+}
+
+// historyReplays runs the AQR long-term case on replays of history (the
+// S&P Composite's monthly returns from the start year, Shiller's data),
+// with the stocks' dispersion simulated around it.
+type historyReplays struct {
+	Variants []variant
+}
+
+var replayYears = []int{1973, 1990, 2000, 2008}
+
+func (c config) historyReplays(ctx context.Context) (*historyReplays, error) {
+	base := query(unlimitedLT, topRateInvestor, gross, "horizon=15&end=hold", papersAccounting, fmt.Sprintf("paths=%d&seed=1", c.paths(400)))
+	h := &historyReplays{}
+	for _, y := range replayYears {
+		h.Variants = append(h.Variants, variant{Name: fmt.Sprintf("%d–%d", y, y+14), Query: query(fmt.Sprintf("history=%d", y), base)})
+	}
+	return h, c.runAll(ctx, h.Variants)
 }
 
 // harvestFrequency is the Vanguard experiment (Vanguard Research 2022,
@@ -121,7 +173,7 @@ func (c config) harvestFrequency(ctx context.Context) (*harvestFrequency, error)
 	n := c.paths(1000)
 	for _, f := range frequencies {
 		h.Variants = append(h.Variants, variant{Name: f,
-			Query: query(topRateInvestor, unlimitedST, gross, "harvest="+f, "horizon=10&end=hold", fmt.Sprintf("paths=%d&seed=1", n))})
+			Query: query(topRateInvestor, unlimitedST, gross, "harvest="+f, "horizon=10&end=hold", papersAccounting, fmt.Sprintf("paths=%d&seed=1", n))})
 	}
 	return h, c.runAll(ctx, h.Variants)
 }
@@ -458,6 +510,8 @@ func (c config) independentPaths(ctx context.Context, q string) ([]calc.PathOutc
 type validation struct {
 	Front       *frontLoading
 	AQRGap      *aqrAssumptions
+	Turnover    *turnoverEffect
+	Replays     *historyReplays
 	Frequency   *harvestFrequency
 	LongRun     *longRunAlpha
 	Funds       *fundTypes
@@ -473,6 +527,12 @@ func (c config) validate(ctx context.Context) (*validation, error) {
 		return nil, err
 	}
 	if v.AQRGap, err = c.aqrAssumptions(ctx); err != nil {
+		return nil, err
+	}
+	if v.Turnover, err = c.turnoverEffect(ctx); err != nil {
+		return nil, err
+	}
+	if v.Replays, err = c.historyReplays(ctx); err != nil {
 		return nil, err
 	}
 	if v.Frequency, err = c.harvestFrequency(ctx); err != nil {

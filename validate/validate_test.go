@@ -156,16 +156,21 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 
 // TestAQRGapAssumptions pins the direction of the assumptions the report
 // blames for the gap to AQR: less dispersion and a higher return each lower
-// the early benefit, and together more than either.
+// the early benefit, and together more than either; turnover lowers the
+// late years' benefit.
 func TestAQRGapAssumptions(t *testing.T) {
 	a, err := small.aqrAssumptions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	y1 := func(i int) float64 { return a.Variants[i].Run.benefit(1).Value }
-	base, idio, ret, both := y1(0), y1(1), y1(2), y1(3)
+	base, idio, ret, both := y1(0), y1(4), y1(5), y1(aqrBoth)
 	if !(idio < base && ret < base && both < idio && both < ret && both > 0) {
 		t.Errorf("year-1 benefit: base %.0f, idio 15%% %.0f, return 10%% %.0f, both %.0f bp", base, idio, ret, both)
+	}
+	late := func(i int) float64 { return a.Variants[i].Run.averageBenefit(10, 15).Value }
+	if !(late(0) < late(2)) {
+		t.Errorf("years 10–15: turnover 4.5%% %.0f bp, none %.0f bp", late(0), late(2))
 	}
 }
 
