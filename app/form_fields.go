@@ -118,7 +118,7 @@ var advancedGroups = []advancedGroup{
 	{"Harvesting and costs", []fieldSpec{
 		{Key: "harvest", Label: "Harvest losses", Kind: kindChoice,
 			Help:    "How often the manager looks for losses to sell. More often catches more dips.",
-			Options: []option{{"monthly", "Every month"}, {"quarterly", "Every quarter"}, {"annual", "Once a year"}, {"none", "Never (no harvesting)"}}},
+			Options: []option{{"weekly", "Every week"}, {"monthly", "Every month"}, {"quarterly", "Every quarter"}, {"annual", "Once a year"}, {"none", "Never (no harvesting)"}}},
 		{Key: "threshold", Label: "Harvest a lot when it is down by", Unit: "%", Kind: kindPercent, Min: "0", Max: "90", Step: "1",
 			Help: "A lot is sold for its loss only when its price is at least this far below what it cost."},
 		{Key: "smafee", Label: "SMA fee", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "5", Step: "0.01",

@@ -169,7 +169,7 @@ func ExampleDecode() {
 	fmt.Println(err)
 	// Output:
 	// 250000 20 [energy] mfj <nil>
-	// invalid scenario: amount: not a number: "lots"; harvest: "daily" is not one of monthly, quarterly, annual, none
+	// invalid scenario: amount: not a number: "lots"; harvest: "daily" is not one of weekly, monthly, quarterly, annual, none
 }
 
 func TestDecodeRefusesHugeAndRepeatedInput(t *testing.T) {

@@ -61,12 +61,15 @@ func historyParams(mp marketParams, s Scenario) marketParams {
 // marketFactor is the month's market log return: the lognormal draw, or
 // history's month when replaying (the draw is then discarded).
 func (p *pathSim) marketFactor(draw float64) float64 {
-	if p.hist == nil {
-		return draw
+	m := draw
+	if p.hist != nil {
+		m = p.hist.logPrice[p.histStep]
+		p.histStep++
 	}
-	k := p.histStep
-	p.histStep++
-	return p.hist.logPrice[k]
+	if p.weeks != nil { // weekly checks bridge the month's market (weekly.go)
+		p.weeks.lastM = m
+	}
+	return m
 }
 
 // quarterYield is the dividend yield paid at the quarter ending at step t.

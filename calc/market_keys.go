@@ -63,8 +63,28 @@ func (s Scenario) validateMarket(e *ValidationError) {
 	rangeF(e, "turnover", s.Turnover, 0, 0.5)
 	oneOf(e, "savings", s.Savings, savingsUse)
 	validateHistory(e, s.History, s.Horizon)
+	s.validateWeekly(e)
 }
 
 // defaultTurnover is the S&P 500's yearly turnover, 4.5%: the middle of
 // the 4–5% S&P Dow Jones Indices publishes (turnover.go).
 const defaultTurnover = 0.045
+
+// validateWeekly refuses weekly checks on a replay of monthly history, and
+// counts a weekly scenario's work as 4 steps a month (weekly.go).
+func (s Scenario) validateWeekly(e *ValidationError) {
+	if s.Harvest != "weekly" {
+		return
+	}
+	if s.History != 0 && !e.has("harvest") {
+		e.add("harvest", "weekly checks need weekly returns, and a replay of history (history=%d) has monthly ones: use monthly with history", s.History)
+	}
+	if e.has("paths") || e.has("stocks") || e.has("horizon") {
+		return
+	}
+	per := float64(s.Stocks) * float64(12*s.Horizon) * weeksPerMonth
+	if per*float64(s.Paths) > MaxWork {
+		e.add("paths", "with weekly harvest checks, paths × stocks × months × 4 = %.0f exceeds the limit of %.0f; use at most %d paths, or fewer stocks or a shorter horizon",
+			per*float64(s.Paths), float64(MaxWork), int(MaxWork/per))
+	}
+}

@@ -129,6 +129,7 @@ type pathSim struct {
 	turnSeed uint64         // the path pair's stream of replacements
 	hist     *historyMarket // non-nil: the market replays history (history_market.go)
 	histStep int            // the next month of hist
+	weeks    *weekState     // non-nil: harvest checks every week (weekly.go)
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -162,6 +163,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 	case "annual":
 		p.every = 12
 	}
+	p.setupWeeks()
 	// The books start in one slab (locality, and no growing of 500 small
 	// slices on each worker's first paths); a book outgrowing its share
 	// moves to its own array.
@@ -191,6 +193,7 @@ func (p *pathSim) run(path int) PathOutcome {
 	p.rng.seed(a, b, sign)
 	p.beginTurnover(a)
 	p.histStep = 0
+	p.beginWeeks(a, sign)
 	p.sdUnits = sign * p.mp.specificSd * expUnitsPerLog
 	for i, w := range zigW {
 		p.zigSW[i] = w * p.sdUnits
@@ -248,6 +251,7 @@ func (p *pathSim) run(path int) PathOutcome {
 		vPrev := p.smaVal
 		idxPrev := p.idxVal
 		harvestNow := p.every > 0 && t%p.every == 0
+		p.beginMonth(t)
 		growthS := p.marketStep(harvestNow)
 		growthS += p.pinToHistory(idxPrev, harvestNow)
 		if p.insp != nil {
@@ -259,6 +263,7 @@ func (p *pathSim) run(path int) PathOutcome {
 		p.fund.year.growth += p.units * (p.nav - navPrev)
 
 		p.unwindSubstitutes(t)
+		growthS += p.weekHarvests(t)
 		if harvestNow {
 			p.harvest(t)
 		}

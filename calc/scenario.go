@@ -117,7 +117,7 @@ const MaxStateRate = 0.2
 
 var (
 	statuses   = []string{"single", "mfj", "mfs", "hoh"}
-	harvests   = []string{"monthly", "quarterly", "annual", "none"}
+	harvests   = []string{"weekly", "monthly", "quarterly", "annual", "none"}
 	fundKinds  = []string{"etf", "mf"}
 	endChoices = []string{"liquidate", "hold", "stepup", "donate"}
 	savingsUse = []string{"reinvest", "withdraw"}

@@ -229,6 +229,9 @@ var edgeScenarios = []string{
 	"stocks=20&paths=9&horizon=25&contrib=-100000&basis=0.2&vol=0.3",
 	// The tax saved paid out of the SMA (the papers' accounting).
 	"stocks=40&paths=7&horizon=5&contrib=-20000&savings=withdraw&stgains=200000",
+	// Weekly checks, sector exclusions, a replay of history.
+	"stocks=40&paths=7&horizon=3&harvest=weekly&exclude=energy&contrib=30000&turnover=0.1",
+	"stocks=40&paths=7&horizon=4&history=2007&index=r3000&basis=0.7",
 }
 
 func TestLedgerReconciles(t *testing.T) {

@@ -85,14 +85,21 @@ func published(m map[int]float64, y int) float64 {
 
 func frequencyChart(h *harvestFrequency) svgFile {
 	var model, pub []float64
+	var categories []string
 	for _, v := range h.Variants {
 		model = append(model, v.Run.averageBenefit(1, 10).Value)
-		pub = append(pub, vanguardBps[v.Name])
+		x, ok := vanguardBps[v.Name]
+		name := v.Name
+		if !ok { // Vanguard publishes daily, calc models weekly
+			x, name = vanguardBps["daily"], v.Name+" (Vanguard: daily)"
+		}
+		pub = append(pub, x)
+		categories = append(categories, name)
 	}
 	return svgFile{"harvest-frequency.svg", chart.Bars(chart.BarChart{
 		Title:      "10-year average benefit by harvest frequency",
 		YLabel:     "bp per year",
-		Categories: frequencies,
+		Categories: categories,
 		Series:     []chart.BarSeries{{Name: "Model", Values: model}, {Name: "Vanguard (2022)", Values: pub}},
 		Format:     chart.BasisPoints,
 	})}

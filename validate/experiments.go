@@ -157,16 +157,16 @@ func (c config) historyReplays(ctx context.Context) (*historyReplays, error) {
 // harvestFrequency is the Vanguard experiment (Vanguard Research 2022,
 // "Personalized indexing: A portfolio construction plan" and its
 // tax-loss-harvesting companion): the 10-year average benefit of
-// harvesting annually, quarterly and monthly (daily is below calc's
-// monthly step).
+// harvesting annually, quarterly, monthly and weekly (Vanguard publishes
+// daily, not weekly; calc has no daily checks).
 type harvestFrequency struct {
-	Variants []variant // annual, quarterly, monthly
+	Variants []variant // annual, quarterly, monthly, weekly
 }
 
 // vanguardBps are the published 10-year average benefits (bp/yr).
 var vanguardBps = map[string]float64{"annual": 38, "quarterly": 107, "monthly": 123, "daily": 136}
 
-var frequencies = []string{"annual", "quarterly", "monthly"}
+var frequencies = []string{"annual", "quarterly", "monthly", "weekly"}
 
 func (c config) harvestFrequency(ctx context.Context) (*harvestFrequency, error) {
 	h := &harvestFrequency{}
