@@ -89,18 +89,17 @@ func frequencyChart(h *harvestFrequency) svgFile {
 	for _, v := range h.Variants {
 		model = append(model, v.Run.averageBenefit(1, 10).Value)
 		x, ok := vanguardBps[v.Name]
-		name := v.Name
 		if !ok { // Vanguard publishes daily, calc models weekly
-			x, name = vanguardBps["daily"], v.Name+" (Vanguard: daily)"
+			x = vanguardBps["daily"]
 		}
 		pub = append(pub, x)
-		categories = append(categories, name)
+		categories = append(categories, v.Name)
 	}
 	return svgFile{"harvest-frequency.svg", chart.Bars(chart.BarChart{
 		Title:      "10-year average benefit by harvest frequency",
 		YLabel:     "bp per year",
 		Categories: categories,
-		Series:     []chart.BarSeries{{Name: "Model", Values: model}, {Name: "Vanguard (2022)", Values: pub}},
+		Series:     []chart.BarSeries{{Name: "Model", Values: model}, {Name: "Vanguard (2022; daily beside weekly)", Values: pub}},
 		Format:     chart.BasisPoints,
 	})}
 }
