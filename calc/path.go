@@ -452,13 +452,7 @@ func (p *pathSim) smaBuy(cash float64, t int32) {
 }
 
 func (p *pathSim) addSubstitute(stock int32, amount float64) {
-	if k := p.subSlot[stock]; k >= 0 {
-		p.subs[k].value += amount
-		p.subs[k].basis += amount
-		return
-	}
-	p.subSlot[stock] = int32(len(p.subs))
-	p.subs = append(p.subs, substitute{stock: stock, value: amount, basis: amount})
+	p.addSubstituteAt(stock, amount, amount)
 }
 
 // smaSell raises `need` dollars of cash (after trading costs) by selling
@@ -552,27 +546,36 @@ func (p *pathSim) harvest(t int32) {
 		if sold == 0 {
 			continue
 		}
-		if p.insp != nil { // the lots sold are the tail cut off the book
-			p.insp.harvested(i, t, pr, before[len(p.books[i]):])
-		}
-		p.sma.real.st += g.st
-		p.sma.real.lt += g.lt
-		y := &p.years[(t-1)/stepsPerYear]
-		y.HarvST -= g.st
-		y.HarvLT -= g.lt
-		p.shares[i] -= sold
-		if len(p.books[i]) == 0 {
-			p.shares[i] = 0
-		}
-		p.maxB[i] = p.books[i].maxBasis()
-		p.lossStep[i] = t
-		proceeds := sold * pr * (1 - p.tc)
-		invest := proceeds * (1 - p.tc)
-		cost := sold*pr - invest
-		p.sma.year.trading += cost
+		invest, cost := p.lossSold(i, t, pr, sold, g, before)
 		p.smaVal -= cost
 		p.addSubstitute(int32(i), invest)
 	}
+}
+
+// lossSold books the harvest of `sold` shares of stock i at step t and
+// price pr (realized gains g; before is the book before the sale, whose
+// tail was sold) and returns the cash that buys the substitute and the
+// trading cost of the sale and the purchase.
+func (p *pathSim) lossSold(i int, t int32, pr, sold float64, g gains, before book) (invest, cost float64) {
+	if p.insp != nil { // the lots sold are the tail cut off the book
+		p.insp.harvested(i, t, pr, before[len(p.books[i]):])
+	}
+	p.sma.real.st += g.st
+	p.sma.real.lt += g.lt
+	y := &p.years[(t-1)/stepsPerYear]
+	y.HarvST -= g.st
+	y.HarvLT -= g.lt
+	p.shares[i] -= sold
+	if len(p.books[i]) == 0 {
+		p.shares[i] = 0
+	}
+	p.maxB[i] = p.books[i].maxBasis()
+	p.lossStep[i] = t
+	proceeds := sold * pr * (1 - p.tc)
+	invest = proceeds * (1 - p.tc)
+	cost = sold*pr - invest
+	p.sma.year.trading += cost
+	return invest, cost
 }
 
 // quarter pays dividends and fees at a quarter end and reinvests the net

@@ -155,23 +155,7 @@ func (p *pathSim) weekSell(i int, t int32, pk, frac, rest float64) float64 {
 	if sold == 0 {
 		return 0
 	}
-	if p.insp != nil {
-		p.insp.harvested(i, t, pk, before[len(p.books[i]):])
-	}
-	p.sma.real.st += g.st
-	p.sma.real.lt += g.lt
-	y := &p.years[(t-1)/stepsPerYear]
-	y.HarvST -= g.st
-	y.HarvLT -= g.lt
-	p.shares[i] -= sold
-	if len(p.books[i]) == 0 {
-		p.shares[i] = 0
-	}
-	p.maxB[i] = p.books[i].maxBasis()
-	p.lossStep[i] = t
-	invest := sold * pk * (1 - p.tc) * (1 - p.tc)
-	cost := sold*pk - invest
-	p.sma.year.trading += cost
+	invest, cost := p.lossSold(i, t, pk, sold, g, before)
 	grown := invest * expFast(p.mp.sectorDrift*(1-frac)+rest)
 	p.addSubstituteAt(int32(i), grown, invest)
 	dVal := grown - sold*p.price[i]
