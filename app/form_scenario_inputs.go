@@ -13,6 +13,9 @@ type inputLine struct {
 func fieldText(f fieldSpec, v string) string {
 	switch f.Kind {
 	case kindChoice:
+		if v == "" && f.Optional && len(f.Options) > 0 { // left out: the first option is the default
+			return f.Options[0].Label
+		}
 		for _, o := range f.Options {
 			if o.Value == v {
 				return o.Label

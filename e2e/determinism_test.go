@@ -23,6 +23,10 @@ func TestBrowserMatchesNative(t *testing.T) {
 		"end=donate&fund=mf&dist=0.05&staterate=0.05&contrib=25000&stocks=100&paths=70&horizon=9&seed=2",
 		"status=single&wages=300000&stgains=30000&state=NY&local=nyc&stocks=60&paths=40&horizon=4&seed=9",
 		"year=2025&status=mfj&wages=900000&ltgains=600000&state=IL&stocks=60&paths=40&horizon=4&seed=4",
+		// Issue 17's market: weekly checks, turnover, the papers' accounting,
+		// a Russell sample, a replay of history.
+		"harvest=weekly&turnover=0.08&savings=withdraw&stocks=60&paths=40&horizon=4&seed=6",
+		"index=r3000&stocks=90&history=2007&paths=30&horizon=4&seed=8",
 	}
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
