@@ -24,7 +24,16 @@
 // stock-specific; lognormal with the drift that makes the expected price
 // growth ln(1+ret) − div a year, plus the dividend yield paid quarterly.
 // Cap-weighted, Zipf-like (w ∝ i^−0.8) index; stocks assigned to sectors
-// to match approximate S&P 500 sector weights (sectors.go).
+// to match approximate S&P 500 sector weights (sectors.go). Each stock's own
+// volatility falls with its weight, their cap-weighted average being
+// "idio" (idio_weight.go); the index replaces "turnover" of its names a
+// year, which the SMA sells and rebuys (turnover.go: forced gains); index
+// presets set the number of companies, with a representative sample above
+// 1000 (index_presets.go); "history" replays the S&P Composite's monthly
+// returns for the market factor (history_market.go); "savings=withdraw"
+// pays the tax saved out of the SMA (savings.go); "harvest=weekly" checks
+// every week on Brownian bridges of each month (weekly.go). Sources of
+// every default: docs/MARKET.md.
 //
 // SMA (path.go, lots.go): every purchase is a tax lot; lots are kept in
 // highest-basis-first order (HIFO). At each harvest date (monthly,
