@@ -80,7 +80,10 @@
 // running out among those paths, the lower middle one for an even count;
 // 0 when none did); the decomposition's `unpaid_tax` is the SMA's unpaid
 // tax minus the fund's. The after-tax return of a path that ran out is the
-// IRR of the amount invested against the withdrawals received.
+// IRR of the amount invested against the withdrawals received. When both
+// strategies run out their wealth is level at zero: `sma_ahead_fraction`
+// and `sma_behind_fraction` count the paths where the SMA ends ahead and
+// behind, and the rest are level.
 //
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
