@@ -18,19 +18,19 @@ func alabama() []StateLaw {
 			"§40-18-15(a)(2) (federal income tax deduction); Form 40 instructions 2024",
 		Schedules: statuses(
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 3000 + 1500,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 25, Max: 500}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 25, Max: 500}},
 			StateSchedule{Brackets: br(0, 2, 1000, 4, 6000, 5), Deduction: 8500 + 3000,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 175, Max: 4500}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 175, Max: 3500}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 4250 + 1500,
-				DeductionPhaseOut: PhaseOut{Start: 11500, Step: 250, PerStep: 88, Max: 1750}},
+				DeductionPhaseOut: PhaseOut{Start: 12999, Step: 250, PerStep: 88, Max: 1750}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 5200 + 3000,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 135, Max: 2700}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 135, Max: 2700}},
 		),
 		FederalTaxDeduction: &FederalTaxDeduction{Steps: [statusCount][]FederalTaxStep{
 			{{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}}},
 		Note: "The federal income tax (regular tax and AMT) is deductible in full. Amounts are fixed in statute (not indexed). " +
-			"The standard deduction chart is modelled as its statutory formula (reduced from $23,000 of AGI to a minimum of " +
-			"$2,500 single, $4,000 joint); secondary sources disagree on the chart's start and minimums.",
+			"The standard deduction chart of the 2024 Form 40 booklet is modelled exactly: the maximum up to $25,999 of AGI " +
+			"($12,999 separate), then reduced for each $500 ($250) or part of it, to a minimum of $2,500 ($5,000 joint).",
 	}
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}
 }
