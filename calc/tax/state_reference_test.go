@@ -96,7 +96,7 @@ func TestStateTaxReference(t *testing.T) {
 		// over the threshold, so the gain also raises the deduction lost.
 		{"MN", 2024, S, 1374.02, "TI 85,425 → 105,425: 6.8% × 18,665 + 7.85% × 1,335"},
 		{"MN", 2025, S, 1360, "TI 85,050 → 105,050 (< 106,990): 6.8% × 20,000"},
-		{"MN", 2024, M, 6468.40, "deduction 29,150 − 3% × (AGI − 232,600): TI 221,372 → 303,772, all 7.85% (184,040–321,450): 7.85% × 82,400"},
+		{"MN", 2024, M, 6468.40, "deduction 29,150 − 3% × (AGI − 232,500): TI 221,375 → 303,775, all 7.85% (184,040–321,450): 7.85% × 82,400"},
 		{"MN", 2025, M, 6468.40, "deduction 29,900 − 3% × (AGI − 238,950): TI 220,431.50 → 302,831.50, 7.85% (189,180–330,410) × 82,400"},
 		// MO: federal tax deduction share 0 above 125,000 of AGI; top rate
 		// 4.8% above 8,911 (2024), 4.7% above 9,191 (2025, MO DOR); 2025
@@ -218,6 +218,30 @@ func TestStateLawCorrections(t *testing.T) {
 		if got != c.want {
 			t.Errorf("AL %s AGI %d: standard deduction %d, chart %d", c.s, c.agi, got, c.want)
 		}
+	}
+
+	// Minnesota, Department of Revenue "Minnesota Standard Deduction" (2024):
+	// the worksheet reduces the standard deduction above $232,500 of AGI
+	// ($116,250 separate); the table had 232,600.
+	mn24, err := StateLawFor("MN", 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mn24.Schedules[Single].DeductionPhaseOut.Start; got != 232_500 {
+		t.Errorf("MN 2024 standard deduction reduction from %d, want 232,500", got)
+	}
+	if got := mn24.Schedules[MarriedSeparate].DeductionPhaseOut.Start; got != 116_250 {
+		t.Errorf("MN 2024 separate standard deduction reduction from %d, want 116,250", got)
+	}
+
+	// Louisiana 2024, head of household: the single brackets (12,500 /
+	// 50,000) — La. R.S. 47:32(A); PolicyEngine la/tax/income/main/
+	// head_of_household.yaml; efile.com's 2024 table — not the joint ones
+	// the table had. Wages 100,000, gain 20,000: TI (less the 9,000
+	// deduction) 91,000 → 111,000, all at 4.25% = 850 (the joint brackets
+	// gave 3.5% × 9,000 + 4.25% × 11,000 = 782.50).
+	if got := stateTaxOf(t, "LA", "", 2024, HeadOfHousehold, 100_000, 0, 0, 20_000); math.Abs(got-850) > 0.005 {
+		t.Errorf("LA 2024 head of household: %.2f, want 850", got)
 	}
 
 	// Minnesota head of household, Department of Revenue rate tables

@@ -378,14 +378,16 @@ func louisiana() []StateLaw {
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
 			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000},
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
-			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000}),
+			// Head of household: the single brackets (only a joint return
+			// doubles them, La. R.S. 47:32), the joint $9,000 deduction.
+			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 9000}),
 	}
 	l25 := StateLaw{
 		Code: "LA", Name: "Louisiana", Year: 2025, Income: AdjustedGross,
-		Source:    "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:293(9)(a)(xiii) (standard deduction $12,500 / $25,000); IT-540 instructions 2025",
+		Source:    "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:294 (standard deduction $12,500, twice that for joint and head-of-household returns); IT-540 instructions 2025",
 		Schedules: withDeductions(flat(3), byStatus(12500, 25000, 12500, 25000)),
 	}
 	l26 := projected(l25, 2026, inflation2026, 5,
-		"2026 standard deduction: 2025 indexed by the estimated inflation (La. R.S. 47:293(9)(a)(xiii), from 2026)")
+		"2026 standard deduction: 2025 indexed by the estimated inflation (La. R.S. 47:294(B), from 2026)")
 	return []StateLaw{l24, l25, l26}
 }
