@@ -244,6 +244,16 @@ func TestStateLawCorrections(t *testing.T) {
 		t.Errorf("LA 2024 head of household: %.2f, want 850", got)
 	}
 
+	// Utah 2026: SB 60 (2026 General Session, enrolled 2026-03-06) amends
+	// §59-10-104 retrospectively to January 1, 2026, cutting the rate from
+	// 4.5% to 4.45% (KSL, 2026; PolicyEngine's analysis of SB 60; the
+	// Utah Code's 4.5% version of §59-10-104 ends on 2026-05-06, the bill's
+	// effective date). The table had 4.5%. Single, 100,000 wages, 20,000
+	// gain: 4.45% × 20,000 = 890 (the taxpayer credit is phased out).
+	if got := stateTaxOf(t, "UT", "", 2026, Single, 100_000, 0, 0, 20_000); math.Abs(got-890) > 0.005 {
+		t.Errorf("UT 2026: %.2f, want 890", got)
+	}
+
 	// Minnesota head of household, Department of Revenue rate tables
 	// (revenue.state.mn.us, "Income Tax Rates and Brackets"): 7.85% from
 	// 156,760 (2024) and 161,130 (2025); the table had 156,740 and 161,090.

@@ -496,8 +496,8 @@ func utah() []StateLaw {
 		"Utah Code §59-10-104 (4.55% for 2024, HB 106), §59-10-1018 (taxpayer tax credit); TC-40 instructions 2024")
 	l25 := law(2025, 4.5, byStatus(15750, 31500, 15750, 23625), byStatus(18938, 37876, 18938, 28407),
 		"Utah Code §59-10-104 (4.5% for 2025, HB 106 of 2025), §59-10-1018; TC-40 instructions 2025")
-	l26 := law(2026, 4.5, byStatus(16100, 32200, 16100, 24150), byStatus(19450, 38900, 19450, 29175),
-		"Utah Code §59-10-104 (4.5%), §59-10-1018")
+	l26 := law(2026, 4.45, byStatus(16100, 32200, 16100, 24150), byStatus(19450, 38900, 19450, 29175),
+		"Utah Code §59-10-104 as amended by SB 60 (2026 General Session, retrospective to January 1, 2026: 4.45%), §59-10-1018")
 	l26.Projected = "2026 credit base amounts: 2025 indexed by the estimated inflation"
 	return []StateLaw{l24, l25, l26}
 }
