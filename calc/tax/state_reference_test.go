@@ -254,6 +254,30 @@ func TestStateLawCorrections(t *testing.T) {
 		t.Errorf("UT 2026: %.2f, want 890", got)
 	}
 
+	// Minnesota 2026, Department of Revenue "Income Tax Rates and Brackets"
+	// (2026 tables) and its 2026 announcement (standard deduction 15,300 /
+	// 30,600 / 23,000): the table had projected 2025 × 1.027 (single edges
+	// 33,450 / 109,880 / 203,990). Single, 100,000 wages, 20,000 gain:
+	// TI 84,700 → 104,700 (< 109,430), 6.8% × 20,000 = 1,360.
+	mn26, err := StateLawFor("MN", 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[Status][3]Dollars{
+		Single: {33310, 109430, 203150}, MarriedJoint: {48700, 193480, 337930},
+		MarriedSeparate: {24350, 96740, 168965}, HeadOfHousehold: {41010, 164800, 270060}} {
+		b := mn26.Schedules[s].Brackets
+		if got := [3]Dollars{b[1].Over, b[2].Over, b[3].Over}; got != want {
+			t.Errorf("MN 2026 %s brackets %v, want %v", s, got, want)
+		}
+	}
+	if got := mn26.Schedules[HeadOfHousehold].Deduction; got != 23000 {
+		t.Errorf("MN 2026 head-of-household standard deduction %d, want 23,000", got)
+	}
+	if got := stateTaxOf(t, "MN", "", 2026, Single, 100_000, 0, 0, 20_000); math.Abs(got-1360) > 0.005 {
+		t.Errorf("MN 2026 single: %.2f, want 1,360", got)
+	}
+
 	// Minnesota head of household, Department of Revenue rate tables
 	// (revenue.state.mn.us, "Income Tax Rates and Brackets"): 7.85% from
 	// 156,760 (2024) and 161,130 (2025); the table had 156,740 and 161,090.

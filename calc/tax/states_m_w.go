@@ -133,8 +133,16 @@ func minnesota() []StateLaw {
 		br(0, 5.35, 23810, 6.8, 94590, 7.85, 165205, 9.85), br(0, 5.35, 40100, 6.8, 161130, 7.85, 264050, 9.85),
 		byStatus(14950, 29900, 14950, 22500), 238950,
 		"Minn. Stat. §290.06 subd. 2c, §290.0123; Form M1 instructions 2025")
-	return []StateLaw{l24, l25, projected(l25, 2026, inflation2026, 10,
-		"2026: 2025 brackets and deductions indexed by the estimated inflation (Minn. Stat. §290.06 subd. 2d), rounded to $10")}
+	// 2026: the Department of Revenue's published brackets and standard
+	// deductions (2025 indexed by 2.369%); the deduction-reduction
+	// threshold is not in that announcement.
+	l26 := law(2026,
+		br(0, 5.35, 33310, 6.8, 109430, 7.85, 203150, 9.85), br(0, 5.35, 48700, 6.8, 193480, 7.85, 337930, 9.85),
+		br(0, 5.35, 24350, 6.8, 96740, 7.85, 168965, 9.85), br(0, 5.35, 41010, 6.8, 164800, 7.85, 270060, 9.85),
+		byStatus(15300, 30600, 15300, 23000), 244600,
+		"Minn. Stat. §290.06 subd. 2c, §290.0123; Minnesota Department of Revenue, 2026 income tax brackets and standard deduction amounts (inflation factor 2.369%)")
+	l26.Projected = "2026 standard deduction reduction threshold: 2025's 238,950 indexed by the published 2.369%, rounded to $50"
+	return []StateLaw{l24, l25, l26}
 }
 
 func mississippi() []StateLaw {
