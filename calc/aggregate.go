@@ -35,7 +35,7 @@ func (o PathOutcome) check() error {
 		return bad("tracking error", o.TrackingError)
 	}
 	for _, y := range o.Years {
-		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF} {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.Realized, y.SingleW, y.TE} {
 			if !finite(f) {
 				return bad("yearly amount", f)
 			}
@@ -229,6 +229,10 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			TaxSaved:     money(saved),
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
+
+			RealizedGains: money(yr(func(y *PathYear) float64 { return y.Realized })),
+			SingleWeight:  round6(yr(func(y *PathYear) float64 { return y.SingleW })),
+			TrackingError: round6(yr(func(y *PathYear) float64 { return y.TE })),
 		})
 	}
 	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,

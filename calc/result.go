@@ -107,6 +107,16 @@ type Year struct {
 	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
 	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
 	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+	// RealizedGains is the SMA's net realized capital gain of the year
+	// (short- and long-term, harvested losses included, before any
+	// carryforward): with existing holdings it stays within "gainbudget".
+	RealizedGains Money `json:"realized_gains"`
+	// SingleWeight is the weight of the existing holdings (key "single",
+	// or legacy lots) in the SMA at the year end; 0 without them.
+	SingleWeight float64 `json:"single_weight"`
+	// TrackingError is the year's annualized standard deviation of the
+	// SMA's monthly return minus the index's (see Result.TrackingError).
+	TrackingError float64 `json:"tracking_error"`
 }
 
 // WealthPoint is the after-tax wealth if both portfolios were liquidated at
