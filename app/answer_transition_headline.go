@@ -1,0 +1,50 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"smacalc/calc"
+)
+
+// transitionHeadline restates the headline for a transition: how the
+// existing holdings move and what the client keeps after tax.
+type transitionHeadline struct {
+	app.Compo
+	Result      *calc.Result
+	Fund        string
+	Provisional bool
+}
+
+func (t *transitionHeadline) Render() app.UI {
+	text := transitionHeadlineText(t.Result, t.Fund)
+	if text == "" {
+		return app.P().ID("transition-headline").Hidden(true)
+	}
+	return app.P().ID("transition-headline").Class("transition-headline").
+		DataSet("provisional", t.Provisional).Text(text)
+}
+
+// transitionHeadlineText is "Moving within $50,000 of gains a year, after
+// 10 years you keep $1,194,127 after tax in the median market; selling at
+// once into the ETF keeps $1,230,330." ("" when r moves nothing).
+func transitionHeadlineText(r *calc.Result, fund string) string {
+	if !transitionResult(r) {
+		return ""
+	}
+	s, err := calc.Decode(r.Scenario)
+	if err != nil {
+		return ""
+	}
+	how := "Selling at once"
+	if s.HasGainBudget {
+		how = "Moving within " + formatDollars(decimal.NewFromFloat(s.GainBudget)) + " of gains a year"
+	}
+	years := "1 year"
+	if r.Horizon != 1 {
+		years = decimal.NewFromInt(int64(r.Horizon)).String() + " years"
+	}
+	return how + ", after " + years + " you keep " + formatDollars(r.MedianMarket.SMA.Decimal) +
+		" after tax in the median market; selling at once into the " + fundShort(fund) + " keeps " +
+		formatDollars(r.MedianMarket.Fund.Decimal) + "."
+}
