@@ -67,6 +67,10 @@ func (h *headline) Render() app.UI {
 			term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+formatPercentOf(r.TrackingError, 2)+" a year."),
 		),
+		app.P().ID("headline-precision").Class("headline-detail").Body(
+			term("precision", "Precision"),
+			app.Text(" of the simulation ("+precisionText(r)+")."),
+		),
 		app.If(depletionText(r, h.Fund) != "", func() app.UI {
 			return app.P().ID("headline-depleted").Class("headline-detail").Text(depletionText(r, h.Fund))
 		}),

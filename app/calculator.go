@@ -96,6 +96,9 @@ func (c *calculator) load(s calc.Scenario, problems map[string]string) {
 // field), and after the debounce delay while someone types, so that the
 // intermediate values of "80" ("8" on the way) neither run nor reach the URL.
 func (c *calculator) setValue(ctx app.Context, key, text string, settled bool) {
+	if key == "state" { // a state's law replaces your own rate
+		c.values = c.values.with(stateRateField.Key, "").with(ownRateKey, "")
+	}
 	c.values = c.values.with(key, text)
 	c.notes = nil // the link's notes are about the values it gave
 	s, query, problems := c.withLots(scenarioFromValues(c.values))

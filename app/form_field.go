@@ -83,6 +83,9 @@ func fieldUI(f fieldSpec, value, problem string, onChange changeFunc) app.UI {
 
 // placeholder shows an example for optional fields.
 func placeholder(f fieldSpec) string {
+	if f.Example != "" {
+		return f.Example
+	}
 	if f.Optional {
 		return "preset"
 	}

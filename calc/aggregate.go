@@ -190,13 +190,17 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 	r.SMA = strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
 	r.Fund = strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
 	diff := col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
-	ahead := 0
+	ahead, behind := 0, 0
 	for _, d := range diff {
-		if d > 0 {
+		switch {
+		case d > 0:
 			ahead++
+		case d < 0:
+			behind++
 		}
 	}
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
+	r.SMABehindFraction = round6(float64(behind) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
 	alpha := col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
 	r.TaxAlphaBps = taxAlpha(alpha, paths)

@@ -80,7 +80,10 @@
 // running out among those paths, the lower middle one for an even count;
 // 0 when none did); the decomposition's `unpaid_tax` is the SMA's unpaid
 // tax minus the fund's. The after-tax return of a path that ran out is the
-// IRR of the amount invested against the withdrawals received.
+// IRR of the amount invested against the withdrawals received. When both
+// strategies run out their wealth is level at zero: `sma_ahead_fraction`
+// and `sma_behind_fraction` count the paths where the SMA ends ahead and
+// behind, and the rest are level.
 //
 // Existing holdings (transition.go, legacy_lots.go): a concentrated
 // position ("single" of Amount, basis "singlebasis", total volatility

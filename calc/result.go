@@ -201,6 +201,9 @@ type Result struct {
 	TaxAlphaBeforeSaleBps TaxAlpha `json:"tax_alpha_before_sale_bps"`
 	// SMAAheadFraction is the share of paths where the SMA ends ahead.
 	SMAAheadFraction float64 `json:"sma_ahead_fraction"`
+	// SMABehindFraction is the share of paths where it ends behind; the
+	// rest end level (both ran out, or exactly the same wealth).
+	SMABehindFraction float64 `json:"sma_behind_fraction"`
 	// TrackingError is the annualized standard deviation of the SMA's
 	// monthly pre-tax, pre-fee return minus the index's (mean over paths).
 	TrackingError float64 `json:"tracking_error"`

@@ -74,14 +74,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	// A first visit on a phone (390×844, mobile emulation): a browser of
 	// its own, so nothing is cached.
 	if err := chromedp.Run(browser(t, 390, 844),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
+		coldVisit(srv.URL+"/"),
 		chromedp.Evaluate(firstAnswerOnScreen, &report.ColdPhoneMs),
 	); err != nil {
 		t.Fatal(err)
@@ -90,14 +83,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	// The same on a desktop; this browser then goes on.
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
+		coldVisit(srv.URL+"/"),
 		chromedp.Evaluate(`window.__bench.ready`, &report.ColdLoadMs),
 		chromedp.Evaluate(firstAnswerOnScreen, &report.ColdDesktopMs),
 		// Compressed size of each WASM file once: the service worker may have
@@ -203,6 +189,21 @@ func TestBrowserBenchmark(t *testing.T) {
 	report.WasmNativeRatio = report.WasmSingleMs / report.NativeMs
 	b, _ := json.Marshal(report)
 	fmt.Println(string(b))
+}
+
+// coldVisit opens url in a fresh browser with the probe installed and waits
+// until the final result has been rendered.
+func coldVisit(url string) chromedp.Tasks {
+	return chromedp.Tasks{
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(appReady),
+		waitMark("smacalc:result"),
+		waitStableDOM(),
+	}
 }
 
 // changeInput changes the amount the way a person does (input, then change)
