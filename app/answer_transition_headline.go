@@ -27,7 +27,8 @@ func (t *transitionHeadline) Render() app.UI {
 
 // transitionHeadlineText is "Moving within $50,000 of gains a year, after
 // 10 years you keep $1,194,127 after tax in the median market; selling at
-// once into the ETF keeps $1,230,330." ("" when r moves nothing).
+// once into the ETF keeps $1,230,330.", and what keeping the holdings
+// keeps ("" when r moves nothing).
 func transitionHeadlineText(r *calc.Result, fund string) string {
 	if !transitionResult(r) {
 		return ""
@@ -44,7 +45,12 @@ func transitionHeadlineText(r *calc.Result, fund string) string {
 	if r.Horizon != 1 {
 		years = decimal.NewFromInt(int64(r.Horizon)).String() + " years"
 	}
-	return how + ", after " + years + " you keep " + formatDollars(r.MedianMarket.SMA.Decimal) +
+	text := how + ", after " + years + " you keep " + formatDollars(r.MedianMarket.SMA.Decimal) +
 		" after tax in the median market; selling at once into the " + fundShort(fund) + " keeps " +
 		formatDollars(r.MedianMarket.Fund.Decimal) + "."
+	if r.Keep != nil {
+		text += " Keeping the holdings as they are (the rest in the " + fundShort(fund) + "): " +
+			formatDollars(r.Keep.AfterTaxWealth.P50.Decimal) + " (median of the simulated markets)."
+	}
+	return text
 }

@@ -16,6 +16,10 @@ func TestTransitionHeadlineText(t *testing.T) {
 	if got := transitionHeadlineText(r, "etf"); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	r.Keep = &calc.KeepResult{AfterTaxWealth: calc.Quantiles{P50: calc.Money{Decimal: decimal.RequireFromString("1084755.80")}}}
+	if got := transitionHeadlineText(r, "etf"); got != want+" Keeping the holdings as they are (the rest in the ETF): $1,084,756 (median of the simulated markets)." {
+		t.Errorf("with keep: %q", got)
+	}
 	r.Scenario = "single=0.6"
 	if got := transitionHeadlineText(r, "mf"); got[:len("Selling at once, after 10 years")] != "Selling at once, after 10 years" {
 		t.Errorf("no budget: %q", got)

@@ -31,6 +31,9 @@ func (o PathOutcome) check() error {
 			}
 		}
 	}
+	if !finite(o.Keep) || o.Keep < -0.005 {
+		return bad("keep wealth", o.Keep)
+	}
 	if !finite(o.TrackingError) {
 		return bad("tracking error", o.TrackingError)
 	}
@@ -248,6 +251,9 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
 			Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
 		})
+	}
+	if s.Single > 0 || len(s.Legacy) > 0 {
+		r.Keep = &KeepResult{AfterTaxWealth: quantiles(col(func(o *PathOutcome) float64 { return o.Keep }))}
 	}
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)

@@ -96,6 +96,8 @@
 // moving more at no net gain. No budget: sold at the start. The fund
 // strategy sells them at the start (the tax is year 1's) and buys the
 // fund. Cash needs the index part cannot meet sell them in proportion.
+// Result.Keep is a third strategy for comparison (transition_keep.go): the
+// holdings kept as they are, the rest in the fund, taxed the same way.
 // Without holdings none of this runs (pathSim.tr is nil).
 //
 // End: liquidate (tax on all unrealized gains, using the carryforward),

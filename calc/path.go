@@ -10,6 +10,9 @@ type PathOutcome struct {
 	Fund          PathStrategy `json:"f"`
 	TrackingError float64      `json:"te"`
 	Years         []PathYear   `json:"y"`
+	// Keep is the after-tax wealth of keeping the existing holdings
+	// (transition_keep.go); 0 without them.
+	Keep float64 `json:"k,omitempty"`
 }
 
 // PathStrategy is one strategy's totals on one path.
@@ -262,6 +265,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		rIdx := p.idxVal/idxPrev - 1
 		if t%3 == 0 {
 			divS = p.quarter(t)
+			if p.tr != nil {
+				p.tr.keepQuarter(p, t)
+			}
 			rIdx += s.Div / 4
 		}
 		if vPrev > 0 {
@@ -290,6 +296,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		TrackingError: math.Sqrt(math.Max(te, 0) * stepsPerYear)}
 	out.SMA.Return = moneyWeightedReturn(s.Amount, p.sma.contrib, out.SMA.AfterTax)
 	out.Fund.Return = moneyWeightedReturn(s.Amount, p.fund.contrib, out.Fund.AfterTax)
+	if p.tr != nil {
+		out.Keep = p.tr.keep.wealth
+	}
 	return out
 }
 

@@ -217,9 +217,19 @@ type Result struct {
 	// MedianMarket is the wealth and the decomposition of the median
 	// difference (Difference.P50).
 	MedianMarket MedianMarket `json:"median_market"`
+	// Keep is, when the scenario moves existing holdings (a concentrated
+	// position or legacy lots), the after-tax wealth of keeping them as
+	// they are with the rest in the fund, for comparison; nil otherwise.
+	Keep *KeepResult `json:"keep,omitempty"`
 	// Ledger is the year-by-year accounting of one representative path
 	// (the median difference); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`
+}
+
+// KeepResult is the "keep it" strategy of a transition: the existing
+// holdings kept as they are, the rest in the fund.
+type KeepResult struct {
+	AfterTaxWealth Quantiles `json:"after_tax_wealth"` // with the end treatment
 }
 
 // Progress reports how far a simulation has come.

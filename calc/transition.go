@@ -122,6 +122,8 @@ type transition struct {
 	order  []int     // scratch: lots in sale order
 
 	sold, extra float64 // this year's sales (proceeds before costs); extra: the year-end top-up
+
+	keep keepStrategy // "keep it", for comparison (transition_keep.go)
 }
 
 // newTransition returns the holdings of s, or nil when there are none.
@@ -185,6 +187,7 @@ func (tr *transition) start(p *pathSim) {
 		p.fund.real.add(l.step, 0, l.shares*(1-l.basis))
 	}
 	tr.sold, tr.extra = 0, 0
+	tr.keepStart(math.Max(p.s.Amount-tr.value0, 0), p.s.Basis)
 	p.smaVal += tr.value0
 	cost := tr.value0 * p.tc
 	p.fund.year.trading += cost
@@ -234,11 +237,13 @@ func (tr *transition) move(p *pathSim, t int32) {
 	tr.sold += gross
 }
 
-// yearStart sells everything at the start when there is no budget.
+// yearStart sells everything at the start when there is no budget, and
+// settles the "keep it" strategy's flows.
 func (tr *transition) yearStart(p *pathSim, t int32) {
 	if math.IsInf(tr.budget, 1) {
 		tr.move(p, t)
 	}
+	tr.keepYearStart(p, t)
 }
 
 // sell sells lots realizing at most room dollars of net gain (+Inf: every
@@ -359,6 +364,7 @@ func (tr *transition) unrealized(t int32, donate bool, g *gains) {
 // in the ledger's flows, the holdings' weight in the SMA.
 func (tr *transition) yearEnd(p *pathSim, y int, t int32) {
 	tr.move(p, t)
+	tr.keepYearEnd(p, y == p.s.Horizon, t)
 	if p.smaVal > 0 {
 		p.years[y-1].SingleW = math.Max(tr.value(), 0) / p.smaVal
 	}

@@ -217,3 +217,35 @@ func TestTransitionAbsent(t *testing.T) {
 		t.Fatal("default scenario has a transition")
 	}
 }
+
+// "Keep it" keeps the holdings untouched: with no income, fees or
+// distributions its wealth is the holdings' value plus the fund part's,
+// less (liquidating) the tax on their gains alone (all long-term).
+func TestTransitionKeep(t *testing.T) {
+	for _, end := range []string{"hold", "liquidate"} {
+		s := mustDecode(t, small+"single=0.6&singlebasis=0.1&gainbudget=50000&horizon=4&div=0&fundfee=0&smafee=0&tradecost=0&end="+end)
+		tx, err := newTaxer(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPathSim(s, tx)
+		for path := range 6 {
+			o := p.run(path)
+			held := 0.6e6 * p.tr.price[0]
+			want := held + 0.4e6*p.nav
+			if end == "liquidate" {
+				tax, _ := tx.portfolioTax(0, 0, held-0.6e6*0.1+0.4e6*(p.nav-1), carry{})
+				want -= tax
+			}
+			if math.Abs(o.Keep-want) > 1e-6*want {
+				t.Errorf("%s path %d: keep %.2f, want %.2f", end, path, o.Keep, want)
+			}
+		}
+	}
+	if r := run(t, small+"horizon=2"); r.Keep != nil {
+		t.Error("keep without existing holdings")
+	}
+	if r := run(t, small+"horizon=2&single=0.5"); r.Keep == nil || r.Keep.AfterTaxWealth.P50.IsZero() {
+		t.Errorf("no keep figure: %+v", r.Keep)
+	}
+}
