@@ -26,9 +26,10 @@ func (t *transitionHeadline) Render() app.UI {
 }
 
 // transitionHeadlineText is "Moving within $50,000 of gains a year, after
-// 10 years you keep $1,194,127 after tax in the median market; selling at
-// once into the ETF keeps $1,230,330.", and what keeping the holdings
-// keeps ("" when r moves nothing).
+// 10 years you keep $1,194,127 after tax (median of the simulated
+// markets); selling at once into the ETF: $1,230,330; keeping the
+// holdings as they are, the rest in the ETF: $1,084,756." ("" when r
+// moves nothing).
 func transitionHeadlineText(r *calc.Result, fund string) string {
 	if !transitionResult(r) {
 		return ""
@@ -45,12 +46,15 @@ func transitionHeadlineText(r *calc.Result, fund string) string {
 	if r.Horizon != 1 {
 		years = decimal.NewFromInt(int64(r.Horizon)).String() + " years"
 	}
-	text := how + ", after " + years + " you keep " + formatDollars(r.MedianMarket.SMA.Decimal) +
-		" after tax in the median market; selling at once into the " + fundShort(fund) + " keeps " +
-		formatDollars(r.MedianMarket.Fund.Decimal) + "."
+	// One statistic for the three: each strategy's median after-tax
+	// wealth over the simulated markets.
+	text := how + ", after " + years + " you keep " + formatDollars(r.SMA.AfterTaxWealth.P50.Decimal) +
+		" after tax (median of the simulated markets); selling at once into the " + fundShort(fund) + ": " +
+		formatDollars(r.Fund.AfterTaxWealth.P50.Decimal)
 	if r.Keep != nil {
-		text += " Keeping the holdings as they are (the rest in the " + fundShort(fund) + "): " +
-			formatDollars(r.Keep.AfterTaxWealth.P50.Decimal) + " (median of the simulated markets)."
+		text += "; keeping the holdings as they are, the rest in the " + fundShort(fund) + ": " +
+			formatDollars(r.Keep.AfterTaxWealth.P50.Decimal)
 	}
+	text += "."
 	return text
 }
