@@ -21,7 +21,7 @@ type transparency struct {
 	Query   string // the complete result's scenario; "" while none
 	Path    int    // the representative path (Ledger.Path)
 	Horizon int
-	Start   int // the calendar year of year 1
+	Start   int  // the calendar year of year 1
 	Single  bool // the scenario moves a concentrated position, which calc.Inspect does not list
 
 	ctx     app.Context
