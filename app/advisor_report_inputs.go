@@ -2,6 +2,8 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/calc"
 )
 
 // reportInputs lists every input of the scenario for the printed report,
@@ -13,9 +15,16 @@ type reportInputs struct {
 
 func (r *reportInputs) Render() app.UI {
 	lines := scenarioLines(r.Query)
-	rows := make([]app.UI, len(lines))
-	for i, l := range lines {
-		rows[i] = app.Div().Class("report-input").Body(app.Dt().Text(l.Label), app.Dd().Text(l.Value))
+	// The existing holdings' lines only when there are some: most
+	// scenarios invest cash, and the report keeps to its pages.
+	s, _ := calc.Decode(r.Query)
+	moving := s.Single > 0 || s.HasGainBudget
+	rows := make([]app.UI, 0, len(lines))
+	for _, l := range lines {
+		if holdingsKey(l.Key) && !moving {
+			continue
+		}
+		rows = append(rows, app.Div().Class("report-input").Body(app.Dt().Text(l.Label), app.Dd().Text(l.Value)))
 	}
 	return app.Section().ID("report-inputs").Class("print-only").Aria("labelledby", "report-inputs-title").Body(
 		app.H3().ID("report-inputs-title").Text("Inputs of this scenario"),

@@ -34,6 +34,9 @@ const (
 type SavedScenario struct {
 	Label string `json:"label"`
 	Query string `json:"query"`
+	// Lots is the scenario's legacy lots file (calc.LegacyLotsCSV), ""
+	// for none: kept with the saved scenario, never in a share link.
+	Lots string `json:"lots,omitempty"`
 }
 
 // savedFile is the JSON of an export, and of what local storage keeps.
@@ -70,7 +73,15 @@ func checkSaved(s SavedScenario) (SavedScenario, error) {
 	if err != nil {
 		return SavedScenario{}, fmt.Errorf("%q: %v", label, err)
 	}
-	return SavedScenario{Label: label, Query: sc.Encode()}, nil
+	lots := ""
+	if s.Lots != "" {
+		parsed, err := calc.ParseLegacyLots([]byte(s.Lots), sc.Year)
+		if err != nil {
+			return SavedScenario{}, fmt.Errorf("%q: lots: %v", label, err)
+		}
+		lots = calc.LegacyLotsCSV(parsed)
+	}
+	return SavedScenario{Label: label, Query: sc.Encode(), Lots: lots}, nil
 }
 
 // parseSavedFile reads an exported file strictly: at most 1 MB, no unknown

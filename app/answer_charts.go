@@ -151,7 +151,7 @@ func (c *charts) Render() app.UI {
 	if r == nil {
 		return app.Div().ID("charts").Class("charts")
 	}
-	return app.Div().ID("charts").Class("charts").Body(
+	figures := []app.UI{
 		chartFigure("fig-difference", "How the difference grows",
 			differenceCaption(r, c.Fund),
 			func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
@@ -163,7 +163,8 @@ func (c *charts) Render() app.UI {
 				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
 				formatSignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
 			func(size chartSize) string { return waterfallChart(r, size) }),
-	)
+	}
+	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund), figures...)...)
 }
 
 // chartFigure draws a chart twice, for phones and for wide screens; the

@@ -132,6 +132,26 @@ var advancedGroups = []advancedGroup{
 	}},
 }
 
+// holdingsFields are the concentrated position of the advisors' "existing
+// holdings" section (advisor_existing_holdings.go); empty keeps the
+// default (no position; basis 100%, volatility 35%, no gain budget).
+var holdingsFields = []fieldSpec{
+	{Key: "single", Label: "Held in one stock", Unit: "% of amount", Kind: kindPercent, Min: "0", Max: "95", Step: "1", Optional: true,
+		Help: "Part of the amount the client holds today in a single stock, moved into the SMA's index over the years (empty: none)."},
+	{Key: "singlebasis", Label: "Its cost basis", Unit: "% of its value", Kind: kindPercent, Min: "0", Max: "200", Step: "1", Optional: true,
+		Help: "What the position cost as a share of its value today: 10% means 90% of it is gain (empty: 100%, no gain)."},
+	{Key: "singlevol", Label: "Its volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "150", Step: "1", Optional: true,
+		Help: "How much the stock swings in a year, market included (empty: 35%, a typical single stock)."},
+	{Key: "gainbudget", Label: "Most net gain realised a year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000", Optional: true,
+		Help: "The SMA sells the position each December up to this net capital gain, after the year's harvested losses, which let it sell more. Empty: sell everything at once."},
+}
+
+// holdingsKey reports whether key is one of holdingsFields: they stay in
+// the advisors' section, never in the short form.
+func holdingsKey(key string) bool {
+	return slices.ContainsFunc(holdingsFields, func(f fieldSpec) bool { return f.Key == key })
+}
+
 // excludeField is the sector checkboxes of the advanced section.
 var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
@@ -194,6 +214,7 @@ func allFields() []fieldSpec {
 	for _, g := range advancedGroups {
 		out = append(out, g.Fields...)
 	}
+	out = append(out, holdingsFields...)
 	return append(out, stateRateField, excludeField)
 }
 

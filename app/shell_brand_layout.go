@@ -28,7 +28,7 @@ func formLayout(keys []string) ([]fieldSpec, []advancedGroup) {
 	}
 	var short []fieldSpec
 	for _, k := range keys {
-		if f, ok := specFor(k); ok && f.Kind != kindSectors && k != stateRateField.Key && !slices.ContainsFunc(short, func(g fieldSpec) bool { return g.Key == k }) {
+		if f, ok := specFor(k); ok && f.Kind != kindSectors && k != stateRateField.Key && !holdingsKey(k) && !slices.ContainsFunc(short, func(g fieldSpec) bool { return g.Key == k }) {
 			short = append(short, f)
 		}
 	}

@@ -26,7 +26,7 @@ func TestFormLayout(t *testing.T) {
 		t.Error("the own state rate is laid out on its own; it belongs under the state choice")
 	}
 	for _, f := range allFields() {
-		if f.Kind == kindSectors || f.Key == stateRateField.Key {
+		if f.Kind == kindSectors || f.Key == stateRateField.Key || holdingsKey(f.Key) { // laid out elsewhere
 			continue
 		}
 		if seen[f.Key] != 1 {

@@ -31,11 +31,14 @@ func (o PathOutcome) check() error {
 			}
 		}
 	}
+	if !finite(o.Keep) || o.Keep < -0.005 {
+		return bad("keep wealth", o.Keep)
+	}
 	if !finite(o.TrackingError) {
 		return bad("tracking error", o.TrackingError)
 	}
 	for _, y := range o.Years {
-		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF} {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.Realized, y.SingleW, y.TE} {
 			if !finite(f) {
 				return bad("yearly amount", f)
 			}
@@ -233,6 +236,10 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			TaxSaved:     money(saved),
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
+
+			RealizedGains: money(yr(func(y *PathYear) float64 { return y.Realized })),
+			SingleWeight:  round6(yr(func(y *PathYear) float64 { return y.SingleW })),
+			TrackingError: round6(yr(func(y *PathYear) float64 { return y.TE })),
 		})
 	}
 	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,
@@ -244,6 +251,9 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
 			Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
 		})
+	}
+	if s.Single > 0 || len(s.Legacy) > 0 {
+		r.Keep = &KeepResult{AfterTaxWealth: quantiles(col(func(o *PathOutcome) float64 { return o.Keep }))}
 	}
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)

@@ -14,12 +14,15 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
+	"single", "singlebasis", "singlevol", "gainbudget",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
 // Keys, numbers in their shortest exact decimal form, except "staterate"
 // (only when HasStateRate), "exclude" (only when non-empty) and "local"
-// (only when not "none", so links made before it existed stay canonical). Writing every
+// (only when not "none", so links made before it existed stay canonical)
+// and the transition's keys ("single", "singlebasis", "singlevol",
+// "gainbudget": only when not their default, for the same reason). Writing every
 // key keeps share links meaning the same thing if defaults change later.
 // For every scenario s returned by Decode without error,
 // Decode(s.Encode()) returns s again.
@@ -45,6 +48,10 @@ func (s Scenario) Encode() string {
 			}
 		case "local":
 			if s.Local == "none" {
+				continue
+			}
+		case "single", "singlebasis", "singlevol", "gainbudget":
+			if !s.transitionKeyWritten(k) {
 				continue
 			}
 		}
@@ -114,6 +121,14 @@ func (s Scenario) get(k string) string {
 		return strconv.FormatUint(s.Seed, 10)
 	case "local":
 		return s.Local
+	case "single":
+		return formatFloat(s.Single)
+	case "singlebasis":
+		return formatFloat(s.SingleBasis)
+	case "singlevol":
+		return formatFloat(s.SingleVol)
+	case "gainbudget":
+		return formatFloat(s.GainBudget)
 	}
 	return ""
 }
@@ -196,7 +211,7 @@ const (
 
 // moneyKeys are the keys holding dollar amounts; the other float keys
 // are rates.
-var moneyKeys = []string{"wages", "stgains", "ltgains", "amount", "contrib"}
+var moneyKeys = []string{"wages", "stgains", "ltgains", "amount", "contrib", "gainbudget"}
 
 // stepsOf is the precision of a float key, in steps per unit.
 func stepsOf(k string) float64 {
@@ -338,6 +353,20 @@ func (s *Scenario) set(k, v string) string {
 		s.Seed = n
 	case "local":
 		s.Local = strings.ToLower(v)
+	case "single":
+		return float(&s.Single)
+	case "singlebasis":
+		return float(&s.SingleBasis)
+	case "singlevol":
+		return float(&s.SingleVol)
+	case "gainbudget":
+		// Empty: no limit (the position is sold at once).
+		s.HasGainBudget = v != ""
+		if v == "" {
+			s.GainBudget = 0
+			return ""
+		}
+		return float(&s.GainBudget)
 	}
 	return ""
 }

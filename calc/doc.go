@@ -85,6 +85,21 @@
 // and `sma_behind_fraction` count the paths where the SMA ends ahead and
 // behind, and the rest are level.
 //
+// Existing holdings (transition.go, legacy_lots.go): a concentrated
+// position ("single" of Amount, basis "singlebasis", total volatility
+// "singlevol") or legacy lots from a file (ParseLegacyLots; Amount is
+// their total; holding periods count from January 1 of the tax year).
+// Each holding is its own stock, beta 1, outside the index. The SMA holds
+// them and, at each year's last step, sells lots (lowest gain per dollar
+// first) so that the year's net realized gain reaches "gainbudget" and no
+// more, investing the proceeds in the index: harvested losses pay for
+// moving more at no net gain. No budget: sold at the start. The fund
+// strategy sells them at the start (the tax is year 1's) and buys the
+// fund. Cash needs the index part cannot meet sell them in proportion.
+// Result.Keep is a third strategy for comparison (transition_keep.go): the
+// holdings kept as they are, the rest in the fund, taxed the same way.
+// Without holdings none of this runs (pathSim.tr is nil).
+//
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
 // lost), donate (long-term lots at a gain are given away untaxed, the other
@@ -137,7 +152,9 @@
 // (the value before the year's tax is paid) within a cent per holding,
 // the lots' shares to their holding's exactly, the harvested losses to
 // the path's yearly ST and LT harvests within half a cent per sale.
-// HoldingsCSV, LotsCSV and HarvestsCSV export them (RFC 4180). A default
+// HoldingsCSV, LotsCSV and HarvestsCSV export them (RFC 4180). Existing
+// holdings being moved (see above) are not listed: the figures are the
+// index part's. A default
 // path (500 stocks, 10 years) has about 35,000 lot rows and 20,000
 // harvests; inspecting it takes about 17 ms natively.
 //

@@ -41,6 +41,16 @@ type Scenario struct {
 	Paths        int      // Monte Carlo paths ("paths")
 	Seed         uint64   // random seed ("seed")
 	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
+
+	// Existing holdings moved into the SMA (transition.go). A concentrated
+	// position is a fraction of Amount in one stock; legacy lots come from
+	// a file (ParseLegacyLots) and are not part of the query.
+	Single        float64     // fraction of Amount held in one stock ("single")
+	SingleBasis   float64     // its cost basis as a fraction of its value ("singlebasis")
+	SingleVol     float64     // its total volatility, and each legacy holding's ("singlevol")
+	GainBudget    float64     // most net capital gain realized a year to move ("gainbudget")
+	HasGainBudget bool        // GainBudget is set; unset: no limit, sell at once
+	Legacy        []LegacyLot // legacy lots (nil: none); Amount is their total
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
@@ -80,6 +90,10 @@ func DefaultScenario() Scenario {
 		Paths: 200,
 		Seed:  1,
 		Local: "none",
+
+		Single:      0,
+		SingleBasis: 1,
+		SingleVol:   0.35,
 	}
 }
 
@@ -219,6 +233,7 @@ func (s Scenario) validate(e *ValidationError) {
 	if !e.has("exclude") {
 		s.validateExclude(e)
 	}
+	s.validateTransition(e)
 	rangeI(e, "paths", s.Paths, 1, 20000)
 	if !e.has("paths") && !e.has("stocks") && !e.has("horizon") {
 		work := float64(s.Stocks) * float64(12*s.Horizon) * float64(s.Paths)

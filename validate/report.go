@@ -64,6 +64,7 @@ func (v *validation) markdown() string {
 	v.sensitivitySection(&w)
 	v.errorSection(&w)
 	v.antitheticSection(&w)
+	v.transitionSection(&w)
 	v.disagreements(&w)
 	w.p("## Appendix: canonical queries")
 	w.p("")

@@ -113,14 +113,23 @@ func (p *Pool) compile(url string) {
 // Run implements app.Simulator. A run replaces the previous one: workers
 // still busy with it are terminated (a Go WASM busy in a loop cannot read a
 // cancel message) and replaced on demand.
-func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func()) {
+//
+// lots (nil: none) are the scenario's legacy lots, which the query does
+// not carry: the workers get them as a lots file, the amount becomes their
+// total, and the result is cached under the query and a hash of the lots.
+func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.SimulationUpdate)) (cancel func()) {
 	p.stop()
 	s, err := calc.Decode(query)
+	if err == nil && len(lots) > 0 {
+		s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
+		err = s.Validate()
+	}
 	if err != nil {
 		update(app.SimulationUpdate{Final: true, Err: err})
 		return func() {}
 	}
-	if r := p.results.get(s.Encode()); r != nil {
+	key := cacheKey(s.Encode(), lots)
+	if r := p.results.get(key); r != nil {
 		// Computed before (an earlier value, a saved scenario, presenter
 		// mode): the same scenario always gives the same result.
 		mark("smacalc:run")
@@ -129,7 +138,11 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 		return func() {}
 	}
 	p.nextID++
-	r := &run{pool: p, id: p.nextID, scenario: s, update: update}
+	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update}
+	lotsFile := ""
+	if len(lots) > 0 {
+		lotsFile = calc.LegacyLotsCSV(lots)
+	}
 	mark("smacalc:run")
 	p.current = r
 	n := min(p.size, s.Paths)
@@ -150,7 +163,7 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 		r.workers = append(r.workers, w)
 		w.run = r
 		w.post(map[string]any{
-			"type": "run", "id": r.id, "query": query,
+			"type": "run", "id": r.id, "query": query, "lots": lotsFile,
 			"first": first, "count": count,
 			"chunk": max(2, count/chunksPerWorker&^1), "firstChunk": max(2, count/firstChunkShare&^1),
 		})
@@ -226,6 +239,7 @@ type run struct {
 	pool     *Pool
 	id       int
 	scenario calc.Scenario
+	key      string // the result's cache key (cacheKey)
 	update   func(app.SimulationUpdate)
 	workers  []*worker
 	parts    []calc.Paths
@@ -288,7 +302,7 @@ func (r *run) workerDone() {
 	}
 	mark("smacalc:result")
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
-	r.pool.results.put(&result)
+	r.pool.results.putKey(r.key, &result)
 }
 
 // measure records a User Timing measure from the mark start to now.

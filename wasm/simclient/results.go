@@ -67,7 +67,20 @@ func newResultCacheWith(version string, store resultStore) *resultCache {
 	return c
 }
 
-// get returns the final result of the canonical query, or nil.
+// cacheKey is the key of a scenario's result: its canonical query, and
+// for a scenario with legacy lots (which the query does not carry) the
+// query and a hash of the lots, so that it never shares a result with the
+// same query without them.
+func cacheKey(query string, lots []calc.LegacyLot) string {
+	if h := calc.LegacyHash(lots); h != "" {
+		return query + lotsKeyMark + h
+	}
+	return query
+}
+
+const lotsKeyMark = "#lots="
+
+// get returns the final result of a cache key (cacheKey), or nil.
 func (c *resultCache) get(query string) *calc.Result {
 	if r, ok := c.memory[query]; ok {
 		c.touch(query)
@@ -75,7 +88,7 @@ func (c *resultCache) get(query string) *calc.Result {
 	}
 	r := c.load(query)
 	if r != nil {
-		c.remember(r)
+		c.remember(query, r)
 		c.storeIndex(query)
 	}
 	return r
@@ -83,10 +96,17 @@ func (c *resultCache) get(query string) *calc.Result {
 
 // put keeps a final result (it names its scenario's canonical query).
 func (c *resultCache) put(r *calc.Result) {
+	if r != nil {
+		c.putKey(r.Scenario, r)
+	}
+}
+
+// putKey keeps a final result under a cache key (cacheKey).
+func (c *resultCache) putKey(key string, r *calc.Result) {
 	if r == nil || r.Scenario == "" {
 		return
 	}
-	c.remember(r)
+	c.remember(key, r)
 	if c.store == nil {
 		return
 	}
@@ -94,7 +114,8 @@ func (c *resultCache) put(r *calc.Result) {
 	if err != nil || len(raw) > maxStoredSize {
 		return
 	}
-	key := resultPrefix + r.Scenario
+	query := key
+	key = resultPrefix + key
 	if c.store.set(key, string(raw)) != nil {
 		// Full: make room by dropping the older half of the stored results
 		// and try once more; a result that still does not fit stays in
@@ -105,7 +126,7 @@ func (c *resultCache) put(r *calc.Result) {
 			return
 		}
 	}
-	c.storeIndex(r.Scenario)
+	c.storeIndex(query)
 }
 
 // load reads a stored result; a value that is unreadable, too large, from
@@ -121,7 +142,7 @@ func (c *resultCache) load(query string) *calc.Result {
 	}
 	var stored storedResult
 	if len(raw) > maxStoredSize || json.Unmarshal([]byte(raw), &stored) != nil ||
-		stored.Version != c.version || stored.Result == nil || stored.Result.Scenario != query {
+		stored.Version != c.version || stored.Result == nil || stored.Result.Scenario != strings.Split(query, lotsKeyMark)[0] {
 		c.store.remove(key)
 		return nil
 	}
@@ -130,9 +151,9 @@ func (c *resultCache) load(query string) *calc.Result {
 
 // remember puts r in memory as the most recent, forgetting the least
 // recently used beyond memoryResults.
-func (c *resultCache) remember(r *calc.Result) {
-	c.memory[r.Scenario] = r
-	c.touch(r.Scenario)
+func (c *resultCache) remember(key string, r *calc.Result) {
+	c.memory[key] = r
+	c.touch(key)
 	for len(c.recent) > memoryResults {
 		delete(c.memory, c.recent[0])
 		c.recent = c.recent[1:]

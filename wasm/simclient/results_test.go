@@ -176,3 +176,30 @@ func TestResultCacheKeepsSavedScenarios(t *testing.T) {
 		t.Error("the newest result was dropped")
 	}
 }
+
+// A scenario with legacy lots never shares a cached result with the same
+// query without them, in memory or in the storage.
+func TestResultCacheKeyedByLots(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	lots := []calc.LegacyLot{{Holding: "AAPL", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
+	key := cacheKey("amount=1000", lots)
+	if key == "amount=1000" || cacheKey("amount=1000", nil) != "amount=1000" {
+		t.Fatalf("key %q", key)
+	}
+	other := cacheKey("amount=1000", []calc.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}})
+	if other == key {
+		t.Fatal("different lots share a key")
+	}
+	c.putKey(key, result("amount=1000"))
+	if c.get("amount=1000") != nil || c.get(other) != nil {
+		t.Fatal("the result with lots is found without them")
+	}
+	later := newResultCacheWith("v1", store)
+	if r := later.get(key); r == nil || r.Scenario != "amount=1000" {
+		t.Fatalf("stored result with lots: %+v", r)
+	}
+	if later.get("amount=1000") != nil {
+		t.Fatal("the stored result with lots is found without them")
+	}
+}
