@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,9 +48,9 @@ func TestExistingHoldings(t *testing.T) {
 	if glideFigures != 2 || !strings.Contains(glide, "weight") {
 		t.Errorf("glide path: %d figures, %q", glideFigures, glide)
 	}
-	elementShot(t, ctx, "#answer", "holdings-headline.png")
-	elementShot(t, ctx, "#fig-glide", "holdings-glide-chart.png")
-	elementShot(t, ctx, "#fig-glide-taxes", "holdings-glide-taxes.png")
+	elementScreenshot(t, ctx, "#answer", "holdings-headline.png")
+	elementScreenshot(t, ctx, "#fig-glide", "holdings-glide-chart.png")
+	elementScreenshot(t, ctx, "#fig-glide-taxes", "holdings-glide-taxes.png")
 
 	// A malformed file: refused with its line and column, nothing changes.
 	err = chromedp.Run(ctx,
@@ -72,7 +71,7 @@ func TestExistingHoldings(t *testing.T) {
 	if !strings.Contains(privacy, "never uploaded") || !strings.Contains(privacy, "not part of the share link") {
 		t.Errorf("privacy note: %q", privacy)
 	}
-	elementShot(t, ctx, "#existing-holdings", "holdings-bad-file.png")
+	elementScreenshot(t, ctx, "#existing-holdings", "holdings-bad-file.png")
 
 	// A good file: the amount becomes the total and the run uses the lots.
 	var amount string
@@ -99,7 +98,7 @@ func TestExistingHoldings(t *testing.T) {
 	if strings.Contains(search, "lots") || strings.Contains(search, "AAPL") {
 		t.Errorf("share link carries the lots: %s", search)
 	}
-	elementShot(t, ctx, "#existing-holdings", "holdings-imported.png")
+	elementScreenshot(t, ctx, "#existing-holdings", "holdings-imported.png")
 
 	// Saved with the lots; opened again, they come back.
 	var reopened string
@@ -117,17 +116,5 @@ func TestExistingHoldings(t *testing.T) {
 	}
 	if !strings.Contains(reopened, "3 lots in 2 holdings") {
 		t.Errorf("reopened saved scenario: %q", reopened)
-	}
-}
-
-// elementShot saves a screenshot of one element to the artifacts.
-func elementShot(t *testing.T, ctx context.Context, sel, name string) {
-	t.Helper()
-	var png []byte
-	if err := chromedp.Run(ctx, chromedp.Screenshot(sel, &png, chromedp.ByQuery)); err != nil {
-		t.Fatalf("screenshot of %s: %v", sel, err)
-	}
-	if err := os.WriteFile(filepath.Join(artifacts, name), png, 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
