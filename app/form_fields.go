@@ -136,7 +136,6 @@ var advancedGroups = []advancedGroup{
 var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
 
-// stateOptions lists every state and DC by name, then no state tax.
 // stateRateField is "My own rate": a flat state rate instead of the
 // state's law. It is shown under the state choice once the person picks
 // ownRateChoice or a link carries a rate (stateField), never on its own.
