@@ -36,7 +36,7 @@ type fieldSpec struct {
 	Step     string // HTML step ("any" when empty)
 	Options  []option
 	Optional bool   // an empty value leaves the key out (its default applies)
-	Example  string // the empty input's placeholder ("" for optional fields: "preset")
+	Example  string // the empty input's placeholder, e.g. "e.g. 5" ("" for none)
 }
 
 // inputID is the id of the input for a key; labels point at it.
