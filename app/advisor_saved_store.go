@@ -22,7 +22,8 @@ const setAsideKey = savedKey + ".set-aside"
 // tools, can write it): it is read raw — go-app's Get would decode it
 // before any check — and goes through the import's checks, keeping every
 // valid scenario. A value that is not read in full is set aside under
-// setAsideKey; it is never fatal.
+// setAsideKey, or left as it is when the storage has no room for that
+// copy; it is never fatal.
 func loadSaved(ctx app.Context) ([]SavedScenario, string) {
 	storage := app.Window().Get("localStorage")
 	item := storage.Call("getItem", savedKey)
@@ -33,11 +34,28 @@ func loadSaved(ctx app.Context) ([]SavedScenario, string) {
 	if problem == "" {
 		return list, ""
 	}
-	storage.Call("setItem", setAsideKey, item.String())
+	if !setAside(storage, item.String()) {
+		// Rewriting the list now would lose what could not be read.
+		return list, problem + " This browser's storage is full, so what could not be read is left as it was (the next change to the saved scenarios replaces it)."
+	}
 	if err := storeSaved(ctx, list); err != nil {
 		storage.Call("removeItem", savedKey)
 	}
 	return list, problem + " What could not be read was set aside in this browser (local storage “" + setAsideKey + "”)."
+}
+
+// setAside copies a stored value that could not be read to setAsideKey. It
+// reports false when the browser refuses the copy (QuotaExceededError: a
+// value of up to 2 MB next to everything else stored), which syscall/js
+// raises as a panic that would otherwise end the page's Go program.
+func setAside(storage app.Value, item string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	storage.Call("setItem", setAsideKey, item)
+	return true
 }
 
 // readStoredSaved decodes the stored text (a JSON string holding a saved-
