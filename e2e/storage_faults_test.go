@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -58,5 +60,47 @@ func TestSavedSetAsideWithStorageFull(t *testing.T) {
 		t.Errorf("the stored list changed although it could not be set aside:\n%s\nnow\n%s", before, after)
 	}
 	elementScreenshot(t, ctx, "#saved", "saved-storage-full.png")
+	exceptions.check(t)
+}
+
+// blockStorage makes reading window.localStorage throw, as in a page
+// embedded as a third-party frame when the browser blocks third-party site
+// data.
+const blockStorage = `Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});`
+
+// TestStorageBlocked: without local storage the calculator still runs and
+// shows its result, and saving a scenario says it cannot, instead of
+// ending the page's Go program.
+func TestStorageBlocked(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 900)
+	var exceptions exceptionLog
+	exceptions.listen(ctx)
+	var status string
+	err := chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(blockStorage).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(srv.URL+"/?paths=50&stocks=20"),
+		chromedp.WaitVisible(appReady),
+		chromedp.WaitVisible(headlineFinal),
+		chromedp.SendKeys("#saved-label", "Lee"),
+		chromedp.Click("#save-scenario"),
+		waitStatus("Could not save"),
+		chromedp.Text("#saved-status", &status),
+		// Still running: another value gives another final result.
+		chromedp.SetValue("#in-horizon", "12"),
+		chromedp.Evaluate(`document.querySelector("#in-horizon").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
+		chromedp.Poll(`(document.querySelector("#headline-text")?.textContent || "").startsWith("After 12 years")`, nil),
+		chromedp.WaitVisible(headlineFinal),
+	)
+	if err != nil {
+		t.Fatalf("%v (status %q)", err, status)
+	}
+	t.Logf("saving without storage: %s", status)
+	elementScreenshot(t, ctx, "#saved", "saved-storage-blocked.png")
 	exceptions.check(t)
 }
