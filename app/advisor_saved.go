@@ -15,7 +15,10 @@ import (
 
 // A saved scenario is a scenario kept in the browser under a client label.
 // Saved scenarios come back from local storage and from files people import:
-// both are untrusted, so everything read goes through parseSavedFile.
+// both are untrusted, so everything read goes through decodeSavedFile and
+// decodeSavedEntry (parseSavedFile for an import, which refuses a file
+// with any bad scenario; parseStoredSaved for local storage, which keeps
+// the good ones).
 
 // Limits on saved scenarios.
 const (

@@ -31,11 +31,11 @@ type savedScenarios struct {
 
 func (s *savedScenarios) OnMount(ctx app.Context) {
 	s.renaming = -1
-	s.list, s.status = loadSaved(ctx)
+	s.list, s.status = loadSaved()
 }
 
 func (s *savedScenarios) store(ctx app.Context, list []SavedScenario, status string) {
-	if err := storeSaved(ctx, list); err != nil {
+	if err := storeSaved(list); err != nil {
 		s.status = "Could not save in this browser: " + err.Error()
 		return
 	}

@@ -51,8 +51,9 @@ var (
 )
 
 // differenceChart is the difference in after-tax wealth (SMA − fund)
-// year by year: the median market's line and the band of the middle 80%
-// of markets, as if both were sold at the end of each year; the last
+// year by year: each year's median across the simulated markets and the
+// band of the middle 80%, as if both were sold at the end of each year
+// (the median of each year, not one market's path); the last
 // point uses the scenario's end treatment, so the chart ends at the
 // headline's figures.
 func differenceChart(r *calc.Result, fund string, size chartSize) string {

@@ -38,13 +38,9 @@ func rangePhrase(lo, hi decimal.Decimal) string {
 	return "between " + formatDollars(lo) + " less and " + formatDollars(hi) + " more"
 }
 
-// fundName is how the text names the fund of a scenario.
-func fundName(fund string) string {
-	if fund == "mf" {
-		return "the mutual fund"
-	}
-	return "the ETF"
-}
+// fundName is how the text names the fund of a scenario: "the ETF", "the
+// mutual fund".
+func fundName(fund string) string { return "the " + fundShort(fund) }
 
 // endPhrases say what happens at the end of the horizon, as the sentence
 // that gives the result words it (the end treatment decides the answer).

@@ -36,7 +36,7 @@ type fieldSpec struct {
 	Step     string // HTML step ("any" when empty)
 	Options  []option
 	Optional bool   // an empty value leaves the key out (its default applies)
-	Example  string // the empty input's placeholder ("" for optional fields: "preset")
+	Example  string // the empty input's placeholder, e.g. "e.g. 5" ("" for none)
 }
 
 // inputID is the id of the input for a key; labels point at it.
@@ -156,7 +156,6 @@ func holdingsKey(key string) bool {
 var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
 
-// stateOptions lists every state and DC by name, then no state tax.
 // stateRateField is "My own rate": a flat state rate instead of the
 // state's law. It is shown under the state choice once the person picks
 // ownRateChoice or a link carries a rate (stateField), never on its own.

@@ -251,8 +251,8 @@ func singleWorker(query string) string {
 })`
 }
 
-// waitStableDOM waits until the calculator's DOM has not changed for two
-// animation frames and 100 ms: the render that follows a result has landed.
+// waitStableDOM waits until the calculator's DOM has not changed for
+// 100 ms (polled every 20 ms): the render that follows a result has landed.
 func waitStableDOM() chromedp.Action {
 	return chromedp.Poll(`(() => {
   const m = window.__bench.mutations;

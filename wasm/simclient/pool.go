@@ -1,14 +1,14 @@
 //go:build js && wasm
 
 // Package simclient runs simulations for the page in Web Workers (see
-// wasm/worker) and implements app.Simulator.
+// wasm/simworker) and implements app.Simulator.
 //
 // The scenario's paths are split into one contiguous range per worker; each
 // worker sends its paths back in chunks, the page summarises what has arrived
 // (calc.Summarize) for provisional figures, and merges everything at the end
-// (calc.Merge). Because every path has its own random source seeded from the
-// scenario's seed and the path's index, the merged result is identical to
-// calc.Simulate's — in the browser and natively.
+// (calc.Merge). Because every antithetic pair of paths has its own random
+// source seeded from the scenario's seed and the pair's index, the merged
+// result is identical to calc.Simulate's — in the browser and natively.
 package simclient
 
 import (
@@ -207,7 +207,7 @@ func (p *Pool) spawn() *worker {
 	return w
 }
 
-// newWorker starts a Web Worker running wasm/worker, calling receive with
+// newWorker starts a Web Worker running wasm/simworker, calling receive with
 // each message's data and failed when the worker itself breaks (its script
 // or the Go program dies).
 func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
@@ -337,7 +337,7 @@ func (r *run) fail(err error) {
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 }
 
-// worker is one Web Worker running wasm/worker.
+// worker is one Web Worker running wasm/simworker.
 type worker struct {
 	pool               *Pool
 	js                 js.Value
