@@ -1,6 +1,7 @@
 package simclient
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -201,5 +202,81 @@ func TestResultCacheKeyedByLots(t *testing.T) {
 	}
 	if later.get("amount=1000") != nil {
 		t.Fatal("the stored result with lots is found without them")
+	}
+}
+
+// bigResult is a result whose stored JSON is about size bytes.
+func bigResult(query string, size int) *calc.Result {
+	r := result(query)
+	year, _ := json.Marshal(calc.Year{})
+	for len(r.Years)*(len(year)+1) < size {
+		r.Years = append(r.Years, calc.Year{Year: len(r.Years) + 1})
+	}
+	return r
+}
+
+func TestResultCacheByteBudget(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	var queries []string
+	for i := range 12 {
+		queries = append(queries, fmt.Sprintf("amount=%d", i))
+	}
+	c.saved = func() []string { return queries[:10] } // saved scenarios, every one large
+	for _, q := range queries {
+		c.put(bigResult(q, storedBytes/5))
+	}
+	total := 0
+	for _, k := range store.keys() {
+		if strings.HasPrefix(k, resultPrefix) {
+			total += len(store.items[k])
+		}
+	}
+	if total > storedBytes {
+		t.Fatalf("stored results take %d bytes, more than %d", total, storedBytes)
+	}
+	later := newResultCacheWith("v1", store)
+	later.saved = c.saved
+	if later.get(queries[9]) == nil {
+		t.Errorf("the most recent saved scenario's result was not kept: index %s", store.items[resultIndex])
+	}
+	if later.get(queries[0]) != nil {
+		t.Error("the oldest saved scenario's result was kept beyond the byte budget")
+	}
+	// The saved scenarios' results fill the budget: a result that is not
+	// a saved scenario's is kept in memory only.
+	if later.get(queries[11]) != nil || c.get(queries[11]) == nil {
+		t.Error("a result that is not saved displaced saved scenarios' results, or was not kept in memory")
+	}
+}
+
+// indexRefusingStore refuses to write the index, like a storage that fills
+// up between two writes.
+type indexRefusingStore struct{ *mapStore }
+
+func (s indexRefusingStore) set(key, value string) error {
+	if key == resultIndex {
+		return errors.New("quota exceeded")
+	}
+	return s.mapStore.set(key, value)
+}
+
+func TestResultCacheIndexWriteFails(t *testing.T) {
+	store := newMapStore()
+	newResultCacheWith("v1", store).put(result("amount=1"))
+	before := store.items[resultIndex]
+	c := newResultCacheWith("v1", indexRefusingStore{store})
+	c.put(result("amount=2"))
+	if _, ok := store.items[resultPrefix+"amount=2"]; ok {
+		t.Error("a result was left stored without being listed in the index")
+	}
+	if store.items[resultIndex] != before {
+		t.Error("the index was changed or removed by a failed write")
+	}
+	if newResultCacheWith("v1", store).get("amount=1") == nil {
+		t.Error("a failed write lost the results stored before")
+	}
+	if c.get("amount=2") == nil {
+		t.Error("the result is not kept in memory")
 	}
 }
