@@ -15,10 +15,15 @@ type reportInputs struct {
 
 func (r *reportInputs) Render() app.UI {
 	lines := scenarioLines(r.Query)
-	left := leftOut(r.Query)
+	// The existing holdings' lines only when there are some: most
+	// scenarios invest cash, and the report keeps to its pages; optional
+	// inputs left at their default likewise (the assumptions describe them).
+	s, _ := calc.Decode(r.Query)
+	moving := s.Single > 0 || s.HasGainBudget
+	left := leftOut(s)
 	rows := make([]app.UI, 0, len(lines))
 	for _, l := range lines {
-		if left[l.Key] { // an optional input at its default: the assumptions describe it
+		if holdingsKey(l.Key) && !moving || left[l.Key] {
 			continue
 		}
 		rows = append(rows, app.Div().Class("report-input").Body(app.Dt().Text(l.Label), app.Dd().Text(l.Value)))
@@ -32,11 +37,7 @@ func (r *reportInputs) Render() app.UI {
 // leftOut returns the optional inputs the query leaves at their default
 // (the key is not written): the printed report does not list them, to keep
 // it within its pages.
-func leftOut(query string) map[string]bool {
-	s, err := calc.Decode(query)
-	if err != nil {
-		return nil
-	}
+func leftOut(s calc.Scenario) map[string]bool {
 	values := valuesFromScenario(s)
 	out := map[string]bool{}
 	for _, f := range allFields() {

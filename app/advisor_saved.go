@@ -15,7 +15,10 @@ import (
 
 // A saved scenario is a scenario kept in the browser under a client label.
 // Saved scenarios come back from local storage and from files people import:
-// both are untrusted, so everything read goes through parseSavedFile.
+// both are untrusted, so everything read goes through decodeSavedFile and
+// decodeSavedEntry (parseSavedFile for an import, which refuses a file
+// with any bad scenario; parseStoredSaved for local storage, which keeps
+// the good ones).
 
 // Limits on saved scenarios.
 const (
@@ -34,6 +37,9 @@ const (
 type SavedScenario struct {
 	Label string `json:"label"`
 	Query string `json:"query"`
+	// Lots is the scenario's legacy lots file (calc.LegacyLotsCSV), ""
+	// for none: kept with the saved scenario, never in a share link.
+	Lots string `json:"lots,omitempty"`
 }
 
 // savedFile is the JSON of an export, and of what local storage keeps.
@@ -70,7 +76,15 @@ func checkSaved(s SavedScenario) (SavedScenario, error) {
 	if err != nil {
 		return SavedScenario{}, fmt.Errorf("%q: %v", label, err)
 	}
-	return SavedScenario{Label: label, Query: sc.Encode()}, nil
+	lots := ""
+	if s.Lots != "" {
+		parsed, err := calc.ParseLegacyLots([]byte(s.Lots), sc.Year)
+		if err != nil {
+			return SavedScenario{}, fmt.Errorf("%q: lots: %v", label, err)
+		}
+		lots = calc.LegacyLotsCSV(parsed)
+	}
+	return SavedScenario{Label: label, Query: sc.Encode(), Lots: lots}, nil
 }
 
 // parseSavedFile reads an exported file strictly: at most 1 MB, no unknown

@@ -4,6 +4,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/calc"
 )
 
 // openFunc shows a scenario (its canonical query) in the calculator.
@@ -15,6 +17,10 @@ type savedScenarios struct {
 	app.Compo
 	Query  string   // the scenario shown, "" while the form is invalid
 	OnOpen openFunc // opens a saved scenario
+	// Lots are the legacy lots of the scenario shown (nil: none), saved
+	// with it; OnOpenLots opens a saved scenario that has lots.
+	Lots       []calc.LegacyLot
+	OnOpenLots func(ctx app.Context, query string, lots []calc.LegacyLot)
 
 	list     []SavedScenario
 	label    string // the label typed for a new saved scenario
@@ -25,11 +31,11 @@ type savedScenarios struct {
 
 func (s *savedScenarios) OnMount(ctx app.Context) {
 	s.renaming = -1
-	s.list, s.status = loadSaved(ctx)
+	s.list, s.status = loadSaved()
 }
 
 func (s *savedScenarios) store(ctx app.Context, list []SavedScenario, status string) {
-	if err := storeSaved(ctx, list); err != nil {
+	if err := storeSaved(list); err != nil {
 		s.status = "Could not save in this browser: " + err.Error()
 		return
 	}
@@ -42,7 +48,11 @@ func (s *savedScenarios) save(ctx app.Context, e app.Event) {
 		s.status = "Correct the highlighted inputs first."
 		return
 	}
-	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query})
+	lots := ""
+	if len(s.Lots) > 0 {
+		lots = calc.LegacyLotsCSV(s.Lots)
+	}
+	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots})
 	if err != nil {
 		s.status = "Not saved: " + err.Error() + "."
 		return
@@ -160,10 +170,18 @@ func (s *savedScenarios) item(i int, sc SavedScenario) app.UI {
 		app.Button().Type("button").Class("button").Aria("label", "Open “"+sc.Label+"”").Text("Open").
 			OnClick(func(ctx app.Context, e app.Event) {
 				s.status = "Opened “" + sc.Label + "”."
+				if sc.Lots != "" && s.OnOpenLots != nil {
+					if q, err := calc.Decode(sc.Query); err == nil {
+						if lots, err := calc.ParseLegacyLots([]byte(sc.Lots), q.Year); err == nil {
+							s.OnOpenLots(ctx, sc.Query, lots)
+							return
+						}
+					}
+				}
 				if s.OnOpen != nil {
 					s.OnOpen(ctx, sc.Query)
 				}
-			}, app.EventScope(i, sc.Label, sc.Query)),
+			}, app.EventScope(i, sc.Label, sc.Query, sc.Lots)),
 		app.Button().Type("button").Class("button secondary").Aria("label", "Rename “"+sc.Label+"”").Text("Rename").
 			OnClick(func(ctx app.Context, e app.Event) { s.renaming, s.newName = i, sc.Label }, app.EventScope(i, sc.Label)),
 		app.Button().Type("button").Class("button secondary").Aria("label", "Delete “"+sc.Label+"”").Text("Delete").

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -22,20 +23,27 @@ const setAsideKey = savedKey + ".set-aside"
 // tools, can write it): it is read raw — go-app's Get would decode it
 // before any check — and goes through the import's checks, keeping every
 // valid scenario. A value that is not read in full is set aside under
-// setAsideKey; it is never fatal.
-func loadSaved(ctx app.Context) ([]SavedScenario, string) {
-	storage := app.Window().Get("localStorage")
-	item := storage.Call("getItem", savedKey)
-	if item.IsNull() || item.IsUndefined() {
+// setAsideKey, or left as it is when the storage has no room for that
+// copy; it is never fatal, and neither is a browser without storage.
+func loadSaved() ([]SavedScenario, string) {
+	storage, ok := localStorage()
+	if !ok {
+		return nil, "This browser does not let this page keep saved scenarios (its storage is blocked)."
+	}
+	item, ok := storageCall(storage, "getItem", savedKey)
+	if !ok || item.Type() != app.TypeString {
 		return nil, ""
 	}
 	list, problem := readStoredSaved(item.String())
 	if problem == "" {
 		return list, ""
 	}
-	storage.Call("setItem", setAsideKey, item.String())
-	if err := storeSaved(ctx, list); err != nil {
-		storage.Call("removeItem", savedKey)
+	if _, ok := storageCall(storage, "setItem", setAsideKey, item.String()); !ok {
+		// Rewriting the list now would lose what could not be read.
+		return list, problem + " This browser's storage is full, so what could not be read is left as it was (the next change to the saved scenarios replaces it)."
+	}
+	if err := storeSaved(list); err != nil {
+		storageCall(storage, "removeItem", savedKey)
 	}
 	return list, problem + " What could not be read was set aside in this browser (local storage “" + setAsideKey + "”)."
 }
@@ -66,17 +74,32 @@ func readStoredSaved(item string) ([]SavedScenario, string) {
 
 // savedList reads the valid saved scenarios without changing what is
 // stored (the saved-scenarios list, which sets bad values aside and says
-// so, is the one place that does).
+// so, is the one place that does); none without storage.
 func savedList() []SavedScenario {
-	item := app.Window().Get("localStorage").Call("getItem", savedKey)
-	if item.IsNull() || item.IsUndefined() {
+	storage, ok := localStorage()
+	if !ok {
+		return nil
+	}
+	item, ok := storageCall(storage, "getItem", savedKey)
+	if !ok || item.Type() != app.TypeString {
 		return nil
 	}
 	list, _ := readStoredSaved(item.String())
 	return list
 }
 
-// storeSaved writes the list to local storage.
-func storeSaved(ctx app.Context, list []SavedScenario) error {
-	return ctx.LocalStorage().Set(savedKey, string(encodeSavedFile(list)))
+// storeSaved writes the list to local storage as go-app's LocalStorage
+// would (a JSON string holding the file), without its read of
+// window.localStorage, which ends the program when the browser blocks
+// storage.
+func storeSaved(list []SavedScenario) error {
+	storage, ok := localStorage()
+	if !ok {
+		return errors.New("storage is blocked for this page")
+	}
+	item, _ := json.Marshal(string(encodeSavedFile(list))) // a string: cannot fail
+	if _, ok := storageCall(storage, "setItem", savedKey, string(item)); !ok {
+		return errors.New("its storage is full or refused the list")
+	}
+	return nil
 }

@@ -59,12 +59,12 @@ func TestCleanLabelKeepsMarkupAsText(t *testing.T) {
 }
 
 func TestMergeSaved(t *testing.T) {
-	list := []SavedScenario{{"A", "a"}, {"B", "b"}}
-	got, err := mergeSaved(list, []SavedScenario{{"B", "b2"}, {"C", "c"}})
+	list := []SavedScenario{{"A", "a", ""}, {"B", "b", ""}}
+	got, err := mergeSaved(list, []SavedScenario{{"B", "b2", ""}, {"C", "c", ""}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []SavedScenario{{"A", "a"}, {"B", "b2"}, {"C", "c"}}
+	want := []SavedScenario{{"A", "a", ""}, {"B", "b2", ""}, {"C", "c", ""}}
 	if len(got) != 3 || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("merge = %+v", got)
 	}
@@ -72,7 +72,7 @@ func TestMergeSaved(t *testing.T) {
 	for i := range full {
 		full[i].Label = strings.Repeat("x", i+1)
 	}
-	if _, err := mergeSaved(full, []SavedScenario{{"new", "q"}}); err == nil {
+	if _, err := mergeSaved(full, []SavedScenario{{"new", "q", ""}}); err == nil {
 		t.Error("merge past the limit accepted")
 	}
 }

@@ -14,7 +14,7 @@ func answerBar(r *calc.Result, fund string, provisional, running bool, done, tot
 	text := "Your result appears above once the simulation has run."
 	switch {
 	case r != nil && provisional:
-		text = "So far (" + progressText(done, total)[len("Simulating… "):] + "): " + barFigure(r, fund)
+		text = "So far (" + progressShare(done, total) + "): " + barFigure(r, fund)
 	case r != nil:
 		text = barFigure(r, fund) + ", " + aheadText(r) + " of markets ahead"
 	case running:

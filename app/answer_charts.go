@@ -51,8 +51,9 @@ var (
 )
 
 // differenceChart is the difference in after-tax wealth (SMA − fund)
-// year by year: the median market's line and the band of the middle 80%
-// of markets, as if both were sold at the end of each year; the last
+// year by year: each year's median across the simulated markets and the
+// band of the middle 80%, as if both were sold at the end of each year
+// (the median of each year, not one market's path); the last
 // point uses the scenario's end treatment, so the chart ends at the
 // headline's figures.
 func differenceChart(r *calc.Result, fund string, size chartSize) string {
@@ -151,7 +152,7 @@ func (c *charts) Render() app.UI {
 	if r == nil {
 		return app.Div().ID("charts").Class("charts")
 	}
-	return app.Div().ID("charts").Class("charts").Body(
+	figures := []app.UI{
 		chartFigure("fig-difference", "How the difference grows",
 			differenceCaption(r, c.Fund),
 			func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
@@ -163,7 +164,8 @@ func (c *charts) Render() app.UI {
 				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
 				formatSignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
 			func(size chartSize) string { return waterfallChart(r, size) }),
-	)
+	}
+	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund), figures...)...)
 }
 
 // chartFigure draws a chart twice, for phones and for wide screens; the

@@ -43,6 +43,7 @@ func (h *headline) Render() app.UI {
 		verdict = "The SMA ends ahead in " + aheadText(r) + " of the markets simulated so far."
 	}
 	fund := fundName(h.Fund)
+	depleted := depletionText(r, h.Fund)
 	return app.Div().ID("headline").Class(class).Aria("live", "polite").DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
 		app.If(note != "", func() app.UI { return app.P().ID("headline-note").Class("headline-note").Text(note) }),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
@@ -67,8 +68,12 @@ func (h *headline) Render() app.UI {
 			term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+formatPercentOf(r.TrackingError, 2)+" a year."),
 		),
-		app.If(depletionText(r, h.Fund) != "", func() app.UI {
-			return app.P().ID("headline-depleted").Class("headline-detail").Text(depletionText(r, h.Fund))
+		app.P().ID("headline-precision").Class("headline-detail").Body(
+			term("precision", "Precision"),
+			app.Text(" of the simulation ("+precisionText(r)+")."),
+		),
+		app.If(depleted != "", func() app.UI {
+			return app.P().ID("headline-depleted").Class("headline-detail").Text(depleted)
 		}),
 	)
 }

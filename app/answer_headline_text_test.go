@@ -55,27 +55,43 @@ func TestHeadlineSentenceSaysTheEnd(t *testing.T) {
 func TestHeadlineTone(t *testing.T) {
 	alpha := func(p50, se float64) calc.TaxAlpha { return calc.TaxAlpha{Spread: calc.Spread{P50: p50}, SE: se} }
 	for _, tc := range []struct {
-		name        string
-		ahead       float64
-		alpha       calc.TaxAlpha
-		provisional bool
-		want        string
+		name          string
+		ahead, behind float64
+		alpha         calc.TaxAlpha
+		provisional   bool
+		want          string
 	}{
-		{"clear edge", 0.85, alpha(60, 5), false, toneClear},
-		{"majority but within the error", 0.8, alpha(8, 5), false, toneMixed},
-		{"coin toss", 0.61, alpha(8.3, 1.2), false, toneMixed},
-		{"exactly two thirds", 2.0 / 3.0, alpha(20, 2), false, toneClear},
-		{"fund ahead", 0.2, alpha(-40, 4), false, toneFund},
-		{"fund ahead within the error", 0.2, alpha(-4, 4), false, toneMixed},
-		{"provisional, however clear", 0.95, alpha(90, 1), true, tonePending},
+		{"clear edge", 0.85, 0.15, alpha(60, 5), false, toneClear},
+		{"majority but within the error", 0.8, 0.2, alpha(8, 5), false, toneMixed},
+		{"coin toss", 0.61, 0.39, alpha(8.3, 1.2), false, toneMixed},
+		{"exactly two thirds", 2.0 / 3.0, 1.0 / 3.0, alpha(20, 2), false, toneClear},
+		{"fund ahead", 0.2, 0.8, alpha(-40, 4), false, toneFund},
+		{"fund ahead within the error", 0.2, 0.8, alpha(-4, 4), false, toneMixed},
+		// Both ran out in most markets: level ends are not the fund's edge.
+		{"mostly level", 0.2, 0.3, alpha(-40, 4), false, toneMixed},
+		{"provisional, however clear", 0.95, 0.05, alpha(90, 1), true, tonePending},
 	} {
-		r := &calc.Result{SMAAheadFraction: tc.ahead, TaxAlphaBps: tc.alpha}
+		r := &calc.Result{SMAAheadFraction: tc.ahead, SMABehindFraction: tc.behind, TaxAlphaBps: tc.alpha}
 		if got := headlineTone(r, tc.provisional); got != tc.want {
 			t.Errorf("%s: tone %q, want %q", tc.name, got, tc.want)
 		}
 	}
-	mixed := &calc.Result{SMAAheadFraction: 0.55, TaxAlphaBps: alpha(3, 4)}
-	if got := verdictText(mixed, "etf", toneMixed); !strings.Contains(got, "55%") || !strings.Contains(got, "margin of error (±0.08%") {
+	mixed := &calc.Result{SMAAheadFraction: 0.55, SMABehindFraction: 0.45, TaxAlphaBps: alpha(3, 4)}
+	if got := verdictText(mixed, "etf", toneMixed); !strings.Contains(got, "55% of simulated markets and behind in the rest") || !strings.Contains(got, "margin of error (±0.08%") {
 		t.Errorf("verdict %q", got)
+	}
+	level := &calc.Result{SMAAheadFraction: 0.2, SMABehindFraction: 0.3, TaxAlphaBps: alpha(-40, 4)}
+	if got := verdictText(level, "etf", toneMixed); !strings.Contains(got, "behind in 30%; both end the same in 50%") {
+		t.Errorf("verdict with level ends %q", got)
+	}
+}
+
+func TestPrecisionText(t *testing.T) {
+	r := &calc.Result{Paths: 200,
+		TaxAlphaBps:           calc.TaxAlpha{SE: 2.57},
+		TaxAlphaBeforeSaleBps: calc.TaxAlpha{SE: 3.99}}
+	want := "tax alpha ±0.04% before the final sale and ±0.03% after it, from 200 simulated markets"
+	if got := precisionText(r); got != want {
+		t.Errorf("precisionText = %q, want %q", got, want)
 	}
 }

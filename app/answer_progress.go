@@ -19,11 +19,16 @@ type progressLine struct {
 
 // progressText is "Simulating… 40% (200 of 500 paths)".
 func progressText(done, total int) string {
+	return "Simulating… " + progressShare(done, total)
+}
+
+// progressShare is how far a run is: "40% (200 of 500 paths)".
+func progressShare(done, total int) string {
 	pct := 0
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	return "Simulating… " + strconv.Itoa(pct) + "% (" + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " paths)"
+	return strconv.Itoa(pct) + "% (" + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " paths)"
 }
 
 func (p *progressLine) Render() app.UI {

@@ -26,6 +26,7 @@ type calculator struct {
 	query    string            // canonical query of the last valid scenario
 	fund     string            // the last valid scenario's fund kind
 	scenario calc.Scenario     // the last valid scenario
+	lots     []calc.LegacyLot  // legacy lots imported (nil: none); not in the query
 
 	result  *calc.Result // last complete result (kept when a run fails)
 	partial *calc.Result // provisional result of the running simulation
@@ -95,9 +96,12 @@ func (c *calculator) load(s calc.Scenario, problems map[string]string) {
 // field), and after the debounce delay while someone types, so that the
 // intermediate values of "80" ("8" on the way) neither run nor reach the URL.
 func (c *calculator) setValue(ctx app.Context, key, text string, settled bool) {
+	if key == "state" { // a state's law replaces your own rate
+		c.values = c.values.with(stateRateField.Key, "").with(ownRateKey, "")
+	}
 	c.values = c.values.with(key, text)
 	c.notes = nil // the link's notes are about the values it gave
-	s, query, problems := scenarioFromValues(c.values)
+	s, query, problems := c.withLots(scenarioFromValues(c.values))
 	c.problems = problems
 	c.seq++ // a newer change, valid or not, supersedes a pending one
 	if query == "" {
@@ -141,7 +145,7 @@ func (c *calculator) run(ctx app.Context) {
 	id := c.runID
 	c.running, c.done, c.total, c.runErr, c.partial = true, 0, c.scenario.Paths, "", nil
 	ctx = c.ctx
-	c.cancel = simulator.Run(c.query, func(u SimulationUpdate) {
+	c.cancel = simulator.Run(c.query, c.lots, func(u SimulationUpdate) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if id == c.runID {
 				c.apply(u)
@@ -200,6 +204,7 @@ func (c *calculator) Render() app.UI {
 	answer := app.Div().ID("answer").Class("answer").Body(
 		&progressLine{Running: c.running, Done: c.done, Total: c.total, Err: c.runErr, Waiting: simulator == nil, HasResult: c.result != nil, Run: c.runID},
 		&headline{Result: shown, Fund: fund, Provisional: provisional, Stale: stale, Done: c.done, Total: c.total},
+		&transitionHeadline{Result: shown, Fund: fund, Provisional: provisional},
 		&shareLink{Query: c.query},
 	)
 	inputs := app.Form().ID("inputs").Class("inputs").Aria("label", "Scenario").
@@ -224,8 +229,9 @@ func (c *calculator) Render() app.UI {
 	// way; presenter mode moves its bar to the top (stylesheet).
 	advisor := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
 		app.H2().ID("advisor-title").Text("For advisors"),
+		&existingHoldings{Values: c.values, Problems: c.problems, OnChange: c.setValue, Lots: c.lots, Year: c.scenario.Year, OnLots: c.setLots},
 		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.open},
-		&savedScenarios{Query: c.savable(), OnOpen: c.open},
+		&savedScenarios{Query: c.savable(), OnOpen: c.open, Lots: c.lots, OnOpenLots: c.openWithLots},
 		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
 		&reportExports{Result: c.final(), Fund: fund, OnClient: func(ctx app.Context, client string) { c.client = client }},
 	)
@@ -240,7 +246,9 @@ func (c *calculator) Render() app.UI {
 		&reportInputs{Query: c.query},
 		app.Div().ID("calc").Class("calc-layout").Body(answer, inputs, results),
 		&yearTable{Ledger: ledger, Fund: fund},
-		transparencyFor(shown, ledger),
+		// What the SMA holds is inspected from the query alone: not shown
+		// for imported lots, which the query does not carry.
+		app.If(c.lots == nil, func() app.UI { return transparencyFor(shown, ledger) }),
 		&stockCountSweep{Query: c.query},
 		&explainer{},
 		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
@@ -272,10 +280,56 @@ func (c *calculator) open(ctx app.Context, query string) {
 		return
 	}
 	c.seq++ // drops a pending debounced change
+	c.lots = nil
 	c.load(s, nil)
 	c.replaceURL(ctx)
 	c.run(ctx)
 }
+
+// openWithLots shows a saved scenario with its legacy lots and runs it.
+func (c *calculator) openWithLots(ctx app.Context, query string, lots []calc.LegacyLot) {
+	c.open(ctx, query)
+	c.setLots(ctx, lots)
+}
+
+// setLots imports legacy lots (nil removes them): the amount becomes their
+// total, and the scenario runs with them.
+func (c *calculator) setLots(ctx app.Context, lots []calc.LegacyLot) {
+	c.lots = lots
+	if len(lots) > 0 {
+		c.values = c.values.with("amount", displayMoney(formatFloatPlain(calc.LegacyTotal(lots))))
+	}
+	s, query, problems := c.withLots(scenarioFromValues(c.values))
+	c.problems = problems
+	c.seq++
+	if query == "" {
+		return
+	}
+	c.scenario, c.query, c.fund = s, query, s.Fund
+	c.replaceURL(ctx)
+	c.run(ctx)
+}
+
+// withLots completes scenarioFromValues with the imported lots: the
+// amount is their total, and the scenario is checked with them (a
+// concentrated position cannot be combined with lots).
+func (c *calculator) withLots(s calc.Scenario, query string, problems map[string]string) (calc.Scenario, string, map[string]string) {
+	if len(c.lots) == 0 || query == "" {
+		return s, query, problems
+	}
+	s.Legacy, s.Amount = c.lots, calc.LegacyTotal(c.lots)
+	var ve *calc.ValidationError
+	if err := s.Validate(); errors.As(err, &ve) {
+		problems = map[string]string{}
+		for _, p := range ve.Problems {
+			problems[p.Key] = problemText(p)
+		}
+		return s, "", problems
+	}
+	return s, s.Encode(), problems
+}
+
+func formatFloatPlain(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // savable is the query a saved scenario takes: "" while the form has
 // problems, so an older scenario is never saved under a new label.

@@ -12,7 +12,10 @@ type Simulator interface {
 	// browser's event loop, never concurrently, with partial results as paths
 	// complete and a last Update with Final set (Result or Err). After cancel,
 	// update is not called again.
-	Run(query string, update func(SimulationUpdate)) (cancel func())
+	// lots are the scenario's legacy lots (nil: none), which the query
+	// does not carry; a result with lots is never reused for the query
+	// without them.
+	Run(query string, lots []calc.LegacyLot, update func(SimulationUpdate)) (cancel func())
 	// Inspect reports what the SMA holds at the end of year (0 = the start)
 	// on path of the scenario (see calc.Inspect), with the lots of stock
 	// only (stock < 0: no lots), and that year's harvests. done is called

@@ -18,13 +18,14 @@
 //	answer_*        the answer: headline, progress, charts, notices, the
 //	                year-by-year ledger, the assumptions in plain words
 //	advisor_*       tools for an advisor: saved scenarios, compare, presenter
-//	                mode, exports, the printed report's inputs
+//	                mode, exports, the printed report's cover and inputs
 //	transparency_*  what the SMA holds and trades on the representative
 //	                market, the stock-count sweep, the explainer
 //	widget_*        small parts every room uses: number formatting, the
-//	                sortable table, the browser helpers (download, file
-//	                reading, keys, print; *_js.go with no-op twins in
-//	                widget_browser_other.go)
+//	                sortable table, terms with their definitions, local
+//	                storage that may be blocked or full, the browser
+//	                helpers (download, file reading, keys, print, clipboard;
+//	                *_js.go with no-op twins in widget_browser_other.go)
 //
 // Layers run one way: widget_ files use nothing else of the package; form_
 // files use widgets; answer_, advisor_ and transparency_ files use form_

@@ -44,7 +44,7 @@ func fieldUI(f fieldSpec, value, problem string, onChange changeFunc) app.UI {
 			Attr("inputmode", mode).
 			AutoComplete(false).
 			Spellcheck(false).
-			Placeholder(placeholder(f)).
+			Placeholder(f.Example).
 			Aria("describedby", describedBy).
 			Aria("invalid", problem != "").
 			OnInput(func(ctx app.Context, e app.Event) {
@@ -79,14 +79,6 @@ func fieldUI(f fieldSpec, value, problem string, onChange changeFunc) app.UI {
 		}),
 		app.P().ID(helpID).Class("field-help").Text(help),
 	)
-}
-
-// placeholder shows an example for optional fields.
-func placeholder(f fieldSpec) string {
-	if f.Optional {
-		return "preset"
-	}
-	return ""
 }
 
 // sectorsUI is the exclude key's checkboxes.

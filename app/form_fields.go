@@ -35,7 +35,8 @@ type fieldSpec struct {
 	Min, Max string // HTML min/max in the typed unit ("" = none)
 	Step     string // HTML step ("any" when empty)
 	Options  []option
-	Optional bool // an empty value leaves the key out (its default applies)
+	Optional bool   // an empty value leaves the key out (its default applies)
+	Example  string // the empty input's placeholder, e.g. "e.g. 5" ("" for none)
 }
 
 // inputID is the id of the input for a key; labels point at it.
@@ -56,7 +57,7 @@ var prospectFields = []fieldSpec{
 	{Key: "wages", Label: "Other income per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 		Help: "Wages and other ordinary income besides this investment; it sets your tax bracket."},
 	{Key: "state", Label: "State", Kind: kindChoice,
-		Help:    "Your state's income tax on the investment's income, at your income (brackets, deductions and its rules for capital gains). To use your own rate instead, type it under Advanced.",
+		Help:    "Your state's income tax on the investment's income, at your income (brackets, deductions and its rules for capital gains). Or choose \"My own rate\" at the end of the list and type a flat rate.",
 		Options: stateOptions()},
 	{Key: "stgains", Label: "Short-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 		Help: "Gains on things held a year or less outside this investment (0 if none). Harvested losses offset these first, which is where they save the most tax."},
@@ -84,8 +85,6 @@ var advancedGroups = []advancedGroup{
 			Help: "The year of the federal tax brackets; they are kept for the whole horizon."},
 		{Key: "ltgains", Label: "Long-term gains you realise elsewhere, per year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000",
 			Help: "Gains on things held more than a year outside this investment; harvested losses can offset them too."},
-		{Key: "staterate", Label: "Your own state tax rate", Unit: "%", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1", Optional: true,
-			Help: "Leave empty to use your state's tax law. A flat rate on the investment's dividends and gains, e.g. 5 for 5%; it replaces the state's and any local tax."},
 		{Key: "local", Label: "Local income tax", Kind: kindChoice, Optional: true,
 			Help:    "New York City's income tax for a resident (with state New York). Other local taxes are not modelled.",
 			Options: []option{{"none", "None"}, {"nyc", "New York City"}}},
@@ -143,11 +142,46 @@ var advancedGroups = []advancedGroup{
 	}},
 }
 
+// holdingsFields are the concentrated position of the advisors' "existing
+// holdings" section (advisor_existing_holdings.go); empty keeps the
+// default (no position; basis 100%, volatility 35%, no gain budget).
+var holdingsFields = []fieldSpec{
+	{Key: "single", Label: "Held in one stock", Unit: "% of amount", Kind: kindPercent, Min: "0", Max: "95", Step: "1", Optional: true,
+		Help: "Part of the amount the client holds today in a single stock, moved into the SMA's index over the years (empty: none)."},
+	{Key: "singlebasis", Label: "Its cost basis", Unit: "% of its value", Kind: kindPercent, Min: "0", Max: "200", Step: "1", Optional: true,
+		Help: "What the position cost as a share of its value today: 10% means 90% of it is gain (empty: 100%, no gain)."},
+	{Key: "singlevol", Label: "Its volatility", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "150", Step: "1", Optional: true,
+		Help: "How much the stock swings in a year, market included (empty: 35%, a typical single stock)."},
+	{Key: "gainbudget", Label: "Most net gain realised a year", Unit: "$", Kind: kindMoney, Min: "0", Max: "1000000000", Step: "1000", Optional: true,
+		Help: "The SMA sells the position each December up to this net capital gain, after the year's harvested losses, which let it sell more. Empty: sell everything at once."},
+}
+
+// holdingsKey reports whether key is one of holdingsFields: they stay in
+// the advisors' section, never in the short form.
+func holdingsKey(key string) bool {
+	return slices.ContainsFunc(holdingsFields, func(f fieldSpec) bool { return f.Key == key })
+}
+
 // excludeField is the sector checkboxes of the advanced section.
 var excludeField = fieldSpec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: kindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
 
-// stateOptions lists every state and DC by name, then no state tax.
+// stateRateField is "My own rate": a flat state rate instead of the
+// state's law. It is shown under the state choice once the person picks
+// ownRateChoice or a link carries a rate (stateField), never on its own.
+var stateRateField = fieldSpec{Key: "staterate", Label: "Your own state tax rate", Unit: "%", Kind: kindPercent, Min: "0", Max: "20", Step: "0.1", Optional: true, Example: "e.g. 5",
+	Help: "A flat rate on the investment's dividends and gains, e.g. 5 for 5%; it replaces the state's law and any local tax. Choose a state above to use its law again."}
+
+// ownRateChoice is the last choice of the state list; ownRateKey keeps
+// that choice in the form's values while no rate is typed yet (a form-only
+// key: it is not a scenario key and never reaches the link).
+const (
+	ownRateChoice = "own"
+	ownRateKey    = "state-own"
+)
+
+// stateOptions are the 50 states and DC by name, no state tax, and "My
+// own rate".
 func stateOptions() []option {
 	var out []option
 	for _, c := range tax.StateCodes() {
@@ -158,7 +192,7 @@ func stateOptions() []option {
 		out = append(out, option{c, label})
 	}
 	slices.SortStableFunc(out[:len(out)-1], func(a, b option) int { return strings.Compare(a.Label, b.Label) })
-	return out
+	return append(out, option{ownRateChoice, "My own rate…"})
 }
 
 func yearOptions() []option {
@@ -189,7 +223,8 @@ func allFields() []fieldSpec {
 	for _, g := range advancedGroups {
 		out = append(out, g.Fields...)
 	}
-	return append(out, excludeField)
+	out = append(out, holdingsFields...)
+	return append(out, stateRateField, excludeField)
 }
 
 // specFor returns the spec of a key.

@@ -46,6 +46,9 @@ func (t *textField) Render() app.UI {
 
 // formField is the right component or element for a spec.
 func formField(f fieldSpec, values formValues, problems map[string]string, onChange changeFunc) app.UI {
+	if f.Key == "state" {
+		return stateField(f, values, problems, onChange)
+	}
 	if f.Kind == kindChoice {
 		return fieldUI(f, values[f.Key], problems[f.Key], onChange)
 	}

@@ -28,8 +28,9 @@ type Brand struct {
 	// AppName and ShortName name the page and the installed app.
 	AppName   string `json:"app_name,omitempty"`
 	ShortName string `json:"short_name,omitempty"`
-	// Logo is an SVG or PNG file next to brand.json; the build copies it to
-	// /web/brand/ and rewrites this field to the served path.
+	// Logo is an SVG, PNG, JPEG or WebP file in brand.json's folder; the
+	// build checks it (site.LoadBrand), writes it to /web/brand/ and
+	// rewrites this field to the served path.
 	Logo   string      `json:"logo,omitempty"`
 	Colors BrandColors `json:"colors,omitempty"`
 	// CallToAction is the firm's contact button; nil for none.

@@ -21,13 +21,14 @@ func startScenario() calc.Scenario {
 // section. keys lists the short form's scenario keys (a brand's
 // prospect_inputs), in the order given; empty keeps the calculator's own
 // choice. A key moved out of the short form goes to a first advanced group.
+// The own state rate is always shown with the state choice (stateField).
 func formLayout(keys []string) ([]fieldSpec, []advancedGroup) {
 	if len(keys) == 0 {
 		return prospectFields, advancedGroups
 	}
 	var short []fieldSpec
 	for _, k := range keys {
-		if f, ok := specFor(k); ok && f.Kind != kindSectors && !slices.ContainsFunc(short, func(g fieldSpec) bool { return g.Key == k }) {
+		if f, ok := specFor(k); ok && f.Kind != kindSectors && k != stateRateField.Key && !holdingsKey(k) && !slices.ContainsFunc(short, func(g fieldSpec) bool { return g.Key == k }) {
 			short = append(short, f)
 		}
 	}

@@ -9,7 +9,7 @@ func TestFormLayout(t *testing.T) {
 	if len(short) != len(prospectFields) || len(groups) != len(advancedGroups) {
 		t.Fatal("no keys must keep the calculator's layout")
 	}
-	short, groups = formLayout([]string{"horizon", "amount", "harvest", "amount", "exclude"})
+	short, groups = formLayout([]string{"horizon", "amount", "harvest", "amount", "exclude", "staterate"})
 	if len(short) != 3 || short[0].Key != "horizon" || short[1].Key != "amount" || short[2].Key != "harvest" {
 		t.Fatalf("short form = %+v", short)
 	}
@@ -22,8 +22,11 @@ func TestFormLayout(t *testing.T) {
 			seen[f.Key]++
 		}
 	}
+	if seen[stateRateField.Key] != 0 {
+		t.Error("the own state rate is laid out on its own; it belongs under the state choice")
+	}
 	for _, f := range allFields() {
-		if f.Kind == kindSectors {
+		if f.Kind == kindSectors || f.Key == stateRateField.Key || holdingsKey(f.Key) { // laid out elsewhere
 			continue
 		}
 		if seen[f.Key] != 1 {

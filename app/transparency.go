@@ -21,7 +21,8 @@ type transparency struct {
 	Query   string // the complete result's scenario; "" while none
 	Path    int    // the representative path (Ledger.Path)
 	Horizon int
-	Start   int // the calendar year of year 1
+	Start   int  // the calendar year of year 1
+	Single  bool // the scenario moves a concentrated position, which calc.Inspect does not list
 
 	ctx     app.Context
 	mounted bool
@@ -102,8 +103,12 @@ func (t *transparency) refresh() {
 }
 
 func (t *transparency) Render() app.UI {
-	intro := app.P().Text("What the SMA owns on the representative simulated market (the one in the year-by-year table): " +
-		"every position, each tax lot of a stock you choose, and every loss harvested. Tickers are made up: the sector and the stock's rank in the index.")
+	text := "What the SMA owns on the representative simulated market (the one in the year-by-year table): " +
+		"every position, each tax lot of a stock you choose, and every loss harvested. Tickers are made up: the sector and the stock's rank in the index."
+	if t.Single {
+		text += " The concentrated position being moved into the index is not listed: these are the index holdings."
+	}
+	intro := app.P().Text(text)
 	head := app.H3().ID("transparency-title").Text("Inside the SMA: holdings, tax lots and harvests")
 	if t.Query == "" {
 		return app.Section().ID("transparency").Class("transparency no-print").Aria("labelledby", "transparency-title").Body(head, intro,
@@ -187,9 +192,9 @@ func transparencyFor(r *calc.Result, ledger *calc.Ledger) *transparency {
 	if r == nil || ledger == nil {
 		return &transparency{}
 	}
-	start := 0
+	start, single := 0, false
 	if s, err := calc.Decode(r.Scenario); err == nil {
-		start = s.Year
+		start, single = s.Year, s.Single > 0
 	}
-	return &transparency{Query: r.Scenario, Path: ledger.Path, Horizon: r.Horizon, Start: start}
+	return &transparency{Query: r.Scenario, Path: ledger.Path, Horizon: r.Horizon, Start: start, Single: single}
 }

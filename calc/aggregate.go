@@ -31,11 +31,14 @@ func (o PathOutcome) check() error {
 			}
 		}
 	}
+	if !finite(o.Keep) || o.Keep < -0.005 {
+		return bad("keep wealth", o.Keep)
+	}
 	if !finite(o.TrackingError) {
 		return bad("tracking error", o.TrackingError)
 	}
 	for _, y := range o.Years {
-		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.ForcedGains} {
+		for _, f := range []float64{y.HarvST, y.HarvLT, y.SMATax, y.FundTax, y.CF, y.Realized, y.SingleW, y.TE, y.ForcedGains} {
 			if !finite(f) {
 				return bad("yearly amount", f)
 			}
@@ -190,13 +193,17 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 	r.SMA = strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
 	r.Fund = strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
 	diff := col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
-	ahead := 0
+	ahead, behind := 0, 0
 	for _, d := range diff {
-		if d > 0 {
+		switch {
+		case d > 0:
 			ahead++
+		case d < 0:
+			behind++
 		}
 	}
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
+	r.SMABehindFraction = round6(float64(behind) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
 	alpha := col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
 	r.TaxAlphaBps = taxAlpha(alpha, paths)
@@ -229,7 +236,11 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			TaxSaved:     money(saved),
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
-			ForcedGains:  money(yr(func(y *PathYear) float64 { return y.ForcedGains })),
+
+			RealizedGains: money(yr(func(y *PathYear) float64 { return y.Realized })),
+			SingleWeight:  round6(yr(func(y *PathYear) float64 { return y.SingleW })),
+			TrackingError: round6(yr(func(y *PathYear) float64 { return y.TE })),
+			ForcedGains:   money(yr(func(y *PathYear) float64 { return y.ForcedGains })),
 		})
 	}
 	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,
@@ -241,6 +252,9 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
 			Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
 		})
+	}
+	if s.Single > 0 || len(s.Legacy) > 0 {
+		r.Keep = &KeepResult{AfterTaxWealth: quantiles(col(func(o *PathOutcome) float64 { return o.Keep }))}
 	}
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)

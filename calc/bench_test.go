@@ -11,7 +11,17 @@ import (
 // the cost per stock per monthly step (market, lots, harvest checks, taxes)
 // and the allocations per path.
 func BenchmarkSimulateDefault(b *testing.B) {
-	s := DefaultScenario()
+	benchmarkSimulate(b, DefaultScenario())
+}
+
+// BenchmarkSimulateTransition is BenchmarkSimulateDefault moving a
+// concentrated position within a gain budget (issue 18's example): the
+// holdings add one stock and a sale a year to each path.
+func BenchmarkSimulateTransition(b *testing.B) {
+	benchmarkSimulate(b, mustDecode(b, "single=0.6&singlebasis=0.1&gainbudget=50000"))
+}
+
+func benchmarkSimulate(b *testing.B, s Scenario) {
 	const perOp = 10
 	s.Paths = perOp
 	b.ReportAllocs()

@@ -14,15 +14,18 @@ var Keys = []string{
 	"amount", "basis", "contrib", "horizon", "ret", "vol", "idio", "div",
 	"stocks", "harvest", "threshold", "smafee", "tradecost", "fund",
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
-	"index", "turnover", "savings", "history",
+	"index", "turnover", "savings",
+	"single", "singlebasis", "singlevol", "gainbudget",
+	"history",
 }
 
 // Encode returns the canonical query string of s: every key in the order of
 // Keys, numbers in their shortest exact decimal form, except "staterate"
 // (only when HasStateRate), "exclude" (only when non-empty) and "local"
-// (only when not "none", so links made before it existed stay canonical) and
-// the keys of the second round (market_keys.go: only when they differ from
-// their default, for the same reason). Writing every
+// (only when not "none", so links made before it existed stay canonical),
+// the transition's keys ("single", "singlebasis", "singlevol",
+// "gainbudget") and the market's keys (market_keys.go) only when not their
+// default, for the same reason. Writing every
 // key keeps share links meaning the same thing if defaults change later.
 // For every scenario s returned by Decode without error,
 // Decode(s.Encode()) returns s again.
@@ -48,6 +51,10 @@ func (s Scenario) Encode() string {
 			}
 		case "local":
 			if s.Local == "none" {
+				continue
+			}
+		case "single", "singlebasis", "singlevol", "gainbudget":
+			if !s.transitionKeyWritten(k) {
 				continue
 			}
 		default:
@@ -121,6 +128,14 @@ func (s Scenario) get(k string) string {
 		return strconv.FormatUint(s.Seed, 10)
 	case "local":
 		return s.Local
+	case "single":
+		return formatFloat(s.Single)
+	case "singlebasis":
+		return formatFloat(s.SingleBasis)
+	case "singlevol":
+		return formatFloat(s.SingleVol)
+	case "gainbudget":
+		return formatFloat(s.GainBudget)
 	}
 	return s.getMarket(k)
 }
@@ -204,7 +219,7 @@ const (
 
 // moneyKeys are the keys holding dollar amounts; the other float keys
 // are rates.
-var moneyKeys = []string{"wages", "stgains", "ltgains", "amount", "contrib"}
+var moneyKeys = []string{"wages", "stgains", "ltgains", "amount", "contrib", "gainbudget"}
 
 // stepsOf is the precision of a float key, in steps per unit.
 func stepsOf(k string) float64 {
@@ -350,6 +365,20 @@ func (s *Scenario) set(k, v string) string {
 		s.Seed = n
 	case "local":
 		s.Local = strings.ToLower(v)
+	case "single":
+		return float(&s.Single)
+	case "singlebasis":
+		return float(&s.SingleBasis)
+	case "singlevol":
+		return float(&s.SingleVol)
+	case "gainbudget":
+		// Empty: no limit (the position is sold at once).
+		s.HasGainBudget = v != ""
+		if v == "" {
+			s.GainBudget = 0
+			return ""
+		}
+		return float(&s.GainBudget)
 	default:
 		return s.setMarket(k, v)
 	}

@@ -35,8 +35,8 @@
 // every week on Brownian bridges of each month (weekly.go). Sources of
 // every default: docs/MARKET.md.
 //
-// SMA (path.go, lots.go): every purchase is a tax lot; lots are kept in
-// highest-basis-first order (HIFO). At each harvest date (monthly,
+// SMA (path.go, lots.go): every purchase is a tax lot; lots are sold
+// highest basis first (HIFO). At each harvest date (monthly,
 // quarterly, annual or never) every lot whose price is more than
 // `threshold` below its basis is sold; a stock is checked only when its
 // price is below its highest lot basis × (1 − threshold). Losses keep their
@@ -69,10 +69,10 @@
 // rates, AMT, NIIT, netting, $3,000 loss limit, carryforward with
 // character, and the state's income tax law for `state`, with New York
 // City's tax when `local=nyc`, or the flat `staterate`); the strategy's tax
-// is that minus the return without the portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
-// PORTFOLIO at the start of the next year by selling (the SMA sells HIFO
-// in proportion; the fund sells its highest-basis shares); a negative tax
-// (a saving) is reinvested. The same rule applies to both. Contributions
+// is that minus the return without the portfolio. Carryforwards are kept
+// per strategy. Taxes are paid FROM THE PORTFOLIO at the start of the next
+// year by selling (the SMA sells HIFO in proportion; the fund sells its
+// highest-basis shares); a negative tax (a saving) is reinvested. The same rule applies to both. Contributions
 // (negative: withdrawals) happen at the start of each year, the first with
 // the initial amount. An initial `basis` ≠ 1 is an existing long-term
 // position held the same way in both strategies.
@@ -89,7 +89,25 @@
 // running out among those paths, the lower middle one for an even count;
 // 0 when none did); the decomposition's `unpaid_tax` is the SMA's unpaid
 // tax minus the fund's. The after-tax return of a path that ran out is the
-// IRR of the amount invested against the withdrawals received.
+// IRR of the amount invested against the withdrawals received. When both
+// strategies run out their wealth is level at zero: `sma_ahead_fraction`
+// and `sma_behind_fraction` count the paths where the SMA ends ahead and
+// behind, and the rest are level.
+//
+// Existing holdings (transition.go, legacy_lots.go): a concentrated
+// position ("single" of Amount, basis "singlebasis", total volatility
+// "singlevol") or legacy lots from a file (ParseLegacyLots; Amount is
+// their total; holding periods count from January 1 of the tax year).
+// Each holding is its own stock, beta 1, outside the index. The SMA holds
+// them and, at each year's last step, sells lots (lowest gain per dollar
+// first) so that the year's net realized gain reaches "gainbudget" and no
+// more, investing the proceeds in the index: harvested losses pay for
+// moving more at no net gain. No budget: sold at the start. The fund
+// strategy sells them at the start (the tax is year 1's) and buys the
+// fund. Cash needs the index part cannot meet sell them in proportion.
+// Result.Keep is a third strategy for comparison (transition_keep.go): the
+// holdings kept as they are, the rest in the fund, taxed the same way.
+// Without holdings none of this runs (pathSim.tr is nil).
 //
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
@@ -106,20 +124,23 @@
 // Carlo standard error of the headline (the median tax alpha), by McKean &
 // Schrader (1984): the half-width of the distribution-free 95% confidence
 // interval for the median — the order statistics of ranks
-// (n+1)/2 ∓ 1.96·√n/2 — divided by 1.96. It is in partial results
-// (Summarize) too, so a UI can show the precision while paths arrive. The decomposition splits the mean
-// difference (over paths) into tax saved on harvested losses,
-// distributions avoided, fee difference, trading costs, extra tax at
-// liquidation, unpaid tax (see above) and growth of deferred tax (the SMA's
-// extra market growth and dividends); it adds up exactly. tax_alpha_before_sale_bps is the alpha
-// with the value before the final sale as the end wealth (as published
-// tax-alpha figures are stated; the contributions are the scenario's
-// schedule). difference_over_time is the difference if both were sold at
-// the end of each year, percentiles across paths. median_market is the
-// wealth and the decomposition of the median difference (the middle path,
-// or the mean of the two middle ones): SMA − fund and the decomposition's
-// total equal difference.p50 to the cent. The ledger is the representative path
-// (median difference, re-simulated), reconciled to the cent (see Ledger).
+// (n+1)/2 ∓ 1.96·√n/2 — divided by 1.96, times the square root of the
+// antithetic pairs' variance factor (pairFactor, below);
+// tax_alpha_before_sale_bps.se likewise. It is in partial results
+// (Summarize) too, so a UI can show the precision while paths arrive. The
+// decomposition splits the mean difference (over paths) into tax saved on
+// harvested losses, distributions avoided, fee difference, trading costs,
+// extra tax at liquidation, unpaid tax (see above) and growth of deferred
+// tax (the SMA's extra market growth and dividends); it adds up exactly.
+// tax_alpha_before_sale_bps is the alpha with the value before the final
+// sale as the end wealth (as published tax-alpha figures are stated; the
+// contributions are the scenario's schedule). difference_over_time is the
+// difference if both were sold at the end of each year, percentiles across
+// paths. median_market is the wealth and the decomposition of the median
+// difference (the middle path, or the mean of the two middle ones): SMA −
+// fund and the decomposition's total equal difference.p50 to the cent. The
+// ledger is the representative path (median difference, re-simulated),
+// reconciled to the cent (see Ledger).
 //
 // # Transparency
 //
@@ -143,7 +164,9 @@
 // (the value before the year's tax is paid) within a cent per holding,
 // the lots' shares to their holding's exactly, the harvested losses to
 // the path's yearly ST and LT harvests within half a cent per sale.
-// HoldingsCSV, LotsCSV and HarvestsCSV export them (RFC 4180). A default
+// HoldingsCSV, LotsCSV and HarvestsCSV export them (RFC 4180). Existing
+// holdings being moved (see above) are not listed: the figures are the
+// index part's. A default
 // path (500 stocks, 10 years) has about 35,000 lot rows and 20,000
 // harvests; inspecting it takes about 17 ms natively.
 //
@@ -155,6 +178,15 @@
 // together when both are present (pairFactor), so a split on any boundary
 // is valid, and splits on even boundaries keep every pair in one worker's
 // partial result.
+//
+// # Historical returns
+//
+// history.go holds the S&P Composite's monthly prices and dividends from
+// Robert Shiller's data, December 1925 to December 2024 (generated by
+// internal/historygen; docs/HISTORY.md has the source, the method and the
+// checks); HistoryYears and HistoryStartYears say which years a replay
+// can use. No scenario key replays it yet: docs/HISTORY.md proposes the
+// `history` key (a start year) and how the kernel would use it.
 //
 // # Speed and platforms
 //

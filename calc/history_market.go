@@ -119,3 +119,12 @@ func (p *pathSim) pinToHistory(idxPrev float64, harvest bool) float64 {
 	p.idxVal, p.heldIdxVal, p.smaVal = idx, heldIdx, val
 	return growth
 }
+
+// replayTransition makes a concentrated position's drift that of a replay:
+// its market part is history's month (pathSim.mktZ), so only its own
+// variance correction remains (transition.go draws it as market + own).
+func (p *pathSim) replayTransition() {
+	if p.hist != nil && p.tr != nil {
+		p.tr.drift = -0.5 * p.tr.sd * p.tr.sd
+	}
+}

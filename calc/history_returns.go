@@ -13,7 +13,9 @@ import (
 // (historyTable, from Robert Shiller's data; docs/HISTORY.md has the source,
 // the method and the limits). Stocks keep their simulated dispersion around
 // that market: only the market factor is replayed, so every path sees the
-// same market and differs in its idiosyncratic and sector draws.
+// same market and differs in its idiosyncratic and sector draws. No
+// scenario key reaches this yet: docs/HISTORY.md proposes the `history`
+// key (validateHistory words its problems) and the kernel's use.
 
 // historyRow is one month of Shiller's data: P, the S&P Composite price
 // (monthly average of daily closes), and D, dividends per share at an

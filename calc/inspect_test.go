@@ -300,7 +300,8 @@ func TestInspectCSV(t *testing.T) {
 }
 
 // BenchmarkInspectDefault inspects one path of the default scenario (500
-// stocks, 10 years), as the UI does on its main thread.
+// stocks, 10 years), as the page's side worker does (wasm/simworker's
+// inspect) for the holdings, lots and harvest tables.
 func BenchmarkInspectDefault(b *testing.B) {
 	s := DefaultScenario()
 	b.ReportAllocs()

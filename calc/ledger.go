@@ -33,6 +33,14 @@ type LedgerRow struct {
 	Fees          Money `json:"fees"`
 	TradingCosts  Money `json:"trading_costs"`
 	End           Money `json:"end"`
+
+	// With existing holdings moved into the SMA (transition.go; SMA rows
+	// only): the net capital gain realized in the year, the holdings sold
+	// (proceeds before trading costs) and the part of them sold at the
+	// year end with the room the year's harvested losses opened.
+	RealizedGains       *Money `json:"realized_gains,omitempty"`
+	LegacySold          *Money `json:"legacy_sold,omitempty"`
+	LegacySoldHarvested *Money `json:"legacy_sold_harvest_funded,omitempty"`
 }
 
 // Reconciles reports whether the row's amounts add up to End exactly.
@@ -45,6 +53,9 @@ func (r LedgerRow) Reconciles() bool {
 // yearFlows is one year of one strategy in float, as the kernel sees it.
 type yearFlows struct {
 	start, contrib, growth, div, taxes, fees, trading, end float64
+
+	legacy                      bool // the transition's fields are set
+	realized, moved, movedExtra float64
 }
 
 // ledgerRows converts float years to rows that reconcile to the cent:
@@ -71,6 +82,10 @@ func ledgerRows(ys []yearFlows) []LedgerRow {
 		growth := r.End.Sub(r.Start.Decimal).Sub(r.Contributions.Decimal).Sub(r.Dividends.Decimal).
 			Add(r.Taxes.Decimal).Add(r.Fees.Decimal).Add(r.TradingCosts.Decimal)
 		r.Growth = Money{growth}
+		if y.legacy {
+			rg, sold, extra := money(y.realized), money(y.moved), money(y.movedExtra)
+			r.RealizedGains, r.LegacySold, r.LegacySoldHarvested = &rg, &sold, &extra
+		}
 		rows[i] = r
 		prevEnd = r.End
 	}

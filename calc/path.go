@@ -10,6 +10,9 @@ type PathOutcome struct {
 	Fund          PathStrategy `json:"f"`
 	TrackingError float64      `json:"te"`
 	Years         []PathYear   `json:"y"`
+	// Keep is the after-tax wealth of keeping the existing holdings
+	// (transition_keep.go); 0 without them.
+	Keep float64 `json:"k,omitempty"`
 }
 
 // PathStrategy is one strategy's totals on one path.
@@ -37,14 +40,17 @@ type PathStrategy struct {
 
 // PathYear is one year of one path.
 type PathYear struct {
-	HarvST     float64 `json:"hs"` // short-term losses harvested (positive)
-	HarvLT     float64 `json:"hl"` // long-term losses harvested (positive)
-	SMATax     float64 `json:"st"` // SMA's tax for the year
-	FundTax    float64 `json:"ft"` // fund's tax for the year
-	CF         float64 `json:"cf"` // SMA's carryforward at year end
-	SMAStart   float64 `json:"v0"` // SMA value at the start of the year (after its flows)
-	SMAWealth  float64 `json:"sw"` // SMA liquidated wealth at year end
-	FundWealth float64 `json:"fw"` // fund liquidated wealth at year end
+	HarvST     float64 `json:"hs"`           // short-term losses harvested (positive)
+	HarvLT     float64 `json:"hl"`           // long-term losses harvested (positive)
+	Realized   float64 `json:"rg"`           // SMA's net realized capital gain (losses negative)
+	SingleW    float64 `json:"lw,omitempty"` // legacy holdings' weight in the SMA at year end (transition.go)
+	TE         float64 `json:"yte"`          // tracking error of the year (annualized)
+	SMATax     float64 `json:"st"`           // SMA's tax for the year
+	FundTax    float64 `json:"ft"`           // fund's tax for the year
+	CF         float64 `json:"cf"`           // SMA's carryforward at year end
+	SMAStart   float64 `json:"v0"`           // SMA value at the start of the year (after its flows)
+	SMAWealth  float64 `json:"sw"`           // SMA liquidated wealth at year end
+	FundWealth float64 `json:"fw"`           // fund liquidated wealth at year end
 
 	// ForcedGains is the SMA's net gain realized by selling the names
 	// that left the index (turnover.go).
@@ -124,6 +130,9 @@ type pathSim struct {
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
 
+	mktZ float64     // this step's market log return (marketStep), for tr
+	tr   *transition // non-nil: holdings moved into the SMA (transition.go)
+
 	vols     []stockVol     // each name's specific volatility and drift (idio_weight.go)
 	turnQ    float64        // probability that a name is replaced at a quarter end (turnover.go)
 	turnSeed uint64         // the path pair's stream of replacements
@@ -176,6 +185,8 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		excluded[sectorIndex(name)] = true
 	}
 	p.allHeld = len(s.Exclude) == 0
+	p.tr = newTransition(s)
+	p.replayTransition()
 	for i := range n {
 		p.idxN[i] = p.ix.weight[i]
 		if !excluded[p.ix.sector[i]] {
@@ -222,21 +233,25 @@ func (p *pathSim) run(path int) PathOutcome {
 	// (basis ≠ 1) is held long-term with its embedded gain.
 	p.units, p.nav = 0, 1
 	p.smaVal = 0
+	amount := math.Max(s.Amount-p.tr.startValue(), 0) // the index part
 	if s.Basis == 1 {
-		p.smaBuy(s.Amount, 0)
-		p.fundBuy(s.Amount, 0)
-	} else {
+		p.smaBuy(amount, 0)
+		p.fundBuy(amount, 0)
+	} else if amount > 0 {
 		for i := range p.price {
 			if p.heldN[i] > 0 {
-				q := s.Amount * p.heldN[i] / held
+				q := amount * p.heldN[i] / held
 				p.books[i].buy(q, s.Basis, -13)
 				p.shares[i] = q
 				p.maxB[i] = s.Basis
 			}
 		}
-		p.smaVal = s.Amount
-		p.units = s.Amount
-		p.fundBook.buy(s.Amount, s.Basis, -13)
+		p.smaVal = amount
+		p.units = amount
+		p.fundBook.buy(amount, s.Basis, -13)
+	}
+	if p.tr != nil {
+		p.tr.start(p)
 	}
 	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
 	p.flowsAtYearStart(0, 0, 0)
@@ -246,7 +261,7 @@ func (p *pathSim) run(path int) PathOutcome {
 	p.sma.total.Wealth0 = p.liquidatedNow(&p.sma, 0, false, 0)
 	p.fund.total.Wealth0 = p.liquidatedNow(&p.fund, 0, false, 0)
 
-	var sumD, sumD2 float64
+	var sumD, sumD2, yD, yD2 float64
 	for t := int32(1); t <= p.steps; t++ {
 		vPrev := p.smaVal
 		idxPrev := p.idxVal
@@ -254,6 +269,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		p.beginMonth(t)
 		growthS := p.marketStep(harvestNow)
 		growthS += p.pinToHistory(idxPrev, harvestNow)
+		if p.tr != nil {
+			growthS += p.tr.step(p)
+		}
 		if p.insp != nil {
 			p.insp.step(p)
 		}
@@ -274,15 +292,28 @@ func (p *pathSim) run(path int) PathOutcome {
 		rIdx := p.idxVal/idxPrev - 1
 		if t%3 == 0 {
 			divS = p.quarter(t)
+			if p.tr != nil {
+				p.tr.keepQuarter(p, t)
+			}
 			rIdx += p.quarterYield(t)
 		}
 		if vPrev > 0 {
 			d := (growthS+divS)/vPrev - rIdx
 			sumD += d
 			sumD2 += d * d
+			yD += d
+			yD2 += d * d
 		}
 		if t%stepsPerYear == 0 {
 			y := int(t / stepsPerYear)
+			if p.tr != nil {
+				p.tr.yearEnd(p, y, t)
+			}
+			yr := &p.years[y-1]
+			yr.Realized = p.sma.real.st + p.sma.real.lt
+			m := yD / stepsPerYear
+			yr.TE = math.Sqrt(math.Max(yD2/stepsPerYear-m*m, 0) * stepsPerYear)
+			yD, yD2 = 0, 0
 			p.yearEnd(y, t)
 		}
 	}
@@ -292,6 +323,9 @@ func (p *pathSim) run(path int) PathOutcome {
 		TrackingError: math.Sqrt(math.Max(te, 0) * stepsPerYear)}
 	out.SMA.Return = moneyWeightedReturn(s.Amount, p.sma.contrib, out.SMA.AfterTax)
 	out.Fund.Return = moneyWeightedReturn(s.Amount, p.fund.contrib, out.Fund.AfterTax)
+	if p.tr != nil {
+		out.Keep = p.tr.keep.wealth
+	}
 	return out
 }
 
@@ -329,6 +363,7 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 	mp := &p.mp
 	rng := &p.rng
 	m := p.marketFactor(mp.mktSd * rng.norm())
+	p.mktZ = m
 	for k := range p.sectorZ {
 		f := mp.sectorSd * rng.norm()
 		p.sectorLR[k] = float64(mp.stockDrift+m+f) * expUnitsPerLog
@@ -458,6 +493,9 @@ func (p *pathSim) addSubstitute(stock int32, amount float64) {
 // smaSell raises `need` dollars of cash (after trading costs) by selling
 // every held stock in proportion, highest-basis lots first.
 func (p *pathSim) smaSell(need float64, t int32) {
+	if p.tr != nil {
+		need = p.tr.cover(p, need, t)
+	}
 	stockVal := 0.0
 	for i, q := range p.shares {
 		stockVal += q * p.price[i]
@@ -663,6 +701,9 @@ func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 	} else {
 		p.fundCash(fundCash, t)
 	}
+	if p.tr != nil {
+		p.tr.yearStart(p, t)
+	}
 	p.years[y].SMAStart = p.smaVal
 }
 
@@ -704,6 +745,9 @@ func (p *pathSim) unrealizedOf(acc *account, t int32, donate bool) gains {
 	}
 	for _, sub := range p.subs {
 		g.st += sub.value - sub.basis
+	}
+	if p.tr != nil {
+		p.tr.unrealized(t, donate, &g)
 	}
 	return g
 }

@@ -107,6 +107,16 @@ type Year struct {
 	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
 	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
 	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+	// RealizedGains is the SMA's net realized capital gain of the year
+	// (short- and long-term, harvested losses included, before any
+	// carryforward): with existing holdings it stays within "gainbudget".
+	RealizedGains Money `json:"realized_gains"`
+	// SingleWeight is the weight of the existing holdings (key "single",
+	// or legacy lots) in the SMA at the year end; 0 without them.
+	SingleWeight float64 `json:"single_weight"`
+	// TrackingError is the year's annualized standard deviation of the
+	// SMA's monthly return minus the index's (see Result.TrackingError).
+	TrackingError float64 `json:"tracking_error"`
 	// ForcedGains is the SMA's net gain realized by selling the names that
 	// left the index that year (mean over paths; turnover.go).
 	ForcedGains Money `json:"forced_gains"`
@@ -194,6 +204,9 @@ type Result struct {
 	TaxAlphaBeforeSaleBps TaxAlpha `json:"tax_alpha_before_sale_bps"`
 	// SMAAheadFraction is the share of paths where the SMA ends ahead.
 	SMAAheadFraction float64 `json:"sma_ahead_fraction"`
+	// SMABehindFraction is the share of paths where it ends behind; the
+	// rest end level (both ran out, or exactly the same wealth).
+	SMABehindFraction float64 `json:"sma_behind_fraction"`
 	// TrackingError is the annualized standard deviation of the SMA's
 	// monthly pre-tax, pre-fee return minus the index's (mean over paths).
 	TrackingError float64 `json:"tracking_error"`
@@ -207,9 +220,19 @@ type Result struct {
 	// MedianMarket is the wealth and the decomposition of the median
 	// difference (Difference.P50).
 	MedianMarket MedianMarket `json:"median_market"`
+	// Keep is, when the scenario moves existing holdings (a concentrated
+	// position or legacy lots), the after-tax wealth of keeping them as
+	// they are with the rest in the fund, for comparison; nil otherwise.
+	Keep *KeepResult `json:"keep,omitempty"`
 	// Ledger is the year-by-year accounting of one representative path
 	// (the median difference); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`
+}
+
+// KeepResult is the "keep it" strategy of a transition: the existing
+// holdings kept as they are, the rest in the fund.
+type KeepResult struct {
+	AfterTaxWealth Quantiles `json:"after_tax_wealth"` // with the end treatment
 }
 
 // Progress reports how far a simulation has come.

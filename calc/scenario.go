@@ -45,6 +45,16 @@ type Scenario struct {
 	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
 	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
 	History      int      // start year of a replay of history, 0 = off ("history"; history_market.go)
+
+	// Existing holdings moved into the SMA (transition.go). A concentrated
+	// position is a fraction of Amount in one stock; legacy lots come from
+	// a file (ParseLegacyLots) and are not part of the query.
+	Single        float64     // fraction of Amount held in one stock ("single")
+	SingleBasis   float64     // its cost basis as a fraction of its value ("singlebasis")
+	SingleVol     float64     // its total volatility, and each legacy holding's ("singlevol")
+	GainBudget    float64     // most net capital gain realized a year to move ("gainbudget")
+	HasGainBudget bool        // GainBudget is set; unset: no limit, sell at once
+	Legacy        []LegacyLot // legacy lots (nil: none); Amount is their total
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
@@ -90,6 +100,10 @@ func DefaultScenario() Scenario {
 		Index:    "sp500",
 		Turnover: defaultTurnover,
 		Savings:  "reinvest",
+
+		Single:      0,
+		SingleBasis: 1,
+		SingleVol:   0.35,
 	}
 }
 
@@ -230,6 +244,7 @@ func (s Scenario) validate(e *ValidationError) {
 	if !e.has("exclude") {
 		s.validateExclude(e)
 	}
+	s.validateTransition(e)
 	rangeI(e, "paths", s.Paths, 1, 20000)
 	if !e.has("paths") && !e.has("stocks") && !e.has("horizon") {
 		work := float64(s.Stocks) * float64(12*s.Horizon) * float64(s.Paths)

@@ -17,6 +17,9 @@ import (
 // query, e.g. 'amount=500000&horizon=20'; none for the defaults) and prints
 // the result as indented JSON. A bad query (including one over the work
 // limit, calc.MaxWork) prints every problem on stderr, nothing on stdout,
+// and returns 2. `-lots FILE` adds legacy lots (calc.ParseLegacyLots; the
+// amount becomes their total); a bad file prints its line and column
+// ("lots.csv: line 2: value: not a number") on stderr, nothing on stdout,
 // and returns 2. When stderr is a terminal it shows the paths done there;
 // the JSON on stdout is the same either way.
 func Simulate(args []string, stdout, stderr io.Writer) int {
@@ -49,19 +52,30 @@ func progressLine(w io.Writer, total int) (func(done int), func()) {
 }
 
 func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
-	if len(args) > 1 {
-		fmt.Fprintln(stderr, "usage: smacalc simulate ['QUERY']")
+	lotsFile, args, err := lotsArgs(args)
+	if err != nil || len(args) > 1 {
+		if err != nil {
+			fmt.Fprintln(stderr, "smacalc simulate:", err)
+		}
+		fmt.Fprintln(stderr, "usage: smacalc simulate [-lots FILE] ['QUERY']")
 		return 2
 	}
 	query := ""
 	if len(args) == 1 {
 		query = args[0]
 		if query == "-h" || query == "-help" || query == "--help" {
-			fmt.Fprintf(stdout, "usage: smacalc simulate ['QUERY']\n\nkeys (see MODEL.md): %v\n", calc.Keys)
+			fmt.Fprintf(stdout, "usage: smacalc simulate [-lots FILE] ['QUERY']\n\nkeys (see MODEL.md): %v\n-lots FILE: legacy lots, CSV with the header %s\n", calc.Keys, calc.LegacyHeader)
 			return 0
 		}
 	}
 	s, err := calc.Decode(query)
+	if lotsFile != "" && !errors.As(err, new(*calc.ValidationError)) {
+		if lerr := readLots(lotsFile, &s); lerr != nil {
+			fmt.Fprintln(stderr, "smacalc simulate:", lerr)
+			return 2
+		}
+		err = s.Validate()
+	}
 	if err != nil {
 		var ve *calc.ValidationError
 		if errors.As(err, &ve) {

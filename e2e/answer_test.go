@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -246,13 +244,6 @@ func viewportShot(t *testing.T, ctx context.Context, name string) {
 		t.Fatalf("screenshot: %v", err)
 	}
 	writeArtifact(t, name, png)
-}
-
-func writeArtifact(t *testing.T, name string, data []byte) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(artifacts, name), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestTermDefinitions focuses a term: its definition shows, and Escape

@@ -74,14 +74,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	// A first visit on a phone (390×844, mobile emulation): a browser of
 	// its own, so nothing is cached.
 	if err := chromedp.Run(browser(t, 390, 844),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
+		coldVisit(srv.URL+"/"),
 		chromedp.Evaluate(firstAnswerOnScreen, &report.ColdPhoneMs),
 	); err != nil {
 		t.Fatal(err)
@@ -90,14 +83,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	// The same on a desktop; this browser then goes on.
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
+		coldVisit(srv.URL+"/"),
 		chromedp.Evaluate(`window.__bench.ready`, &report.ColdLoadMs),
 		chromedp.Evaluate(firstAnswerOnScreen, &report.ColdDesktopMs),
 		// Compressed size of each WASM file once: the service worker may have
@@ -205,6 +191,21 @@ func TestBrowserBenchmark(t *testing.T) {
 	fmt.Println(string(b))
 }
 
+// coldVisit opens url in a fresh browser with the probe installed and waits
+// until the final result has been rendered.
+func coldVisit(url string) chromedp.Tasks {
+	return chromedp.Tasks{
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(appReady),
+		waitMark("smacalc:result"),
+		waitStableDOM(),
+	}
+}
+
 // changeInput changes the amount the way a person does (input, then change)
 // and notes the time.
 func changeInput(amount string) string {
@@ -250,8 +251,8 @@ func singleWorker(query string) string {
 })`
 }
 
-// waitStableDOM waits until the calculator's DOM has not changed for two
-// animation frames and 100 ms: the render that follows a result has landed.
+// waitStableDOM waits until the calculator's DOM has not changed for
+// 100 ms (polled every 20 ms): the render that follows a result has landed.
 func waitStableDOM() chromedp.Action {
 	return chromedp.Poll(`(() => {
   const m = window.__bench.mutations;

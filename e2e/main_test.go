@@ -211,6 +211,21 @@ func screenshot(t *testing.T, ctx context.Context, name string) string {
 	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
+	return writeArtifact(t, name, png)
+}
+
+// elementScreenshot writes a picture of the element sel alone.
+func elementScreenshot(t *testing.T, ctx context.Context, sel, name string) string {
+	t.Helper()
+	var png []byte
+	if err := chromedp.Run(ctx, chromedp.Screenshot(sel, &png, chromedp.NodeVisible)); err != nil {
+		t.Fatalf("screenshot of %s: %v", sel, err)
+	}
+	return writeArtifact(t, name, png)
+}
+
+func writeArtifact(t *testing.T, name string, png []byte) string {
+	t.Helper()
 	path := filepath.Join(artifacts, name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)

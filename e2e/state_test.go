@@ -32,7 +32,7 @@ func TestStateChoices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if options != "52" || first != "Alabama" || last != "No state income tax" {
+	if options != "53" || first != "Alabama" || last != "My own rate…" {
 		t.Errorf("state list: %s options, first %q, last %q", options, first, last)
 	}
 	if state != "NY" || local != "nyc" {
@@ -62,4 +62,58 @@ func TestStateChoices(t *testing.T) {
 		t.Errorf("link after choosing Illinois: %s", location)
 	}
 	screenshot(t, ctx, "state-il.png")
+}
+
+// TestOwnStateRate chooses "My own rate…": the rate input appears under the
+// state with the focus, a typed rate reaches the link, and choosing a state
+// again uses its law (the rate leaves the link).
+func TestOwnStateRate(t *testing.T) {
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 390, 844)
+	const query = "state=CA&stocks=60&paths=40&horizon=3&seed=3"
+	var focused, shown, location string
+	var run int
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?"+query),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		runNumber(&run),
+		chromedp.SetValue(`#in-state`, "own"),
+		chromedp.Evaluate(`document.querySelector("#in-state").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		chromedp.WaitVisible(`#in-staterate`),
+		chromedp.Poll(`document.activeElement && document.activeElement.id === "in-staterate"`, nil),
+		chromedp.Evaluate(`document.activeElement.id`, &focused),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elementScreenshot(t, ctx, "#prospect-form", "state-own-rate.png")
+	err = chromedp.Run(ctx,
+		typeInto(`#in-staterate`, "5"),
+		chromedp.Evaluate(`document.querySelector("#in-staterate").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		waitNewRun(&run),
+		runNumber(&run),
+		chromedp.Location(&location),
+		chromedp.Value(`#in-state`, &shown),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(location, "staterate=0.05") || shown != "own" {
+		t.Errorf("after typing 5%%: link %s, state choice %q", location, shown)
+	}
+	var rateShown bool
+	err = chromedp.Run(ctx,
+		chromedp.SetValue(`#in-state`, "TX"),
+		chromedp.Evaluate(`document.querySelector("#in-state").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
+		waitNewRun(&run),
+		chromedp.Location(&location),
+		chromedp.Evaluate(`!!document.querySelector("#in-staterate")`, &rateShown),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(location, "staterate") || !strings.Contains(location, "state=TX") || rateShown {
+		t.Errorf("after choosing Texas: link %s, rate input still shown %v", location, rateShown)
+	}
 }

@@ -29,8 +29,9 @@ const marker = ".smacalc-site"
 type BuildOptions struct {
 	// Out is the directory to write (created; a previous build is replaced).
 	Out string
-	// WasmDir holds the compiled WASM files (app.wasm, and any other *.wasm
-	// such as the simulation worker's), built with GOOS=js GOARCH=wasm.
+	// WasmDir holds the compiled WASM, built with GOOS=js GOARCH=wasm:
+	// app.wasm, which the page and its simulation workers both run. Any
+	// other *.wasm there is shipped and precached too.
 	WasmDir string
 	// Label is a human version label (e.g. `git describe`); optional.
 	Label string

@@ -17,7 +17,9 @@ import (
 )
 
 // fakeWasm stands in for a compiled app.wasm: Build only copies it, and a
-// repetitive body makes compression worthwhile as with the real one.
+// repetitive body makes compression worthwhile as with the real one. The
+// folder also holds extra.wasm: any other WASM there is shipped and
+// precached too.
 func fakeWasm(t *testing.T, body string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -25,7 +27,7 @@ func fakeWasm(t *testing.T, body string) string {
 	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), []byte(wasm), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "worker.wasm"), []byte(wasm), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "extra.wasm"), []byte(wasm), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -44,7 +46,7 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	s := build(t, fakeWasm(t, "smacalc"), "v1")
 	for _, name := range []string{
 		"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
-		"web/app.wasm", "web/worker.wasm", "web/app.wasm.br", "web/app.wasm.gz", "app.js.br", "app.js.gz",
+		"web/app.wasm", "web/extra.wasm", "web/app.wasm.br", "web/app.wasm.gz", "app.js.br", "app.js.gz",
 		"web/icons/icon-192.png", "web/icons/icon-512.png", "web/icons/icon-maskable-512.png",
 		"web/icons/icon.svg", "web/smacalc.css",
 	} {
@@ -56,7 +58,7 @@ func TestBuildWritesCompleteSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{s.Version, `"/web/worker.wasm"`, `"/web/app.wasm"`, "ignoreSearch"} {
+	for _, want := range []string{s.Version, `"/web/extra.wasm"`, `"/web/app.wasm"`, "ignoreSearch"} {
 		if !bytes.Contains(worker, []byte(want)) {
 			t.Errorf("app-worker.js does not contain %s", want)
 		}

@@ -8,6 +8,30 @@
 // globalThis.smacalcModule, and the page hands it to its workers: no second
 // download, no second compilation. It must run before app.js, which is why it
 // is a classic (blocking) script in the head while app.js is deferred.
+//
+// It also stands in for local storage where reading window.localStorage
+// throws (a page embedded as a third-party frame when the browser blocks
+// third-party site data): go-app reads it when it starts, and syscall/js
+// cannot recover from an exception thrown by a property read, so the Go
+// program would end before the first answer. The stand-in keeps nothing
+// (setItem refuses) and says so with smacalcUnavailable, so the page runs
+// without saved scenarios or stored results.
+(() => {
+  try {
+    void globalThis.localStorage;
+  } catch {
+    const refuse = () => {
+      throw new DOMException("storage is blocked for this page", "SecurityError");
+    };
+    Object.defineProperty(globalThis, "localStorage", {
+      configurable: true,
+      value: Object.freeze({
+        smacalcUnavailable: true, length: 0,
+        getItem: () => null, key: () => null, setItem: refuse, removeItem() {}, clear() {},
+      }),
+    });
+  }
+})();
 (() => {
   const keep = (result) => {
     if (result && result.module && !globalThis.smacalcModule) {

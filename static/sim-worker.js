@@ -1,8 +1,10 @@
-// The simulation Web Worker's script: starts the Go program in worker.wasm
-// (wasm/worker) and passes the page's requests to it.
+// The simulation Web Worker's script: starts the Go program of the page's
+// own app.wasm, which sees that it runs in a worker and serves simulation
+// requests (wasm/simworker), and passes the page's requests to it.
 //
-// The page compiles worker.wasm once and sends the WebAssembly.Module in an
-// "init" message, so a replacement worker starts in milliseconds instead of
+// The page compiles app.wasm once (static/app-module.js keeps the Module
+// go-app's loader compiled) and sends the WebAssembly.Module in an "init"
+// message, so a replacement worker starts in milliseconds instead of
 // fetching and compiling again. Requests that arrive before Go is running
 // wait in a queue.
 importScripts("../wasm_exec.js");

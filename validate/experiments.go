@@ -518,6 +518,7 @@ type validation struct {
 	Sensitivity *sensitivity
 	MCError     *monteCarloError
 	Antithetic  []antitheticCheck
+	Transition  *transitionLogic
 }
 
 func (c config) validate(ctx context.Context) (*validation, error) {
@@ -551,6 +552,9 @@ func (c config) validate(ctx context.Context) (*validation, error) {
 		return nil, err
 	}
 	if v.Antithetic, err = c.antithetic(ctx); err != nil {
+		return nil, err
+	}
+	if v.Transition, err = c.transition(ctx); err != nil {
 		return nil, err
 	}
 	return &v, nil

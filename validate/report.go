@@ -68,6 +68,7 @@ func (v *validation) markdown() string {
 	v.sensitivitySection(&w)
 	v.errorSection(&w)
 	v.antitheticSection(&w)
+	v.transitionSection(&w)
 	v.turnoverSection(&w)
 	v.replaySection(&w)
 	v.disagreements(&w)

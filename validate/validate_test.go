@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"math"
+	"os"
 	"strings"
 	"testing"
 )
@@ -201,6 +202,38 @@ func TestAntitheticUnbiased(t *testing.T) {
 		// is itself an SD of 16 medians (±18%).
 		if mse < sa/2 || mse > 2.5*sa {
 			t.Errorf("%s: calc's SE %.2f, observed spread %.2f", a.Name, mse, sa)
+		}
+	}
+}
+
+// The transition's rules (section 8): the budget holds on every path, the
+// legacy weight falls, harvested losses pay for sales shown in the ledger,
+// a zero budget keeps the position, no budget sells at once.
+func TestTransitionLogic(t *testing.T) {
+	tr, err := small.transition(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tr.problems() {
+		t.Error(p)
+	}
+	v := validation{Transition: tr}
+	var w report
+	v.transitionSection(&w)
+	if out := w.String(); !strings.Contains(out, "## 8. Moving a concentrated position") || strings.Contains(out, "Broken") {
+		t.Errorf("section:\n%s", out)
+	}
+	if path := os.Getenv("SMACALC_TRANSITION_SECTION"); path != "" {
+		// The section at the report's scale, to splice into
+		// docs/VALIDATION.md without regenerating every section.
+		full, err := config{Scale: 1, Workers: 2}.transition(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w report
+		(&validation{Transition: full}).transitionSection(&w)
+		if err := os.WriteFile(path, []byte(w.String()), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

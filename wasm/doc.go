@@ -1,4 +1,5 @@
 // Package wasm holds the code that talks to the browser's JavaScript runtime
-// directly: the simulation Web Worker (wasm/worker, its own small WASM) and
-// the page's client for it (wasm/simclient).
+// directly: the simulation Web Worker's side (wasm/simworker, run by the
+// page's own app.wasm in each worker) and the page's client for it
+// (wasm/simclient).
 package wasm

@@ -164,8 +164,8 @@ func TestStateTaxRules(t *testing.T) {
 	}
 }
 
-// Every jurisdiction has a law for every tax year, with a source, and a
-// projected year says so.
+// Every jurisdiction has a law for every tax year, with a source and the
+// name the state list shows (StateName), and a projected year says so.
 func TestStateLawsComplete(t *testing.T) {
 	for _, code := range StateCodes() {
 		if code == "none" {
@@ -173,7 +173,7 @@ func TestStateLawsComplete(t *testing.T) {
 		}
 		for _, y := range Years() {
 			sl, err := StateLawFor(code, y)
-			if err != nil || sl.Year != y || sl.Code != code || sl.Source == "" || sl.Name == "" {
+			if err != nil || sl.Year != y || sl.Code != code || sl.Source == "" || sl.Name != StateName(code) {
 				t.Errorf("%s %d: %+v, %v", code, y, sl, err)
 				continue
 			}

@@ -18,19 +18,19 @@ func alabama() []StateLaw {
 			"§40-18-15(a)(2) (federal income tax deduction); Form 40 instructions 2024",
 		Schedules: statuses(
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 3000 + 1500,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 25, Max: 500}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 25, Max: 500}},
 			StateSchedule{Brackets: br(0, 2, 1000, 4, 6000, 5), Deduction: 8500 + 3000,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 175, Max: 4500}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 175, Max: 3500}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 4250 + 1500,
-				DeductionPhaseOut: PhaseOut{Start: 11500, Step: 250, PerStep: 88, Max: 1750}},
+				DeductionPhaseOut: PhaseOut{Start: 12999, Step: 250, PerStep: 88, Max: 1750}},
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 5200 + 3000,
-				DeductionPhaseOut: PhaseOut{Start: 23000, Step: 500, PerStep: 135, Max: 2700}},
+				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 135, Max: 2700}},
 		),
 		FederalTaxDeduction: &FederalTaxDeduction{Steps: [statusCount][]FederalTaxStep{
 			{{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}}},
 		Note: "The federal income tax (regular tax and AMT) is deductible in full. Amounts are fixed in statute (not indexed). " +
-			"The standard deduction chart is modelled as its statutory formula (reduced from $23,000 of AGI to a minimum of " +
-			"$2,500 single, $4,000 joint); secondary sources disagree on the chart's start and minimums.",
+			"The standard deduction chart of the 2024 Form 40 booklet is modelled exactly: the maximum up to $25,999 of AGI " +
+			"($12,999 separate), then reduced for each $500 ($250) or part of it, to a minimum of $2,500 ($5,000 joint).",
 	}
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}
 }
@@ -378,14 +378,16 @@ func louisiana() []StateLaw {
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
 			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000},
 			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
-			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000}),
+			// Head of household: the single brackets (only a joint return
+			// doubles them, La. R.S. 47:32), the joint $9,000 deduction.
+			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 9000}),
 	}
 	l25 := StateLaw{
 		Code: "LA", Name: "Louisiana", Year: 2025, Income: AdjustedGross,
-		Source:    "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:293(9)(a)(xiii) (standard deduction $12,500 / $25,000); IT-540 instructions 2025",
+		Source:    "La. R.S. 47:32 as amended by Act 11 of the 2024 Third Extraordinary Session (3% flat from 2025), 47:294 (standard deduction $12,500, twice that for joint and head-of-household returns); IT-540 instructions 2025",
 		Schedules: withDeductions(flat(3), byStatus(12500, 25000, 12500, 25000)),
 	}
 	l26 := projected(l25, 2026, inflation2026, 5,
-		"2026 standard deduction: 2025 indexed by the estimated inflation (La. R.S. 47:293(9)(a)(xiii), from 2026)")
+		"2026 standard deduction: 2025 indexed by the estimated inflation (La. R.S. 47:294(B), from 2026)")
 	return []StateLaw{l24, l25, l26}
 }

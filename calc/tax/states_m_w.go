@@ -125,16 +125,24 @@ func minnesota() []StateLaw {
 	}
 	l24 := law(2024,
 		br(0, 5.35, 31690, 6.8, 104090, 7.85, 193240, 9.85), br(0, 5.35, 46330, 6.8, 184040, 7.85, 321450, 9.85),
-		br(0, 5.35, 23165, 6.8, 92020, 7.85, 160725, 9.85), br(0, 5.35, 39010, 6.8, 156740, 7.85, 256880, 9.85),
-		byStatus(14575, 29150, 14575, 21900), 232600,
+		br(0, 5.35, 23165, 6.8, 92020, 7.85, 160725, 9.85), br(0, 5.35, 39010, 6.8, 156760, 7.85, 256880, 9.85),
+		byStatus(14575, 29150, 14575, 21900), 232500,
 		"Minn. Stat. §290.06 subd. 2c (rates, indexed), §290.0123 (standard deduction and reduction); Form M1 instructions 2024")
 	l25 := law(2025,
 		br(0, 5.35, 32570, 6.8, 106990, 7.85, 198630, 9.85), br(0, 5.35, 47620, 6.8, 189180, 7.85, 330410, 9.85),
-		br(0, 5.35, 23810, 6.8, 94590, 7.85, 165205, 9.85), br(0, 5.35, 40100, 6.8, 161090, 7.85, 264050, 9.85),
+		br(0, 5.35, 23810, 6.8, 94590, 7.85, 165205, 9.85), br(0, 5.35, 40100, 6.8, 161130, 7.85, 264050, 9.85),
 		byStatus(14950, 29900, 14950, 22500), 238950,
 		"Minn. Stat. §290.06 subd. 2c, §290.0123; Form M1 instructions 2025")
-	return []StateLaw{l24, l25, projected(l25, 2026, inflation2026, 10,
-		"2026: 2025 brackets and deductions indexed by the estimated inflation (Minn. Stat. §290.06 subd. 2d), rounded to $10")}
+	// 2026: the Department of Revenue's published brackets and standard
+	// deductions (2025 indexed by 2.369%); the deduction-reduction
+	// threshold is not in that announcement.
+	l26 := law(2026,
+		br(0, 5.35, 33310, 6.8, 109430, 7.85, 203150, 9.85), br(0, 5.35, 48700, 6.8, 193480, 7.85, 337930, 9.85),
+		br(0, 5.35, 24350, 6.8, 96740, 7.85, 168965, 9.85), br(0, 5.35, 41010, 6.8, 164800, 7.85, 270060, 9.85),
+		byStatus(15300, 30600, 15300, 23000), 244600,
+		"Minn. Stat. §290.06 subd. 2c, §290.0123; Minnesota Department of Revenue, 2026 income tax brackets and standard deduction amounts (inflation factor 2.369%)")
+	l26.Projected = "2026 standard deduction reduction threshold: 2025's 238,950 indexed by the published 2.369%, rounded to $50"
+	return []StateLaw{l24, l25, l26}
 }
 
 func mississippi() []StateLaw {
@@ -496,8 +504,8 @@ func utah() []StateLaw {
 		"Utah Code §59-10-104 (4.55% for 2024, HB 106), §59-10-1018 (taxpayer tax credit); TC-40 instructions 2024")
 	l25 := law(2025, 4.5, byStatus(15750, 31500, 15750, 23625), byStatus(18938, 37876, 18938, 28407),
 		"Utah Code §59-10-104 (4.5% for 2025, HB 106 of 2025), §59-10-1018; TC-40 instructions 2025")
-	l26 := law(2026, 4.5, byStatus(16100, 32200, 16100, 24150), byStatus(19450, 38900, 19450, 29175),
-		"Utah Code §59-10-104 (4.5%), §59-10-1018")
+	l26 := law(2026, 4.45, byStatus(16100, 32200, 16100, 24150), byStatus(19450, 38900, 19450, 29175),
+		"Utah Code §59-10-104 as amended by SB 60 (2026 General Session, retrospective to January 1, 2026: 4.45%), §59-10-1018")
 	l26.Projected = "2026 credit base amounts: 2025 indexed by the estimated inflation"
 	return []StateLaw{l24, l25, l26}
 }

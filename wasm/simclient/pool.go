@@ -1,14 +1,14 @@
 //go:build js && wasm
 
 // Package simclient runs simulations for the page in Web Workers (see
-// wasm/worker) and implements app.Simulator.
+// wasm/simworker) and implements app.Simulator.
 //
 // The scenario's paths are split into one contiguous range per worker; each
 // worker sends its paths back in chunks, the page summarises what has arrived
 // (calc.Summarize) for provisional figures, and merges everything at the end
-// (calc.Merge). Because every path has its own random source seeded from the
-// scenario's seed and the path's index, the merged result is identical to
-// calc.Simulate's — in the browser and natively.
+// (calc.Merge). Because every antithetic pair of paths has its own random
+// source seeded from the scenario's seed and the pair's index, the merged
+// result is identical to calc.Simulate's — in the browser and natively.
 package simclient
 
 import (
@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"syscall/js"
+	"time"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -35,6 +36,7 @@ const maxWorkers = 4
 const (
 	chunksPerWorker = 10
 	firstChunkShare = 50
+	partialInterval = 250 * time.Millisecond
 )
 
 // Pool is a set of simulation workers. It is used from the browser's event
@@ -111,14 +113,23 @@ func (p *Pool) compile(url string) {
 // Run implements app.Simulator. A run replaces the previous one: workers
 // still busy with it are terminated (a Go WASM busy in a loop cannot read a
 // cancel message) and replaced on demand.
-func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func()) {
+//
+// lots (nil: none) are the scenario's legacy lots, which the query does
+// not carry: the workers get them as a lots file, the amount becomes their
+// total, and the result is cached under the query and a hash of the lots.
+func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.SimulationUpdate)) (cancel func()) {
 	p.stop()
 	s, err := calc.Decode(query)
+	if err == nil && len(lots) > 0 {
+		s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
+		err = s.Validate()
+	}
 	if err != nil {
 		update(app.SimulationUpdate{Final: true, Err: err})
 		return func() {}
 	}
-	if r := p.results.get(s.Encode()); r != nil {
+	key := cacheKey(s.Encode(), lots)
+	if r := p.results.get(key); r != nil {
 		// Computed before (an earlier value, a saved scenario, presenter
 		// mode): the same scenario always gives the same result.
 		mark("smacalc:run")
@@ -127,7 +138,11 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 		return func() {}
 	}
 	p.nextID++
-	r := &run{pool: p, id: p.nextID, scenario: s, update: update}
+	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update}
+	lotsFile := ""
+	if len(lots) > 0 {
+		lotsFile = calc.LegacyLotsCSV(lots)
+	}
 	mark("smacalc:run")
 	p.current = r
 	n := min(p.size, s.Paths)
@@ -148,7 +163,7 @@ func (p *Pool) Run(query string, update func(app.SimulationUpdate)) (cancel func
 		r.workers = append(r.workers, w)
 		w.run = r
 		w.post(map[string]any{
-			"type": "run", "id": r.id, "query": query,
+			"type": "run", "id": r.id, "query": query, "lots": lotsFile,
 			"first": first, "count": count,
 			"chunk": max(2, count/chunksPerWorker&^1), "firstChunk": max(2, count/firstChunkShare&^1),
 		})
@@ -192,7 +207,7 @@ func (p *Pool) spawn() *worker {
 	return w
 }
 
-// newWorker starts a Web Worker running wasm/worker, calling receive with
+// newWorker starts a Web Worker running wasm/simworker, calling receive with
 // each message's data and failed when the worker itself breaks (its script
 // or the Go program dies).
 func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
@@ -224,6 +239,7 @@ type run struct {
 	pool     *Pool
 	id       int
 	scenario calc.Scenario
+	key      string // the result's cache key (cacheKey)
 	update   func(app.SimulationUpdate)
 	workers  []*worker
 	parts    []calc.Paths
@@ -232,6 +248,7 @@ type run struct {
 	over     bool
 
 	partialShown bool
+	lastPartial  time.Time // when the last provisional answer was sent
 }
 
 func (r *run) paths(raw string) {
@@ -245,6 +262,15 @@ func (r *run) paths(raw string) {
 	if r.done >= r.scenario.Paths {
 		return // the final result comes with the last "done"
 	}
+	// After the first provisional answer, refresh it at most every
+	// partialInterval: each refresh is a summary and a render on the main
+	// thread, and on a machine with few cores that time is taken from the
+	// workers (measured on 2 cores: 22 refreshes a run made the final
+	// result about 30% later).
+	now := time.Now()
+	if r.partialShown && now.Sub(r.lastPartial) < partialInterval {
+		return
+	}
 	mark("smacalc:summarize-start")
 	partial, err := calc.Summarize(r.scenario, r.parts...)
 	measure("smacalc:summarize", "smacalc:summarize-start")
@@ -256,6 +282,7 @@ func (r *run) paths(raw string) {
 		r.partialShown = true
 		mark("smacalc:first-partial")
 	}
+	r.lastPartial = now
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
 }
 
@@ -275,7 +302,7 @@ func (r *run) workerDone() {
 	}
 	mark("smacalc:result")
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
-	r.pool.results.put(&result)
+	r.pool.results.putKey(r.key, &result)
 }
 
 // measure records a User Timing measure from the mark start to now.
@@ -310,7 +337,7 @@ func (r *run) fail(err error) {
 	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 }
 
-// worker is one Web Worker running wasm/worker.
+// worker is one Web Worker running wasm/simworker.
 type worker struct {
 	pool               *Pool
 	js                 js.Value

@@ -15,13 +15,27 @@ import (
 // canonical query, in memory for the page's life and in the browser's storage
 // for later visits. A stored result is used only by the build version that
 // made it: another version may compute differently.
+//
+// The storage is shared with the saved scenarios (an origin has about 5 MB
+// of localStorage), so stored results are bounded twice: at most
+// storedResults of them that are not a saved scenario's, and at most
+// storedBytes in all, saved scenarios' included; past either bound the
+// least recently used go first, a saved scenario's last. A result that does
+// not fit is kept in memory only.
 const (
 	memoryResults = 64      // results kept in memory, most recently used
-	storedResults = 40      // results kept in the browser's storage
+	storedResults = 40      // stored results that are not a saved scenario's
+	storedBytes   = 2 << 20 // bytes of stored results in all
 	maxStoredSize = 1 << 20 // bytes; a larger stored value is set aside unread
 	resultIndex   = "smacalc:results"
 	resultPrefix  = "smacalc:result:"
 )
+
+// indexEntry is one stored result in the index: its cache key and size.
+type indexEntry struct {
+	Key  string `json:"k"`
+	Size int    `json:"n"`
+}
 
 // resultStore is the browser's storage (localStorage), or a map in tests.
 // set fails when the storage is full or unavailable.
@@ -55,8 +69,8 @@ func newResultCacheWith(version string, store resultStore) *resultCache {
 	c := &resultCache{version: version, store: store, memory: map[string]*calc.Result{}}
 	if store != nil {
 		listed := map[string]bool{}
-		for _, q := range c.index() {
-			listed[resultPrefix+q] = true
+		for _, e := range c.index() {
+			listed[resultPrefix+e.Key] = true
 		}
 		for _, k := range store.keys() {
 			if strings.HasPrefix(k, resultPrefix) && !listed[k] {
@@ -67,7 +81,20 @@ func newResultCacheWith(version string, store resultStore) *resultCache {
 	return c
 }
 
-// get returns the final result of the canonical query, or nil.
+// cacheKey is the key of a scenario's result: its canonical query, and
+// for a scenario with legacy lots (which the query does not carry) the
+// query and a hash of the lots, so that it never shares a result with the
+// same query without them.
+func cacheKey(query string, lots []calc.LegacyLot) string {
+	if h := calc.LegacyHash(lots); h != "" {
+		return query + lotsKeyMark + h
+	}
+	return query
+}
+
+const lotsKeyMark = "#lots="
+
+// get returns the final result of a cache key (cacheKey), or nil.
 func (c *resultCache) get(query string) *calc.Result {
 	if r, ok := c.memory[query]; ok {
 		c.touch(query)
@@ -75,18 +102,30 @@ func (c *resultCache) get(query string) *calc.Result {
 	}
 	r := c.load(query)
 	if r != nil {
-		c.remember(r)
-		c.storeIndex(query)
+		c.remember(query, r)
+		// Most recently used now: move it to the end of the index.
+		index := c.index()
+		if i := slices.IndexFunc(index, func(e indexEntry) bool { return e.Key == query }); i >= 0 {
+			e := index[i]
+			c.writeIndex(append(slices.Delete(index, i, i+1), e))
+		}
 	}
 	return r
 }
 
 // put keeps a final result (it names its scenario's canonical query).
 func (c *resultCache) put(r *calc.Result) {
+	if r != nil {
+		c.putKey(r.Scenario, r)
+	}
+}
+
+// putKey keeps a final result under a cache key (cacheKey).
+func (c *resultCache) putKey(key string, r *calc.Result) {
 	if r == nil || r.Scenario == "" {
 		return
 	}
-	c.remember(r)
+	c.remember(key, r)
 	if c.store == nil {
 		return
 	}
@@ -94,18 +133,26 @@ func (c *resultCache) put(r *calc.Result) {
 	if err != nil || len(raw) > maxStoredSize {
 		return
 	}
-	key := resultPrefix + r.Scenario
-	if c.store.set(key, string(raw)) != nil {
-		// Full: make room by dropping the older half of the stored results
-		// and try once more; a result that still does not fit stays in
-		// memory only.
-		index := c.index()
-		c.writeIndex(c.evict(index, len(index)/2))
-		if c.store.set(key, string(raw)) != nil {
+	index := slices.DeleteFunc(c.index(), func(e indexEntry) bool { return e.Key == key })
+	index = c.evict(append(index, indexEntry{Key: key, Size: len(raw)}), storedResults, storedBytes)
+	if len(index) == 0 || index[len(index)-1].Key != key {
+		c.writeIndex(index) // it did not fit beside the saved scenarios' results
+		return
+	}
+	if c.store.set(resultPrefix+key, string(raw)) != nil {
+		// The storage is full (of other data too): drop the older half of
+		// the other stored results and try once more; a result that still
+		// does not fit stays in memory only.
+		older := index[:len(index)-1]
+		index = append(c.evict(older, c.others(older)/2, storedBytes), index[len(index)-1])
+		if c.store.set(resultPrefix+key, string(raw)) != nil {
+			c.writeIndex(index[:len(index)-1])
 			return
 		}
 	}
-	c.storeIndex(r.Scenario)
+	if c.writeIndex(index) != nil {
+		c.store.remove(resultPrefix + key) // never a stored result the index does not list
+	}
 }
 
 // load reads a stored result; a value that is unreadable, too large, from
@@ -121,7 +168,7 @@ func (c *resultCache) load(query string) *calc.Result {
 	}
 	var stored storedResult
 	if len(raw) > maxStoredSize || json.Unmarshal([]byte(raw), &stored) != nil ||
-		stored.Version != c.version || stored.Result == nil || stored.Result.Scenario != query {
+		stored.Version != c.version || stored.Result == nil || stored.Result.Scenario != strings.Split(query, lotsKeyMark)[0] {
 		c.store.remove(key)
 		return nil
 	}
@@ -130,9 +177,9 @@ func (c *resultCache) load(query string) *calc.Result {
 
 // remember puts r in memory as the most recent, forgetting the least
 // recently used beyond memoryResults.
-func (c *resultCache) remember(r *calc.Result) {
-	c.memory[r.Scenario] = r
-	c.touch(r.Scenario)
+func (c *resultCache) remember(key string, r *calc.Result) {
+	c.memory[key] = r
+	c.touch(key)
 	for len(c.recent) > memoryResults {
 		delete(c.memory, c.recent[0])
 		c.recent = c.recent[1:]
@@ -143,52 +190,69 @@ func (c *resultCache) touch(query string) {
 	c.recent = append(slices.DeleteFunc(c.recent, func(q string) bool { return q == query }), query)
 }
 
-// storeIndex records query as the most recently used stored result and
-// removes the stored results beyond storedResults.
-func (c *resultCache) storeIndex(query string) {
-	index := append(slices.DeleteFunc(c.index(), func(q string) bool { return q == query }), query)
-	c.writeIndex(c.evict(index, storedResults))
-}
-
-// evict removes the oldest stored results that are not of a saved scenario
-// until at most keep such results remain, and returns the index left.
-func (c *resultCache) evict(index []string, keep int) []string {
+// savedKeys is the set of the saved scenarios' queries.
+func (c *resultCache) savedKeys() map[string]bool {
 	saved := map[string]bool{}
 	if c.saved != nil {
 		for _, q := range c.saved() {
 			saved[q] = true
 		}
 	}
-	others := 0
-	for _, q := range index {
-		if !saved[q] {
+	return saved
+}
+
+// others counts the stored results that are not a saved scenario's.
+func (c *resultCache) others(index []indexEntry) int {
+	saved := c.savedKeys()
+	return len(slices.DeleteFunc(slices.Clone(index), func(e indexEntry) bool { return saved[e.Key] }))
+}
+
+// evict removes stored results, least recently used first and a saved
+// scenario's last, until at most maxOthers that are not a saved
+// scenario's and maxBytes in all remain; it returns the index left.
+func (c *resultCache) evict(index []indexEntry, maxOthers, maxBytes int) []indexEntry {
+	saved := c.savedKeys()
+	others, bytes := 0, 0
+	for _, e := range index {
+		bytes += e.Size
+		if !saved[e.Key] {
 			others++
 		}
 	}
-	return slices.DeleteFunc(index, func(q string) bool {
-		if saved[q] || others <= keep {
-			return false
-		}
-		others--
-		c.store.remove(resultPrefix + q)
-		return true
-	})
+	drop := func(keepSaved bool) {
+		index = slices.DeleteFunc(index, func(e indexEntry) bool {
+			if (keepSaved && saved[e.Key]) || (others <= maxOthers && bytes <= maxBytes) {
+				return false
+			}
+			if !saved[e.Key] {
+				others--
+			}
+			bytes -= e.Size
+			c.store.remove(resultPrefix + e.Key)
+			return true
+		})
+	}
+	drop(true)  // the others first
+	drop(false) // then saved scenarios' results, if those alone are too many bytes
+	return index
 }
 
-// index is the stored results' queries, least recently used first (empty
-// when the index is missing or unreadable).
-func (c *resultCache) index() []string {
+// index is the stored results, least recently used first (empty when the
+// index is missing or unreadable: the stored results it does not list are
+// then removed by the next newResultCacheWith).
+func (c *resultCache) index() []indexEntry {
 	raw, ok := c.store.get(resultIndex)
-	var index []string
+	var index []indexEntry
 	if !ok || len(raw) > maxStoredSize || json.Unmarshal([]byte(raw), &index) != nil {
 		return nil
 	}
 	return index
 }
 
-func (c *resultCache) writeIndex(index []string) {
-	raw, _ := json.Marshal(index) // strings: cannot fail
-	if c.store.set(resultIndex, string(raw)) != nil {
-		c.store.remove(resultIndex)
-	}
+// writeIndex stores the index. When the storage refuses, the old index
+// stays: it may list results that are gone (a miss, harmless), never miss
+// one that is there.
+func (c *resultCache) writeIndex(index []indexEntry) error {
+	raw, _ := json.Marshal(index) // strings and numbers: cannot fail
+	return c.store.set(resultIndex, string(raw))
 }

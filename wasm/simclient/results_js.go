@@ -26,14 +26,19 @@ func newResultCache(version string) *resultCache {
 // disabled, quota exceeded): a throw becomes an error or a miss.
 type browserStorage struct{ js.Value }
 
+// The property is read through Reflect.get, a call: syscall/js turns an
+// exception thrown by a call into a panic, recovered here, but one thrown
+// by a property read (Value.Get: the SecurityError of a third-party frame
+// whose site data is blocked) ends the page's Go program.
 func localStorage() (s browserStorage, err error) {
 	defer func() {
 		if recover() != nil {
 			err = errors.New("no localStorage")
 		}
 	}()
-	v := js.Global().Get("localStorage")
-	if !v.Truthy() {
+	g := js.Global()
+	v := g.Get("Reflect").Call("get", g, "localStorage")
+	if !v.Truthy() || v.Get("smacalcUnavailable").Truthy() { // see static/app-module.js
 		return s, errors.New("no localStorage")
 	}
 	return browserStorage{v}, nil

@@ -1,6 +1,7 @@
 package simclient
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -174,5 +175,108 @@ func TestResultCacheKeepsSavedScenarios(t *testing.T) {
 	}
 	if later.get(fmt.Sprintf("amount=%d", storedResults+19)) == nil {
 		t.Error("the newest result was dropped")
+	}
+}
+
+// A scenario with legacy lots never shares a cached result with the same
+// query without them, in memory or in the storage.
+func TestResultCacheKeyedByLots(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	lots := []calc.LegacyLot{{Holding: "AAPL", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
+	key := cacheKey("amount=1000", lots)
+	if key == "amount=1000" || cacheKey("amount=1000", nil) != "amount=1000" {
+		t.Fatalf("key %q", key)
+	}
+	other := cacheKey("amount=1000", []calc.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}})
+	if other == key {
+		t.Fatal("different lots share a key")
+	}
+	c.putKey(key, result("amount=1000"))
+	if c.get("amount=1000") != nil || c.get(other) != nil {
+		t.Fatal("the result with lots is found without them")
+	}
+	later := newResultCacheWith("v1", store)
+	if r := later.get(key); r == nil || r.Scenario != "amount=1000" {
+		t.Fatalf("stored result with lots: %+v", r)
+	}
+	if later.get("amount=1000") != nil {
+		t.Fatal("the stored result with lots is found without them")
+	}
+}
+
+// bigResult is a result whose stored JSON is about size bytes.
+func bigResult(query string, size int) *calc.Result {
+	r := result(query)
+	year, _ := json.Marshal(calc.Year{})
+	for len(r.Years)*(len(year)+1) < size {
+		r.Years = append(r.Years, calc.Year{Year: len(r.Years) + 1})
+	}
+	return r
+}
+
+func TestResultCacheByteBudget(t *testing.T) {
+	store := newMapStore()
+	c := newResultCacheWith("v1", store)
+	var queries []string
+	for i := range 12 {
+		queries = append(queries, fmt.Sprintf("amount=%d", i))
+	}
+	c.saved = func() []string { return queries[:10] } // saved scenarios, every one large
+	for _, q := range queries {
+		c.put(bigResult(q, storedBytes/5))
+	}
+	total := 0
+	for _, k := range store.keys() {
+		if strings.HasPrefix(k, resultPrefix) {
+			total += len(store.items[k])
+		}
+	}
+	if total > storedBytes {
+		t.Fatalf("stored results take %d bytes, more than %d", total, storedBytes)
+	}
+	later := newResultCacheWith("v1", store)
+	later.saved = c.saved
+	if later.get(queries[9]) == nil {
+		t.Errorf("the most recent saved scenario's result was not kept: index %s", store.items[resultIndex])
+	}
+	if later.get(queries[0]) != nil {
+		t.Error("the oldest saved scenario's result was kept beyond the byte budget")
+	}
+	// The saved scenarios' results fill the budget: a result that is not
+	// a saved scenario's is kept in memory only.
+	if later.get(queries[11]) != nil || c.get(queries[11]) == nil {
+		t.Error("a result that is not saved displaced saved scenarios' results, or was not kept in memory")
+	}
+}
+
+// indexRefusingStore refuses to write the index, like a storage that fills
+// up between two writes.
+type indexRefusingStore struct{ *mapStore }
+
+func (s indexRefusingStore) set(key, value string) error {
+	if key == resultIndex {
+		return errors.New("quota exceeded")
+	}
+	return s.mapStore.set(key, value)
+}
+
+func TestResultCacheIndexWriteFails(t *testing.T) {
+	store := newMapStore()
+	newResultCacheWith("v1", store).put(result("amount=1"))
+	before := store.items[resultIndex]
+	c := newResultCacheWith("v1", indexRefusingStore{store})
+	c.put(result("amount=2"))
+	if _, ok := store.items[resultPrefix+"amount=2"]; ok {
+		t.Error("a result was left stored without being listed in the index")
+	}
+	if store.items[resultIndex] != before {
+		t.Error("the index was changed or removed by a failed write")
+	}
+	if newResultCacheWith("v1", store).get("amount=1") == nil {
+		t.Error("a failed write lost the results stored before")
+	}
+	if c.get("amount=2") == nil {
+		t.Error("the result is not kept in memory")
 	}
 }

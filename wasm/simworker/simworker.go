@@ -12,7 +12,7 @@
 //
 // Messages in (from the page, through sim-worker.js):
 //
-//	{type: "run", id, query, first, count, chunk, firstChunk}
+//	{type: "run", id, query, lots, first, count, chunk, firstChunk}  // lots: a lots file, "" for none
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //
@@ -62,6 +62,9 @@ func Serve() {
 				return nil
 			}
 			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+			if l := msg.Get("lots"); l.Type() == js.TypeString {
+				req.Lots = l.String()
+			}
 			req.Chunk, req.FirstChunk = msg.Get("chunk").Int(), msg.Get("firstChunk").Int()
 			go run(req)
 		}
@@ -73,9 +76,10 @@ func Serve() {
 type request struct {
 	ID                  int
 	Query               string
-	First, Count, Chunk int // a run's paths, in chunks of Chunk paths
-	FirstChunk          int // … except the first, smaller for a quick first answer
-	Path, Year, Stock   int // an inspection
+	Lots                string // a run's legacy lots file (calc.ParseLegacyLots), "" for none
+	First, Count, Chunk int    // a run's paths, in chunks of Chunk paths
+	FirstChunk          int    // … except the first, smaller for a quick first answer
+	Path, Year, Stock   int    // an inspection
 }
 
 // answer runs a request's work and posts what it sends, or its error. A
@@ -106,6 +110,13 @@ func run(req request) {
 		s, err := calc.Decode(req.Query)
 		if err != nil {
 			return err
+		}
+		if req.Lots != "" {
+			lots, err := calc.ParseLegacyLots([]byte(req.Lots), s.Year)
+			if err != nil {
+				return err
+			}
+			s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
 		}
 		chunk := max(1, req.FirstChunk)
 		for first := req.First; first < req.First+req.Count; first += chunk {

@@ -1,6 +1,7 @@
 // Command historygen writes calc/history.go, the table of monthly S&P
-// Composite prices and dividends that package calc replays as a market with
-// real history, from the CSV transcribed from Robert Shiller's data
+// Composite prices and dividends from which package calc computes a
+// market with real history (no scenario key replays it yet; docs/HISTORY.md
+// proposes one), from the CSV transcribed from Robert Shiller's data
 // (calc/testdata/history/shiller_monthly.csv).
 //
 // Run it through go generate in package calc:

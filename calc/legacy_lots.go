@@ -1,0 +1,213 @@
+package calc
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// LegacyLot is one tax lot the client owns today: a row of a lots file
+// (ParseLegacyLots). Lots of one Holding are one stock.
+type LegacyLot struct {
+	Holding  string  // name of the holding (a ticker, a fund)
+	Value    float64 // market value at the start, dollars (> 0)
+	Basis    float64 // cost basis, dollars (≥ 0)
+	Acquired string  // date acquired, YYYY-MM-DD, on or before the start
+}
+
+// Limits of a lots file: a household's legacy holdings fit easily, and a
+// browser reads and simulates the largest one without a pause.
+const (
+	MaxLegacyLots    = 1000      // rows after the header
+	MaxLegacyBytes   = 256 << 10 // file size
+	maxHoldingLength = 64        // characters of a holding's name
+)
+
+// LegacyHeader is the lots file's header, exactly.
+const LegacyHeader = "holding,value,basis,acquired"
+
+// LotsError is a problem with a lots file: the line (1 is the header) and
+// the column, when the problem is in one.
+type LotsError struct {
+	Line   int
+	Column string
+	Msg    string
+}
+
+func (e *LotsError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Column, e.Msg)
+}
+
+// legacyStart is the simulation's start date for holding periods: January
+// 1 of the scenario's tax year (the first year simulated is that tax
+// year).
+func legacyStart(year int) time.Time { return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC) }
+
+// daysPerStep is the length of a monthly step in days (365.25 / 12).
+const daysPerStep = 365.25 / stepsPerYear
+
+// acquiredStep is the step at which a lot acquired on date (YYYY-MM-DD,
+// valid, not after start) starts its holding period: the whole number of
+// steps before the start, rounded up, so that a lot is long-term at step t
+// exactly when t − step > 12 (held more than one year, IRC §1222) at the
+// resolution of a month: held 365 days at the start is short-term, 366
+// long-term.
+func acquiredStep(date string, start time.Time) int32 {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return 0
+	}
+	days := start.Sub(d).Hours() / 24
+	return -int32(math.Ceil(days / daysPerStep))
+}
+
+// problem describes what is wrong with a lot, or "".
+func (l LegacyLot) problem(year int) string {
+	switch {
+	case l.Holding == "" || utf8.RuneCountInString(l.Holding) > maxHoldingLength || !utf8.ValidString(l.Holding):
+		return fmt.Sprintf("holding: must be a name of 1 to %d characters", maxHoldingLength)
+	case !finite(l.Value) || l.Value <= 0 || l.Value > 1e10 || roundTo(l.Value, centsPerDollar) != l.Value:
+		return "value: must be dollars and cents, above 0 and at most 10000000000"
+	case !finite(l.Basis) || l.Basis < 0 || l.Basis > 1e10 || roundTo(l.Basis, centsPerDollar) != l.Basis:
+		return "basis: must be dollars and cents, 0 to 10000000000"
+	}
+	d, err := time.Parse(time.DateOnly, l.Acquired)
+	if err != nil {
+		return "acquired: not a date YYYY-MM-DD: " + strconv.Quote(l.Acquired)
+	}
+	if start := legacyStart(year); d.After(start) {
+		return "acquired: after the simulation start " + start.Format(time.DateOnly)
+	}
+	if d.Year() < 1900 {
+		return "acquired: before 1900"
+	}
+	return ""
+}
+
+// ParseLegacyLots reads a lots file: the header "holding,value,basis,acquired"
+// and one row per lot (dollars; acquired YYYY-MM-DD, on or before January 1
+// of the tax year `year`, which sets short or long term). It returns the
+// lots, or a *LotsError naming the line and the column of the first
+// problem. At most MaxLegacyBytes and MaxLegacyLots rows.
+func ParseLegacyLots(data []byte, year int) ([]LegacyLot, error) {
+	if len(data) > MaxLegacyBytes {
+		return nil, &LotsError{Line: 1, Msg: fmt.Sprintf("file is %d bytes; at most %d", len(data), MaxLegacyBytes)}
+	}
+	if !utf8.Valid(data) {
+		return nil, &LotsError{Line: 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n")), Msg: "not UTF-8 text"}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a spreadsheet's byte order mark
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	var lots []LegacyLot
+	columns := strings.Split(LegacyHeader, ",")
+	for first := true; ; first = false {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			if first {
+				return nil, &LotsError{Line: 1, Msg: "empty file; the first line must be " + LegacyHeader}
+			}
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &LotsError{Line: pe.Line, Msg: pe.Err.Error()}
+			}
+			return nil, &LotsError{Line: 1, Msg: err.Error()}
+		}
+		line, _ := r.FieldPos(0)
+		if first {
+			if strings.Join(rec, ",") != LegacyHeader {
+				return nil, &LotsError{Line: line, Msg: "the header must be exactly " + LegacyHeader}
+			}
+			continue
+		}
+		if len(rec) != len(columns) {
+			return nil, &LotsError{Line: line, Msg: fmt.Sprintf("%d fields; each line has %d: %s", len(rec), len(columns), LegacyHeader)}
+		}
+		if len(lots) == MaxLegacyLots {
+			return nil, &LotsError{Line: line, Msg: fmt.Sprintf("more than %d lots", MaxLegacyLots)}
+		}
+		l := LegacyLot{Holding: strings.TrimSpace(rec[0]), Acquired: strings.TrimSpace(rec[3])}
+		for k, dst := range []*float64{1: &l.Value, 2: &l.Basis} {
+			if dst == nil {
+				continue
+			}
+			v := strings.TrimSpace(rec[k])
+			f, err := strconv.ParseFloat(v, 64)
+			if !plainNumber(v) || err != nil || !finite(f) {
+				return nil, &LotsError{Line: line, Column: columns[k], Msg: "not a number"}
+			}
+			*dst = roundTo(f, centsPerDollar)
+		}
+		if msg := l.problem(year); msg != "" {
+			col, m, _ := strings.Cut(msg, ": ")
+			return nil, &LotsError{Line: line, Column: col, Msg: m}
+		}
+		lots = append(lots, l)
+	}
+	if len(lots) == 0 {
+		return nil, &LotsError{Line: 2, Msg: "no lots after the header"}
+	}
+	return lots, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// LegacyTotal is the lots' total value: the scenario's Amount when they
+// are simulated.
+func LegacyTotal(lots []LegacyLot) float64 {
+	t := 0.0
+	for _, l := range lots {
+		t += l.Value
+	}
+	return roundTo(t, centsPerDollar)
+}
+
+// LegacyLotsCSV writes lots as a lots file (the header, then one line per
+// lot, numbers in their shortest form): ParseLegacyLots reads it back to
+// the same lots.
+func LegacyLotsCSV(lots []LegacyLot) string {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write(strings.Split(LegacyHeader, ","))
+	for _, l := range lots {
+		_ = w.Write([]string{l.Holding, formatFloat(l.Value), formatFloat(l.Basis), l.Acquired})
+	}
+	w.Flush()
+	return b.String()
+}
+
+// LegacyHash identifies a set of lots (FNV-1a of LegacyLotsCSV, hex; ""
+// for none): caches keyed by a scenario's query add it, so a scenario with
+// lots never shares a result with the same query without them.
+func LegacyHash(lots []LegacyLot) string {
+	if len(lots) == 0 {
+		return ""
+	}
+	h := fnv.New64a()
+	_, _ = io.WriteString(h, LegacyLotsCSV(lots))
+	return strconv.FormatUint(h.Sum64(), 16)
+}
