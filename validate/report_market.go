@@ -14,7 +14,7 @@ func forcedGainsShare(r *run) float64 {
 
 func (v *validation) turnoverSection(w *report) {
 	t := v.Turnover
-	w.p("## 8. Index turnover and forced gains")
+	w.p("## 9. Index turnover and forced gains")
 	w.p("")
 	w.p("A real index replaces names: the S&P 500 about 4–5%% a year (S&P Dow Jones Indices: 3.6%% of its members in")
 	w.p("2020, 5.2%% in 2017, about 4%% a year on average; about 70%% of deletions are mergers and acquisitions). An index")
@@ -49,7 +49,7 @@ func (v *validation) turnoverSection(w *report) {
 
 func (v *validation) replaySection(w *report) {
 	h := v.Replays
-	w.p("## 9. Replays of history")
+	w.p("## 10. Replays of history")
 	w.p("")
 	w.p("The market factor replays the S&P Composite's monthly total returns from January of the start year (Robert")
 	w.p("Shiller's data; docs/HISTORY.md), the index pinned to history each month; the sectors' and stocks' own moves")
