@@ -200,14 +200,16 @@ func LegacyLotsCSV(lots []LegacyLot) string {
 	return b.String()
 }
 
-// LegacyHash identifies a set of lots (FNV-1a of LegacyLotsCSV, hex; ""
-// for none): caches keyed by a scenario's query add it, so a scenario with
-// lots never shares a result with the same query without them.
-func LegacyHash(lots []LegacyLot) string {
-	if len(lots) == 0 {
+// LegacyHash identifies a set of lots by its file, as LegacyLotsCSV writes
+// it (FNV-1a, hex; "" for none): caches keyed by a scenario's query add it,
+// so a scenario with lots never shares a result with the same query
+// without them. A saved scenario keeps that same file, so its key can be
+// computed without parsing the lots again.
+func LegacyHash(file string) string {
+	if file == "" {
 		return ""
 	}
 	h := fnv.New64a()
-	_, _ = io.WriteString(h, LegacyLotsCSV(lots))
+	_, _ = io.WriteString(h, file)
 	return strconv.FormatUint(h.Sum64(), 16)
 }

@@ -24,7 +24,7 @@ func TestParseLegacyLots(t *testing.T) {
 	if err != nil || len(back) != 2 || back[0] != lots[0] || back[1] != lots[1] {
 		t.Errorf("round trip: %+v, %v", back, err)
 	}
-	if LegacyHash(lots) == LegacyHash(lots[:1]) || LegacyHash(nil) != "" {
+	if LegacyHash(LegacyLotsCSV(lots)) == LegacyHash(LegacyLotsCSV(lots[:1])) || LegacyHash("") != "" {
 		t.Error("hash does not tell the lots apart")
 	}
 }

@@ -128,7 +128,11 @@ func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.Simulati
 		update(app.SimulationUpdate{Final: true, Err: err})
 		return func() {}
 	}
-	key := cacheKey(s.Encode(), lots)
+	lotsFile := "" // the worker's and the cache key's form of the lots
+	if len(lots) > 0 {
+		lotsFile = calc.LegacyLotsCSV(lots)
+	}
+	key := cacheKey(s.Encode(), lotsFile)
 	if r := p.results.get(key); r != nil {
 		// Computed before (an earlier value, a saved scenario, presenter
 		// mode): the same scenario always gives the same result.
@@ -139,10 +143,6 @@ func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.Simulati
 	}
 	p.nextID++
 	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update}
-	lotsFile := ""
-	if len(lots) > 0 {
-		lotsFile = calc.LegacyLotsCSV(lots)
-	}
 	mark("smacalc:run")
 	p.current = r
 	n := min(p.size, s.Paths)

@@ -57,8 +57,8 @@ type resultCache struct {
 	store   resultStore // nil: memory only
 	memory  map[string]*calc.Result
 	recent  []string // queries in memory, least recently used first
-	// saved returns the queries of the saved scenarios: their stored
-	// results are kept whatever their age, beyond storedResults.
+	// saved returns the cache keys of the saved scenarios' results: they
+	// are kept whatever their age, beyond storedResults.
 	saved func() []string
 }
 
@@ -83,10 +83,10 @@ func newResultCacheWith(version string, store resultStore) *resultCache {
 
 // cacheKey is the key of a scenario's result: its canonical query, and
 // for a scenario with legacy lots (which the query does not carry) the
-// query and a hash of the lots, so that it never shares a result with the
-// same query without them.
-func cacheKey(query string, lots []calc.LegacyLot) string {
-	if h := calc.LegacyHash(lots); h != "" {
+// query and a hash of the lots' file (calc.LegacyLotsCSV), so that it never
+// shares a result with the same query without them.
+func cacheKey(query, lotsFile string) string {
+	if h := calc.LegacyHash(lotsFile); h != "" {
 		return query + lotsKeyMark + h
 	}
 	return query
@@ -111,13 +111,6 @@ func (c *resultCache) get(query string) *calc.Result {
 		}
 	}
 	return r
-}
-
-// put keeps a final result (it names its scenario's canonical query).
-func (c *resultCache) put(r *calc.Result) {
-	if r != nil {
-		c.putKey(r.Scenario, r)
-	}
 }
 
 // putKey keeps a final result under a cache key (cacheKey).

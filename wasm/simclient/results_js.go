@@ -18,7 +18,14 @@ func newResultCache(version string) *resultCache {
 		store = ls
 	}
 	c := newResultCacheWith(version, store)
-	c.saved = app.SavedQueries
+	c.saved = func() []string {
+		list := app.SavedScenarios()
+		keys := make([]string, len(list))
+		for i, s := range list {
+			keys[i] = cacheKey(s.Query, s.Lots) // a saved scenario keeps its lots as LegacyLotsCSV writes them
+		}
+		return keys
+	}
 	return c
 }
 

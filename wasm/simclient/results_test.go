@@ -40,6 +40,9 @@ func (m *mapStore) set(key, value string) error {
 	return nil
 }
 
+// put keeps a result under its own query (a scenario without lots).
+func (c *resultCache) put(r *calc.Result) { c.putKey(r.Scenario, r) }
+
 func result(query string) *calc.Result {
 	return &calc.Result{Scenario: query, Paths: 7, SMAAheadFraction: 0.75}
 }
@@ -184,11 +187,11 @@ func TestResultCacheKeyedByLots(t *testing.T) {
 	store := newMapStore()
 	c := newResultCacheWith("v1", store)
 	lots := []calc.LegacyLot{{Holding: "AAPL", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
-	key := cacheKey("amount=1000", lots)
-	if key == "amount=1000" || cacheKey("amount=1000", nil) != "amount=1000" {
+	key := cacheKey("amount=1000", calc.LegacyLotsCSV(lots))
+	if key == "amount=1000" || cacheKey("amount=1000", "") != "amount=1000" {
 		t.Fatalf("key %q", key)
 	}
-	other := cacheKey("amount=1000", []calc.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}})
+	other := cacheKey("amount=1000", calc.LegacyLotsCSV([]calc.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}))
 	if other == key {
 		t.Fatal("different lots share a key")
 	}
