@@ -26,7 +26,7 @@ const setAsideKey = savedKey + ".set-aside"
 // setAsideKey, or left as it is when the storage has no room for that
 // copy; it is never fatal, and neither is a browser without storage.
 func loadSaved() ([]SavedScenario, string) {
-	storage, ok := localStorage()
+	storage, ok := LocalStorage()
 	if !ok {
 		return nil, "This browser does not let this page keep saved scenarios (its storage is blocked)."
 	}
@@ -76,7 +76,7 @@ func readStoredSaved(item string) ([]SavedScenario, string) {
 // stored (the saved-scenarios list, which sets bad values aside and says
 // so, is the one place that does); none without storage.
 func savedList() []SavedScenario {
-	storage, ok := localStorage()
+	storage, ok := LocalStorage()
 	if !ok {
 		return nil
 	}
@@ -93,7 +93,7 @@ func savedList() []SavedScenario {
 // window.localStorage, which ends the program when the browser blocks
 // storage.
 func storeSaved(list []SavedScenario) error {
-	storage, ok := localStorage()
+	storage, ok := LocalStorage()
 	if !ok {
 		return errors.New("storage is blocked for this page")
 	}

@@ -2,15 +2,16 @@ package app
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// localStorage returns the browser's window.localStorage, or ok false when
+// LocalStorage returns the browser's window.localStorage, or ok false when
 // the browser refuses it: reading the property throws (SecurityError) in a
 // page embedded as a third-party frame when site data is blocked, and
 // static/app-module.js then puts a stand-in that keeps nothing in its
 // place (smacalcUnavailable). It is read through Reflect.get, a call:
 // syscall/js turns an exception thrown by a call into a panic, recovered
 // here, but an exception thrown by a property read (Value.Get) ends the
-// page's Go program.
-func localStorage() (storage app.Value, ok bool) {
+// page's Go program. The saved scenarios and the simulation client's result
+// cache (wasm/simclient) both reach the storage through it.
+func LocalStorage() (storage app.Value, ok bool) {
 	defer func() {
 		if recover() != nil {
 			storage, ok = nil, false

@@ -4,7 +4,8 @@ package simclient
 
 import (
 	"errors"
-	"syscall/js"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app"
 )
@@ -14,8 +15,8 @@ import (
 // of saved scenarios stay stored as long as they are saved.
 func newResultCache(version string) *resultCache {
 	var store resultStore
-	if ls, err := localStorage(); err == nil {
-		store = ls
+	if ls, ok := app.LocalStorage(); ok {
+		store = browserStorage{ls}
 	}
 	c := newResultCacheWith(version, store)
 	c.saved = func() []string {
@@ -29,27 +30,10 @@ func newResultCache(version string) *resultCache {
 	return c
 }
 
-// browserStorage is window.localStorage. Every call may throw (storage
-// disabled, quota exceeded): a throw becomes an error or a miss.
-type browserStorage struct{ js.Value }
-
-// The property is read through Reflect.get, a call: syscall/js turns an
-// exception thrown by a call into a panic, recovered here, but one thrown
-// by a property read (Value.Get: the SecurityError of a third-party frame
-// whose site data is blocked) ends the page's Go program.
-func localStorage() (s browserStorage, err error) {
-	defer func() {
-		if recover() != nil {
-			err = errors.New("no localStorage")
-		}
-	}()
-	g := js.Global()
-	v := g.Get("Reflect").Call("get", g, "localStorage")
-	if !v.Truthy() || v.Get("smacalcUnavailable").Truthy() { // see static/app-module.js
-		return s, errors.New("no localStorage")
-	}
-	return browserStorage{v}, nil
-}
+// browserStorage is window.localStorage (app.LocalStorage). Every call may
+// throw (storage disabled, quota exceeded): a throw becomes an error or a
+// miss.
+type browserStorage struct{ goapp.Value }
 
 func (s browserStorage) get(key string) (value string, ok bool) {
 	defer func() {
@@ -58,7 +42,7 @@ func (s browserStorage) get(key string) (value string, ok bool) {
 		}
 	}()
 	v := s.Call("getItem", key)
-	if v.Type() != js.TypeString {
+	if v.Type() != goapp.TypeString {
 		return "", false
 	}
 	return v.String(), true
@@ -83,7 +67,7 @@ func (s browserStorage) keys() (keys []string) {
 	defer func() { _ = recover() }()
 	n := s.Get("length").Int()
 	for i := range n {
-		if k := s.Call("key", i); k.Type() == js.TypeString {
+		if k := s.Call("key", i); k.Type() == goapp.TypeString {
 			keys = append(keys, k.String())
 		}
 	}
