@@ -45,6 +45,24 @@ func benchmarkSimulate(b *testing.B, s Scenario) {
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*perOp), "B/path")
 }
 
+// BenchmarkSimulateLotEvents splits BenchmarkSimulateDefault's cost
+// between the market and the lot bookkeeping (docs/ARCHITECTURE.md,
+// "Speed: the engine"): the default, the default without dividends (no
+// quarterly reinvestment into every name), and the default without any
+// lot event after the first purchase (no dividends, harvests, turnover or
+// fee sales: the kernel, the path's sums and the year-end valuations of
+// one lot a name). The last is the floor any change to the bookkeeping
+// alone can reach.
+func BenchmarkSimulateLotEvents(b *testing.B) {
+	for _, v := range []struct{ name, query string }{
+		{"default", ""},
+		{"no-dividends", "div=0"},
+		{"no-lot-events", "div=0&harvest=none&turnover=0&smafee=0"},
+	} {
+		b.Run(v.name, func(b *testing.B) { benchmarkSimulate(b, mustDecode(b, v.query)) })
+	}
+}
+
 // BenchmarkSimulateDefaultMemory runs the whole default scenario and
 // reports the largest live heap seen at the progress reports (the budget in
 // a browser worker is 64 MB).
