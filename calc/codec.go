@@ -16,7 +16,7 @@ var Keys = []string{
 	"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
 	"index", "turnover", "savings",
 	"single", "singlebasis", "singlevol", "gainbudget",
-	"history",
+	"history", "takeover", "premium",
 }
 
 // Encode returns the canonical query string of s: every key in the order of

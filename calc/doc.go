@@ -27,9 +27,10 @@
 // to match approximate S&P 500 sector weights (sectors.go). Each stock's own
 // volatility falls with its weight, their cap-weighted average being
 // "idio" (idio_weight.go); the index replaces "turnover" of its names a
-// year, which the SMA sells and rebuys (turnover.go: forced gains); index
-// presets set the number of companies, with a representative sample above
-// 1000 (index_presets.go); "history" replays the S&P Composite's monthly
+// year, which the SMA sells and rebuys (turnover.go: forced gains), the
+// share "takeover" of them bought for cash at "premium" above their price
+// (takeover.go); index presets set the number of companies, with a
+// representative sample above 1000 (index_presets.go); "history" replays the S&P Composite's monthly
 // returns for the market factor (history_market.go); "savings=withdraw"
 // pays the tax saved out of the SMA (savings.go); "harvest=weekly" checks
 // every week on Brownian bridges of each month (weekly.go). Sources of

@@ -94,10 +94,12 @@ func newMarketParams(s Scenario) marketParams {
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
 	return marketParams{
-		mktSd:       s.Vol * math.Sqrt(dt),
-		sectorSd:    sv * math.Sqrt(dt),
-		specificSd:  ev * math.Sqrt(dt),
-		stockDrift:  (mu - 0.5*(s.Vol*s.Vol+sv*sv+ev*ev)) * dt,
+		mktSd:      s.Vol * math.Sqrt(dt),
+		sectorSd:   sv * math.Sqrt(dt),
+		specificSd: ev * math.Sqrt(dt),
+		// A name's drift leaves room for its chance of a cash takeover's
+		// premium (takeover.go); 0 without takeovers.
+		stockDrift:  (mu-0.5*(s.Vol*s.Vol+sv*sv+ev*ev))*dt - takeoverDrift(s),
 		sectorDrift: (mu - 0.5*(s.Vol*s.Vol+sv*sv)) * dt,
 	}
 }

@@ -22,6 +22,10 @@ func (s Scenario) marketKeyAtDefault(k string) bool {
 		return s.Savings == "reinvest"
 	case "history":
 		return s.History == 0
+	case "takeover":
+		return s.Takeover == 0
+	case "premium":
+		return s.Premium == defaultPremium
 	}
 	return false
 }
@@ -36,6 +40,10 @@ func (s Scenario) getMarket(k string) string {
 		return s.Savings
 	case "history":
 		return strconv.Itoa(s.History)
+	case "takeover":
+		return formatFloat(s.Takeover)
+	case "premium":
+		return formatFloat(s.Premium)
 	}
 	return ""
 }
@@ -54,6 +62,10 @@ func (s *Scenario) setMarket(k, v string) string {
 			return "not a whole number: " + strconv.Quote(v)
 		}
 		s.History = n
+	case "takeover":
+		return parseFloatKey(k, v, &s.Takeover)
+	case "premium":
+		return parseFloatKey(k, v, &s.Premium)
 	}
 	return ""
 }
@@ -63,6 +75,7 @@ func (s Scenario) validateMarket(e *ValidationError) {
 	rangeF(e, "turnover", s.Turnover, 0, 0.5)
 	oneOf(e, "savings", s.Savings, savingsUse)
 	validateHistory(e, s.History, s.Horizon)
+	validateTakeover(e, s)
 	s.validateWeekly(e)
 }
 

@@ -286,7 +286,7 @@ func (p *pathSim) run(path int) PathOutcome {
 			p.harvest(t)
 		}
 		if t%3 == 0 {
-			p.reconstitute(t)
+			growthS += p.reconstitute(t)
 		}
 		divS := 0.0
 		rIdx := p.idxVal/idxPrev - 1

@@ -45,6 +45,8 @@ type Scenario struct {
 	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
 	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
 	History      int      // start year of a replay of history, 0 = off ("history"; history_market.go)
+	Takeover     float64  // share of the names leaving the index that are bought for cash ("takeover"; takeover.go)
+	Premium      float64  // a cash takeover's premium over the price before it ("premium"; takeover.go)
 
 	// Existing holdings moved into the SMA (transition.go). A concentrated
 	// position is a fraction of Amount in one stock; legacy lots come from
@@ -100,6 +102,10 @@ func DefaultScenario() Scenario {
 		Index:    "sp500",
 		Turnover: defaultTurnover,
 		Savings:  "reinvest",
+		// Cash takeovers are off unless asked for; when they are, at the
+		// premium published studies find (takeover.go).
+		Takeover: 0,
+		Premium:  defaultPremium,
 
 		Single:      0,
 		SingleBasis: 1,

@@ -31,9 +31,9 @@ import "math"
 // path pair's seed word, the step and the name), shared by both paths of
 // an antithetic pair and separate from the market's draws: a scenario
 // with turnover sees exactly the market of the same scenario without it.
-// Cash takeovers at a premium are not modelled (left out: the premium's
-// size and frequency by weight have no published figure this model could
-// use without tuning).
+// Of the leaving names, the share "takeover" leave by a cash takeover at a
+// premium (takeover.go): drawn from the same stream, so a scenario with
+// takeovers replaces exactly the names of the same scenario without them.
 
 // turnoverPerQuarter is the probability that a name is replaced at one
 // quarter end for a yearly turnover.
@@ -50,26 +50,43 @@ func (p *pathSim) beginTurnover(pairWord uint64) {
 	p.turnSeed = splitmix64(pairWord ^ 0x5bd1e9955bd1e995)
 }
 
-// reconstitute replaces the names drawn at the quarter ending at step t.
-func (p *pathSim) reconstitute(t int32) {
+// reconstitute replaces the names drawn at the quarter ending at step t,
+// first moving the prices of those taken over for cash to the offer, and
+// returns the SMA's growth from the takeovers.
+func (p *pathSim) reconstitute(t int32) float64 {
 	if p.turnQ <= 0 {
-		return
+		return 0
 	}
 	leaves := p.leavers(t)
+	growth := 0.0
 	for i, w := range p.heldN {
-		if w == 0 || !leaves(i) { // an excluded sector's name: the SMA holds none
+		leaving, takenOver := leaves(i)
+		if !leaving {
 			continue
 		}
-		p.replaceName(i, t)
+		if takenOver { // an excluded sector's name too: it moves the index
+			growth += p.takeOver(i)
+		}
+		if w != 0 { // an excluded sector's name: the SMA holds none
+			p.replaceName(i, t)
+		}
 	}
+	return growth
 }
 
 // leavers returns whether name i leaves the index at the quarter ending
-// at step t.
-func (p *pathSim) leavers(t int32) func(i int) bool {
+// at step t, and whether it leaves by a cash takeover.
+func (p *pathSim) leavers(t int32) func(i int) (leaving, takenOver bool) {
 	limit := uint64(p.turnQ * (1 << 53))
+	cash := uint64(p.s.Takeover * (1 << 53))
 	base := splitmix64(p.turnSeed ^ uint64(t))
-	return func(i int) bool { return splitmix64(base+uint64(i))>>11 < limit }
+	return func(i int) (bool, bool) {
+		u := splitmix64(base + uint64(i))
+		if u>>11 >= limit {
+			return false, false
+		}
+		return true, cash > 0 && splitmix64(u)>>11 < cash
+	}
 }
 
 // replaceName sells every lot of stock i at step t and buys the entering

@@ -6,23 +6,40 @@ import (
 )
 
 // TestTurnoverRate checks that the names drawn to leave add up to the
-// yearly turnover: 1000 names over 40 quarters at 20% a year.
+// yearly turnover (1000 names over 40 quarters at 20% a year), that the
+// share "takeover" of them leave by a cash takeover, and that asking for
+// takeovers replaces exactly the same names.
 func TestTurnoverRate(t *testing.T) {
-	s := mustDecode(t, "stocks=1000&paths=1&turnover=0.2")
-	p := newPathSim(s, nil)
+	plain := newPathSim(mustDecode(t, "stocks=1000&paths=1&turnover=0.2"), nil)
+	p := newPathSim(mustDecode(t, "stocks=1000&paths=1&turnover=0.2&takeover=0.5"), nil)
+	plain.beginTurnover(12345)
 	p.beginTurnover(12345)
-	n := 0
+	n, cash := 0, 0
 	for q := int32(1); q <= 40; q++ {
-		leaves := p.leavers(3 * q)
+		leaves, plainLeaves := p.leavers(3*q), plain.leavers(3*q)
 		for i := range 1000 {
-			if leaves(i) {
+			leaving, takenOver := leaves(i)
+			if was, plainCash := plainLeaves(i); was != leaving || plainCash {
+				t.Fatalf("quarter %d name %d: leaves %v with takeovers, %v (cash %v) without", q, i, leaving, was, plainCash)
+			}
+			if takenOver && !leaving {
+				t.Fatalf("quarter %d name %d: taken over without leaving", q, i)
+			}
+			if leaving {
 				n++
+			}
+			if takenOver {
+				cash++
 			}
 		}
 	}
 	// Expected 2000 (10 years × 20% × 1000); sd ≈ 42.
 	if math.Abs(float64(n)-2000) > 200 {
 		t.Errorf("%d names left in 10 years, want about 2000", n)
+	}
+	// Half of them by cash takeover; sd ≈ 22.
+	if math.Abs(float64(cash)-float64(n)/2) > 110 {
+		t.Errorf("%d of %d leaving names were taken over, want about half", cash, n)
 	}
 	if turnoverPerQuarter(0) != 0 {
 		t.Error("no turnover replaces names")

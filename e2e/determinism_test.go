@@ -24,8 +24,9 @@ func TestBrowserMatchesNative(t *testing.T) {
 		"status=single&wages=300000&stgains=30000&state=NY&local=nyc&stocks=60&paths=40&horizon=4&seed=9",
 		"year=2025&status=mfj&wages=900000&ltgains=600000&state=IL&stocks=60&paths=40&horizon=4&seed=4",
 		// Issue 17's market: weekly checks, turnover, the papers' accounting,
-		// a Russell sample, a replay of history.
+		// a Russell sample, a replay of history, cash takeovers.
 		"harvest=weekly&turnover=0.08&savings=withdraw&stocks=60&paths=40&horizon=4&seed=6",
+		"turnover=0.1&takeover=0.6&premium=0.35&stocks=60&paths=40&horizon=4&seed=7",
 		"index=r3000&stocks=90&history=2007&paths=30&horizon=4&seed=8",
 	}
 	srv := startServer(t, siteV1)
