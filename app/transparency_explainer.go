@@ -28,7 +28,7 @@ var explainerPoints = []explainerPoint{
 	{"Part of the benefit is a deferral.", "Harvesting lowers your cost basis, so more gain is taxed when you sell. The benefit is largest early, with outside gains to offset or new money added; " +
 		"it shrinks if you sell everything at the end, and grows if the stocks are given away or inherited.", "#fig-decomposition", "Where the difference comes from"},
 	{"When a company leaves the index, the SMA sells it.", "An index replaces a few percent of its companies each year, most after a merger or a takeover. " +
-		"A fund hands the leaving shares out without selling them; the SMA must sell, and pays tax on any gain, largest when a company is bought for cash at a premium.", "#in-turnover", "The index turnover input"},
+		"An index ETF usually hands the leaving shares out in kind instead of selling them; the SMA must sell, and pays tax on any gain, largest when a company is bought for cash at a premium.", "#in-turnover", "The index turnover input"},
 	{"You can leave sectors out.", "Because you own the stocks, you can exclude sectors you do not want. The price is tracking error: your return no longer follows the index exactly.", "#in-exclude-energy", "The sector exclusions"},
 	{"Minimums and size matter.", "SMAs usually need $100,000 to $500,000 or more. A smaller account holds fewer stocks, which leaves fewer losses to harvest.", "#fit", "Benefit by number of stocks"},
 	{"It costs more than an index fund.", "An SMA's fee is usually higher than an index ETF's expense ratio, and trading costs something. The result counts both.", "#in-smafee", "The fee inputs"},
