@@ -17,7 +17,10 @@ import "math"
 // weight, and β = 0.15, the exponent of the same size–volatility scaling
 // for US companies' growth rates (Stanley et al. 1996, "Scaling behaviour
 // in the growth of companies", Nature 379, 804–806), the firm-size law
-// Podobnik et al. extend to stock returns.
+// Podobnik et al. extend to stock returns; later data put that exponent
+// at "β(S) ≈ 0.2", "from 0.14 to 0.2" (Riccaboni, Pammolli, Buldyrev,
+// Ponta & Stanley 2008, PNAS 105(50), 19595–19600), so 0.15 is at the
+// low end: the smallest spread of volatilities the evidence allows.
 //
 // The sector factor stays common to a sector's names (σs = idio/2, see
 // market.go). The scale of σe_i is set so that the cap-weighted average
