@@ -232,6 +232,8 @@ var edgeScenarios = []string{
 	// Weekly checks, sector exclusions, a replay of history.
 	"stocks=40&paths=7&horizon=3&harvest=weekly&exclude=energy&contrib=30000&turnover=0.1",
 	"stocks=40&paths=7&horizon=4&history=2007&index=r3000&basis=0.7",
+	// Cash takeovers: prices jump, with the index, the NAV and the SMA.
+	"stocks=40&paths=7&horizon=4&turnover=0.3&takeover=0.7&premium=0.4&exclude=energy",
 }
 
 func TestLedgerReconciles(t *testing.T) {
@@ -375,6 +377,11 @@ func FuzzSimulate(f *testing.F) {
 		s.Horizon = 1 + int(horizon)%3
 		s.Paths = 2
 		s.Seed = seed
+		// The seed's top bits also pick the index turnover (0–45%) and the
+		// share of it taken over for cash (0, ⅓, ⅔, all): the corpus keeps
+		// its shape, and takeovers' jumps must keep the ledger whole too.
+		s.Turnover = float64(seed>>62) * 0.15
+		s.Takeover = roundTo(float64(seed>>60&3)/3, ratePerUnit)
 		if s.Validate() != nil {
 			return
 		}
