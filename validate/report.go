@@ -149,7 +149,7 @@ func (v *validation) frontSection(w *report) {
 	row = "| peak cumulative net realized losses, % of $1M (year) |"
 	for _, vr := range f.Variants {
 		peak := vr.Run.peakNetLosses()
-		row += fmt.Sprintf(" %.0f ± %.0f%% (%d) |", 100*peak.Value, 100*peak.CI95(), peakNetLossYear(vr.Run.Outcomes))
+		row += fmt.Sprintf(" %s (%d) |", percent(peak), peakNetLossYear(vr.Run.Outcomes))
 	}
 	w.p("%s", row)
 	w.p("")
@@ -201,8 +201,9 @@ func vanguardShares() string {
 	return strings.Join(out, ", ")
 }
 
-// percent writes a ratio and its 95% interval in percent.
-func percent(e estimate) string { return fmt.Sprintf("%.0f ± %.0f%%", 100*e.Value, 100*e.CI95()) }
+// percent writes a ratio and its 95% interval in percent, to a tenth: the
+// paired ratios' intervals are under a point.
+func percent(e estimate) string { return fmt.Sprintf("%.1f ± %.1f%%", 100*e.Value, 100*e.CI95()) }
 
 func (v *validation) frequencySection(w *report) {
 	h := v.Frequency

@@ -162,8 +162,8 @@ func (v *validation) disagreements(w *report) {
 		firstYearNearZero(lt, f.Horizon))
 	w.p("   regular short-term losses or contributions, \"decay and disappear after five years, on average\". In total the")
 	peak := lt.peakNetLosses()
-	w.p("   model is of AQR's size: its cumulative net realized losses peak at %.0f ± %.0f%% of the initial capital (year %d;",
-		100*peak.Value, 100*peak.CI95(), peakNetLossYear(lt.Outcomes))
+	w.p("   model is of AQR's size: its cumulative net realized losses peak at %s of the initial capital (year %d;",
+		percent(peak), peakNetLossYear(lt.Outcomes))
 	w.p("   section 1, last row), against the ≈30%% AQR reports as the average peak \"in our historical simulations\"")
 	w.p("   (Liberman, Krasner, Sosner & Freitas 2023, \"Beyond Direct Indexing: Dynamic Direct Long-Short Investing\",")
 	w.p("   SSRN 4437402, a later AQR study of direct-indexing loss harvesting): the excess is in the first years. Far")
