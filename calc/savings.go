@@ -4,8 +4,9 @@ package calc
 //
 // In a real account the tax the SMA saves is money the investor keeps: calc's
 // default ("reinvest") leaves it in the SMA, where it buys new lots (which
-// can be harvested in turn). AQR (Sosner, Gromis & Krasner 2022) and
-// Vanguard (2022) measure the benefit without reinvesting it: the saving is
+// can be harvested in turn). AQR (Sosner, Gromis & Krasner 2022, J. Beta
+// Investment Strategies 13(2)) and Vanguard (Khang, Cummings & Paradise 2022,
+// same issue) measure the benefit without reinvesting it: the saving is
 // taken out of the account. With "withdraw", at the start of each year the
 // SMA pays out the tax it saved in the year before — the fund's portfolio
 // tax minus the SMA's, when positive — by selling (highest-basis lots

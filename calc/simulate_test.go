@@ -99,8 +99,8 @@ func TestBenefitIsFrontLoaded(t *testing.T) {
 }
 
 // More frequent harvesting keeps more after tax when the harvested losses
-// are worth their full rate: Vanguard's (2022) setting, reproduced in
-// docs/VALIDATION.md §2 — outside short-term gains large enough that every
+// are worth their full rate: the setting docs/VALIDATION.md §2 compares
+// with Vanguard's figures (Khang, Cummings & Paradise 2022) — outside short-term gains large enough that every
 // loss is used, no fees or trading costs, held at the horizon. There the
 // mean difference in after-tax wealth and the median tax alpha are
 // strictly ordered monthly > quarterly > annual > none (by 3–9% between

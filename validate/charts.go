@@ -83,26 +83,56 @@ func published(m map[int]float64, y int) float64 {
 	return nan()
 }
 
+// frequencyChart puts the model's 10-year average benefit by harvest
+// frequency beside both Vanguard investors' (daily beside weekly).
 func frequencyChart(h *harvestFrequency) svgFile {
-	var model, pub []float64
-	var categories []string
+	series := []chart.BarSeries{{Name: "Model"}}
+	for _, inv := range vanguardInvestors {
+		series = append(series, chart.BarSeries{Name: "Vanguard investor " + inv.Name + " (" + inv.Profile + ")"})
+	}
 	for _, v := range h.Variants {
-		model = append(model, v.Run.averageBenefit(1, 10).Value)
-		x, ok := vanguardBps[v.Name]
-		if !ok { // Vanguard publishes daily, calc models weekly
-			x = vanguardBps["daily"]
+		series[0].Values = append(series[0].Values, v.Run.averageBenefit(1, 10).Value)
+		for i, inv := range vanguardInvestors {
+			series[i+1].Values = append(series[i+1].Values, inv.published(v.Name))
 		}
-		pub = append(pub, x)
-		categories = append(categories, v.Name)
 	}
 	return svgFile{"harvest-frequency.svg", chart.Bars(chart.BarChart{
 		Title:      "10-year average benefit by harvest frequency",
 		YLabel:     "bp per year",
-		Categories: categories,
-		Series:     []chart.BarSeries{{Name: "Model", Values: model}, {Name: "Vanguard (2022; daily beside weekly)", Values: pub}},
+		XLabel:     frequencyAxis,
+		Categories: frequencies,
+		Series:     series,
 		Format:     chart.BasisPoints,
 	})}
 }
+
+// frequencyShareChart is frequencyChart with each series divided by its
+// monthly figure: the shape the three share, whatever their levels.
+func frequencyShareChart(h *harvestFrequency) svgFile {
+	monthly := h.Variants[2].Run.averageBenefit(1, 10).Value
+	series := []chart.BarSeries{{Name: "Model"}}
+	for _, inv := range vanguardInvestors {
+		series = append(series, chart.BarSeries{Name: "Vanguard investor " + inv.Name})
+	}
+	for _, v := range h.Variants {
+		series[0].Values = append(series[0].Values, v.Run.averageBenefit(1, 10).Value/monthly)
+		for i, inv := range vanguardInvestors {
+			series[i+1].Values = append(series[i+1].Values, inv.published(v.Name)/inv.Bps["monthly"])
+		}
+	}
+	return svgFile{"harvest-frequency-share.svg", chart.Bars(chart.BarChart{
+		Title:      "Benefit by harvest frequency, share of the monthly benefit",
+		YLabel:     "share of monthly",
+		XLabel:     frequencyAxis,
+		Categories: frequencies,
+		Series:     series,
+		Format:     chart.Percent,
+	})}
+}
+
+// frequencyAxis names the x axis of the frequency charts: calc has no daily
+// checks, so Vanguard's daily figures stand beside the model's weekly.
+const frequencyAxis = "Harvest frequency (Vanguard: daily beside weekly)"
 
 func longRunChart(l *longRunAlpha) svgFile {
 	var items []chart.BarSeries
@@ -202,6 +232,7 @@ func (v *validation) charts() []svgFile {
 		frontLoadingChart(v.Front),
 		frontLoadingVsAQR(v.Front),
 		frequencyChart(v.Frequency),
+		frequencyShareChart(v.Frequency),
 		longRunChart(v.LongRun),
 		fundChart(v.Funds),
 	}

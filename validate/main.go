@@ -3,8 +3,9 @@
 // Command validate checks the calc engine against the published research on
 // tax-loss harvesting that MODEL.md cites — Chaudhuri, Burnham & Lo (2020,
 // Financial Analysts Journal), Sosner, Gromis & Krasner (2022, AQR, Journal
-// of Beta Investment Strategies) and Vanguard's 2022 personalized-indexing
-// research — and measures the headline's sensitivity and Monte Carlo error.
+// of Beta Investment Strategies 13(2) 28–51) and Vanguard's harvest-frequency
+// figures ("Portfolio construction for direct indexing", 2022; Khang,
+// Cummings & Paradise 2022, same journal 13(2) 75–89) — and measures the headline's sensitivity and Monte Carlo error.
 // It writes OUT/VALIDATION.md and the charts in OUT/validation/*.svg.
 //
 //	go run ./validate -out docs

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"smacalc/calc"
@@ -22,8 +23,17 @@ func (w *report) p(format string, args ...any) { fmt.Fprintf(w, format+"\n", arg
 func bp(e estimate) string { return fmt.Sprintf("%.0f ± %.0f", e.Value, e.CI95()) }
 
 func (w *report) scenario(r *run) string {
-	w.runs = append(w.runs, r)
-	return fmt.Sprintf("`%s` [R%d]", r.Query, len(w.runs))
+	return fmt.Sprintf("`%s` %s", r.Query, w.ref(r))
+}
+
+// ref is r's appendix number, "[R7]"; a run cited again keeps its number.
+func (w *report) ref(r *run) string {
+	i := slices.Index(w.runs, r)
+	if i < 0 {
+		w.runs = append(w.runs, r)
+		i = len(w.runs) - 1
+	}
+	return fmt.Sprintf("[R%d]", i+1)
 }
 
 // scenarioList cites each variant's query, as scenario does for one run.
@@ -94,10 +104,11 @@ func (v *validation) summary(w *report) {
 	w.p("| AQR, year 2, ST gains | 114 bp | %s bp | benefit_bps, year 2 |", bp(f.Variants[1].Run.benefit(2)))
 	w.p("| AQR, after year 10, contributions | ≈ %.0f bp/yr | %s bp | benefit_bps, years 11–%d |", aqrContribLT, bp(f.Variants[2].Run.averageBenefit(11, f.Horizon)), f.Horizon)
 	for i, name := range frequencies {
-		if pub, ok := vanguardBps[name]; ok {
-			w.p("| Vanguard, %s harvest, 10-yr avg | %.0f bp | %s bp | mean benefit_bps, years 1–10 |", name, pub, bp(h.Variants[i].Run.averageBenefit(1, 10)))
+		if _, ok := vanguardInvestors[0].Bps[name]; ok {
+			w.p("| Vanguard, %s harvest, 10-yr avg | %s | %s bp | mean benefit_bps, years 1–10 |", name, vanguardFigures(name, " bp"), bp(h.Variants[i].Run.averageBenefit(1, 10)))
 		}
 	}
+	w.p("| Vanguard, annual ÷ monthly | %s | %s | ratio of the two rows above |", vanguardShares(), percent(h.ratio().annualShare()))
 	w.p("| Chaudhuri et al., with wash-sale rule | 82 bp/yr (57–229 by period) | %s bp/yr | median tax alpha, gross, held, 23 yrs |", bp(l.Variants[0].Run.medianAlpha()))
 	w.p("")
 }
@@ -106,8 +117,10 @@ func (v *validation) frontSection(w *report) {
 	f := v.Front
 	w.p("## 1. Front-loaded benefit (AQR: Sosner, Gromis & Krasner 2022)")
 	w.p("")
-	w.p("Published: without flows and with only long-term gains to offset, ≈155 bp in year 1, ≈51 bp in year 2, ≈8 bp")
-	w.p("by year 5, about zero after year 10; with short-term gains to offset ≈339 bp and ≈114 bp; steady")
+	w.p("Published (Sosner, Gromis & Krasner 2022, \"The Tax Benefits of Direct Indexing: Not a One-Size-Fits-All")
+	w.p("Formula\", The Journal of Beta Investment Strategies 13(2) 28–51; its data and strategy are in item 1 of \"Where")
+	w.p("the model disagrees\"): without flows and with only long-term gains to offset, ≈155 bp in year 1, ≈51 bp in")
+	w.p("year 2, ≈8 bp by year 5, about zero after year 10; with short-term gains to offset ≈339 bp and ≈114 bp; steady")
 	w.p("contributions keep ≈27 bp/yr after year 10. Setup here: $1M of cash, top federal rates, no state tax, gross")
 	w.p("of fees and costs, monthly harvest with calc's 5%% threshold, %d years, held at the end, the tax saved paid out",
 		f.Horizon)
@@ -133,6 +146,16 @@ func (v *validation) frontSection(w *report) {
 		row += fmt.Sprintf(" %.0f%% |", t/1e4)
 	}
 	w.p("%s", row)
+	row = "| peak cumulative net realized losses, % of $1M (year) |"
+	for _, vr := range f.Variants {
+		peak := vr.Run.peakNetLosses()
+		row += fmt.Sprintf(" %s (%d) |", percent(peak), peakNetLossYear(vr.Run.Outcomes))
+	}
+	w.p("%s", row)
+	w.p("")
+	w.p("Net realized losses are the harvested losses minus the gains the SMA realizes (forced ones included), each")
+	w.p("year's mean over paths, summed from year 1: the measure of AQR's \"maximum average cumulative level\" (item 1 of")
+	w.p("\"Where the model disagrees\").")
 	w.p("")
 	for _, vr := range f.Variants {
 		w.p("- %s: %s", vr.Name, w.scenario(vr.Run))
@@ -159,33 +182,87 @@ func names(vs []variant) []string {
 	return out
 }
 
+// vanguardFigures lists Vanguard's figure for harvest frequency f by
+// investor: "A 38 bp, B 164 bp".
+func vanguardFigures(f, unit string) string {
+	var out []string
+	for _, inv := range vanguardInvestors {
+		out = append(out, fmt.Sprintf("%s %.0f%s", inv.Name, inv.published(f), unit))
+	}
+	return strings.Join(out, ", ")
+}
+
+// vanguardShares lists Vanguard's annual ÷ monthly ratios: "A 31%, B 58%".
+func vanguardShares() string {
+	var out []string
+	for _, inv := range vanguardInvestors {
+		out = append(out, fmt.Sprintf("%s %.0f%%", inv.Name, 100*inv.annualShare()))
+	}
+	return strings.Join(out, ", ")
+}
+
+// percent writes a ratio and its 95% interval in percent, to a tenth: the
+// paired ratios' intervals are under a point.
+func percent(e estimate) string { return fmt.Sprintf("%.1f ± %.1f%%", 100*e.Value, 100*e.CI95()) }
+
 func (v *validation) frequencySection(w *report) {
 	h := v.Frequency
+	a, b := vanguardInvestors[0], vanguardInvestors[1]
 	w.p("## 2. Harvest frequency (Vanguard 2022)")
 	w.p("")
-	w.p("Published (10-year average, one investor profile): annual 38 bp, quarterly 107, monthly 123, daily 136. Setup")
-	w.p("here: top federal rates, $10M of outside short-term gains (losses always usable), gross, 10 years, 5%%")
-	w.p("threshold, tax saved paid out (Vanguard's convention). Weekly checks bridge each simulated month into four")
-	w.p("weeks (same month-end prices, docs/MARKET.md); daily checks are not modelled, and Vanguard publishes daily, not")
-	w.p("weekly. Vanguard's investor profile, threshold and market history differ.")
+	w.p("Published: Vanguard, \"Portfolio construction for direct indexing\" (4 May 2022), \"average 10-year tax-loss")
+	w.p("harvesting (TLH) alpha for each mode and investor type\", for two investors: A, \"%s\" (annual %.0f bp,", a.Profile, a.Bps["annual"])
+	w.p("quarterly %.0f, monthly %.0f, daily %.0f), and B, \"%s\" (%.0f, %.0f, %.0f, %.0f); harvesting a market index",
+		a.Bps["quarterly"], a.Bps["monthly"], a.Bps["daily"], b.Profile, b.Bps["annual"], b.Bps["quarterly"], b.Bps["monthly"], b.Bps["daily"])
+	w.p("fund instead gives A %.0f bp and B %.0f bp. Vanguard says no more there about the two profiles. The study is, by", a.IndexFundBps, b.IndexFundBps)
+	w.p("its matching abstract (fund vs individual securities, annual to daily harvests), Khang, Cummings & Paradise")
+	w.p("(2022), \"Optimal Tax-Loss-Harvesting Implementation\", The Journal of Beta Investment Strategies 13(2) 75–89,")
+	w.p("whose full text we could not reach. Setup here: top federal rates, $10M of outside short-term gains (losses")
+	w.p("always usable), gross, 10 years, 5%% threshold, tax saved paid out (the papers' convention as section 1; Vanguard's")
+	w.p("definition of TLH alpha was not found). Weekly checks bridge each simulated month into four weeks (same")
+	w.p("month-end prices, docs/MARKET.md); daily checks are not modelled, so weekly stands beside Vanguard's daily.")
 	w.p("")
-	w.p("| harvest | Vanguard | model: mean benefit_bps, years 1–10 | model: median tax alpha (held) | scenario |")
-	w.p("|---|---|---|---|---|")
+	w.p("| harvest | Vanguard A | Vanguard B | model: mean benefit_bps, years 1–10 | model: median tax alpha (held) | scenario |")
+	w.p("|---|---|---|---|---|---|")
 	for _, vr := range h.Variants {
-		pub := "— (daily: 136 bp)"
-		if x, ok := vanguardBps[vr.Name]; ok {
-			pub = fmt.Sprintf("%.0f bp", x)
+		var pub []string
+		for _, inv := range vanguardInvestors {
+			if x, ok := inv.Bps[vr.Name]; ok {
+				pub = append(pub, fmt.Sprintf("%.0f bp", x))
+			} else {
+				pub = append(pub, fmt.Sprintf("— (daily: %.0f bp)", inv.published(vr.Name)))
+			}
 		}
-		w.p("| %s | %s | %s bp | %s bp/yr | %s |", vr.Name, pub, bp(vr.Run.averageBenefit(1, 10)), bp(vr.Run.medianAlpha()), w.scenario(vr.Run))
+		w.p("| %s | %s | %s bp | %s bp/yr | %s |", vr.Name, strings.Join(pub, " | "), bp(vr.Run.averageBenefit(1, 10)), bp(vr.Run.medianAlpha()), w.scenario(vr.Run))
 	}
 	w.p("")
 	w.p("![harvest frequency](validation/harvest-frequency.svg)")
 	w.p("")
-	a, m := h.Variants[0].Run.averageBenefit(1, 10).Value, h.Variants[2].Run.averageBenefit(1, 10).Value
-	w.p("Shape: the ordering (annual < quarterly < monthly) is reproduced, but in the model annual harvesting keeps")
-	w.p("%.0f%% of the monthly benefit (annual ÷ monthly) where Vanguard finds 31%% (38 ÷ 123). The paths are paired (same", 100*a/m)
-	w.p("seed, same market), so the differences between rows are far more precise than each row's interval. What")
-	w.p("separates the ratio from Vanguard's is in \"Where the model disagrees\", item 2.")
+	w.p("![harvest frequency, share of monthly](validation/harvest-frequency-share.svg)")
+	w.p("")
+	share := h.ratio().annualShare()
+	w.p("Shape: the ordering (annual < quarterly < monthly) is reproduced. Annual ÷ monthly is %s in the model (the", percent(share))
+	w.p("paths are paired, same seed and markets, so the ratio is far more precise than each row), %.0f%% for Vanguard's",
+		100*a.annualShare())
+	w.p("investor A (%.0f ÷ %.0f) and %.0f%% for investor B (%.0f ÷ %.0f). The model's ratio for investors with less to",
+		a.Bps["annual"], a.Bps["monthly"], 100*b.annualShare(), b.Bps["annual"], b.Bps["monthly"])
+	w.p("offset (annual and monthly runs on the same seed; losses beyond the gains are carried forward):")
+	w.p("")
+	w.p("| model investor | annual | monthly | annual ÷ monthly | runs |")
+	w.p("|---|---|---|---|---|")
+	var queries []string
+	for i, p := range append([]ratioPair{h.ratio()}, h.Gains...) {
+		w.p("| %s | %s bp | %s bp | %s | %s, %s |", p.Name, bp(p.Annual.averageBenefit(1, 10)), bp(p.Monthly.averageBenefit(1, 10)),
+			percent(p.annualShare()), w.ref(p.Annual), w.ref(p.Monthly))
+		if i > 0 {
+			queries = append(queries, w.scenario(p.Annual), w.scenario(p.Monthly))
+		}
+	}
+	w.p("")
+	w.p("Queries: %s.", strings.Join(queries, "; "))
+	w.p("")
+	w.p("What separates the model's ratio from B's %.0f%% and from A's %.0f%% is in \"Where the model disagrees\", item 2.",
+		100*b.annualShare(), 100*a.annualShare())
 	w.p("")
 }
 

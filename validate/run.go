@@ -124,18 +124,49 @@ func bootstrap(outs []calc.PathOutcome, stat func(outs []calc.PathOutcome) float
 // paths (1: independent paths; 2: calc's antithetic pairs; a last,
 // shorter block is a unit of its own).
 func bootstrapUnits(outs []calc.PathOutcome, unit int, stat func(outs []calc.PathOutcome) float64) estimate {
-	v := stat(outs)
-	rng := rand.New(rand.NewPCG(9, uint64(len(outs))))
-	units := (len(outs) + unit - 1) / unit
-	sample := make([]calc.PathOutcome, 0, len(outs)+unit)
+	sample := make([]calc.PathOutcome, len(outs))
+	return resample(len(outs), unit, func(idx []int) float64 {
+		for i, k := range idx {
+			sample[i] = outs[k]
+		}
+		return stat(sample)
+	})
+}
+
+// bootstrapPaired is bootstrap for a statistic of two runs whose paths are
+// paired (same seed, same markets path by path): path k of both runs is
+// drawn together, a pair of antithetic paths at a time.
+func bootstrapPaired(a, b []calc.PathOutcome, stat func(a, b []calc.PathOutcome) float64) estimate {
+	sa, sb := make([]calc.PathOutcome, len(a)), make([]calc.PathOutcome, len(b))
+	return resample(len(a), 2, func(idx []int) float64 {
+		for i, k := range idx {
+			sa[i], sb[i] = a[k], b[k]
+		}
+		return stat(sa, sb)
+	})
+}
+
+// resample evaluates stat on the identity index 0…n−1 (the estimate) and
+// on bootstrapResamples resamples of blocks of `unit` consecutive indices
+// (the standard error).
+func resample(n, unit int, stat func(idx []int) float64) estimate {
+	idx := make([]int, n, n+unit)
+	for i := range idx {
+		idx[i] = i
+	}
+	v := stat(idx)
+	rng := rand.New(rand.NewPCG(9, uint64(n)))
+	units := (n + unit - 1) / unit
 	var sum, sum2 float64
 	for range bootstrapResamples {
-		sample = sample[:0]
-		for len(sample) < len(outs) {
+		idx = idx[:0]
+		for len(idx) < n {
 			k := rng.IntN(units) * unit
-			sample = append(sample, outs[k:min(k+unit, len(outs))]...)
+			for j := k; j < min(k+unit, n); j++ {
+				idx = append(idx, j)
+			}
 		}
-		x := stat(sample[:len(outs)])
+		x := stat(idx[:n])
 		sum += x
 		sum2 += x * x
 	}

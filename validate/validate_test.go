@@ -6,8 +6,11 @@ import (
 	"context"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"smacalc/calc"
 )
 
 // The tests pin the shapes the published research reports — ordering and
@@ -54,6 +57,62 @@ func TestHarvestFrequencyOrder(t *testing.T) {
 	}
 	if q.Value > m.Value+q.CI95() {
 		t.Errorf("quarterly harvest (%.0f bp) clearly above monthly (%.0f bp)", q.Value, m.Value)
+	}
+	// The ratio the report quotes is the two rows' ratio, and annual stays
+	// below monthly for the investors with less to offset.
+	if r := h.ratio().annualShare().Value; math.Abs(r-a.Value/m.Value) > 1e-12 {
+		t.Errorf("annual ÷ monthly = %v, rows give %v", r, a.Value/m.Value)
+	}
+	if len(h.Gains) != len(frequencyGains) {
+		t.Fatalf("%d gains pairs, want %d", len(h.Gains), len(frequencyGains))
+	}
+	for _, p := range h.Gains {
+		if s := p.annualShare(); !(s.Value > 0 && s.Value < 1) {
+			t.Errorf("%s: annual ÷ monthly = %.2f, want within (0, 1)", p.Name, s.Value)
+		}
+	}
+}
+
+// bootstrapPaired draws the same paths from both runs: a statistic of
+// their difference on identical runs has no spread, and one of the first
+// run alone matches bootstrap's.
+func TestBootstrapPaired(t *testing.T) {
+	r, err := small.simulate(context.Background(), "horizon=3&paths=40&seed=3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	year1 := func(o []calc.PathOutcome) float64 { return benefitBps(o, 0) }
+	single := bootstrap(r.Outcomes, year1)
+	first := bootstrapPaired(r.Outcomes, r.Outcomes, func(a, _ []calc.PathOutcome) float64 { return year1(a) })
+	if single != first {
+		t.Errorf("paired bootstrap of one run %+v, bootstrap %+v", first, single)
+	}
+	if single.SE == 0 {
+		t.Fatalf("bootstrap SE is 0: the check below would be empty")
+	}
+	diff := bootstrapPaired(r.Outcomes, r.Outcomes, func(a, b []calc.PathOutcome) float64 { return year1(a) - year1(b) })
+	if diff.Value != 0 || diff.SE != 0 {
+		t.Errorf("difference of identical runs: %+v, want 0 ± 0", diff)
+	}
+}
+
+// The peak of cumulative net realized losses sums the yearly net realized
+// gains calc reports, sign flipped.
+func TestCumulativeNetLosses(t *testing.T) {
+	r, err := small.simulate(context.Background(), query(unlimitedLT, "horizon=6&paths=40&seed=2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cum := cumulativeNetLosses(r.Outcomes)
+	total := 0.0
+	for k, y := range r.Result.Years {
+		total -= y.RealizedGains.InexactFloat64()
+		if math.Abs(cum[k]-total/1e6) > 1e-6 {
+			t.Errorf("year %d: cumulative net losses %.6f, Result gives %.6f", k+1, cum[k], total/1e6)
+		}
+	}
+	if y := peakNetLossYear(r.Outcomes); cum[y-1] != slices.Max(cum) {
+		t.Errorf("peak year %d: %.4f, max %.4f", y, cum[y-1], slices.Max(cum))
 	}
 }
 
