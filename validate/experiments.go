@@ -116,8 +116,8 @@ func (c config) aqrAssumptions(ctx context.Context) (*aqrAssumptions, error) {
 }
 
 // turnoverEffect is the long-term case of the AQR experiment at several
-// index turnovers, and on the Russell presets: how forced gains shape the
-// benefit over time.
+// index turnovers, on the Russell presets and with cash takeovers: how
+// forced gains shape the benefit over time.
 type turnoverEffect struct {
 	Horizon  int
 	Variants []variant
@@ -134,6 +134,8 @@ func (c config) turnoverEffect(ctx context.Context) (*turnoverEffect, error) {
 	t.Variants = append(t.Variants,
 		variant{Name: "Russell 1000 (1000 stocks)", Query: query("index=r1000", base)},
 		variant{Name: "Russell 3000 (1000 stocks, each standing for 3)", Query: query("index=r3000", base)},
+		variant{Name: "S&P 500, turnover 0.045, half of the leavers bought for cash at 30% above their price", Query: query("takeover=0.5", base)},
+		variant{Name: "S&P 500, turnover 0.045, every leaver bought for cash at 30% above its price", Query: query("takeover=1", base)},
 	)
 	return t, c.runAll(ctx, t.Variants)
 }
@@ -594,6 +596,7 @@ func (c config) independentPaths(ctx context.Context, q string) ([]calc.PathOutc
 type validation struct {
 	Front       *frontLoading
 	AQRGap      *aqrAssumptions
+	AQRReplays  *aqrReplays
 	Turnover    *turnoverEffect
 	Replays     *historyReplays
 	Frequency   *harvestFrequency
@@ -612,6 +615,9 @@ func (c config) validate(ctx context.Context) (*validation, error) {
 		return nil, err
 	}
 	if v.AQRGap, err = c.aqrAssumptions(ctx); err != nil {
+		return nil, err
+	}
+	if v.AQRReplays, err = c.aqrReplays(ctx); err != nil {
 		return nil, err
 	}
 	if v.Turnover, err = c.turnoverEffect(ctx); err != nil {

@@ -296,3 +296,20 @@ func TestTransitionLogic(t *testing.T) {
 		}
 	}
 }
+
+// TestSpreadOf: mean, median (odd and even counts), lowest and highest,
+// each value weighing the same.
+func TestSpreadOf(t *testing.T) {
+	for _, tc := range []struct {
+		vals []float64
+		want spread
+	}{
+		{[]float64{3, 1, 2}, spread{Mean: 2, Median: 2, Low: 1, High: 3}},
+		{[]float64{4, 1, 10, 5}, spread{Mean: 5, Median: 4.5, Low: 1, High: 10}},
+		{[]float64{7}, spread{Mean: 7, Median: 7, Low: 7, High: 7}},
+	} {
+		if got := spreadOf(tc.vals); got != tc.want {
+			t.Errorf("spreadOf(%v) = %+v, want %+v", tc.vals, got, tc.want)
+		}
+	}
+}
