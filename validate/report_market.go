@@ -98,13 +98,15 @@ func (v *validation) turnoverSection(w *report) {
 	w.p("to %s bp. Below zero, the SMA pays tax the fund defers: the forced gains outweigh what is still harvested.",
 		bp(sp.averageBenefit(10, t.Horizon)))
 	w.p("This is the mechanism AQR's ≈ 0 after year 10 reflects. Cash takeovers (the last two rows; `takeover`,")
-	w.p("`premium`, docs/MARKET.md) sell the leaver at the offer, 30%% above its price, which adds forced gains")
-	w.p("(%.0f%% and %.0f%% of $1M against %.0f%%), but the premiums are part of the index's return, not added to it: the",
-		100*forcedGainsShare(t.Variants[len(t.Variants)-2].Run), 100*forcedGainsShare(t.Variants[len(t.Variants)-1].Run), 100*forcedGainsShare(sp))
-	w.p("names drift lower between takeovers and leave more to harvest: years 10–%d come to %s and %s bp (%s",
-		t.Horizon, bp(t.Variants[len(t.Variants)-2].Run.averageBenefit(10, t.Horizon)), bp(t.Variants[len(t.Variants)-1].Run.averageBenefit(10, t.Horizon)),
+	w.p("`premium`, docs/MARKET.md) sell the leaver at the offer, 30%% above its price: the forced gains rise to %.0f%% and",
+		100*forcedGainsShare(t.Variants[len(t.Variants)-2].Run))
+	w.p("%.0f%% of $1M (%.0f%% without takeovers) and years 10–%d fall to %s and %s bp (%s without). The premiums are",
+		100*forcedGainsShare(t.Variants[len(t.Variants)-1].Run), 100*forcedGainsShare(sp), t.Horizon,
+		bp(t.Variants[len(t.Variants)-2].Run.averageBenefit(10, t.Horizon)), bp(t.Variants[len(t.Variants)-1].Run.averageBenefit(10, t.Horizon)),
 		bp(sp.averageBenefit(10, t.Horizon)))
-	w.p("without takeovers).")
+	w.p("part of the index's return, not added to it (the names drift lower between takeovers, which leaves a little")
+	w.p("more to harvest): the fund gains nothing the SMA does not, and the difference is the tax on the premiums the")
+	w.p("SMA must realize.")
 	w.p("The share of deletions paid in cash has no published figure calc could use, so `takeover` is 0 by default. Not")
 	w.p("modelled: the tendency of deleted names to be the smaller, weaker ones (deletions are drawn independently of")
 	w.p("performance), and stock-for-stock mergers, which are tax-free (IRC §368) but are sold here like any leaver.")
