@@ -114,7 +114,7 @@ var advancedGroups = []advancedGroup{
 		{Key: "turnover", Label: "Index turnover", Unit: "% a year", Kind: kindPercent, Min: "0", Max: "50", Step: "0.1", Optional: true,
 			Help: "Leave empty for the index's published figure (about 4.5% for the S&P 500). The share of the index's companies replaced each year (mergers, companies growing or shrinking out of it). The SMA must sell a company that leaves, paying tax on its gain; the fund does not."},
 		{Key: "takeover", Label: "Bought out for cash", Unit: "% of the companies leaving", Kind: kindPercent, Min: "0", Max: "100", Step: "1", Optional: true,
-			Help: "Leave empty to leave takeovers out. Of the companies that leave the index, the share bought by another company for cash. Their price jumps to the offer and the SMA sells at that price, paying tax on the gain; the fund does not."},
+			Help: "Leave empty to leave takeovers out. Of the companies that leave the index, the share bought by another company for cash. Their price jumps to the offer and the SMA sells at that price, paying tax on the gain; the fund does not. About half is a reasonable figure for the S&P 500."},
 		{Key: "premium", Label: "Takeover premium", Unit: "% above the price", Kind: kindPercent, Min: "0", Max: "200", Step: "1", Optional: true,
 			Help: "Leave empty for 30%. How far above its market price a company is bought for cash; published averages for US companies are about 20–40%. The index's return stays the one above: the premiums are part of it."},
 	}},
