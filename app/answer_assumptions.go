@@ -1,13 +1,20 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"math"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // assumptions says, in plain words, what the numbers are and are not.
 type assumptions struct {
 	app.Compo
-	State        string // the scenario's state code
-	HasStateRate bool   // the person typed their own rate
-	Year         string // tax-law year
+	State        string  // the scenario's state code
+	HasStateRate bool    // the person typed their own rate
+	Year         string  // tax-law year
+	Turnover     float64 // the index's yearly turnover
+	Takeover     float64 // share of the leaving companies bought for cash
+	Premium      float64 // the cash takeovers' premium
 }
 
 func (a *assumptions) Render() app.UI {
@@ -18,7 +25,7 @@ func (a *assumptions) Render() app.UI {
 	items := []string{
 		"This is a hypothetical illustration from simulated markets, not a forecast, and not tax, legal or investment advice. Real results will differ.",
 		"Both strategies own the same index on the same simulated markets, month by month; the SMA holds each stock directly, every purchase is a tax lot, and lots are sold highest cost first.",
-		"The index replaces about 4.5% of its companies a year: the SMA sells them and pays tax on their gains, the fund does not. Smaller companies swing more than the largest. With a replay year the market follows the S&P 500's real history.",
+		marketAssumption(a.Turnover, a.Takeover, a.Premium),
 		"Losses are harvested when a lot is down by the threshold you set. Wash-sale rule: a stock sold at a loss is not bought back within 30 days — the money sits in a substitute that follows the same sector (in practice, similar stocks of that sector) meanwhile — so no loss is disallowed.",
 		"Each year's tax is the change in your whole federal return (" + a.Year + " brackets, kept for every year) when the investment's dividends and gains are added to your other income: 0/15/20% rates on long-term gains and qualified dividends, the alternative minimum tax, the 3.8% net investment income tax, netting of gains and losses, up to $3,000 of net loss against other income and unlimited carryforward.",
 		"Taxes are paid from the portfolio at the start of the next year in both strategies; a tax saving is reinvested (or, if you choose under Advanced, paid out to you each year, as the research papers measure it). Fees are included; the SMA fee is not deductible.",
@@ -34,4 +41,18 @@ func (a *assumptions) Render() app.UI {
 		app.H3().ID("assumptions-title").Text("Assumptions and limits"),
 		app.Ul().Body(list...),
 	)
+}
+
+// marketAssumption says how the index changes its companies, with the
+// scenario's own figures, and how the stocks move.
+func marketAssumption(turnover, takeover, premium float64) string {
+	pct := func(f float64) string { return formatFloatPlain(math.Round(f*1e4)/100) + "%" }
+	text := "The index's changes of companies are left out (turnover 0)."
+	if turnover > 0 {
+		text = "The index replaces " + pct(turnover) + " of its companies a year: the SMA sells them and pays tax on their gains, the fund does not."
+		if takeover > 0 {
+			text += " " + pct(takeover) + " of them are bought for cash at " + pct(premium) + " above their price, a gain the SMA must realize; the premiums are part of the index's return."
+		}
+	}
+	return text + " Smaller companies swing more than the largest. With a replay year the market follows the S&P 500's real history."
 }

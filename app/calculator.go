@@ -251,7 +251,8 @@ func (c *calculator) Render() app.UI {
 		app.If(c.lots == nil, func() app.UI { return transparencyFor(shown, ledger) }),
 		&stockCountSweep{Query: c.query},
 		&explainer{},
-		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year)},
+		&assumptions{State: c.scenario.State, HasStateRate: c.scenario.HasStateRate, Year: strconv.Itoa(c.scenario.Year),
+			Turnover: c.scenario.Turnover, Takeover: c.scenario.Takeover, Premium: c.scenario.Premium},
 		advisor,
 	)
 }

@@ -14,13 +14,13 @@ import (
 // TestTakeoverInputs: the advanced form's cash-takeover fields start empty
 // (off, default premium), typing a share runs the scenario with it and puts
 // it in the link (the default premium left out), the answer is the
-// engine's, a premium out of range and a takeover with a replay of history
+// engine's and the assumptions say it, a premium out of range and a takeover with a replay of history
 // are refused at the field.
 func TestTakeoverInputs(t *testing.T) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	const base = "turnover=0.1&stocks=60&paths=40&horizon=4&seed=5"
-	var takeover, premium, location, median, premiumErr, historyErr string
+	var takeover, premium, location, median, premiumErr, historyErr, assumptions string
 	var visible bool
 	var run int
 	err := chromedp.Run(ctx,
@@ -37,6 +37,7 @@ func TestTakeoverInputs(t *testing.T) {
 		waitNewRun(&run),
 		chromedp.Location(&location),
 		chromedp.AttributeValue(`#hl-median`, "data-value", &median, nil),
+		chromedp.Text(`#assumptions`, &assumptions),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +58,9 @@ func TestTakeoverInputs(t *testing.T) {
 	}
 	if median != want.Difference.P50.String() {
 		t.Errorf("median difference shown %s, engine %s", median, want.Difference.P50)
+	}
+	if want := "replaces 10% of its companies a year: the SMA sells them and pays tax on their gains, the fund does not. 50% of them are bought for cash at 30% above their price"; !strings.Contains(assumptions, want) {
+		t.Errorf("assumptions %q lack %q", assumptions, want)
 	}
 	t.Logf("screenshot: %s", elementScreenshot(t, ctx, `#in-takeover`, "takeover-field.png"))
 	err = chromedp.Run(ctx,
