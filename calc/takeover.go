@@ -24,11 +24,12 @@ import "math"
 // cannot harvest or trade in between — moving the index, the fund's NAV
 // and the SMA with it; then the SMA sells every lot at the offer price and
 // buys the entering name, as for any leaving name. The default premium,
-// 30%, is within the published averages for US public targets: 20–30%
+// 30%, is within the published averages for US public targets: 21–30%
 // one-month premiums by quarter in 2007–2009 (Dealogic), averages "from the
 // low 20's to high 30's" over 2003–2013 (Mergerstat control premiums), 36%
 // over 1990–2010 (Kengelbach & Roos, BCG 2011); large targets, like an
-// index's, sit at the lower end.
+// index's, sit at the lower end (docs/MARKET.md gives the sources, and a
+// guide to the share of deletions paid in cash).
 //
 // The premium is part of the index's return, not an addition to it: "ret"
 // keeps its meaning (the index's expected return) because each name's
@@ -38,9 +39,9 @@ import "math"
 // slightly lower, which leaves a little more to harvest; the sector
 // substitutes, diversified portfolios, keep the full drift.
 //
-// A replay of history (history_market.go) already contains the takeover premiums
-// its companies were bought at, and pins the index to the data every
-// month, so the two keys are refused together.
+// A replay of history (history_market.go) already contains the takeover
+// premiums its companies were bought at, and pins the index to the data
+// every month, so the two keys are refused together.
 
 // defaultPremium is the premium of a cash takeover over the price before
 // the bid (see above).
