@@ -15,6 +15,7 @@ type charts struct {
 	app.Compo
 	Result *calc.Result
 	Fund   string
+	Wide   bool // draw the wide drawings (wide screen or presenter mode), else the phone ones
 }
 
 func f64(m calc.Money) float64 { return m.InexactFloat64() }
@@ -33,6 +34,11 @@ func fundLabel(fund string) string {
 	}
 	return "ETF"
 }
+
+// chartWideQuery is the media query above which the stylesheet shows the
+// charts' wide drawings (static/smacalc.css, ".chart-wide"): keep the two
+// the same.
+const chartWideQuery = "(min-width: 720px)"
 
 // chartSize is how a chart is drawn for a kind of screen. The phone size
 // keeps the chart package's default (text scales with the width so it stays
@@ -155,27 +161,36 @@ func (c *charts) Render() app.UI {
 	figures := []app.UI{
 		chartFigure("fig-difference", "How the difference grows",
 			differenceCaption(r, c.Fund),
-			func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
+			c.Wide, func(size chartSize) string { return differenceChart(r, c.Fund, size) }),
 		chartFigure("fig-harvest", "Losses harvested and tax saved per year",
 			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's.",
-			func(size chartSize) string { return harvestChart(r, size) }),
+			c.Wide, func(size chartSize) string { return harvestChart(r, size) }),
 		chartFigure("fig-decomposition", "Where the difference comes from",
 			"The median market's difference, split by its sources, in dollars at the end: it adds up to the median difference above. "+
 				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
 				formatSignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
-			func(size chartSize) string { return waterfallChart(r, size) }),
+			c.Wide, func(size chartSize) string { return waterfallChart(r, size) }),
 	}
-	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund), figures...)...)
+	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund, c.Wide), figures...)...)
 }
 
-// chartFigure draws a chart twice, for phones and for wide screens; the
-// stylesheet shows one of them (the hidden one is out of the accessibility
-// tree too).
-func chartFigure(id, title, caption string, draw func(chartSize) string) app.UI {
+// chartFigure draws a chart for the screen it is on: the phone drawing or,
+// when wide, the wide one. Only one is drawn (building and parsing the SVG
+// of each chart twice was the largest part of re-rendering a result on the
+// main thread); the other's box stays, empty, so that the stylesheet's
+// rules for print and presenter mode find both (a phone's print shows the
+// phone drawing when the wide one is empty).
+func chartFigure(id, title, caption string, wide bool, draw func(chartSize) string) app.UI {
+	phone, wideBox := app.Div().Class("chart-phone"), app.Div().Class("chart-wide")
+	if wide {
+		wideBox = wideBox.Body(app.Raw(draw(wideChart)))
+	} else {
+		phone = phone.Body(app.Raw(draw(phoneChart)))
+	}
 	return app.Figure().ID(id).Class("chart").Body(
 		app.H3().Text(title),
-		app.Div().Class("chart-phone").Body(app.Raw(draw(phoneChart))),
-		app.Div().Class("chart-wide").Body(app.Raw(draw(wideChart))),
+		phone,
+		wideBox,
 		app.FigCaption().Text(caption),
 	)
 }

@@ -81,7 +81,7 @@ func glideTaxChart(r *calc.Result, fund string, size chartSize) string {
 }
 
 // glideFigures are the transition's charts, or nothing.
-func glideFigures(r *calc.Result, fund string) []app.UI {
+func glideFigures(r *calc.Result, fund string, wide bool) []app.UI {
 	if !transitionResult(r) {
 		return nil
 	}
@@ -89,10 +89,10 @@ func glideFigures(r *calc.Result, fund string) []app.UI {
 		chartFigure("fig-glide", "Glide path into the index",
 			"The existing holdings' share of the SMA at each year end and the SMA's tracking error against the index that year, averaged over the simulated markets: "+
 				"both fall as the holdings are sold within the yearly gain budget.",
-			func(size chartSize) string { return glideChart(r, size) }),
+			wide, func(size chartSize) string { return glideChart(r, size) }),
 		chartFigure("fig-glide-taxes", "Taxes paid per year",
 			"The "+fundShort(fund)+" strategy sells the holdings at the start and pays the tax in the first year; the SMA spreads the gain over the years, within the budget. "+
 				"The tax of the final sale is not included.",
-			func(size chartSize) string { return glideTaxChart(r, fund, size) }),
+			wide, func(size chartSize) string { return glideTaxChart(r, fund, size) }),
 	}
 }

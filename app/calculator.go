@@ -37,6 +37,9 @@ type calculator struct {
 
 	presenting bool   // presenter mode: only the headline and charts
 	client     string // the client's name on the printed report
+	wideScreen bool   // the page is at least chartWideQuery wide: charts use their wide drawing
+
+	stopWatch func() // stops following the page's width
 
 	ctx    app.Context // the calculator's own context, for simulation updates
 	seq    int         // debounce sequence: only the latest change runs
@@ -72,12 +75,19 @@ func (c *calculator) OnNav(ctx app.Context) {
 // dispatched to it, whichever input started the run.
 func (c *calculator) OnMount(ctx app.Context) {
 	c.ctx = ctx
+	c.wideScreen, c.stopWatch = watchWideScreen(func(wide bool) {
+		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
+	})
 }
 
 func (c *calculator) OnDismount() {
 	if c.cancel != nil {
 		c.cancel()
 		c.cancel = nil
+	}
+	if c.stopWatch != nil {
+		c.stopWatch()
+		c.stopWatch = nil
 	}
 }
 
@@ -221,7 +231,8 @@ func (c *calculator) Render() app.UI {
 		&trackingNote{Query: c.query, Result: c.final()},
 		&minimumNotice{Amount: c.scenario.Amount},
 		&callToAction{Query: c.query},
-		&charts{Result: shown, Fund: fund},
+		// Presenter mode shows the wide drawings whatever the width.
+		&charts{Result: shown, Fund: fund, Wide: c.wideScreen || c.presenting},
 		&brandDisclosure{},
 	)
 	// Tools for an advisor (presenter mode, saved scenarios, compare,

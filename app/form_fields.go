@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"smacalc/calc/tax"
 )
@@ -231,12 +232,21 @@ func allFields() []fieldSpec {
 	return append(out, stateRateField, excludeField)
 }
 
-// specFor returns the spec of a key.
-func specFor(key string) (fieldSpec, bool) {
+// fieldsByKey indexes allFields once: the form looks a spec up for every
+// key on every keystroke, and copying the whole list for each lookup made
+// most of the garbage a keystroke left for the collector.
+var fieldsByKey = sync.OnceValue(func() map[string]fieldSpec {
+	m := map[string]fieldSpec{}
 	for _, f := range allFields() {
-		if f.Key == key {
-			return f, true
+		if _, dup := m[f.Key]; !dup { // the first spec of a key wins, as the list's order says
+			m[f.Key] = f
 		}
 	}
-	return fieldSpec{}, false
+	return m
+})
+
+// specFor returns the spec of a key.
+func specFor(key string) (fieldSpec, bool) {
+	f, ok := fieldsByKey()[key]
+	return f, ok
 }

@@ -20,3 +20,7 @@ func copyText(text string, done func(ok bool)) {}
 func pageURL() string { return "" }
 
 func blurTerm() bool { return false }
+
+// watchWideScreen: without a browser (the prerender has no result to chart),
+// the wide drawings.
+func watchWideScreen(changed func(wide bool)) (wide bool, stop func()) { return true, func() {} }
