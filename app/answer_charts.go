@@ -35,11 +35,6 @@ func fundLabel(fund string) string {
 	return "ETF"
 }
 
-// chartWideQuery is the media query above which the stylesheet shows the
-// charts' wide drawings (static/smacalc.css, ".chart-wide"): keep the two
-// the same.
-const chartWideQuery = "(min-width: 720px)"
-
 // chartSize is how a chart is drawn for a kind of screen. The phone size
 // keeps the chart package's default (text scales with the width so it stays
 // legible when the drawing shrinks to a phone column); the wide size draws

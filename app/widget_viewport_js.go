@@ -4,6 +4,11 @@ package app
 
 import "syscall/js"
 
+// chartWideQuery is the media query above which the stylesheet shows the
+// charts' wide drawings (static/smacalc.css, ".chart-wide"): keep the two
+// the same.
+const chartWideQuery = "(min-width: 720px)"
+
 // watchWideScreen reports whether the page matches chartWideQuery now, and
 // calls changed each time that changes (a rotated tablet, a resized
 // window) until stop is called.
