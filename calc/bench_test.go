@@ -47,15 +47,13 @@ func benchmarkSimulate(b *testing.B, s Scenario) {
 
 // BenchmarkSimulateLotEvents splits BenchmarkSimulateDefault's cost
 // between the market and the lot bookkeeping (docs/ARCHITECTURE.md,
-// "Speed: the engine"): the default, the default without dividends (no
-// quarterly reinvestment into every name), and the default without any
-// lot event after the first purchase (no dividends, harvests, turnover or
-// fee sales: the kernel, the path's sums and the year-end valuations of
-// one lot a name). The last is the floor any change to the bookkeeping
-// alone can reach.
+// "Speed: the engine"): the default without dividends (no quarterly
+// reinvestment into every name), and without any lot event after the
+// first purchase (no dividends, harvests, turnover or fee sales: the
+// kernel, the path's sums and the year-end valuations of one lot a name).
+// The last is the floor any change to the bookkeeping alone can reach.
 func BenchmarkSimulateLotEvents(b *testing.B) {
 	for _, v := range []struct{ name, query string }{
-		{"default", ""},
 		{"no-dividends", "div=0"},
 		{"no-lot-events", "div=0&harvest=none&turnover=0&smafee=0"},
 	} {

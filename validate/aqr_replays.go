@@ -54,17 +54,8 @@ func acrossStarts(runs []*run, stat func(*run) float64) spread {
 
 // spreadOf summarizes values (at least one).
 func spreadOf(v []float64) spread {
-	v = slices.Sorted(slices.Values(v))
-	sum := 0.0
-	for _, x := range v {
-		sum += x
-	}
-	n := len(v)
-	med := v[n/2]
-	if n%2 == 0 {
-		med = (v[n/2-1] + v[n/2]) / 2
-	}
-	return spread{Mean: sum / float64(n), Median: med, Low: v[0], High: v[n-1]}
+	mean, _ := meanSD(v)
+	return spread{Mean: mean, Median: quantile(v, 0.5), Low: slices.Min(v), High: slices.Max(v)}
 }
 
 // replayLines reports the replays under the AQR gap table.
