@@ -210,9 +210,7 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 	if s.End == "hold" { // the end wealth is the value before the sale
 		r.TaxAlphaBeforeSaleBps = r.TaxAlphaBps
 	} else {
-		before := col(func(o *PathOutcome) float64 {
-			return returnBeforeSale(s, o.SMA) - returnBeforeSale(s, o.Fund)
-		})
+		before := col(func(o *PathOutcome) float64 { return o.SMA.ReturnBeforeSale - o.Fund.ReturnBeforeSale })
 		r.TaxAlphaBeforeSaleBps = taxAlpha(before, paths)
 	}
 	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))

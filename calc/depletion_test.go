@@ -1,7 +1,7 @@
 package calc
 
 import (
-	"math"
+	"slices"
 	"testing"
 )
 
@@ -104,18 +104,43 @@ func TestDepletion(t *testing.T) {
 	}
 }
 
-// The alpha before the final sale of a path that ran out uses the
-// withdrawals it actually made: full, then cut, then none — not −100%.
-func TestReturnBeforeSaleOfADepletedPath(t *testing.T) {
-	s := DefaultScenario()
-	s.Amount, s.Contrib, s.Horizon = 1000, -100, 6
-	o := PathStrategy{Depleted: 4, Contrib: -100*3 - 40, PreLiq: 0}
-	want := moneyWeightedReturn(s.Amount, []float64{-100, -100, -100, -40, 0, 0}, 0)
-	if got := returnBeforeSale(s, o); got != want || !(got > -1) {
-		t.Errorf("returnBeforeSale = %v, want %v", got, want)
-	}
-	full := PathStrategy{Contrib: -600, PreLiq: 700}
-	if got, want := returnBeforeSale(s, full), moneyWeightedReturn(s.Amount, []float64{-100, -100, -100, -100, -100, -100}, 700); math.Abs(got-want) > 1e-12 {
-		t.Errorf("a path that did not run out: %v, want %v", got, want)
+// The alpha before the final sale uses the flows each path actually made:
+// a path that ran out made its withdrawals in full, then cut, then none
+// (its return is not −100%); with savings=withdraw the SMA's flows carry
+// the tax saved paid out, which the scenario's contribution alone misses.
+func TestReturnBeforeSaleUsesTheFlowsMade(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		fund  bool // check the fund's return, else the SMA's
+	}{
+		{"stocks=20&horizon=25&contrib=-100000&basis=0.2&vol=0.3&paths=1", false},
+		{"stocks=20&horizon=25&contrib=-100000&basis=0.2&vol=0.3&paths=1", true},
+		{"savings=withdraw&stocks=40&horizon=10&paths=1", false},
+	} {
+		s := mustDecode(t, tc.query)
+		tx, err := newTaxer(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPathSim(s, tx)
+		uneven := 0
+		for path := range 9 {
+			o := p.run(path)
+			flows, v := p.sma.contrib, o.SMA
+			if tc.fund {
+				flows, v = p.fund.contrib, o.Fund
+			}
+			want := moneyWeightedReturn(s.Amount, flows, v.PreLiq)
+			if !slices.ContainsFunc(flows, func(c float64) bool { return c != s.Contrib }) {
+				continue // equal flows: irrHorner's shortcut (TestIRRHorner)
+			}
+			uneven++
+			if v.ReturnBeforeSale != want || !(v.ReturnBeforeSale > -1) {
+				t.Errorf("%s path %d: return before the sale %v, want %v from the flows made %v", tc.query, path, v.ReturnBeforeSale, want, flows)
+			}
+		}
+		if uneven == 0 {
+			t.Errorf("%s: no path with flows other than the scenario's contribution", tc.query)
+		}
 	}
 }

@@ -76,26 +76,6 @@ func differenceOverTime(outs []PathOutcome, horizon int) []DifferencePoint {
 	return out
 }
 
-// returnBeforeSale is a strategy's annualized after-tax money-weighted
-// return with the value before the final sale (PreLiq) as the end wealth:
-// the tax on unrealized gains is not paid. The contributions are the
-// scenario's yearly amount, made in full every year except by a path that
-// ran out of money (settle in path.go): its withdrawals were full until
-// the year it ran out, cut that year to what was left, and nothing after —
-// a schedule rebuilt exactly from the year and the net contributions.
-func returnBeforeSale(s Scenario, o PathStrategy) float64 {
-	if s.Contrib < 0 && o.Depleted > 0 {
-		d := o.Depleted - 1 // index of the year-start flow that emptied it
-		c := make([]float64, s.Horizon)
-		for k := range d {
-			c[k] = s.Contrib
-		}
-		c[d] = o.Contrib - s.Contrib*float64(d)
-		return moneyWeightedReturn(s.Amount, c, o.PreLiq)
-	}
-	return irrHorner(s.Amount, s.Contrib, s.Horizon, o.PreLiq)
-}
-
 // irrHorner is moneyWeightedReturn for equal yearly contributions (amount
 // plus contrib at the start, contrib at the start of each later year, the
 // end wealth after h years). It runs for every path of every provisional

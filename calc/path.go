@@ -22,14 +22,17 @@ type PathStrategy struct {
 	Liquidated float64 `json:"liq"` // value after liquidating everything
 	Wealth0    float64 `json:"w0"`  // liquidated wealth at the start
 	Return     float64 `json:"r"`   // annualized after-tax money-weighted return
-	Contrib    float64 `json:"c"`   // net contributions made
-	Growth     float64 `json:"g"`   // market growth of the holdings
-	Dividends  float64 `json:"d"`   // gross dividends
-	Taxes      float64 `json:"t"`   // yearly taxes (without the end treatment's)
-	EndTax     float64 `json:"et"`  // tax of the end treatment
-	Fees       float64 `json:"fe"`
-	Trading    float64 `json:"tc"`
-	DistTax    float64 `json:"dt"` // part of Taxes due to capital-gain distributions
+	// ReturnBeforeSale is Return with PreLiq as the end wealth (the tax
+	// on unrealized gains not paid); with end=hold it is Return.
+	ReturnBeforeSale float64 `json:"rb"`
+	Contrib          float64 `json:"c"`  // net contributions made
+	Growth           float64 `json:"g"`  // market growth of the holdings
+	Dividends        float64 `json:"d"`  // gross dividends
+	Taxes            float64 `json:"t"`  // yearly taxes (without the end treatment's)
+	EndTax           float64 `json:"et"` // tax of the end treatment
+	Fees             float64 `json:"fe"`
+	Trading          float64 `json:"tc"`
+	DistTax          float64 `json:"dt"` // part of Taxes due to capital-gain distributions
 	// Depleted is the year (1…horizon) at whose start the portfolio could
 	// not pay the withdrawal and the tax due and was sold out; 0 = never.
 	Depleted int `json:"dy,omitempty"`
@@ -323,6 +326,11 @@ func (p *pathSim) run(path int) PathOutcome {
 		TrackingError: math.Sqrt(math.Max(te, 0) * stepsPerYear)}
 	out.SMA.Return = moneyWeightedReturn(s.Amount, p.sma.contrib, out.SMA.AfterTax)
 	out.Fund.Return = moneyWeightedReturn(s.Amount, p.fund.contrib, out.Fund.AfterTax)
+	out.SMA.ReturnBeforeSale, out.Fund.ReturnBeforeSale = out.SMA.Return, out.Fund.Return
+	if s.End != "hold" {
+		out.SMA.ReturnBeforeSale = returnBeforeSale(*s, p.sma.contrib, out.SMA.PreLiq)
+		out.Fund.ReturnBeforeSale = returnBeforeSale(*s, p.fund.contrib, out.Fund.PreLiq)
+	}
 	if p.tr != nil {
 		out.Keep = p.tr.keep.wealth
 	}
