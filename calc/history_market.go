@@ -66,9 +66,6 @@ func (p *pathSim) marketFactor(draw float64) float64 {
 		m = p.hist.logPrice[p.histStep]
 		p.histStep++
 	}
-	if p.weeks != nil { // weekly checks bridge the month's market (weekly.go)
-		p.weeks.lastM = m
-	}
 	return m
 }
 

@@ -30,7 +30,7 @@ func TestMarketStepInlineExpIsExp2over64(t *testing.T) {
 				p.marketStep(step%2 == 0)
 				// The market and sector draws come first (marketStep stored
 				// the sector parts it used in sectorLR), then one per stock.
-				for range len(p.sectorZ) + 1 {
+				for range len(sectors) + 1 {
 					rng.norm()
 				}
 				for i, sc := range p.ix.sector {

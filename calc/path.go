@@ -88,6 +88,15 @@ type account struct {
 	contrib []float64 // actual contribution at the start of each year
 }
 
+// ranOut records that the strategy could not pay `unpaid` of its tax (the
+// investor pays it from outside) and, the first time, the year it ran out.
+func (a *account) ranOut(unpaid float64, year int) {
+	a.total.Unpaid += unpaid
+	if a.total.Depleted == 0 {
+		a.total.Depleted = year
+	}
+}
+
 func (a *account) reset(h int) {
 	*a = account{contrib: a.contrib[:0]}
 	for range h {
@@ -119,7 +128,6 @@ type pathSim struct {
 	lossStep, buyStep  []int32
 	subSlot            []int32 // index in subs of a stock's substitute, or −1
 	subs               []substitute
-	sectorZ            []float64
 	sectorLR           [sectorSlots]float64 // an array: indexed by a masked sector, no bounds check
 	sectorG            []float64
 
@@ -158,7 +166,6 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 		books:  make([]book, n),
 		shares: make([]float64, n), maxB: make([]float64, n),
 		lossStep: make([]int32, n), buyStep: make([]int32, n), subSlot: make([]int32, n),
-		sectorZ: make([]float64, len(sectors)),
 		cand:    make([]int32, n),
 		sectorG: make([]float64, len(sectors)),
 		turnQ:   turnoverPerQuarter(s.Turnover),
@@ -279,9 +286,7 @@ func (p *pathSim) run(path int) PathOutcome {
 			p.insp.step(p)
 		}
 		p.sma.year.growth += growthS
-		navPrev := p.nav
-		p.nav *= p.idxVal / idxPrev
-		p.fund.year.growth += p.units * (p.nav - navPrev)
+		p.followIndex(idxPrev)
 
 		p.unwindSubstitutes(t)
 		growthS += p.weekHarvests(t)
@@ -372,7 +377,7 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 	rng := &p.rng
 	m := p.marketFactor(mp.mktSd * rng.norm())
 	p.mktZ = m
-	for k := range p.sectorZ {
+	for k := range len(sectors) {
 		f := mp.sectorSd * rng.norm()
 		p.sectorLR[k] = float64(mp.stockDrift+m+f) * expUnitsPerLog
 		p.sectorG[k] = expFast(mp.sectorDrift + m + f)
@@ -451,6 +456,14 @@ func (p *pathSim) marketStep(harvest bool) float64 {
 	}
 	p.idxVal, p.heldIdxVal, p.smaVal = idx, heldIdx, val
 	return growth
+}
+
+// followIndex moves the fund's NAV with the index since it stood at
+// idxPrev, and books the fund's growth.
+func (p *pathSim) followIndex(idxPrev float64) {
+	navPrev := p.nav
+	p.nav *= p.idxVal / idxPrev
+	p.fund.year.growth += p.units * (p.nav - navPrev)
 }
 
 // smaBuy invests cash in the held stocks in proportion to their index
@@ -733,10 +746,7 @@ func settle(acc *account, y int, want, tax, avail float64) (contrib, cash float6
 		contrib += cut
 		short -= cut
 	}
-	acc.total.Unpaid += short
-	if acc.total.Depleted == 0 {
-		acc.total.Depleted = y + 1
-	}
+	acc.ranOut(short, y+1)
 	return contrib, -avail, true
 }
 
@@ -870,9 +880,6 @@ func payable(acc *account, tax, most float64, due int) float64 {
 	if tax <= most {
 		return tax
 	}
-	acc.total.Unpaid += tax - most
-	if acc.total.Depleted == 0 {
-		acc.total.Depleted = due
-	}
+	acc.ranOut(tax-most, due)
 	return most
 }

@@ -109,7 +109,7 @@ func DefaultScenario() Scenario {
 
 		Single:      0,
 		SingleBasis: 1,
-		SingleVol:   0.35,
+		SingleVol:   DefaultSingleVol,
 	}
 }
 

@@ -82,8 +82,6 @@ func (p *pathSim) takeOver(i int) float64 {
 	growth := p.shares[i] * d
 	p.smaVal += growth
 	p.sma.year.growth += growth
-	navOld := p.nav
-	p.nav *= p.idxVal / idxOld
-	p.fund.year.growth += p.units * (p.nav - navOld)
+	p.followIndex(idxOld)
 	return growth
 }

@@ -42,7 +42,6 @@ type weekState struct {
 	rng      normalSource
 	start    []float64 // each stock's price at the start of the month
 	eligible []bool    // may be sold at a loss in weeks 1–3 of this month
-	lastM    float64   // the month's market factor (log)
 	bridgeM  [weeksPerMonth - 1]float64
 	bridgeS  [weeksPerMonth - 1][sectorSlots]float64
 }
@@ -104,10 +103,10 @@ func (p *pathSim) weekHarvests(t int32) float64 {
 	// Market and sector bridges (natural logs, without drift).
 	s := &p.s
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
-	bridge(rng, w.lastM, s.Vol*s.Vol*dt/weeksPerMonth, &w.bridgeM)
+	bridge(rng, p.mktZ, s.Vol*s.Vol*dt/weeksPerMonth, &w.bridgeM)
 	var sectorF [sectorSlots]float64
-	for k := range p.sectorZ {
-		sectorF[k] = p.sectorLR[k]/expUnitsPerLog - mp.stockDrift - w.lastM
+	for k := range len(sectors) {
+		sectorF[k] = p.sectorLR[k]/expUnitsPerLog - mp.stockDrift - p.mktZ
 		var b [weeksPerMonth - 1]float64
 		bridge(rng, sectorF[k], sv*sv*dt/weeksPerMonth, &b)
 		for j := range b {
@@ -126,7 +125,7 @@ func (p *pathSim) weekHarvests(t int32) float64 {
 		sc := sec[i]
 		v := p.vols[i]
 		drift := mp.stockDrift + v.drift/expUnitsPerLog
-		spec := logPure(pend/w.start[i]) - drift - w.lastM - sectorF[sc]
+		spec := logPure(pend/w.start[i]) - drift - p.mktZ - sectorF[sc]
 		se := ev * v.rel
 		bridge(rng, spec, se*se*dt/weeksPerMonth, &e)
 		for k := range weeksPerMonth - 1 {
@@ -135,7 +134,7 @@ func (p *pathSim) weekHarvests(t int32) float64 {
 			if !(pk*lf < p.maxB[i]) {
 				continue
 			}
-			correction += p.weekSell(i, t, pk, frac, w.lastM-w.bridgeM[k]+sectorF[sc]-w.bridgeS[k][sc])
+			correction += p.weekSell(i, t, pk, frac, p.mktZ-w.bridgeM[k]+sectorF[sc]-w.bridgeS[k][sc])
 			if p.shares[i] <= 0 {
 				break
 			}
