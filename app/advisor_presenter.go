@@ -16,9 +16,10 @@ type presenter struct {
 	// Presenting is the calculator's state; OnPresent switches it.
 	Presenting bool
 	OnPresent  func(ctx app.Context, on bool)
-	// Query is the scenario on screen; OnOpen shows another one.
+	// Query is the scenario on screen; OnOpen shows another one (with its
+	// legacy lots, when it has some).
 	Query  string
-	OnOpen openFunc
+	OnOpen openSavedFunc
 
 	saved         []SavedScenario
 	removeKeydown func()
@@ -91,7 +92,7 @@ func (p *presenter) act(ctx app.Context, move int) {
 func (p *presenter) step(ctx app.Context, by int) {
 	next := stepSaved(p.saved, p.Query, by)
 	if next >= 0 {
-		p.OnOpen(ctx, p.saved[next].Query)
+		p.OnOpen(ctx, p.saved[next])
 	}
 }
 

@@ -42,6 +42,20 @@ type SavedScenario struct {
 	Lots string `json:"lots,omitempty"`
 }
 
+// legacyLots reads the scenario's lots; ok is false when it has none or
+// they no longer read (the scenario then opens without them).
+func (sc SavedScenario) legacyLots() (lots []calc.LegacyLot, ok bool) {
+	if sc.Lots == "" {
+		return nil, false
+	}
+	q, err := calc.Decode(sc.Query)
+	if err != nil {
+		return nil, false
+	}
+	lots, err = calc.ParseLegacyLots([]byte(sc.Lots), q.Year)
+	return lots, err == nil
+}
+
 // savedFile is the JSON of an export, and of what local storage keeps.
 type savedFile struct {
 	Format    string          `json:"format"`

@@ -11,16 +11,19 @@ import (
 // openFunc shows a scenario (its canonical query) in the calculator.
 type openFunc func(ctx app.Context, query string)
 
+// openSavedFunc shows a saved scenario, with its legacy lots when it has
+// some, in the calculator.
+type openSavedFunc func(ctx app.Context, sc SavedScenario)
+
 // savedScenarios lists the scenarios saved in this browser under client
 // labels: save, open, rename, delete, export and import as a JSON file.
 type savedScenarios struct {
 	app.Compo
-	Query  string   // the scenario shown, "" while the form is invalid
-	OnOpen openFunc // opens a saved scenario
+	Query  string        // the scenario shown, "" while the form is invalid
+	OnOpen openSavedFunc // opens a saved scenario, with its lots
 	// Lots are the legacy lots of the scenario shown (nil: none), saved
-	// with it; OnOpenLots opens a saved scenario that has lots.
-	Lots       []calc.LegacyLot
-	OnOpenLots func(ctx app.Context, query string, lots []calc.LegacyLot)
+	// with it.
+	Lots []calc.LegacyLot
 
 	list     []SavedScenario
 	label    string // the label typed for a new saved scenario
@@ -170,16 +173,8 @@ func (s *savedScenarios) item(i int, sc SavedScenario) app.UI {
 		app.Button().Type("button").Class("button").Aria("label", "Open “"+sc.Label+"”").Text("Open").
 			OnClick(func(ctx app.Context, e app.Event) {
 				s.status = "Opened “" + sc.Label + "”."
-				if sc.Lots != "" && s.OnOpenLots != nil {
-					if q, err := calc.Decode(sc.Query); err == nil {
-						if lots, err := calc.ParseLegacyLots([]byte(sc.Lots), q.Year); err == nil {
-							s.OnOpenLots(ctx, sc.Query, lots)
-							return
-						}
-					}
-				}
 				if s.OnOpen != nil {
-					s.OnOpen(ctx, sc.Query)
+					s.OnOpen(ctx, sc)
 				}
 			}, app.EventScope(i, sc.Label, sc.Query, sc.Lots)),
 		app.Button().Type("button").Class("button secondary").Aria("label", "Rename “"+sc.Label+"”").Text("Rename").

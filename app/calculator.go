@@ -241,8 +241,8 @@ func (c *calculator) Render() app.UI {
 	advisor := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
 		app.H2().ID("advisor-title").Text("For advisors"),
 		&existingHoldings{Values: c.values, Problems: c.problems, OnChange: c.setValue, Lots: c.lots, Year: c.scenario.Year, OnLots: c.setLots},
-		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.open},
-		&savedScenarios{Query: c.savable(), OnOpen: c.open, Lots: c.lots, OnOpenLots: c.openWithLots},
+		&presenter{Presenting: c.presenting, OnPresent: c.present, Query: c.query, OnOpen: c.openSaved},
+		&savedScenarios{Query: c.savable(), OnOpen: c.openSaved, Lots: c.lots},
 		&compareView{Result: c.final(), Fund: fund, OnOpen: c.open},
 		&reportExports{Result: c.final(), Fund: fund, OnClient: func(ctx app.Context, client string) { c.client = client }},
 	)
@@ -298,9 +298,19 @@ func (c *calculator) open(ctx app.Context, query string) {
 	c.run(ctx)
 }
 
-// openWithLots shows a saved scenario with its legacy lots and runs it.
-func (c *calculator) openWithLots(ctx app.Context, query string, lots []calc.LegacyLot) {
-	c.open(ctx, query)
+// openSaved shows a saved scenario, with its legacy lots when it has some,
+// and runs it once (setLots applies the scenario with its lots).
+func (c *calculator) openSaved(ctx app.Context, sc SavedScenario) {
+	lots, ok := sc.legacyLots()
+	if !ok {
+		c.open(ctx, sc.Query)
+		return
+	}
+	s, err := calc.Decode(sc.Query)
+	if err != nil {
+		return
+	}
+	c.load(s, nil)
 	c.setLots(ctx, lots)
 }
 

@@ -20,6 +20,12 @@ type harvestLog struct {
 	// eachLot lists every lot sold; off (the default), sales are grouped
 	// by stock and month and small ones folded together (groupHarvests).
 	eachLot bool
+
+	// grouped is groupHarvests of groupedOf's sales, kept because a busy
+	// year has thousands of them and the log renders on every keystroke
+	// of its search box.
+	grouped   []calc.HarvestEvent
+	groupedOf *calc.InspectionYear
 }
 
 // sales are the rows of the year's log, grouped or one per lot.
@@ -27,7 +33,10 @@ func (h *harvestLog) sales() []calc.HarvestEvent {
 	if h.eachLot {
 		return h.Year.Harvests
 	}
-	return groupHarvests(h.Year.Harvests)
+	if h.groupedOf != h.Year {
+		h.grouped, h.groupedOf = groupHarvests(h.Year.Harvests), h.Year
+	}
+	return h.grouped
 }
 
 func (h *harvestLog) Render() app.UI {

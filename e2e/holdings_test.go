@@ -100,21 +100,29 @@ func TestExistingHoldings(t *testing.T) {
 	}
 	elementScreenshot(t, ctx, "#existing-holdings", "holdings-imported.png")
 
-	// Saved with the lots; opened again, they come back.
+	// Saved with the lots; opened again, they come back, in one run.
 	var reopened string
+	var before, after int
 	err = chromedp.Run(ctx,
 		saveAs("Lots client"),
 		waitSavedCount(1),
 		chromedp.Click(`#lots-remove`),
 		chromedp.Poll(`!document.querySelector("#lots-summary")`, nil, chromedp.WithPollingTimeout(5*time.Second)),
+		waitSimulated(),
+		runNumber(&before),
 		clickSaved("Lots client", "Open"),
 		chromedp.WaitVisible(`#lots-summary`),
 		chromedp.Text(`#lots-summary`, &reopened),
+		waitSimulated(),
+		runNumber(&after),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(reopened, "3 lots in 2 holdings") {
 		t.Errorf("reopened saved scenario: %q", reopened)
+	}
+	if after != before+1 {
+		t.Errorf("opening the saved scenario with lots started %d runs, want 1", after-before)
 	}
 }
