@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -84,8 +85,21 @@ func savedList() []SavedScenario {
 	if !ok || item.Type() != app.TypeString {
 		return nil
 	}
-	list, _ := readStoredSaved(item.String())
-	return list
+	text := item.String()
+	if text != lastSaved.item {
+		lastSaved.list, _ = readStoredSaved(text)
+		lastSaved.item = text
+	}
+	return slices.Clone(lastSaved.list)
+}
+
+// lastSaved is the list savedList last read, with the stored text it came
+// from: it is read after every finished run and on every change of the
+// scenario, and checking each saved scenario (decoding its query, reading
+// its lots) is worth doing once per change of the list, not per read.
+var lastSaved struct {
+	item string
+	list []SavedScenario
 }
 
 // storeSaved writes the list to local storage as go-app's LocalStorage
