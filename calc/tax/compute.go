@@ -241,6 +241,9 @@ func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Ret
 	sh.amt = l.alternativeMinimumTax(sh.agi, sh.ordinaryTaxable, preferential, sh.incomeTax)
 	r.AMT = decimal.New(sh.amt.amt, -2)
 	r.AMTWorksheet = l.form6251(sh.taxableRaw, int64(sch.StandardDeduction)*100, sh.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	// The NIIT in cents as the float path computes it (a state may deduct
+	// it with the federal income tax: AL).
+	sh.niit = applyRate(max(0, min(sh.nii, sh.agi-l.niitThreshold)), l.niit)
 	yearGains := incomeCents{shortTerm: centsOfDecimal(in.ShortTermGain.Round(2)), longTerm: centsOfDecimal(in.LongTermGain.Round(2))}
 	l.stateTax(&sh, yearGains, centsOfDecimal(dividends), centsOfDecimal(wages))
 	r.StateTax, r.LocalTax = decimal.New(sh.state, -2), decimal.New(sh.local, -2)

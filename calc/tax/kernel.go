@@ -239,6 +239,7 @@ func (l *law) stateTax(sh *sheet, in incomeCents, dividends, wages int64) {
 		netShort: sh.netShort, netLong: sh.netLong, net: sh.net,
 		capitalGain:      sh.capitalGain,
 		federalIncomeTax: sh.incomeTax + sh.amt.amt,
+		niit:             sh.niit,
 	}
 	o := l.state.compute(&si)
 	sh.stateTaxable, sh.state = o.taxable, o.tax

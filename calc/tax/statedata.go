@@ -89,6 +89,9 @@ func projected(prev StateLaw, year int, factor float64, round Dollars, note stri
 		sch.Deduction = ix(sch.Deduction)
 		sch.Credit = ix(sch.Credit)
 		sch.DeductionPhaseOut.Start = ix(sch.DeductionPhaseOut.Start)
+		sch.DeductionPhaseOut.Start2 = ix(sch.DeductionPhaseOut.Start2)
+		sch.Exemption = ix(sch.Exemption)
+		sch.ExemptionPhaseOut.Start = ix(sch.ExemptionPhaseOut.Start)
 		sch.CreditPhaseOut.Start = ix(sch.CreditPhaseOut.Start)
 		l.Schedules[s] = sch
 	}

@@ -25,8 +25,8 @@ type StateLaw struct {
 	// Gains is how capital gains and losses enter the state's income.
 	Gains GainRule
 	// LossLimit, when positive, replaces the federal §1211(b) limit on the
-	// net capital loss deductible against other income (MA: 2,000; WI:
-	// 500); half of it on a separate return, as the federal limit.
+	// net capital loss deductible against other income (MA: 2,000); half of
+	// it on a separate return, as the federal limit.
 	LossLimit Dollars
 	// FederalDeduction: the state starts from federal taxable income, so the
 	// federal standard deduction is subtracted (in addition to the
@@ -36,6 +36,13 @@ type StateLaw struct {
 	Schedules [statusCount]StateSchedule
 	// Exclusion is the part of the net capital gain the state exempts.
 	Exclusion GainExclusion
+	// DividendExclusion is the share of qualified dividends the state
+	// subtracts (ND: 40%).
+	DividendExclusion Rate
+	// PhaseOnAGI: deduction phase-outs look at the state's AGI before the
+	// capital gain exclusion (SC's SCIAD is phased out by AGI, while the
+	// 44% capital gain deduction is taken from taxable income).
+	PhaseOnAGI bool
 	// GainRates taxes the net capital gain (after Exclusion) at its own
 	// rates, stacked above the other taxable income (nil: ordinary rates).
 	GainRates *GainRates
@@ -99,10 +106,18 @@ type StateSchedule struct {
 	DeductionSteps []Step
 	// DeductionPhaseOut reduces the deduction as income rises (WI, MN, RI).
 	DeductionPhaseOut PhaseOut
+	// Exemption is a personal exemption phased out on its own schedule
+	// (ExemptionPhaseOut), separately from Deduction (ME).
+	Exemption         Dollars
+	ExemptionPhaseOut PhaseOut
 	// Credit is a nonrefundable personal credit (CA exemption credit, UT
 	// taxpayer credit, ...) and CreditPhaseOut how it shrinks.
 	Credit         Dollars
 	CreditPhaseOut PhaseOut
+	// CreditShares is a personal credit that is a share of the tax (after
+	// the AddBacks), set by the state's AGI: the Share of the last step
+	// whose Over the AGI exceeds (CT Table E, C.G.S. §12-703).
+	CreditShares []ShareStep
 	// AddBacks are amounts of tax added back as income rises (CT's
 	// phase-out of the lower rates and benefit recapture).
 	AddBacks []PhaseOut
@@ -117,13 +132,22 @@ type StateBracket struct {
 // Step is an amount that applies once AGI exceeds Over.
 type Step struct{ Over, Amount Dollars }
 
+// ShareStep is a share that applies once AGI exceeds Over.
+type ShareStep struct {
+	Over  Dollars
+	Share Rate
+}
+
 // PhaseOut reduces an amount (or, as an add-back, raises the tax) as the
 // state's AGI exceeds Start: by Rate per dollar, or by PerStep for each
-// Step of AGI or fraction of one. Max bounds an add-back (a reduction is
-// bounded by the amount it reduces).
+// Step of AGI or fraction of one. Above Start2 (when set) the rate per
+// dollar is Rate2 (MN's 3% then 10%). Max bounds the reduction or
+// add-back (a reduction is also bounded by the amount it reduces).
 type PhaseOut struct {
 	Start         Dollars
 	Rate          Rate
+	Start2        Dollars
+	Rate2         Rate
 	Step, PerStep Dollars
 	Max           Dollars
 }
@@ -163,10 +187,14 @@ type Recapture struct {
 }
 
 // FederalTaxDeduction subtracts Share of the federal income tax (regular
-// tax plus AMT), at most Cap (0: no cap); Steps, when given, set Share and
-// Cap by the state's AGI (the last step whose Over the AGI exceeds).
+// tax plus AMT, plus the net investment income tax when IncludeNIIT), at
+// most Cap (0: no cap); Steps set Share and Cap by the state's AGI: the
+// last step whose Over the AGI exceeds, or reaches when AtLeast (OR's
+// "$125,000 or more").
 type FederalTaxDeduction struct {
-	Steps [statusCount][]FederalTaxStep
+	Steps       [statusCount][]FederalTaxStep
+	IncludeNIIT bool
+	AtLeast     bool
 }
 
 // FederalTaxStep is the deductible share and cap above an AGI.
@@ -189,10 +217,15 @@ type stateCents struct {
 	deduction   int64
 	steps       []Step
 	dedPhase    PhaseOut
+	exemption   int64
+	exPhase     PhaseOut
 	credit      int64
 	creditPhase PhaseOut
+	shares      []ShareStep
 	addBacks    []PhaseOut
 	exclusion   GainExclusion
+	divExcl     Rate
+	phaseOnAGI  bool
 	gainRates   *GainRates
 	gainTops    []Dollars
 	shortExtra  Rate
@@ -204,6 +237,8 @@ type stateCents struct {
 	recFirst    int
 	recByAGI    int
 	fedTax      []FederalTaxStep
+	fedNIIT     bool
+	fedAtLeast  bool
 }
 
 // maxStateBrackets bounds a schedule's brackets (HI has 12).
@@ -218,10 +253,15 @@ func newStateCents(sl *StateLaw, t *Table, s Status) *stateCents {
 		deduction:   int64(sch.Deduction) * 100,
 		steps:       sch.DeductionSteps,
 		dedPhase:    sch.DeductionPhaseOut,
+		exemption:   int64(sch.Exemption) * 100,
+		exPhase:     sch.ExemptionPhaseOut,
 		credit:      int64(sch.Credit) * 100,
 		creditPhase: sch.CreditPhaseOut,
+		shares:      sch.CreditShares,
 		addBacks:    sch.AddBacks,
 		exclusion:   sl.Exclusion,
+		divExcl:     sl.DividendExclusion,
+		phaseOnAGI:  sl.PhaseOnAGI,
 		gainRates:   sl.GainRates,
 		shortExtra:  sl.ShortTermExtra,
 		surtax:      sl.Surtax.Rate,
@@ -244,6 +284,7 @@ func newStateCents(sl *StateLaw, t *Table, s Status) *stateCents {
 	}
 	if sl.FederalTaxDeduction != nil {
 		c.fedTax = sl.FederalTaxDeduction.Steps[s]
+		c.fedNIIT, c.fedAtLeast = sl.FederalTaxDeduction.IncludeNIIT, sl.FederalTaxDeduction.AtLeast
 	}
 	if len(sch.Brackets) > maxStateBrackets {
 		panic(fmt.Sprintf("tax: %s %d has %d brackets", sl.Code, sl.Year, len(sch.Brackets)))
@@ -287,10 +328,13 @@ func (p PhaseOut) reduction(agi int64) int64 {
 		return 0
 	}
 	var r int64
-	if p.Step > 0 {
+	switch start2 := int64(p.Start2) * 100; {
+	case p.Step > 0:
 		step := int64(p.Step) * 100
 		r = (over + step - 1) / step * int64(p.PerStep) * 100
-	} else {
+	case p.Start2 > 0 && agi > start2:
+		r = applyRate(start2-int64(p.Start)*100, p.Rate) + applyRate(agi-start2, p.Rate2)
+	default:
 		r = applyRate(over, p.Rate)
 	}
 	if p.Max > 0 {
@@ -306,6 +350,7 @@ type stateIn struct {
 	netShort, netLong, net int64 // Schedule D lines 7, 15, 16
 	capitalGain            int64 // Form 1040 line 7
 	federalIncomeTax       int64 // regular tax + AMT
+	niit                   int64 // Form 8960 line 17
 }
 
 // stateOut is the state's taxable income and tax, in cents.
@@ -363,10 +408,16 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 		excl = min(excl, ncg)
 	}
 
+	// The share of qualified dividends excluded (ND).
+	divExcl := applyRate(in.dividends, c.divExcl)
+
 	// Phase-outs, cliffs and the federal tax deduction's steps look at the
 	// state's AGI: after the capital gain exclusion (a subtraction in
-	// computing it, as in WI).
-	phaseAGI := o.agi - excl
+	// computing it, as in WI), unless the state phases out by AGI before it.
+	phaseAGI := o.agi - excl - divExcl
+	if c.phaseOnAGI {
+		phaseAGI = o.agi
+	}
 	base := c.deduction
 	for _, st := range c.steps {
 		if phaseAGI > int64(st.Over)*100 {
@@ -376,19 +427,28 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 	if base > 0 {
 		base = max(0, base-c.dedPhase.reduction(phaseAGI))
 	}
-	ded := base + c.fedDed
+	exemption := c.exemption
+	if exemption > 0 {
+		exemption = max(0, exemption-c.exPhase.reduction(phaseAGI))
+	}
+	ded := base + exemption + c.fedDed
 
 	fedTaxDed := int64(0)
+	fedTax := in.federalIncomeTax
+	if c.fedNIIT {
+		fedTax += in.niit
+	}
 	for _, st := range c.fedTax {
-		if phaseAGI > int64(st.Over)*100 || st.Over == 0 {
-			fedTaxDed = applyRate(in.federalIncomeTax, st.Share)
+		over := int64(st.Over) * 100
+		if phaseAGI > over || st.Over == 0 || c.fedAtLeast && phaseAGI == over {
+			fedTaxDed = applyRate(fedTax, st.Share)
 			if st.Cap > 0 {
 				fedTaxDed = min(fedTaxDed, int64(st.Cap)*100)
 			}
 		}
 	}
 
-	o.taxable = max(0, o.agi-excl-ded-fedTaxDed)
+	o.taxable = max(0, o.agi-excl-divExcl-ded-fedTaxDed)
 	if c.gainRates != nil {
 		pref := min(o.taxable, ncg-excl)
 		ordinary := o.taxable - pref
@@ -415,6 +475,15 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 	}
 	for _, a := range c.addBacks {
 		o.tax += a.reduction(phaseAGI)
+	}
+	if len(c.shares) > 0 {
+		var share Rate
+		for _, st := range c.shares {
+			if phaseAGI > int64(st.Over)*100 {
+				share = st.Share
+			}
+		}
+		o.tax -= applyRate(o.tax, share)
 	}
 	credit := max(0, c.credit-c.creditPhase.reduction(phaseAGI))
 	o.tax = max(0, o.tax-credit)
