@@ -45,7 +45,7 @@ func TestStateTaxByJurisdiction2024(t *testing.T) {
 		{"AZ", 375, "2.5% of 75% of the gain (25% long-term subtraction)"},
 		{"CA", 1860, "TI 94,460 → 114,460, schedule X 9.3% bracket (70,606–360,659)"},
 		{"CO", 850, "4.25% of federal taxable income"},
-		{"CT", 1220, "6% × 20,000 (100,000–200,000 bracket) + Table C add-back 180 → 200 (capped)"},
+		{"CT", 1295, "6% × 20,000 (100,000–200,000 bracket) + Table C add-back 180 → 200 (capped) + Table D's first tier (over 105,000 of AGI, $25 per $5,000 or part): 0 → 75; Table E credit 0 (AGI over 64,500)"},
 		{"DC", 1700, "8.5% bracket (60,000–250,000)"},
 		{"DE", 1320, "6.6% above 60,000"},
 		{"FL", 0, "no income tax"},

@@ -15,7 +15,7 @@ func alabama() []StateLaw {
 	l := StateLaw{
 		Code: "AL", Name: "Alabama", Year: 2024, Income: AdjustedGross,
 		Source: "Ala. Code §40-18-5 (rates), §40-18-15(b) (standard deduction chart), §40-18-19 (personal exemption), " +
-			"§40-18-15(a)(2) (federal income tax deduction); Form 40 instructions 2024",
+			"§40-18-15(a)(2) (federal income tax deduction); Form 40 instructions 2024; Form 40 booklet, Federal Income Tax Deduction Worksheet (line 2: net investment income tax, Form 8960 line 17; seen in the 2018 booklet)",
 		Schedules: statuses(
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 3000 + 1500,
 				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 25, Max: 500}},
@@ -26,9 +26,13 @@ func alabama() []StateLaw {
 			StateSchedule{Brackets: br(0, 2, 500, 4, 3000, 5), Deduction: 5200 + 3000,
 				DeductionPhaseOut: PhaseOut{Start: 25999, Step: 500, PerStep: 135, Max: 2700}},
 		),
-		FederalTaxDeduction: &FederalTaxDeduction{Steps: [statusCount][]FederalTaxStep{
+		// The Federal Income Tax Deduction Worksheet (Form 40 booklet):
+		// line 1 the tax of Form 1040 (regular tax and AMT, less
+		// credits), line 2 the net investment income tax (Form 8960 line
+		// 17), line 3 their sum, less refundable credits.
+		FederalTaxDeduction: &FederalTaxDeduction{IncludeNIIT: true, Steps: [statusCount][]FederalTaxStep{
 			{{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}, {{Share: 100 * Percent}}}},
-		Note: "The federal income tax (regular tax and AMT) is deductible in full. Amounts are fixed in statute (not indexed). " +
+		Note: "The federal income tax (regular tax, AMT and the net investment income tax) is deductible in full. Amounts are fixed in statute (not indexed). " +
 			"The standard deduction chart of the 2024 Form 40 booklet is modelled exactly: the maximum up to $25,999 of AGI " +
 			"($12,999 separate), then reduced for each $500 ($250) or part of it, to a minimum of $2,500 ($5,000 joint).",
 	}
@@ -163,39 +167,85 @@ func connecticut() []StateLaw {
 	// Rates from 2024 (Public Act 23-204): 2% and 4.5% on the first two
 	// brackets. Personal exemption phased out $1,000 per $1,000 of AGI;
 	// Table C (phase-out of the lowest rate) and Table D (benefit
-	// recapture) add tax back as AGI rises (C.G.S. §12-700(a)(10)).
-	sch := func(b []StateBracket, exemption, exStart Dollars, c PhaseOut, lower, higher PhaseOut) StateSchedule {
+	// recapture, three tiers) add tax back as AGI rises (C.G.S.
+	// §12-700(a)(10)); Table E's personal tax credit takes a share of the
+	// tax off at lower incomes (§12-703). Form CT-1040 Tax Calculation
+	// Schedule: line 4 tax (Table B), line 5 Table C, line 6 Table D,
+	// line 7 their sum, line 8 the Table E decimal, line 9 line 7 × line 8
+	// subtracted.
+	sch := func(b []StateBracket, exemption, exStart Dollars, c PhaseOut, recapture []PhaseOut, credit []ShareStep) StateSchedule {
 		return StateSchedule{Brackets: b, Deduction: exemption,
 			DeductionPhaseOut: PhaseOut{Start: exStart, Step: 1000, PerStep: 1000, Max: exemption},
-			AddBacks:          []PhaseOut{c, lower, higher}}
+			AddBacks:          append([]PhaseOut{c}, recapture...),
+			CreditShares:      credit}
 	}
 	single := br(0, 2, 10000, 4.5, 50000, 5.5, 100000, 6, 200000, 6.5, 250000, 6.9, 500000, 6.99)
 	hoh := br(0, 2, 16000, 4.5, 80000, 5.5, 160000, 6, 320000, 6.5, 400000, 6.9, 800000, 6.99)
+	// Table D, three tiers: the first (in effect from 2024, §12-700(a)(10)
+	// as amended by P.A. 23-204) recaptures the benefit of the lower
+	// brackets from $105,000 of AGI ($210,000 joint, $168,000 head of
+	// household) — the tax cut "capped at $150,000 for single filers and
+	// $300,000 for joint filers"; the other two from $200,000 and $500,000
+	// ($400,000 and $1,000,000 joint). Amounts per step and maxima from the
+	// 2024 CT-1040 instructions (Table D), as transcribed in PolicyEngine-US
+	// (gov/states/ct/tax/income/recapture/{low,middle,high}).
+	recapSingle := []PhaseOut{
+		{Start: 105000, Step: 5000, PerStep: 25, Max: 250},
+		{Start: 200000, Step: 5000, PerStep: 90, Max: 2700},
+		{Start: 500000, Step: 5000, PerStep: 50, Max: 450}}
+	recapJoint := []PhaseOut{
+		{Start: 210000, Step: 10000, PerStep: 50, Max: 500},
+		{Start: 400000, Step: 10000, PerStep: 180, Max: 5400},
+		{Start: 1000000, Step: 10000, PerStep: 100, Max: 900}}
+	recapHoh := []PhaseOut{
+		{Start: 168000, Step: 8000, PerStep: 40, Max: 400},
+		{Start: 320000, Step: 8000, PerStep: 140, Max: 4200},
+		{Start: 800000, Step: 8000, PerStep: 80, Max: 720}}
 	l := StateLaw{
 		Code: "CT", Name: "Connecticut", Year: 2024, Income: AdjustedGross,
-		Source: "C.G.S. §12-700 as amended by P.A. 23-204 (rates from 2024, Tables C and D), §12-702 (personal exemption); " +
-			"Form CT-1040 instructions 2024 (Tax Tables A–D)",
+		Source: "C.G.S. §12-700 as amended by P.A. 23-204 (rates from 2024, Tables C and D), §12-702 (personal exemption), " +
+			"§12-703 (personal tax credit, Table E); Form CT-1040 instructions 2024 (Tax Calculation Schedule, Tables A–E)",
 		Schedules: statuses(
-			sch(single, 15000, 30000,
-				PhaseOut{Start: 56500, Step: 5000, PerStep: 20, Max: 200},
-				PhaseOut{Start: 200000, Step: 5000, PerStep: 90, Max: 2700},
-				PhaseOut{Start: 500000, Step: 5000, PerStep: 50, Max: 450}),
-			sch(scaled(single, 2), 24000, 48000,
-				PhaseOut{Start: 100500, Step: 5000, PerStep: 40, Max: 400},
-				PhaseOut{Start: 400000, Step: 10000, PerStep: 180, Max: 5400},
-				PhaseOut{Start: 1000000, Step: 10000, PerStep: 100, Max: 900}),
-			sch(single, 12000, 24000,
-				PhaseOut{Start: 50250, Step: 2500, PerStep: 20, Max: 200},
-				PhaseOut{Start: 200000, Step: 5000, PerStep: 90, Max: 2700},
-				PhaseOut{Start: 500000, Step: 5000, PerStep: 50, Max: 450}),
-			sch(hoh, 19000, 38000,
-				PhaseOut{Start: 78500, Step: 4000, PerStep: 32, Max: 320},
-				PhaseOut{Start: 320000, Step: 8000, PerStep: 140, Max: 4200},
-				PhaseOut{Start: 800000, Step: 8000, PerStep: 80, Max: 720}),
+			sch(single, 15000, 30000, PhaseOut{Start: 56500, Step: 5000, PerStep: 20, Max: 200}, recapSingle,
+				ctPersonalCredit(15000, 18800, 25000, 31300, 60000)),
+			sch(scaled(single, 2), 24000, 48000, PhaseOut{Start: 100500, Step: 5000, PerStep: 40, Max: 400}, recapJoint,
+				ctPersonalCredit(24000, 30000, 40000, 50000, 96000)),
+			sch(single, 12000, 24000, PhaseOut{Start: 50250, Step: 2500, PerStep: 20, Max: 200}, recapSingle,
+				ctPersonalCredit(12000, 15000, 20000, 25000, 48000)),
+			sch(hoh, 19000, 38000, PhaseOut{Start: 78500, Step: 4000, PerStep: 32, Max: 320}, recapHoh,
+				ctPersonalCredit(19000, 24000, 34000, 44000, 74000)),
 		),
-		Note: "The personal tax credit of Table E (lower incomes) is not modelled.",
+		Note: "Table C's add-back is typed as in the 2015–2023 instructions ($20 per $5,000 of AGI over $56,500, at most " +
+			"$200 single; $40 / $400 joint): whether P.A. 23-204 raised it with the 2% rate (to $25 / $250 and $50 / $500, " +
+			"the benefit of the 2% bracket at 4.5%) was not confirmed from the 2024 instructions; see docs/STATE_TAX.md.",
 	}
 	return []StateLaw{l, withYear(l, 2025), withYear(l, 2026)}
+}
+
+// ctPersonalCredit is Connecticut's Table E (C.G.S. §12-703(a)): the
+// decimal of the tax credited by AGI, the same shape for every status:
+// 75% over t75; 70% over t70 falling 5 points per $500 to 35%; 30% over
+// t30 falling 5 points per $500 to 15%; 14% over t14 falling a point per
+// $500 to 10%; 9% over t9 falling a point per $500 to none. Thresholds from
+// the statute (separate filers, §12-703(a)(1)) and the CT-1040 instructions'
+// Table E (2022–2023, as transcribed in PolicyEngine-US
+// gov/states/ct/tax/income/credits/personal; P.A. 23-204 did not amend
+// §12-703).
+func ctPersonalCredit(t75, t70, t30, t14, t9 Dollars) []ShareStep {
+	out := []ShareStep{{t75, 75 * Percent}}
+	for i := Dollars(0); i < 8; i++ {
+		out = append(out, ShareStep{t70 + 500*i, Rate(70-5*i) * Percent})
+	}
+	for i := Dollars(0); i < 4; i++ {
+		out = append(out, ShareStep{t30 + 500*i, Rate(30-5*i) * Percent})
+	}
+	for i := Dollars(0); i < 5; i++ {
+		out = append(out, ShareStep{t14 + 500*i, Rate(14-i) * Percent})
+	}
+	for i := Dollars(0); i < 10; i++ {
+		out = append(out, ShareStep{t9 + 500*i, Rate(9-i) * Percent})
+	}
+	return out
 }
 
 func delaware() []StateLaw {

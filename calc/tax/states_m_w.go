@@ -3,28 +3,65 @@ package tax
 // State laws, Maine to Wisconsin (and New York City).
 
 func maine() []StateLaw {
-	// The standard deduction equals the federal one (36 M.R.S. §5124-C)
-	// and is phased out linearly over $75,000 of AGI ($150,000 joint).
-	law := func(year int, single, joint, hoh []StateBracket, std [statusCount]Dollars, start [statusCount]Dollars, ex Dollars, src string) StateLaw {
-		sch := func(s Status, b []StateBracket, persons Dollars, width Dollars) StateSchedule {
-			return StateSchedule{Brackets: b, Deduction: std[s] + persons*ex,
-				DeductionPhaseOut: PhaseOut{Start: start[s], Rate: Rate(int64(std[s]) * int64(fullRate) / int64(width)), Max: std[s]}}
+	// Standard deduction (36 M.R.S. §5124-C: the federal one through 2025,
+	// Maine's own from 2026) phased out linearly: by the deduction times
+	// (AGI − start) / $75,000 ($112,500 head of household, $150,000
+	// joint), §5124-C(2); the personal exemption phased out the same way
+	// over $125,000 ($62,500 separate) above its own start, §5126-A(2).
+	// The starts are statutory amounts (deduction: $80,000 single and
+	// separate, $120,000 head of household, $160,000 joint; exemption:
+	// $266,700, $293,350, $320,000, $160,000 separate) indexed under
+	// §5403 and rounded down to $50. Maine Revenue Services publishes the
+	// deduction's start (2024: $97,150 / $194,300, Form 1040ME
+	// instructions as reproduced by secondary sources; 2025: $100,000 /
+	// $200,050 and 2026: $102,250 / $204,550, MRS withholding methods as
+	// reported by Bloomberg Tax); the other starts are the statutory
+	// amounts times the cost-of-living factor those figures pin down
+	// (1.2145, 1.2505, 1.2786), which reproduces every 2023 start of the
+	// 2023 instructions to within $50 (as transcribed in PolicyEngine-US
+	// gov/states/me/tax/income/deductions): within $50 of the department's.
+	type starts struct{ std, ex [statusCount]Dollars }
+	law := func(year int, single, joint, hoh []StateBracket, std [statusCount]Dollars, st starts, ex Dollars, src string) StateLaw {
+		sch := func(s Status, b []StateBracket, persons, width, exWidth Dollars) StateSchedule {
+			exemption := persons * ex
+			return StateSchedule{Brackets: b, Deduction: std[s],
+				DeductionPhaseOut: PhaseOut{Start: st.std[s], Rate: Rate(int64(std[s]) * int64(fullRate) / int64(width)), Max: std[s]},
+				Exemption:         exemption,
+				ExemptionPhaseOut: PhaseOut{Start: st.ex[s], Rate: Rate(int64(exemption) * int64(fullRate) / int64(exWidth)), Max: exemption}}
 		}
 		return StateLaw{
 			Code: "ME", Name: "Maine", Year: year, Income: AdjustedGross, Source: src,
-			Schedules: statuses(sch(Single, single, 1, 75000), sch(MarriedJoint, joint, 2, 150000),
-				sch(MarriedSeparate, single, 1, 75000), sch(HeadOfHousehold, hoh, 1, 75000)),
-			Note: "The personal exemption's phase-out at very high incomes is not modelled.",
+			Schedules: statuses(sch(Single, single, 1, 75000, 125000), sch(MarriedJoint, joint, 2, 150000, 125000),
+				sch(MarriedSeparate, single, 1, 75000, 62500), sch(HeadOfHousehold, hoh, 1, 112500, 125000)),
 		}
 	}
 	l24 := law(2024, br(0, 5.8, 26050, 6.75, 61600, 7.15), br(0, 5.8, 52100, 6.75, 123250, 7.15), br(0, 5.8, 39050, 6.75, 92450, 7.15),
-		byStatus(14600, 29200, 14600, 21900), byStatus(89250, 178500, 89250, 133850), 5000,
-		"36 M.R.S. §5111 (rates, indexed), §5124-C (standard deduction and phase-out), §5126-A (exemption); Form 1040ME instructions 2024")
+		byStatus(14600, 29200, 14600, 21900),
+		starts{std: byStatus(97150, 194300, 97150, 145700), ex: byStatus(323900, 388600, 194300, 356250)}, 5000,
+		"36 M.R.S. §5111 (rates, indexed), §5124-C (standard deduction and phase-out), §5126-A (exemption and phase-out), §5403 (indexing); "+
+			"Maine Revenue Services, Individual Income Tax 2024 Rates; Form 1040ME instructions 2024")
 	l25 := law(2025, br(0, 5.8, 26800, 6.75, 63450, 7.15), br(0, 5.8, 53600, 6.75, 126900, 7.15), br(0, 5.8, 40200, 6.75, 95150, 7.15),
-		byStatus(15000, 30000, 15000, 22500), byStatus(92000, 184000, 92000, 137950), 5150,
-		"36 M.R.S. §5111, §5124-C (federal standard deduction as of the IRC conformity date), §5126-A; Form 1040ME instructions 2025")
-	return []StateLaw{l24, l25, projected(l25, 2026, inflation2026, 50,
-		"2026: 2025 brackets and amounts indexed by the estimated inflation (36 M.R.S. §5403), rounded to $50")}
+		byStatus(15000, 30000, 15000, 22500),
+		starts{std: byStatus(100000, 200050, 100000, 150050), ex: byStatus(333500, 400150, 200050, 366800)}, 5150,
+		"36 M.R.S. §5111, §5124-C (federal standard deduction as of the IRC conformity date), §5126-A, §5403; "+
+			"Maine Revenue Services, Individual Income Tax 2025 Rates; Form 1040ME instructions 2025")
+	// 2026: the schedules, exemption and Maine's own standard deduction
+	// (§5124-C(1-B): $12,000 indexed) as published by Maine Revenue Services
+	// (Individual Income Tax 2026 Rates, 2025-09-15, as reported by Thomson
+	// Reuters), and the 2% surcharge on Maine taxable income over
+	// $1,000,000 (single and separate), $1,500,000 (head of household) or
+	// $2,000,000 (joint) for tax years from 2026 (36 M.R.S. §5111 as
+	// amended by the 2025–2027 budget, LD 210 of the 132nd Legislature,
+	// House Amendment to Committee Amendment A; fiscal note LR 2409(13)).
+	l26 := law(2026, br(0, 5.8, 27400, 6.75, 64850, 7.15), br(0, 5.8, 54850, 6.75, 129750, 7.15), br(0, 5.8, 41100, 6.75, 97300, 7.15),
+		byStatus(15300, 30600, 15300, 22950),
+		starts{std: byStatus(102250, 204550, 102250, 153400), ex: byStatus(340950, 409100, 204550, 375050)}, 5300,
+		"36 M.R.S. §5111 (rates; 2% surcharge from 2026, LD 210 of 2025), §5124-C(1-B) (Maine standard deduction from 2026), §5126-A, §5403; "+
+			"Maine Revenue Services, Individual Income Tax 2026 Rates")
+	l26.Surtax = Surtax{Rate: 2 * Percent, Over: byStatus(1_000_000, 2_000_000, 1_000_000, 1_500_000)}
+	l26.Note = "The surcharge's threshold for a separate return is taken as the single one (the fiscal note names single, head of " +
+		"household and joint filers; §5111's single schedule covers married persons filing separately)."
+	return []StateLaw{l24, l25, l26}
 }
 
 func maryland() []StateLaw {
@@ -106,16 +143,22 @@ func michigan() []StateLaw {
 }
 
 func minnesota() []StateLaw {
-	// The standard deduction is reduced by 3% of AGI above a threshold, at
-	// most 80% (Minn. Stat. §290.0123 subd. 1a).
-	law := func(year int, s, j, m, h []StateBracket, std [statusCount]Dollars, po Dollars, src string) StateLaw {
+	// The standard deduction is reduced by the lesser of 3% of AGI over
+	// the first threshold (up to the second) plus 10% of AGI over the
+	// second, and 80% of the deduction (Minn. Stat. §290.0123 subd. 5(a),
+	// as amended in 2023: $220,650 and $304,970 for 2023, indexed from
+	// 2024 under subd. 6 and rounded down to $50; half for a separate
+	// return, subd. 5(c)). Subd. 5(b)'s 80% reduction above $1,000,000
+	// (indexed) never binds before the 80% limit does (at that AGI 3% and
+	// 10% already take more than 80% of the deduction).
+	law := func(year int, s, j, m, h []StateBracket, std [statusCount]Dollars, po, po2 Dollars, src string) StateLaw {
 		sch := func(st Status, b []StateBracket) StateSchedule {
-			start := po
+			start, start2 := po, po2
 			if st == MarriedSeparate {
-				start = po / 2
+				start, start2 = po/2, po2/2
 			}
 			return StateSchedule{Brackets: b, Deduction: std[st],
-				DeductionPhaseOut: PhaseOut{Start: start, Rate: 3 * Percent, Max: std[st] * 4 / 5}}
+				DeductionPhaseOut: PhaseOut{Start: start, Rate: 3 * Percent, Start2: start2, Rate2: 10 * Percent, Max: std[st] * 4 / 5}}
 		}
 		return StateLaw{
 			Code: "MN", Name: "Minnesota", Year: year, Income: AdjustedGross, Source: src,
@@ -126,12 +169,12 @@ func minnesota() []StateLaw {
 	l24 := law(2024,
 		br(0, 5.35, 31690, 6.8, 104090, 7.85, 193240, 9.85), br(0, 5.35, 46330, 6.8, 184040, 7.85, 321450, 9.85),
 		br(0, 5.35, 23165, 6.8, 92020, 7.85, 160725, 9.85), br(0, 5.35, 39010, 6.8, 156760, 7.85, 256880, 9.85),
-		byStatus(14575, 29150, 14575, 21900), 232500,
+		byStatus(14575, 29150, 14575, 21900), 232500, 321350,
 		"Minn. Stat. §290.06 subd. 2c (rates, indexed), §290.0123 (standard deduction and reduction); Form M1 instructions 2024")
 	l25 := law(2025,
 		br(0, 5.35, 32570, 6.8, 106990, 7.85, 198630, 9.85), br(0, 5.35, 47620, 6.8, 189180, 7.85, 330410, 9.85),
 		br(0, 5.35, 23810, 6.8, 94590, 7.85, 165205, 9.85), br(0, 5.35, 40100, 6.8, 161130, 7.85, 264050, 9.85),
-		byStatus(14950, 29900, 14950, 22500), 238950,
+		byStatus(14950, 29900, 14950, 22500), 238950, 330300,
 		"Minn. Stat. §290.06 subd. 2c, §290.0123; Form M1 instructions 2025")
 	// 2026: the Department of Revenue's published brackets and standard
 	// deductions (2025 indexed by 2.369%); the deduction-reduction
@@ -139,9 +182,19 @@ func minnesota() []StateLaw {
 	l26 := law(2026,
 		br(0, 5.35, 33310, 6.8, 109430, 7.85, 203150, 9.85), br(0, 5.35, 48700, 6.8, 193480, 7.85, 337930, 9.85),
 		br(0, 5.35, 24350, 6.8, 96740, 7.85, 168965, 9.85), br(0, 5.35, 41010, 6.8, 164800, 7.85, 270060, 9.85),
-		byStatus(15300, 30600, 15300, 23000), 244600,
+		byStatus(15300, 30600, 15300, 23000), 244400, 337800,
 		"Minn. Stat. §290.06 subd. 2c, §290.0123; Minnesota Department of Revenue, 2026 income tax brackets and standard deduction amounts (inflation factor 2.369%)")
-	l26.Projected = "2026 standard deduction reduction threshold: 2025's 238,950 indexed by the published 2.369%, rounded to $50"
+	// The reduction thresholds: the 2023 statutory $220,650 and $304,970
+	// times the department's cumulative factor since 2023, rounded down to
+	// $50. The factor is pinned by the amounts it publishes from the same
+	// statutory base: $232,500 (2024 low threshold, DOR standard deduction
+	// page) and subd. 5(b)'s $1,000,000 indexed to $1,053,750 (2024),
+	// $1,083,150 (2025) and $1,107,750 (2026) (DOR inflation-adjusted
+	// amounts, as transcribed in PolicyEngine-US
+	// gov/states/mn/tax/income/deductions/standard/reduction/alternate):
+	// 1.05375, 1.08315, 1.10775 give 232,500 / 321,350, 238,950 / 330,300
+	// and 244,400 / 337,800.
+	l26.Projected = "2026 standard deduction reduction thresholds: the statutory 2023 amounts times the department's 2026 factor (1.10775, implied by its published $1,107,750), rounded down to $50"
 	return []StateLaw{l24, l25, l26}
 }
 
@@ -345,12 +398,21 @@ func northDakota() []StateLaw {
 		return StateLaw{
 			Code: "ND", Name: "North Dakota", Year: year, Income: AdjustedGross, FederalDeduction: true, Source: src,
 			Schedules: statuses(StateSchedule{Brackets: s}, StateSchedule{Brackets: j}, StateSchedule{Brackets: m}, StateSchedule{Brackets: h}),
-			Exclusion: GainExclusion{Rate: 40 * Percent},
+			// 40% of the net long-term capital gain and 40% of qualified
+			// dividends are subtracted from federal taxable income (30%
+			// before 2013, 40% from 2013: Form ND-1 instructions 2013,
+			// "Long-term capital gain and qualified dividend exclusion";
+			// the qualified dividend exclusion falls to 30% of all
+			// dividends if federal law taxes qualified dividends as
+			// ordinary income).
+			Exclusion:         GainExclusion{Rate: 40 * Percent},
+			DividendExclusion: 40 * Percent,
 		}
 	}
 	l24 := law(2024, br(0, 0, 47150, 1.95, 238200, 2.5), br(0, 0, 78775, 1.95, 289975, 2.5),
 		br(0, 0, 39375, 1.95, 144975, 2.5), br(0, 0, 63175, 1.95, 264100, 2.5),
-		"N.D.C.C. §57-38-30.3 (rates from 2023, HB 1158), §57-38-01.33 (40% of net long-term capital gain excluded); Form ND-1 instructions 2024")
+		"N.D.C.C. §57-38-30.3 (rates from 2023, HB 1158), §57-38-01.33 (40% of net long-term capital gain excluded); "+
+			"Form ND-1 instructions 2024 (40% of net long-term capital gain and 40% of qualified dividends excluded)")
 	l25 := law(2025, br(0, 0, 48475, 1.95, 244825, 2.5), br(0, 0, 80975, 1.95, 298075, 2.5),
 		br(0, 0, 40475, 1.95, 149025, 2.5), br(0, 0, 64950, 1.95, 271450, 2.5),
 		"N.D.C.C. §57-38-30.3, §57-38-01.33; Form ND-1 instructions 2025")
@@ -418,7 +480,11 @@ func oregon() []StateLaw {
 			Code: "OR", Name: "Oregon", Year: year, Income: AdjustedGross, Source: src,
 			Schedules: statuses(sch(s, std[Single], credit, 100000), sch(j, std[MarriedJoint], 2*credit, 200000),
 				sch(s, std[MarriedSeparate], credit, 100000), sch(j, std[HeadOfHousehold], credit, 200000)),
-			FederalTaxDeduction: &FederalTaxDeduction{Steps: [statusCount][]FederalTaxStep{
+			// The limit falls at "$125,000 or more" of federal AGI (ORS
+			// 316.685(1)(b); Form OR-40 instructions, federal tax
+			// liability subtraction table: $125,000–$129,999, ...), so a
+			// step applies from its threshold itself.
+			FederalTaxDeduction: &FederalTaxDeduction{AtLeast: true, Steps: [statusCount][]FederalTaxStep{
 				fed(cap, 125000, 5000), fed(cap, 250000, 10000), fed(cap/2, 125000, 5000), fed(cap, 125000, 5000)}},
 			Note: "Local taxes (Portland Metro, Multnomah County) and the kicker credit are not modelled.",
 		}
@@ -605,15 +671,22 @@ func wisconsin() []StateLaw {
 			Schedules: statuses(sch(Single, s, 12*Percent, 1), sch(MarriedJoint, j, 197780, 2),
 				sch(MarriedSeparate, m, 197780, 1), sch(HeadOfHousehold, s, 225150, 1)),
 			Exclusion: GainExclusion{Rate: 30 * Percent},
-			LossLimit: 500, // Schedule WD: $500 of net capital loss against other income ($250 separate)
+			// Net capital loss against other income: the federal $3,000
+			// ($1,500 separate) for taxable years beginning after
+			// December 31, 2022 (Wis. Stat. §71.05(10)(c)2. and 3., 2021
+			// Wis. Act 157; $500 before); Schedule WD 2024 line 28: the
+			// smaller of the loss, $3,000/$1,500 or Wisconsin ordinary
+			// income; the excess carries forward with the $3,000 limit.
 			Note: "The head-of-household deduction's second phase-out stage (at the single rate) is approximated by one rate; " +
-				"the capital loss carryforward is the federal one (Wisconsin's own is larger by the loss not deducted).",
+				"the capital loss limit and carryforward are the federal ones (Schedule WD line 28's third limit, Wisconsin " +
+				"ordinary income, binds only when wages and dividends are below the loss deducted).",
 		}
 	}
 	l24 := law(2024, br(0, 3.5, 14320, 4.4, 28640, 5.3, 315310, 7.65), br(0, 3.5, 19090, 4.4, 38190, 5.3, 420420, 7.65),
 		br(0, 3.5, 9545, 4.4, 19095, 5.3, 210210, 7.65),
 		byStatus(13230, 24490, 11630, 17090), byStatus(19070, 27470, 13050, 19070),
-		"Wis. Stat. §71.06(1q) (rates, indexed), §71.05(22) (standard deduction), §71.05(23) (exemption), §71.05(6)(b)9 (30% exclusion); Form 1 instructions 2024")
+		"Wis. Stat. §71.06(1q) (rates, indexed), §71.05(22) (standard deduction), §71.05(23) (exemption), §71.05(6)(b)9 (30% exclusion), "+
+			"§71.05(10)(c)2.–3. (net capital loss limit $3,000 / $1,500 from 2023, 2021 Wis. Act 157); Form 1 instructions and Schedule WD 2024 (line 28)")
 	l25 := law(2025, br(0, 3.5, 14680, 4.4, 50480, 5.3, 323290, 7.65), br(0, 3.5, 19580, 4.4, 67300, 5.3, 431060, 7.65),
 		br(0, 3.5, 9790, 4.4, 33650, 5.3, 215530, 7.65),
 		byStatus(13560, 25100, 11910, 17520), byStatus(19550, 28160, 13380, 19550),
