@@ -91,11 +91,29 @@ func arkansas() []StateLaw {
 		sch.AddBacks = []PhaseOut{{Start: 94700, Step: 100, PerStep: 10, Max: 330}}
 		l25.Schedules[s] = sch
 	}
-	l26 := projected(l25, 2026, inflation2026, 100,
-		"2026 brackets: 2025 indexed by the estimated inflation (Ark. Code §26-51-201(d)), rounded to $100")
+	// 2026: Act 1 of the 2026 First Extraordinary Session (HB 1001),
+	// amending §26-51-201(a)(4): top rate 3.7%, the 2025 brackets kept
+	// ((a)(4)(A): $5,600 / $11,200 / $16,000 / $26,400), the high-income
+	// table's benefit of the lower brackets $79.90 ($4,700 × (3.7% − 2%),
+	// (a)(4)(B)) reached through the bracket adjustment of (a)(4)(C) over
+	// net income $94,701–$97,600 (as transcribed in PolicyEngine-US pull
+	// request 8245 from the act): the lower brackets' benefit at 3.7%,
+	// $367.20, less $79.90 is an add-back of $287.30 (typed $287).
+	l26 := l25
+	l26.Year = 2026
+	l26.Projected = ""
+	l26.Source = "Ark. Code §26-51-201(a)(4) as amended by Act 1 of the 2026 First Extraordinary Session (HB 1001: 3.7% top rate from 2026), " +
+		"§26-51-430 (standard deduction $2,410), §26-51-501 (personal credit $29), §26-51-815 (50% of net capital gain exempt)"
+	l26.Schedules = l25.Schedules
 	for s := range l26.Schedules {
-		l26.Schedules[s].Deduction, l26.Schedules[s].Credit = l.Schedules[s].Deduction, l.Schedules[s].Credit
+		sch := l26.Schedules[s]
+		sch.Brackets = br(0, 0, 5599, 2, 11199, 3, 15999, 3.4, 26399, 3.7)
+		sch.AddBacks = []PhaseOut{{Start: 94700, Step: 100, PerStep: 10, Max: 287}}
+		sch.Deduction, sch.Credit = l.Schedules[s].Deduction, l.Schedules[s].Credit
+		l26.Schedules[s] = sch
 	}
+	l26.Note = l.Note + " The 2026 standard deduction is kept at $2,410 (the department's 2026 withholding formula uses $2,470; " +
+		"whether the return's deduction is indexed was not confirmed)."
 	return []StateLaw{l, l25, l26}
 }
 
@@ -421,16 +439,28 @@ func kentucky() []StateLaw {
 }
 
 func louisiana() []StateLaw {
+	// 2024: the combined personal exemption–standard deduction ($4,500,
+	// $9,000 joint and head of household, La. R.S. 47:294) is not taken
+	// off income before the brackets: it comes out of the first (1.85%)
+	// bracket, so income above $12,500 ($25,000 joint) is taxed at 3.5%
+	// whatever the exemption. The department's tax table (IT-540, 2023,
+	// the same rates and brackets as 2024; "the $4,500 combined personal
+	// exemption-standard deduction ... [has] been used in determining the
+	// tax shown") shows it: single, one exemption, tax table income
+	// $12,250–12,500: $146 (1.85% × (12,375 − 4,500)); $12,500–12,750:
+	// $152; $12,750–13,000: $161 (3.5% from $12,500). Modelled as a 0%
+	// band of the exemption's width at the bottom of the first bracket.
 	l24 := StateLaw{
 		Code: "LA", Name: "Louisiana", Year: 2024, Income: AdjustedGross,
-		Source: "La. R.S. 47:32 (rates 1.85% / 3.5% / 4.25%), 47:294 (combined personal exemption–standard deduction); IT-540 instructions 2024",
+		Source: "La. R.S. 47:32 (rates 1.85% / 3.5% / 4.25%), 47:294 (combined personal exemption–standard deduction, applied in the first bracket); " +
+			"IT-540 instructions 2024; Louisiana tax table (IT-540, 2023)",
 		Schedules: statuses(
-			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
-			StateSchedule{Brackets: br(0, 1.85, 25000, 3.5, 100000, 4.25), Deduction: 9000},
-			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 4500},
+			StateSchedule{Brackets: br(0, 0, 4500, 1.85, 12500, 3.5, 50000, 4.25)},
+			StateSchedule{Brackets: br(0, 0, 9000, 1.85, 25000, 3.5, 100000, 4.25)},
+			StateSchedule{Brackets: br(0, 0, 4500, 1.85, 12500, 3.5, 50000, 4.25)},
 			// Head of household: the single brackets (only a joint return
-			// doubles them, La. R.S. 47:32), the joint $9,000 deduction.
-			StateSchedule{Brackets: br(0, 1.85, 12500, 3.5, 50000, 4.25), Deduction: 9000}),
+			// doubles them, La. R.S. 47:32), the joint $9,000 exemption.
+			StateSchedule{Brackets: br(0, 0, 9000, 1.85, 12500, 3.5, 50000, 4.25)}),
 	}
 	l25 := StateLaw{
 		Code: "LA", Name: "Louisiana", Year: 2025, Income: AdjustedGross,

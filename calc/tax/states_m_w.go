@@ -547,8 +547,28 @@ func southCarolina() []StateLaw {
 	}
 	l24 := law(2024, br(0, 0, 3460, 3, 17330, 6.2), "S.C. Code §12-6-510 (rates, 6.2% top for 2024), §12-6-1150 (44% of net capital gain deducted); SC1040 instructions 2024")
 	l25 := law(2025, br(0, 0, 3560, 3, 17830, 6), "S.C. Code §12-6-510 (6.0% top for 2025), §12-6-1150; SC1040 instructions 2025")
-	l26 := law(2026, br(0, 1.99, 30000, 5.21), "S.C. Code §12-6-510(C) as amended by H.4216 (1.99% to $30,000, 5.21% above from 2026), §12-6-1150")
-	l26.Note = "H.4216's other changes to the starting point (the South Carolina income adjustment) are not modelled: the federal standard deduction is kept."
+	// 2026: H.4216 (126th General Assembly) — the rates of §12-6-510 and,
+	// in place of the federal standard deduction (no longer adopted,
+	// §12-6-50), the South Carolina Income Adjusted Deduction of
+	// §12-6-1140: $15,000 ($30,000 joint, $22,500 head of household),
+	// reduced in proportion to AGI over $40,000 ($80,000, $60,000) until
+	// $95,000 ($190,000, $142,500) (Senate version of 2026-02-26; amounts
+	// as in PolicyEngine-US pull requests 7494 and 7917, the latter making
+	// the act its baseline from 2026). The 44% capital gain deduction of
+	// §12-6-1150 is unchanged; the SCIAD looks at AGI, before it.
+	sciad := func(base, start, end Dollars) StateSchedule {
+		return StateSchedule{Brackets: br(0, 1.99, 30000, 5.21), Deduction: base,
+			DeductionPhaseOut: PhaseOut{Start: start, Rate: Rate(int64(base) * int64(fullRate) / int64(end-start)), Max: base}}
+	}
+	l26 := StateLaw{
+		Code: "SC", Name: "South Carolina", Year: 2026, Income: AdjustedGross, PhaseOnAGI: true,
+		Source: "S.C. Code §12-6-510 as amended by H.4216 (1.99% to $30,000, 5.21% above from 2026), §12-6-1140 as amended by H.4216 " +
+			"(South Carolina Income Adjusted Deduction), §12-6-50 (federal standard deduction not adopted), §12-6-1150 (44% capital gain deduction)",
+		Schedules: statuses(sciad(15000, 40000, 95000), sciad(30000, 80000, 190000), sciad(15000, 40000, 95000), sciad(22500, 60000, 142500)),
+		Exclusion: GainExclusion{Rate: 44 * Percent},
+		Note: "H.4216's text as finally enacted was not read: the rates and the SCIAD are those of the Senate version, which the " +
+			"engine's 2026 rates already followed.",
+	}
 	return []StateLaw{l24, l25, l26}
 }
 
@@ -648,8 +668,14 @@ func westVirginia() []StateLaw {
 				StateSchedule{Brackets: scaled(s, 0.5), Deduction: 2000}, StateSchedule{Brackets: s, Deduction: 2000}),
 		}
 	}
-	l26 := law(2026, [5]float64{2.22, 2.96, 3.33, 4.44, 4.82},
-		"W. Va. Code §11-21-4i (SB 2033 rates); §11-21-4h's next trigger-based reduction takes effect no earlier than 2027")
+	// 2026: §11-21-4j, enacted by SB 392 of the 2026 regular session
+	// (enrolled committee substitute; the House Finance Committee's 5% cut
+	// of every rate, retroactive to January 1, 2026, in place of the
+	// Senate's 10%): 2.11% / 2.81% / 3.16% / 4.22% / 4.58% (rates as
+	// transcribed from the enrolled bill in PolicyEngine-US pull request
+	// 7919).
+	l26 := law(2026, [5]float64{2.11, 2.81, 3.16, 4.22, 4.58},
+		"W. Va. Code §11-21-4j as enacted by SB 392 (2026) (rates 5% below §11-21-4i's for taxable years from January 1, 2026), §11-21-16 (exemption $2,000)")
 	return []StateLaw{
 		law(2024, [5]float64{2.36, 3.15, 3.54, 4.72, 5.12}, "W. Va. Code §11-21-4e (rates for 2024 after the 4% trigger reduction), §11-21-16 (exemption $2,000); IT-140 instructions 2024"),
 		law(2025, [5]float64{2.22, 2.96, 3.33, 4.44, 4.82}, "W. Va. Code §11-21-4e as amended by SB 2033 (2025); IT-140 instructions 2025"),
