@@ -68,12 +68,13 @@
 // phase-outs for a filer without dependents, its brackets by status — and
 // the state's treatment of capital gains: federal netting, loss limit and
 // carryforward by default; no loss against other income and no
-// carryforward (NJ, PA); a smaller loss limit (MA, WI); an exclusion of
+// carryforward (NJ, PA); a smaller loss limit (MA); an exclusion of
 // part of the net capital gain (AR, AZ, ND, NM, SC, VT, WI) or all of it
 // (MO from 2025); own rates on it (MT) or an alternative rate when lower
 // (HI); a higher rate on short-term gains and a surtax (MA); a tax on
 // long-term gains only (WA) or dividends only (NH in 2024); New York's
-// supplemental tax; the federal income tax deduction (AL, MO, OR). A local
+// supplemental tax; the federal income tax deduction (AL, MO, OR); a
+// personal credit that is a share of the tax (CT). A local
 // tax (New York City) is computed on the state's taxable income. Flat
 // (FlatState) keeps the earlier approximation for a rate the user types:
 // the rate on the dividends and the gains left after federal netting,
