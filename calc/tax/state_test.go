@@ -60,7 +60,7 @@ func TestStateTaxByJurisdiction2024(t *testing.T) {
 		{"LA", 850, "4.25% above 50,000"},
 		{"MA", 1000, "5% on long-term gains"},
 		{"MD", 1065.25, "exemption 3,200 → 1,600 above 100,000 of AGI; 4.75% to 100,000, 5% above: 4,417.25 → 5,482.50"},
-		{"ME", 1708.37, "standard deduction phased out by 14,600/75,000 a dollar above 89,250: TI 82,492.67 → 106,386, 7.15%"},
+		{"ME", 1708.37, "standard deduction phased out by 14,600/75,000 a dollar above 97,150: TI 80,954.80 → 104,848.12, 7.15%"},
 		{"MI", 850, "4.25% flat"},
 		{"MN", 1374.02, "TI 85,425 → 105,425: 6.8% to 104,090, 7.85% above"},
 		{"MO", 1019.24, "federal tax deduction 15% of 13,841 (AGI ≤ 100,000) → 5% of 16,841; 4.8% × 21,234.10"},
