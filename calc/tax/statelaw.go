@@ -39,9 +39,12 @@ type StateLaw struct {
 	// DividendExclusion is the share of qualified dividends the state
 	// subtracts (ND: 40%).
 	DividendExclusion Rate
-	// PhaseOnAGI: deduction phase-outs look at the state's AGI before the
-	// capital gain exclusion (SC's SCIAD is phased out by AGI, while the
-	// 44% capital gain deduction is taken from taxable income).
+	// PhaseOnAGI: phase-outs, cliffs, credits' and add-backs' steps and the
+	// federal tax deduction's steps look at the state's AGI before the
+	// capital gain and dividend exclusions (SC's SCIAD is phased out by AGI,
+	// while the 44% capital gain deduction is taken from taxable income);
+	// otherwise after them, as a subtraction in computing the state's AGI
+	// (WI).
 	PhaseOnAGI bool
 	// GainRates taxes the net capital gain (after Exclusion) at its own
 	// rates, stacked above the other taxable income (nil: ordinary rates).
