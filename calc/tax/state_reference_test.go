@@ -324,6 +324,12 @@ func TestStateTaxReference(t *testing.T) {
 		// single, 150,000 wages, 50,000 gain, half exempt; above the
 		// bracket adjustment both times: 25,000 × 3.7% = 925 (before 975).
 		{"AR", 2026, Single, 150_000, 0, 0, 50_000, 0, 925, "3.7% top rate"},
+		// The outside check's case: 90,000 wages, 30,000 of dividends
+		// (fully taxed): TI 87,590 → 117,590 (deduction 2,410); the
+		// bracket adjustment is 0 below 94,700 of net income and its full
+		// 287 above 97,600: 3.7% × 30,000 + 287 = 1,397 (the reference's
+		// 1,397; before 3.9% × 30,000 + 330 = 1,500).
+		{"AR", 2026, Single, 90_000, 30_000, 0, 0, 0, 1397, "3.7% and the bracket adjustment"},
 		// WV 2026 (§11-21-4j, SB 392): single, 90,000 wages, 50,000 gain:
 		// TI 88,000 → 138,000, 4.58% over 60,000: 2,290 (before 2,410;
 		// the reference's 2,290).
