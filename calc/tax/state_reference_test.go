@@ -297,7 +297,8 @@ func TestStateTaxReference(t *testing.T) {
 
 		// MD 2025 Form 502 line 21b / Form 502CG: 2% of net capital gain
 		// (IRC §1222(11), Tax-General §10-105(a)(3); Comptroller Technical
-		// Bulletin 58) when federal AGI exceeds 350,000. Single, 400,000
+		// Bulletin 58, as cited by PolicyEngine-US's md_net_capital_gain)
+		// when federal AGI exceeds 350,000. Single, 400,000
 		// wages: a 20,000 short-term gain is not net capital gain: 5.75%
 		// (250,000–500,000) × 20,000 = 1,150 (the reference's 1,550 taxes
 		// it); a 20,000 long-term gain: 1,150 + 2% × 20,000 = 1,550.
