@@ -212,3 +212,33 @@ func TestValidFrameAncestorsRefusesWildcards(t *testing.T) {
 		}
 	}
 }
+
+// A brand file given by a relative path, its logo beside it, loads as the
+// same file given by an absolute path does (issue 25, item 13: "b.json"
+// failed with "leads out of the brand file's folder", because its folder
+// "." resolved to "." and the logo to "logo.svg", which has no "./" prefix).
+func TestBrandRelativePath(t *testing.T) {
+	path := writeBrand(t, `{"firm":"A","logo":"logo.svg"}`, map[string]string{"logo.svg": tinySVG})
+	dir := filepath.Dir(path)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "brand.json"), []byte(`{"firm":"A","logo":"logo.svg"}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "logo.svg"), []byte(tinySVG), 0o644)
+	t.Chdir(dir)
+	for _, rel := range []string{"brand.json", "./brand.json", "sub/brand.json", "sub/../brand.json"} {
+		if _, _, err := LoadBrand(rel); err != nil {
+			t.Errorf("%s: %v", rel, err)
+		}
+	}
+	t.Chdir(filepath.Join(dir, "sub"))
+	if _, _, err := LoadBrand("../brand.json"); err != nil {
+		t.Errorf("../brand.json: %v", err)
+	}
+	// Still refused from a relative path: a logo that is a link out.
+	outside := filepath.Join(t.TempDir(), "secret.svg")
+	os.WriteFile(outside, []byte(tinySVG), 0o644)
+	os.Remove("logo.svg")
+	os.Symlink(outside, "logo.svg")
+	if _, _, err := LoadBrand("brand.json"); err == nil {
+		t.Error("a logo linking out of the folder accepted through a relative brand path")
+	}
+}
