@@ -26,3 +26,13 @@ func TestServeAndBuildRefuseBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// smacalc serve refuses a frame-ancestors origin a browser would drop, with
+// the punycode form to give instead (issue 25, item 12).
+func TestServeRefusesNonASCIIFrameAncestor(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := Serve([]string{"-frame-ancestors", "https://fírm.example"}, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "https://xn--frm-rma.example") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
