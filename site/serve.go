@@ -133,40 +133,63 @@ func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // resolve maps a URL path to a regular file of the site: "/" is index.html,
 // an extensionless page path is its .html file. It never leaves dir: no
 // segment starting with a dot is served (the build marker, .git, any
-// dotfile or dot-folder), and a symbolic link is followed only when it
-// stays inside the site.
+// dotfile or dot-folder), and a symbolic link is followed only when its
+// target is inside the site and not itself hidden (regularInside). It
+// returns the target's real path, which is what is opened.
 func (s *siteHandler) resolve(urlPath string) (string, bool) {
 	clean := path.Clean("/" + urlPath)
 	if clean == "/" {
 		clean = "/index.html"
 	}
-	for _, seg := range strings.Split(clean, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return "", false
-		}
+	if hiddenPath(clean) {
+		return "", false
 	}
 	candidates := []string{clean}
 	if path.Ext(clean) == "" {
 		candidates = append(candidates, clean+".html")
 	}
 	for _, c := range candidates {
-		name := filepath.Join(s.dir, filepath.FromSlash(c))
-		if s.regularInside(name) {
-			return name, true
+		if real, ok := s.regularInside(filepath.Join(s.dir, filepath.FromSlash(c))); ok {
+			return real, true
 		}
 	}
 	return "", false
 }
 
-// regularInside reports whether name is a regular file whose real path
-// (symbolic links resolved) is inside the site.
-func (s *siteHandler) regularInside(name string) bool {
-	info, err := os.Stat(name)
-	if err != nil || !info.Mode().IsRegular() || s.root == "" {
-		return false
+// hiddenPath reports whether a slash-separated path has a segment starting
+// with a dot.
+func hiddenPath(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// regularInside resolves name's symbolic links and returns the real path
+// when it is a regular file inside the site whose path from the site's
+// root has no hidden segment: a link must not serve what the URL could
+// not name (gitlink -> .git serving /gitlink/config, a link to .env),
+// nor anything outside the site (issue 25, item 11).
+func (s *siteHandler) regularInside(name string) (string, bool) {
+	if s.root == "" {
+		return "", false
 	}
 	real, err := filepath.EvalSymlinks(name)
-	return err == nil && strings.HasPrefix(real, s.root+string(filepath.Separator))
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(s.root, real)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) ||
+		filepath.IsAbs(rel) || hiddenPath(filepath.ToSlash(rel)) {
+		return "", false
+	}
+	info, err := os.Stat(real)
+	if err != nil || !info.Mode().IsRegular() {
+		return "", false
+	}
+	return real, true
 }
 
 // encoded picks the best precompressed sibling the client accepts.
@@ -175,8 +198,8 @@ func (s *siteHandler) encoded(name, accept string) (encoding, sibling string) {
 		if !acceptsEncoding(accept, candidate.enc) {
 			continue
 		}
-		if s.regularInside(name + candidate.ext) {
-			return candidate.enc, name + candidate.ext
+		if real, ok := s.regularInside(name + candidate.ext); ok {
+			return candidate.enc, real
 		}
 	}
 	return "", ""
