@@ -32,6 +32,39 @@ func ContentSecurityPolicy(frameAncestors string) string {
 	return policy + "; frame-ancestors " + frameAncestors
 }
 
+// securityHeaders are the headers on every response of smacalc serve:
+// the Content-Security-Policy with frameAncestors, nosniff (a file is read
+// as the type it is sent as, never sniffed), no referrer, a browsing
+// context of its own (Cross-Origin-Opener-Policy), and X-Frame-Options for
+// browsers without CSP's frame-ancestors when the policy can say it there
+// ('self' is SAMEORIGIN, 'none' DENY; a list of a firm's origins has no
+// X-Frame-Options form, and CSP3 browsers ignore X-Frame-Options when
+// frame-ancestors is present).
+func securityHeaders(frameAncestors string) [][2]string {
+	headers := [][2]string{
+		{"Content-Security-Policy", ContentSecurityPolicy(frameAncestors)},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "no-referrer"},
+		{"Cross-Origin-Opener-Policy", "same-origin"},
+	}
+	switch strings.Join(strings.Fields(frameAncestors), " ") {
+	case "", DefaultFrameAncestors:
+		headers = append(headers, [2]string{"X-Frame-Options", "SAMEORIGIN"})
+	case "'none'":
+		headers = append(headers, [2]string{"X-Frame-Options", "DENY"})
+	}
+	return headers
+}
+
+// headerBlock writes headers as HTTP/1.1 header lines.
+func headerBlock(headers [][2]string) []byte {
+	var b strings.Builder
+	for _, h := range headers {
+		b.WriteString(h[0] + ": " + h[1] + "\r\n")
+	}
+	return []byte(b.String())
+}
+
 // ValidFrameAncestors checks a frame-ancestors source list: 'self', 'none',
 // or origins such as https://example.com (a scheme is required, so a typo
 // cannot silently open the calculator to every site).
