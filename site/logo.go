@@ -27,4 +27,3 @@ func checkImage(ext string, b []byte) error {
 	}
 	return nil
 }
-
