@@ -18,6 +18,8 @@ func TestServeAndBuildRefuseBadFlags(t *testing.T) {
 	}{
 		{func(a []string, o, e *bytes.Buffer) int { return Serve(a, o, e) }, []string{"-frame-ancestors", "https://*"}, "frame-ancestors"},
 		{func(a []string, o, e *bytes.Buffer) int { return Serve(a, o, e) }, []string{"-base", `/a"><meta http-equiv=refresh content=0>`}, "-base"},
+		{func(a []string, o, e *bytes.Buffer) int { return Serve(a, o, e) }, []string{"-max-conns", "0"}, "-max-conns"},
+		{func(a []string, o, e *bytes.Buffer) int { return Serve(a, o, e) }, []string{"-max-conns-per-client", "-1"}, "-max-conns-per-client"},
 		{func(a []string, o, e *bytes.Buffer) int { return Build(a, o, e) }, []string{"-o", t.TempDir(), "-base", "/a b/"}, "-base"},
 	} {
 		var stdout, stderr bytes.Buffer
