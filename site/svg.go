@@ -190,6 +190,12 @@ func checkSVG(b []byte) error {
 				}
 			}
 			if f.id != "" {
+				// A browser resolves #id to the first element with it:
+				// with two, the check could count one and the browser
+				// copy the other.
+				if _, dup := ids[f.id]; dup {
+					return fmt.Errorf("SVG with two elements of id %q", f.id)
+				}
 				ids[f.id] = svgNode{size: f.size, hasUse: f.hasUse}
 			}
 			if len(stack) > 0 {

@@ -35,6 +35,7 @@ func TestSVGLogoAllowList(t *testing.T) {
 		{"XHTML meta refresh", svgOpen + `<meta xmlns="http://www.w3.org/1999/xhtml" http-equiv="refresh" content="0;url=https://evil.example/"/></svg>`, "<meta>"},
 		{"prefixed XHTML meta", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:meta http-equiv="refresh" content="0;url=https://evil.example/"/></svg>`, "namespace h"},
 		{"use bomb", useBomb(9, 10), "which holds a <use> itself"},
+		{"use of a duplicated id", svgOpen + `<defs><g id="l0"><rect/></g><g id="x"><use href="#l0"/><use href="#l0"/></g></defs><g><use href="#x"/></g><rect id="x"/></svg>`, "two elements of id"},
 		{"use of a missing id", svgOpen + `<use href="#nowhere"/></svg>`, "#nowhere"},
 		{"use of another file", svgOpen + `<use href="https://evil.example/x.svg#a"/></svg>`, "only to an element of the file"},
 		{"use copies too many", svgOpen + `<defs><g id="big">` + strings.Repeat(`<rect/>`, 2000) + `</g></defs>` + strings.Repeat(`<use href="#big"/>`, 5) + `</svg>`, "copy more than"},
