@@ -5,6 +5,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/netip"
@@ -213,6 +214,20 @@ func (c *guardedConn) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// ReadFrom keeps sendfile for the files a handler sends, as on an
+// unwrapped connection (net/http uses it when the connection is an
+// io.ReaderFrom, after writing the response's header); only a handler
+// sends a body this way, so nothing here needs the headers put in.
+func (c *guardedConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(writerOnly{c}, r)
+}
+
+// writerOnly hides every method but Write (io.Copy would call ReadFrom).
+type writerOnly struct{ io.Writer }
 
 func (c *guardedConn) Close() error {
 	err := c.Conn.Close()
