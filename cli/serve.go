@@ -32,11 +32,18 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	brand := fs.String("brand", "", "brand.json of a firm's white label, when building")
 	frameAncestors := fs.String("frame-ancestors", site.DefaultFrameAncestors,
 		"who may embed the calculator in a frame: 'self', 'none' or space-separated origins (https://example.com)")
+	maxConns := fs.Int("max-conns", site.DefaultMaxConns, "most connections open at once (lowered to what the open-file limit allows)")
+	maxPerClient := fs.Int("max-conns-per-client", site.DefaultMaxConnsPerClient,
+		"most connections open at once from one client address (IPv6: one /64); 0: no cap, for a server behind a proxy")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "smacalc serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *maxConns < 1 || *maxPerClient < 0 {
+		fmt.Fprintf(stderr, "smacalc serve: -max-conns must be at least 1 and -max-conns-per-client at least 0\n")
 		return 2
 	}
 	if err := site.ValidFrameAncestors(*frameAncestors); err != nil {
@@ -69,7 +76,7 @@ func Serve(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := site.Serve(ctx, *addr, root, *frameAncestors, logger); err != nil {
+	if err := site.Serve(ctx, *addr, root, *frameAncestors, site.ConnLimits{Total: *maxConns, PerClient: *maxPerClient}, logger); err != nil {
 		fmt.Fprintf(stderr, "smacalc serve: %v\n", err)
 		return 1
 	}

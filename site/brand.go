@@ -135,6 +135,13 @@ func readLogo(dir, rel string) (string, []byte, error) {
 	if !logoTypes[ext] {
 		return "", nil, fmt.Errorf("%q must be .svg, .png, .jpg or .webp", rel)
 	}
+	// An absolute folder: a relative one ("." for "brand.json") resolves
+	// to itself and the logo to a path without the "./" prefix that the
+	// containment check below looks for.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", nil, err
+	}
 	name := filepath.Join(dir, rel)
 	info, err := os.Lstat(name)
 	if err != nil {

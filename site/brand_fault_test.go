@@ -212,3 +212,80 @@ func TestValidFrameAncestorsRefusesWildcards(t *testing.T) {
 		}
 	}
 }
+
+// A brand file given by a relative path, its logo beside it, loads as the
+// same file given by an absolute path does (issue 25, item 13: "b.json"
+// failed with "leads out of the brand file's folder", because its folder
+// "." resolved to "." and the logo to "logo.svg", which has no "./" prefix).
+func TestBrandRelativePath(t *testing.T) {
+	path := writeBrand(t, `{"firm":"A","logo":"logo.svg"}`, map[string]string{"logo.svg": tinySVG})
+	dir := filepath.Dir(path)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "brand.json"), []byte(`{"firm":"A","logo":"logo.svg"}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "sub", "logo.svg"), []byte(tinySVG), 0o644)
+	t.Chdir(dir)
+	for _, rel := range []string{"brand.json", "./brand.json", "sub/brand.json", "sub/../brand.json"} {
+		if _, _, err := LoadBrand(rel); err != nil {
+			t.Errorf("%s: %v", rel, err)
+		}
+	}
+	t.Chdir(filepath.Join(dir, "sub"))
+	if _, _, err := LoadBrand("../brand.json"); err != nil {
+		t.Errorf("../brand.json: %v", err)
+	}
+	// Still refused from a relative path: a logo that is a link out.
+	outside := filepath.Join(t.TempDir(), "secret.svg")
+	os.WriteFile(outside, []byte(tinySVG), 0o644)
+	os.Remove("logo.svg")
+	os.Symlink(outside, "logo.svg")
+	if _, _, err := LoadBrand("brand.json"); err == nil {
+		t.Error("a logo linking out of the folder accepted through a relative brand path")
+	}
+}
+
+// Origins browsers would silently drop from frame-ancestors are refused
+// with a message saying what to give instead (issue 25, item 12).
+func TestValidFrameAncestorsRefusesInvalidOrigins(t *testing.T) {
+	for _, tc := range []struct{ source, want string }{
+		{"https://fírm.example", "https://xn--frm-rma.example"},
+		{"https://fírm.example:8443", "https://xn--frm-rma.example:8443"},
+		{"https://firm.example:99999", "1 to 65535"},
+		{"https://firm.example:0", "1 to 65535"},
+		{"https://firm.example:", "1 to 65535"},
+		{"https://firm.example:+80", "1 to 65535"},
+		{"https://firm.example:80a", "1 to 65535"},
+		{"https://firm.example/embed", "path"},
+		{"https://firm.example/?x", "path"},
+		{"https://firm.example#x", "not an origin"},
+		{"https://[::1]:8080", "not an origin"},
+		{"https://firm..example", "empty label"},
+		{"https://-firm.example", "'-'"},
+		{"https://firm_x.example", "only letters"},
+		{"https://firm%2eexample", "only letters"},
+		{"https://" + strings.Repeat("a", 64) + ".example", "63"},
+	} {
+		err := ValidFrameAncestors("'self' " + tc.source)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "frame-ancestors") {
+			t.Errorf("%q: %v, want an error mentioning %q", tc.source, err, tc.want)
+		}
+	}
+	for _, ok := range []string{"https://xn--frm-rma.example", "https://firm.example:65535", "http://127.0.0.1:1", "https://a-b.example/"} {
+		if err := ValidFrameAncestors(ok); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+}
+
+// The punycode of the suggestion matches RFC 3492's encoder (values from
+// Python's "punycode" codec and the RFC's sample).
+func TestPunycode(t *testing.T) {
+	for in, want := range map[string]string{"bücher": "bcher-kva", "münchen": "mnchen-3ya", "例え": "r8jz45g", "ü": "tda",
+		"他们为什么不说中文": "ihqwcrb4cv8a8dqg056pqjye"} {
+		if got := punycode(in); got != want {
+			t.Errorf("punycode(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := punycodeHost("Fírm.Example"); got != "xn--frm-rma.example" {
+		t.Errorf("punycodeHost: %q", got)
+	}
+}

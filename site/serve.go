@@ -51,7 +51,7 @@ func Handler(dir, frameAncestors string) http.Handler {
 	// The build marker holds the version and the base path, a line each.
 	raw, _ := os.ReadFile(filepath.Join(dir, marker))
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	h := &siteHandler{dir: dir, base: "/", csp: ContentSecurityPolicy(frameAncestors)}
+	h := &siteHandler{dir: dir, base: "/", headers: securityHeaders(frameAncestors)}
 	h.root, _ = filepath.EvalSymlinks(dir) // "" (nothing served) if dir is missing
 	h.version = strings.TrimSpace(lines[0])
 	if len(lines) > 1 && strings.HasPrefix(lines[1], "/") {
@@ -65,17 +65,16 @@ type siteHandler struct {
 	root    string // dir with symbolic links resolved
 	version string
 	base    string // "/" or "/a/b/"
-	csp     string
+	headers [][2]string
 }
 
 func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The security headers go on every response, errors included.
 	header := w.Header()
 	header.Set("Cache-Control", "no-cache")
-	header.Set("Content-Security-Policy", s.csp)
-	header.Set("X-Content-Type-Options", "nosniff")
-	header.Set("Referrer-Policy", "no-referrer")
-	header.Set("Cross-Origin-Opener-Policy", "same-origin")
+	for _, h := range s.headers {
+		header.Set(h[0], h[1])
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		header.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -133,40 +132,63 @@ func (s *siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // resolve maps a URL path to a regular file of the site: "/" is index.html,
 // an extensionless page path is its .html file. It never leaves dir: no
 // segment starting with a dot is served (the build marker, .git, any
-// dotfile or dot-folder), and a symbolic link is followed only when it
-// stays inside the site.
+// dotfile or dot-folder), and a symbolic link is followed only when its
+// target is inside the site and not itself hidden (regularInside). It
+// returns the target's real path, which is what is opened.
 func (s *siteHandler) resolve(urlPath string) (string, bool) {
 	clean := path.Clean("/" + urlPath)
 	if clean == "/" {
 		clean = "/index.html"
 	}
-	for _, seg := range strings.Split(clean, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return "", false
-		}
+	if hiddenPath(clean) {
+		return "", false
 	}
 	candidates := []string{clean}
 	if path.Ext(clean) == "" {
 		candidates = append(candidates, clean+".html")
 	}
 	for _, c := range candidates {
-		name := filepath.Join(s.dir, filepath.FromSlash(c))
-		if s.regularInside(name) {
-			return name, true
+		if real, ok := s.regularInside(filepath.Join(s.dir, filepath.FromSlash(c))); ok {
+			return real, true
 		}
 	}
 	return "", false
 }
 
-// regularInside reports whether name is a regular file whose real path
-// (symbolic links resolved) is inside the site.
-func (s *siteHandler) regularInside(name string) bool {
-	info, err := os.Stat(name)
-	if err != nil || !info.Mode().IsRegular() || s.root == "" {
-		return false
+// hiddenPath reports whether a slash-separated path has a segment starting
+// with a dot.
+func hiddenPath(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// regularInside resolves name's symbolic links and returns the real path
+// when it is a regular file inside the site whose path from the site's
+// root has no hidden segment: a link must not serve what the URL could
+// not name (gitlink -> .git serving /gitlink/config, a link to .env),
+// nor anything outside the site (issue 25, item 11).
+func (s *siteHandler) regularInside(name string) (string, bool) {
+	if s.root == "" {
+		return "", false
 	}
 	real, err := filepath.EvalSymlinks(name)
-	return err == nil && strings.HasPrefix(real, s.root+string(filepath.Separator))
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(s.root, real)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) ||
+		filepath.IsAbs(rel) || hiddenPath(filepath.ToSlash(rel)) {
+		return "", false
+	}
+	info, err := os.Stat(real)
+	if err != nil || !info.Mode().IsRegular() {
+		return "", false
+	}
+	return real, true
 }
 
 // encoded picks the best precompressed sibling the client accepts.
@@ -175,8 +197,8 @@ func (s *siteHandler) encoded(name, accept string) (encoding, sibling string) {
 		if !acceptsEncoding(accept, candidate.enc) {
 			continue
 		}
-		if s.regularInside(name + candidate.ext) {
-			return candidate.enc, name + candidate.ext
+		if real, ok := s.regularInside(name + candidate.ext); ok {
+			return candidate.enc, real
 		}
 	}
 	return "", ""
@@ -221,29 +243,45 @@ const (
 )
 
 // newServer is the HTTP server of Serve. OPTIONS * goes to the handler
-// (net/http would answer it itself, without the security headers).
+// (net/http would answer it itself, without the security headers); the
+// responses net/http writes without calling the handler get them from the
+// listener (guardedConn), which the ConnContext and ConnState hooks and
+// markHandled tell which responses those are.
 func newServer(h http.Handler, logger *log.Logger) *http.Server {
 	return &http.Server{
-		Handler:                      h,
+		Handler:                      markHandled(h),
 		ReadHeaderTimeout:            ReadHeaderTimeout,
 		ReadTimeout:                  ReadTimeout,
 		WriteTimeout:                 WriteTimeout,
 		IdleTimeout:                  IdleTimeout,
-		MaxHeaderBytes:               64 << 10,
+		MaxHeaderBytes:               MaxHeaderBytes,
 		DisableGeneralOptionsHandler: true,
 		ErrorLog:                     logger,
+		ConnContext:                  connContext,
+		ConnState:                    connState,
 	}
 }
 
-// Serve serves dir on addr until ctx is cancelled (see Handler).
-func Serve(ctx context.Context, addr, dir, frameAncestors string, logger *log.Logger) error {
+// MaxHeaderBytes bounds a request's header: the calculator's requests are
+// GETs whose longest part is a share link (calc.MaxQueryLength, 2,048).
+// Larger headers get 431.
+const MaxHeaderBytes = 64 << 10
+
+// Serve serves dir on addr until ctx is cancelled (see Handler), holding
+// at most limits' connections.
+func Serve(ctx context.Context, addr, dir, frameAncestors string, limits ConnLimits, logger *log.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	h := Handler(dir, frameAncestors).(*siteHandler)
-	srv := newServer(h, logger)
 	logger.Printf("smacalc: serving %s on http://%s%s", dir, ln.Addr(), h.base)
+	return serveOn(ctx, guardListener(ln, limits, headerBlock(h.headers)), h, logger)
+}
+
+// serveOn serves h on ln until ctx is cancelled; it closes ln.
+func serveOn(ctx context.Context, ln net.Listener, h http.Handler, logger *log.Logger) error {
+	srv := newServer(h, logger)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

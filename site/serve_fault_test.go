@@ -95,3 +95,63 @@ func TestServeHardening(t *testing.T) {
 	resp.Body.Close()
 	checkHeaders(t, "OPTIONS *", resp.Header)
 }
+
+// A symbolic link inside the site serves only what a URL could name: not
+// a hidden file or folder of the site (gitlink -> .git, a link to .env),
+// not through a hidden folder, not outside the site (issue 25, item 11).
+func TestServeSymlinksKeepDotfileRule(t *testing.T) {
+	s := build(t, fakeWasm(t, "links"), "v1")
+	write := func(rel, body string) {
+		t.Helper()
+		name := filepath.Join(s.Dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(target, rel string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(s.Dir, filepath.FromSlash(rel))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(".git/config", "[core] secret")
+	write(".env", "TOKEN=secret")
+	write("web/.hidden/x.txt", "secret")
+	write("web/.hidden/x.txt.gz", "secret")
+	write("web/public.txt", "public")
+	link(".git", "gitlink")
+	link(".env", "env.txt")
+	link(filepath.Join(s.Dir, ".env"), "web/abs-env.txt")
+	link(".hidden/x.txt", "web/hidden-x.txt")
+	link("../.git/config", "web/config.txt")
+	link("public.txt", "web/public-link.txt")
+	link(".", "web/self")
+	link(".hidden/x.txt.gz", "web/public.txt.gz") // a compressed sibling is a file served too
+	h := Handler(s.Dir, "")
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/gitlink/config", 404},
+		{"/env.txt", 404},
+		{"/web/abs-env.txt", 404},
+		{"/web/hidden-x.txt", 404},
+		{"/web/config.txt", 404},
+		{"/web/self/public.txt", 200},
+		{"/web/public-link.txt", 200},
+		{"/web/public.txt", 200},
+	} {
+		for _, enc := range []string{"", "gzip, br"} {
+			req := httptest.NewRequest("GET", tc.path, nil)
+			req.Header.Set("Accept-Encoding", enc)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tc.status || strings.Contains(rec.Body.String(), "secret") {
+				t.Errorf("GET %s (Accept-Encoding %q): %d %q, want %d", tc.path, enc, rec.Code, rec.Body.String(), tc.status)
+			}
+		}
+	}
+}
