@@ -60,21 +60,21 @@ func historyParams(mp marketParams, s Scenario) marketParams {
 
 // marketFactor is the month's market log return: the lognormal draw, or
 // history's month when replaying (the draw is then discarded).
-func (p *pathSim) marketFactor(draw float64) float64 {
-	m := draw
-	if p.hist != nil {
-		m = p.hist.logPrice[p.histStep]
-		p.histStep++
+func (m *marketState) marketFactor(draw float64) float64 {
+	z := draw
+	if m.hist != nil {
+		z = m.hist.logPrice[m.histStep]
+		m.histStep++
 	}
-	return m
+	return z
 }
 
 // quarterYield is the dividend yield paid at the quarter ending at step t.
-func (p *pathSim) quarterYield(t int32) float64 {
-	if p.hist == nil {
-		return p.s.Div / 4
+func (m *marketState) quarterYield(t int32) float64 {
+	if m.hist == nil {
+		return m.div / 4
 	}
-	return p.hist.divQ[(t-1)/3]
+	return m.hist.divQ[(t-1)/3]
 }
 
 // pinToHistory makes the index's month exactly history's: the simulated
@@ -82,46 +82,40 @@ func (p *pathSim) quarterYield(t int32) float64 {
 // hundred names, so after the kernel's step every price and substitute is
 // scaled by the one factor that brings the index from idxPrev to
 // idxPrev·exp(logPrice) — a correction of the market factor alone. It
-// returns the change in the SMA's value, and relists the harvest
-// candidates at the corrected prices (see marketStep).
-func (p *pathSim) pinToHistory(idxPrev float64, harvest bool) float64 {
-	if p.hist == nil || p.idxVal <= 0 {
-		return 0
+// returns the SMA's value at the corrected prices (ok false when there is
+// nothing to correct), and relists the SMA's harvest candidates (lf as in
+// marketState.step).
+func (m *marketState) pinToHistory(idxPrev, lf float64, lots *holdings) (val float64, ok bool) {
+	if m.hist == nil || m.idxVal <= 0 {
+		return 0, false
 	}
-	c := idxPrev * expFast(p.hist.logPrice[p.histStep-1]) / p.idxVal
-	lf := p.limitF
-	if !harvest {
-		lf = math.Inf(1)
-	}
-	var idx, heldIdx, val float64
+	c := idxPrev * expFast(m.hist.logPrice[m.histStep-1]) / m.idxVal
+	var idx, heldIdx float64
 	nc := 0
-	cand := p.cand[:len(p.price)]
-	for i, pr := range p.price {
+	cand := lots.cand[:len(m.price)]
+	for i, pr := range m.price {
 		pn := pr * c
-		p.price[i] = pn
-		idx += p.idxN[i] * pn
-		heldIdx += p.heldN[i] * pn
-		val += p.shares[i] * pn
+		m.price[i] = pn
+		idx += m.idxN[i] * pn
+		heldIdx += m.heldN[i] * pn
+		val += lots.shares[i] * pn
 		cand[nc] = int32(i)
-		if pn*lf < p.maxB[i] {
+		if pn*lf < lots.maxB[i] {
 			nc++
 		}
 	}
-	p.cand = cand[:nc]
-	for k := range p.subs {
-		p.subs[k].value *= c
-		val += p.subs[k].value
+	lots.cand = cand[:nc]
+	for k := range lots.subs {
+		lots.subs[k].value *= c
+		val += lots.subs[k].value
 	}
-	growth := val - p.smaVal
-	p.idxVal, p.heldIdxVal, p.smaVal = idx, heldIdx, val
-	return growth
+	m.idxVal, m.heldIdxVal = idx, heldIdx
+	return val, true
 }
 
-// replayTransition makes a concentrated position's drift that of a replay:
-// its market part is history's month (pathSim.mktZ), so only its own
+// replayHistory makes a concentrated position's drift that of a replay:
+// its market part is history's month (marketState.mktZ), so only its own
 // variance correction remains (transition.go draws it as market + own).
-func (p *pathSim) replayTransition() {
-	if p.hist != nil && p.tr != nil {
-		p.tr.drift = -0.5 * p.tr.sd * p.tr.sd
-	}
+func (tr *transition) replayHistory() {
+	tr.drift = -0.5 * tr.sd * tr.sd
 }

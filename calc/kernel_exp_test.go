@@ -25,27 +25,27 @@ func TestMarketStepInlineExpIsExp2over64(t *testing.T) {
 		for _, path := range []int{0, 1} { // the even path and its antithetic partner
 			p.run(path) // leaves a path's end state: prices, lots, the source
 			for step := range 24 {
-				before := slices.Clone(p.price)
-				rng := p.rng
+				before := slices.Clone(p.mkt.price)
+				rng := p.mkt.rng
 				p.marketStep(step%2 == 0)
 				// The market and sector draws come first (marketStep stored
 				// the sector parts it used in sectorLR), then one per stock.
 				for range len(sectors) + 1 {
 					rng.norm()
 				}
-				for i, sc := range p.ix.sector {
+				for i, sc := range p.mkt.ix.sector {
 					var u uint64
 					rng.s0, rng.s1, rng.s2, rng.s3, u = xoshiroStep(rng.s0, rng.s1, rng.s2, rng.s3)
 					j := int32(u)
 					zi := u >> 32 & 0x7F
-					d := float64(j) * p.zigSW[zi]
+					d := float64(j) * p.mkt.zigSW[zi]
 					if absInt32(j) >= zigK[zi] {
-						d = p.sdUnits * rng.normSlow(j, zi, float64(j)*zigW[zi])
+						d = p.mkt.sdUnits * rng.normSlow(j, zi, float64(j)*zigW[zi])
 					}
-					v := p.vols[i]
-					y := float64(p.sectorLR[sc&(sectorSlots-1)]+v.drift) + float64(d*v.rel)
-					if want := before[i] * exp2over64(y); math.Float64bits(p.price[i]) != math.Float64bits(want) {
-						t.Fatalf("%s path %d step %d stock %d: price %v, exp2over64 gives %v", q, path, step, i, p.price[i], want)
+					v := p.mkt.vols[i]
+					y := float64(p.mkt.sectorLR[sc&(sectorSlots-1)]+v.drift) + float64(d*v.rel)
+					if want := before[i] * exp2over64(y); math.Float64bits(p.mkt.price[i]) != math.Float64bits(want) {
+						t.Fatalf("%s path %d step %d stock %d: price %v, exp2over64 gives %v", q, path, step, i, p.mkt.price[i], want)
 					}
 				}
 			}

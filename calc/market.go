@@ -2,6 +2,8 @@ package calc
 
 import (
 	"math"
+
+	"smacalc/calc/internal/lotbook"
 )
 
 // Market model (monthly steps, dt = 1/12 year).
@@ -25,7 +27,7 @@ import (
 // weights match. The index is buy and hold (weights drift with prices);
 // dividends are the same yield for every stock.
 const (
-	stepsPerYear = 12
+	stepsPerYear = lotbook.StepsPerYear
 	dt           = 1.0 / stepsPerYear
 	zipfExponent = 0.8
 	// sectorVarianceShare is the share of the "idio" variance that is a

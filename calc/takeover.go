@@ -74,14 +74,11 @@ func validateTakeover(e *ValidationError, s Scenario) {
 // price, together with the index, the fund's NAV and the SMA's value, and
 // returns the SMA's growth. The caller then sells the name (replaceName).
 func (p *pathSim) takeOver(i int) float64 {
-	d := p.price[i] * p.s.Premium
-	p.price[i] += d
-	idxOld := p.idxVal
-	p.idxVal += p.idxN[i] * d
-	p.heldIdxVal += p.heldN[i] * d
-	growth := p.shares[i] * d
-	p.smaVal += growth
+	idxOld := p.mkt.idxVal
+	d := p.mkt.takeOver(i, p.s.Premium)
+	growth := p.sma.lots.shares[i] * d
+	p.sma.value += growth
 	p.sma.year.growth += growth
-	p.followIndex(idxOld)
+	p.fund.followIndex(p.mkt.idxVal, idxOld)
 	return growth
 }

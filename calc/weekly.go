@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/lotbook"
+)
 
 // Harvest checks every week (harvest=weekly).
 //
@@ -37,44 +41,36 @@ import "math"
 // of history (monthly data) is refused with weekly checks.
 const weeksPerMonth = 4
 
-// weekState is the working memory of weekly checks.
+// weekState is the working memory of weekly checks. It sees the market
+// state and the SMA it is given at each call.
 type weekState struct {
 	rng      normalSource
+	idio     float64   // the scenario's non-market volatility
+	vol      float64   // the scenario's market volatility
 	start    []float64 // each stock's price at the start of the month
 	eligible []bool    // may be sold at a loss in weeks 1–3 of this month
 	bridgeM  [weeksPerMonth - 1]float64
 	bridgeS  [weeksPerMonth - 1][sectorSlots]float64
 }
 
-// setupWeeks prepares weekly checks when the scenario asks for them.
-func (p *pathSim) setupWeeks() {
-	if p.s.Harvest != "weekly" {
-		return
-	}
-	p.every = 1
-	n := len(p.price)
-	p.weeks = &weekState{start: make([]float64, n), eligible: make([]bool, n)}
+// newWeekState prepares weekly checks (harvest=weekly).
+func newWeekState(s Scenario) *weekState {
+	n := s.Stocks
+	return &weekState{idio: s.Idio, vol: s.Vol, start: make([]float64, n), eligible: make([]bool, n)}
 }
 
-// beginWeeks seeds the path's bridge stream from its pair's seed word.
-func (p *pathSim) beginWeeks(pairWord uint64, sign float64) {
-	if p.weeks == nil {
-		return
-	}
+// begin seeds the path's bridge stream from its pair's seed word.
+func (w *weekState) begin(pairWord uint64, sign float64) {
 	a := splitmix64(pairWord ^ 0x7f4a7c159e3779b9)
-	p.weeks.rng.seed(a, splitmix64(a), sign)
+	w.rng.seed(a, splitmix64(a), sign)
 }
 
 // beginMonth records the month's start prices and which stocks may be
-// sold in its first three weeks.
-func (p *pathSim) beginMonth(t int32) {
-	w := p.weeks
-	if w == nil {
-		return
-	}
-	copy(w.start, p.price)
+// sold in its first three weeks (the month ends at step t).
+func (w *weekState) beginMonth(t int32, m *marketState, lots *holdings) {
+	copy(w.start, m.price)
 	for i := range w.eligible {
-		w.eligible[i] = p.buyStep[i] < t-1 && p.subSlot[i] < 0 && p.heldN[i] > 0
+		w.eligible[i] = lots.buyStep[i] < t-1 && lots.subSlot[i] < 0 && m.heldN[i] > 0
 	}
 }
 
@@ -90,86 +86,75 @@ func bridge(rng *normalSource, total, v float64, out *[weeksPerMonth - 1]float64
 	}
 }
 
-// weekHarvests runs the harvest checks of weeks 1–3 of the month ending at
-// step t (see the top of this file) and returns the correction to the
-// SMA's growth this month.
-func (p *pathSim) weekHarvests(t int32) float64 {
-	w := p.weeks
-	if w == nil {
-		return 0
-	}
-	mp := &p.mp
+// harvests runs the harvest checks of weeks 1–3 of the month ending at
+// step t (see the top of this file), after the kernel moved m to the
+// month end, selling from sma, and returns the correction to the SMA's
+// growth this month.
+func (w *weekState) harvests(t int32, m *marketState, sma *smaSide) float64 {
+	mp := &m.mp
 	rng := &w.rng
 	// Market and sector bridges (natural logs, without drift).
-	s := &p.s
-	sv := s.Idio * math.Sqrt(sectorVarianceShare)
-	bridge(rng, p.mktZ, s.Vol*s.Vol*dt/weeksPerMonth, &w.bridgeM)
+	sv := w.idio * math.Sqrt(sectorVarianceShare)
+	bridge(rng, m.mktZ, w.vol*w.vol*dt/weeksPerMonth, &w.bridgeM)
 	var sectorF [sectorSlots]float64
 	for k := range len(sectors) {
-		sectorF[k] = p.sectorLR[k]/expUnitsPerLog - mp.stockDrift - p.mktZ
+		sectorF[k] = m.sectorLR[k]/expUnitsPerLog - mp.stockDrift - m.mktZ
 		var b [weeksPerMonth - 1]float64
 		bridge(rng, sectorF[k], sv*sv*dt/weeksPerMonth, &b)
 		for j := range b {
 			w.bridgeS[j][k] = b[j]
 		}
 	}
-	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
-	sec := p.ix.sector
-	lf := p.limitF
+	ev := w.idio * math.Sqrt(1-sectorVarianceShare)
+	sec := m.ix.sector
+	lots := &sma.lots
+	lf := sma.limitF
 	correction := 0.0
 	var e [weeksPerMonth - 1]float64
-	for i, pend := range p.price {
-		if !w.eligible[i] || p.shares[i] <= 0 {
+	for i, pend := range m.price {
+		if !w.eligible[i] || lots.shares[i] <= 0 {
 			continue
 		}
 		sc := sec[i]
-		v := p.vols[i]
+		v := m.vols[i]
 		drift := mp.stockDrift + v.drift/expUnitsPerLog
-		spec := logPure(pend/w.start[i]) - drift - p.mktZ - sectorF[sc]
+		spec := logPure(pend/w.start[i]) - drift - m.mktZ - sectorF[sc]
 		se := ev * v.rel
 		bridge(rng, spec, se*se*dt/weeksPerMonth, &e)
 		for k := range weeksPerMonth - 1 {
 			frac := float64(k+1) / weeksPerMonth
 			pk := w.start[i] * expFast(drift*frac+w.bridgeM[k]+w.bridgeS[k][sc]+e[k])
-			if !(pk*lf < p.maxB[i]) {
+			if !(pk*lf < lots.maxB[i]) {
 				continue
 			}
-			correction += p.weekSell(i, t, pk, frac, p.mktZ-w.bridgeM[k]+sectorF[sc]-w.bridgeS[k][sc])
-			if p.shares[i] <= 0 {
+			rest := m.mktZ - w.bridgeM[k] + sectorF[sc] - w.bridgeS[k][sc]
+			correction += sma.weekSell(i, t, pk, pend, frac, mp.sectorDrift, rest)
+			if lots.shares[i] <= 0 {
 				break
 			}
 		}
 	}
-	p.sma.year.growth += correction
+	sma.year.growth += correction
 	return correction
 }
 
-// weekSell harvests stock i at price pk in the week ending at fraction frac
-// of month t; rest is the sector proxy's log return (without drift) from
-// then to the month end. It returns the month's growth correction.
-func (p *pathSim) weekSell(i int, t int32, pk, frac, rest float64) float64 {
-	var g gains
-	before := p.books[i]
-	sold, _ := p.books[i].harvest(pk*p.limitF, pk, t, &g)
+// weekSell harvests stock i at price pk in the week ending at fraction
+// frac of month t; pend is the stock's price at the month end, and the
+// sector proxy's log return from then to the month end is its drift
+// sectorDrift × the rest of the month plus rest. It returns the month's
+// growth correction.
+func (a *smaSide) weekSell(i int, t int32, pk, pend, frac, sectorDrift, rest float64) float64 {
+	h := &a.lots
+	var g lotbook.Gains
+	before := h.books[i]
+	sold, _ := h.books[i].Harvest(pk*a.limitF, pk, t, &g)
 	if sold == 0 {
 		return 0
 	}
-	invest, cost := p.lossSold(i, t, pk, sold, g, before)
-	grown := invest * expFast(p.mp.sectorDrift*(1-frac)+rest)
-	p.addSubstituteAt(int32(i), grown, invest)
-	dVal := grown - sold*p.price[i]
-	p.smaVal += dVal
+	invest, cost := a.lossSold(i, t, pk, sold, g, before)
+	grown := invest * expFast(sectorDrift*(1-frac)+rest)
+	h.addSubstitute(int32(i), grown, invest)
+	dVal := grown - sold*pend
+	a.value += dVal
 	return dVal + cost
-}
-
-// addSubstituteAt adds a position of the given value and cost basis to
-// stock's substitute.
-func (p *pathSim) addSubstituteAt(stock int32, value, basis float64) {
-	if k := p.subSlot[stock]; k >= 0 {
-		p.subs[k].value += value
-		p.subs[k].basis += basis
-		return
-	}
-	p.subSlot[stock] = int32(len(p.subs))
-	p.subs = append(p.subs, substitute{stock: stock, value: value, basis: basis})
 }

@@ -21,9 +21,9 @@ func TestWeeklyKeepsTheMonthlyMarket(t *testing.T) {
 		if a.Fund != b.Fund {
 			t.Fatalf("path %d: the fund differs: %+v vs %+v", path, a.Fund, b.Fund)
 		}
-		for i := range pm.price {
-			if pm.price[i] != pw.price[i] {
-				t.Fatalf("path %d: stock %d ends at %v monthly, %v weekly", path, i, pm.price[i], pw.price[i])
+		for i := range pm.mkt.price {
+			if pm.mkt.price[i] != pw.mkt.price[i] {
+				t.Fatalf("path %d: stock %d ends at %v monthly, %v weekly", path, i, pm.mkt.price[i], pw.mkt.price[i])
 			}
 		}
 		if a.SMA.AfterTax != b.SMA.AfterTax {
