@@ -90,12 +90,12 @@ func BenchmarkMarketStep(b *testing.B) {
 	}
 	p := newPathSim(s, tx)
 	p.run(0)
-	price := slices.Clone(p.mkt.price)
+	price := slices.Clone(p.mkt.Price)
 	k := 0
 	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if k++; k%120 == 0 {
-			copy(p.mkt.price, price)
+			copy(p.mkt.Price, price)
 		}
 		p.marketStep(true)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Inspect re-runs path `path` of the scenario (usually Result.Ledger.Path)
@@ -61,14 +62,14 @@ func stockNames(ix index) []string {
 type inspector struct {
 	query   string
 	names   []string
-	sector  []uint8              // sector of each stock
-	dates   []string             // label of each step (see date)
-	before  string               // label of the steps before the start
-	subName []string             // name of each sector's proxy
-	proxy   [sectorSlots]float64 // price of each sector's proxy (1 at the start)
-	events  []harvestLot         // every lot harvested on the path, in order
-	pending []int32              // per stock: first event awaiting its buy-back, or −1
-	scale   []float64            // per stock: display price per engine price (displayScale)
+	sector  []uint8                     // sector of each stock
+	dates   []string                    // label of each step (see date)
+	before  string                      // label of the steps before the start
+	subName []string                    // name of each sector's proxy
+	proxy   [market.SectorSlots]float64 // price of each sector's proxy (1 at the start)
+	events  []harvestLot                // every lot harvested on the path, in order
+	pending []int32                     // per stock: first event awaiting its buy-back, or −1
+	scale   []float64                   // per stock: display price per engine price (displayScale)
 	years   []InspectionYear
 }
 
@@ -98,7 +99,7 @@ func displayShares(sh float64) float64 { return math.Round(sh*1e9) / 1e9 }
 // bought. A stock bought for less than half its target price keeps the
 // target and fractional shares.
 func displayScale(i int, shares float64) float64 {
-	u := float64(splitmix64(uint64(i)+0x5ca1ab1e)>>11) / (1 << 53)
+	u := float64(market.SplitMix64(uint64(i)+0x5ca1ab1e)>>11) / (1 << 53)
 	target := 50 + 150*u
 	n := math.Round(shares / target)
 	if n < 1 {
@@ -202,7 +203,7 @@ func (in *inspector) boughtBack(subs []substitute, t int32) {
 type inspectedState struct {
 	sma            *smaSide
 	fund           *fundSide
-	mkt            *marketState
+	mkt            *market.State
 	harvST, harvLT float64
 }
 
@@ -214,8 +215,8 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		iy.HarvestedST, iy.HarvestedLT = fastMoney(st.harvST), fastMoney(st.harvLT)
 	}
 	// Substitutes: one holding per sector proxy.
-	var subVal, subBasis [sectorSlots]float64
-	var subN [sectorSlots]int
+	var subVal, subBasis [market.SectorSlots]float64
+	var subN [market.SectorSlots]int
 	nh, nl := 0, 0
 	for _, sub := range held.subs {
 		k := in.sector[sub.stock]
@@ -246,7 +247,7 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		if len(b) == 0 {
 			continue
 		}
-		pr := m.price[i]
+		pr := m.Price[i]
 		scale := in.scale[i]
 		ls := lots[:len(b):len(b)]
 		lots = lots[len(b):]
@@ -264,8 +265,8 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		v := engineShares * pr
 		h := Holding{Stock: i, Name: in.names[i], Sector: sectors[in.sector[i]].Name,
 			Shares: sh, Price: pr * scale, Weight: weight(v), Lots: ls}
-		if m.idxVal > 0 {
-			h.IndexWeight = m.idxN[i] * pr / m.idxVal
+		if m.IdxVal > 0 {
+			h.IndexWeight = m.IdxN[i] * pr / m.IdxVal
 		}
 		h.Value, h.Basis, h.UnrealizedGain = moneyGain(v, basis)
 		holdings = append(holdings, h)

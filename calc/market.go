@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Market model (monthly steps, dt = 1/12 year).
@@ -84,32 +85,44 @@ func assignSectors(w, size []float64) index {
 	return ix
 }
 
-// marketParams are the per-step constants of the market model.
-type marketParams struct {
-	mktSd, sectorSd, specificSd float64
-	stockDrift                  float64 // log drift per step of a stock
-	sectorDrift                 float64 // log drift per step of a sector proxy (market + sector factor)
-}
-
-func newMarketParams(s Scenario) marketParams {
+// newMarketParams are the per-step constants of the market model
+// (market.Params) for s.
+func newMarketParams(s Scenario) market.Params {
 	mu := math.Log1p(s.Ret) - s.Div
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
-	return marketParams{
-		mktSd:      s.Vol * math.Sqrt(dt),
-		sectorSd:   sv * math.Sqrt(dt),
-		specificSd: ev * math.Sqrt(dt),
+	return market.Params{
+		MktSd:      s.Vol * math.Sqrt(dt),
+		SectorSd:   sv * math.Sqrt(dt),
+		SpecificSd: ev * math.Sqrt(dt),
 		// A name's drift leaves room for its chance of a cash takeover's
 		// premium (takeover.go); 0 without takeovers.
-		stockDrift:  (mu-0.5*(s.Vol*s.Vol+sv*sv+ev*ev))*dt - takeoverDrift(s),
-		sectorDrift: (mu - 0.5*(s.Vol*s.Vol+sv*sv)) * dt,
+		StockDrift:  (mu-0.5*(s.Vol*s.Vol+sv*sv+ev*ev))*dt - takeoverDrift(s),
+		SectorDrift: (mu - 0.5*(s.Vol*s.Vol+sv*sv)) * dt,
 	}
 }
 
-// splitmix64 is the SplitMix64 finaliser (Steele, Lea & Flood 2014).
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
+// newMarketState sets up the market of s for a path simulation: the index
+// of s (indexFor), the held index without the excluded sectors, each
+// name's volatility and any replay of history.
+func newMarketState(s Scenario) market.State {
+	ix := indexFor(s)
+	n := s.Stocks
+	excluded := make([]bool, len(sectors))
+	for _, name := range s.Exclude {
+		excluded[sectorIndex(name)] = true
+	}
+	idxN, heldN := make([]float64, n), make([]float64, n)
+	for i := range n {
+		idxN[i] = ix.weight[i]
+		if !excluded[ix.sector[i]] {
+			heldN[i] = ix.weight[i]
+		}
+	}
+	mp := newMarketParams(s)
+	h := newHistoryMarket(s)
+	if h != nil {
+		mp = historyParams(mp, s)
+	}
+	return market.NewState(mp, ix.sector[:n], len(sectors), stockVols(s, ix), idxN, heldN, s.Div, h)
 }

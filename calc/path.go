@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // pathSim simulates the paths of one scenario, reusing its memory path
@@ -26,7 +27,7 @@ type pathSim struct {
 	steps int32
 	every int32 // harvest every so many steps; 0 = never
 
-	mkt   marketState
+	mkt   market.State
 	sma   smaSide
 	fund  fundSide
 	tr    *transition // non-nil: holdings moved into the SMA (transition.go)
@@ -57,7 +58,7 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 	if s.Harvest == "weekly" {
 		p.weeks = newWeekState(s)
 	}
-	if p.tr = newTransition(s); p.tr != nil && p.mkt.hist != nil {
+	if p.tr = newTransition(s); p.tr != nil && p.mkt.History != nil {
 		p.tr.replayHistory()
 	}
 	return p
@@ -89,8 +90,8 @@ func (p *pathSim) run(path int) PathOutcome {
 func (p *pathSim) begin(path int) {
 	s := &p.s
 	h := s.Horizon
-	a, b, sign := pathSeed(s.Seed, path)
-	held := p.mkt.begin(a, b, sign)
+	a, b, sign := market.PathSeed(s.Seed, path)
+	held := p.mkt.Begin(a, b, sign)
 	p.turn.begin(a)
 	if p.weeks != nil {
 		p.weeks.begin(a, sign)
@@ -134,7 +135,7 @@ func (p *pathSim) invest(held float64) {
 		return
 	}
 	lots := &p.sma.lots
-	for i, w := range p.mkt.heldN {
+	for i, w := range p.mkt.HeldN {
 		if w > 0 {
 			q := amount * w / held
 			lots.books[i].Buy(q, s.Basis, -13)
@@ -155,22 +156,22 @@ func (p *pathSim) invest(held float64) {
 // held nothing at its start).
 func (p *pathSim) month(t int32) (excess float64, held bool) {
 	vPrev := p.sma.value
-	idxPrev := p.mkt.idxVal
+	idxPrev := p.mkt.IdxVal
 	harvestNow := p.every > 0 && t%p.every == 0
 	growth := p.moveMarket(t, idxPrev, harvestNow)
-	p.sma.unwindSubstitutes(t, p.mkt.price)
+	p.sma.unwindSubstitutes(t, p.mkt.Price)
 	growth += p.weekHarvests(t)
 	if harvestNow {
-		p.sma.harvest(t, p.mkt.price)
+		p.sma.harvest(t, p.mkt.Price)
 	}
 	if t%3 == 0 {
 		growth += p.reconstitute(t)
 	}
 	div := 0.0
-	rIdx := p.mkt.idxVal/idxPrev - 1
+	rIdx := p.mkt.IdxVal/idxPrev - 1
 	if t%3 == 0 {
 		div = p.quarter(t)
-		rIdx += p.mkt.quarterYield(t)
+		rIdx += p.mkt.QuarterYield(t)
 	}
 	if vPrev <= 0 {
 		return 0, false
@@ -187,18 +188,18 @@ func (p *pathSim) moveMarket(t int32, idxPrev float64, harvestNow bool) float64 
 	growth := p.marketStep(harvestNow)
 	growth += p.pinToHistory(idxPrev, harvestNow)
 	if p.tr != nil {
-		growth += p.tr.step(p.mkt.mktZ, &p.mkt.rng)
+		growth += p.tr.step(p.mkt.MktZ, &p.mkt.Rng)
 		p.sma.value += p.tr.value()
 	}
 	if p.insp != nil {
-		p.insp.step(p.mkt.sectorG)
+		p.insp.step(p.mkt.SectorG)
 	}
 	p.sma.year.growth += growth
-	p.fund.followIndex(p.mkt.idxVal, idxPrev)
+	p.fund.followIndex(p.mkt.IdxVal, idxPrev)
 	return growth
 }
 
-// marketStep runs the kernel (marketState.step) on the SMA's stocks,
+// marketStep runs the kernel (market.State.step) on the SMA's stocks,
 // moves the substitutes with their sectors and returns the SMA's market
 // growth. With harvestNow it lists the harvest candidates.
 func (p *pathSim) marketStep(harvestNow bool) float64 {
@@ -207,9 +208,9 @@ func (p *pathSim) marketStep(harvestNow bool) float64 {
 		lf = math.Inf(1) // no stock is a candidate
 	}
 	h := &p.sma.lots
-	nc, valOld, val := p.mkt.step(h.shares, h.maxB, h.cand, lf)
+	nc, valOld, val := p.mkt.Step(h.shares, h.maxB, h.cand, lf)
 	h.cand = h.cand[:nc]
-	growth, val := h.growSubstitutes(val-valOld, val, p.mkt.sectorG, p.mkt.ix.sector)
+	growth, val := h.growSubstitutes(val-valOld, val, p.mkt.SectorG, p.mkt.Sector)
 	p.sma.value = val
 	return growth
 }
@@ -218,7 +219,7 @@ func (p *pathSim) marketStep(harvestNow bool) float64 {
 // cash; it returns the SMA's dividends.
 func (p *pathSim) quarter(t int32) float64 {
 	s := &p.s
-	yield := p.mkt.quarterYield(t)
+	yield := p.mkt.QuarterYield(t)
 	div := yield * p.sma.value
 	fee := s.SMAFee / 4 * p.sma.value
 	p.sma.qd += div
@@ -246,9 +247,9 @@ func (p *pathSim) smaCash(cash float64, t int32) {
 // raise.
 func (p *pathSim) smaSell(need float64, t int32) {
 	if p.tr != nil {
-		need = p.tr.cover(need, t, &p.sma, p.mkt.price)
+		need = p.tr.cover(need, t, &p.sma, p.mkt.Price)
 	}
-	p.sma.sellStocks(need, t, p.mkt.price)
+	p.sma.sellStocks(need, t, p.mkt.Price)
 }
 
 // smaSellAll sells every lot and substitute: the portfolio has run out.
@@ -260,7 +261,7 @@ func (p *pathSim) smaSellAll(t int32) {
 // smaUnrealized is the gains of selling everything the SMA holds at step
 // t (donate: keeping the long-term lots at a gain).
 func (p *pathSim) smaUnrealized(t int32, donate bool) lotbook.Gains {
-	g := p.sma.unrealized(t, donate, p.mkt.price)
+	g := p.sma.unrealized(t, donate, p.mkt.Price)
 	if p.tr != nil {
 		p.tr.unrealized(t, donate, &g)
 	}

@@ -8,15 +8,22 @@ import "math"
 // Each is nil, or off, in the default scenario and costs a nil check.
 
 // pinToHistory corrects the kernel's month to history's when replaying
-// (marketState.pinToHistory) and returns the change in the SMA's value.
+// (market.State.PinToHistory), moves the substitutes with the market
+// factor's correction, and returns the change in the SMA's value.
 func (p *pathSim) pinToHistory(idxPrev float64, harvestNow bool) float64 {
 	lf := p.sma.limitF
 	if !harvestNow {
 		lf = math.Inf(1)
 	}
-	val, ok := p.mkt.pinToHistory(idxPrev, lf, &p.sma.lots)
+	h := &p.sma.lots
+	c, nc, val, ok := p.mkt.PinToHistory(idxPrev, h.shares, h.maxB, h.cand, lf)
 	if !ok {
 		return 0
+	}
+	h.cand = h.cand[:nc]
+	for k := range h.subs {
+		h.subs[k].value *= c
+		val += h.subs[k].value
 	}
 	growth := val - p.sma.value
 	p.sma.value = val

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // lotsPerBook is the initial capacity of a stock's book (a default path
@@ -22,7 +23,7 @@ type substitute struct {
 
 // holdings is the SMA's lot book: the tax lots of every stock of the
 // index and the sector substitutes holding the proceeds of the step's
-// loss sales. Prices come from the market (marketState.price) with each
+// loss sales. Prices come from the market (market.State.price) with each
 // trade.
 type holdings struct {
 	books             []lotbook.Book
@@ -30,7 +31,7 @@ type holdings struct {
 	lossStep, buyStep []int32   // per stock: the last step of a loss sale, of a purchase
 	subSlot           []int32   // index in subs of a stock's substitute, or −1
 	subs              []substitute
-	cand              []int32 // harvest candidates of this step (see marketState.step)
+	cand              []int32 // harvest candidates of this step (see market.State.step)
 }
 
 func newHoldings(n int) holdings {
@@ -107,23 +108,23 @@ type smaSide struct {
 }
 
 // buy invests cash in the held stocks in proportion to their index
-// weights (m.heldN, at m's prices). A stock sold at a loss in this step is
+// weights (m.HeldN, at m's prices). A stock sold at a loss in this step is
 // not bought (wash sale): its share goes to the sector substitute until
 // the next step. This runs for every stock at each quarter's dividend
 // reinvestment, so the common case — a lot at a new highest basis with
 // room in its book — is an append written out here.
-func (a *smaSide) buy(cash float64, t int32, m *marketState) {
-	if cash <= 0 || m.heldIdxVal <= 0 {
+func (a *smaSide) buy(cash float64, t int32, m *market.State) {
+	if cash <= 0 || m.HeldIdxVal <= 0 {
 		return
 	}
 	cost := cash * a.tc
 	a.year.trading += cost
-	per := (cash - cost) / m.heldIdxVal
+	per := (cash - cost) / m.HeldIdxVal
 	h := &a.lots
-	n := len(m.heldN)
-	price, books, shares, maxB := m.price[:n], h.books[:n], h.shares[:n], h.maxB[:n]
+	n := len(m.HeldN)
+	price, books, shares, maxB := m.Price[:n], h.books[:n], h.shares[:n], h.maxB[:n]
 	lossStep, buyStep := h.lossStep[:n], h.buyStep[:n]
-	for i, w := range m.heldN {
+	for i, w := range m.HeldN {
 		if w == 0 {
 			continue
 		}
@@ -221,7 +222,7 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 	h.subs = h.subs[:0]
 }
 
-// harvest sells, in every candidate stock (marketState.step) not bought
+// harvest sells, in every candidate stock (market.State.step) not bought
 // in this step, the lots whose price is more than the threshold below
 // their basis, and moves the proceeds to the stock's sector substitute.
 func (a *smaSide) harvest(t int32, price []float64) {

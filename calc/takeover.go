@@ -74,11 +74,11 @@ func validateTakeover(e *ValidationError, s Scenario) {
 // price, together with the index, the fund's NAV and the SMA's value, and
 // returns the SMA's growth. The caller then sells the name (replaceName).
 func (p *pathSim) takeOver(i int) float64 {
-	idxOld := p.mkt.idxVal
-	d := p.mkt.takeOver(i, p.s.Premium)
+	idxOld := p.mkt.IdxVal
+	d := p.mkt.TakeOver(i, p.s.Premium)
 	growth := p.sma.lots.shares[i] * d
 	p.sma.value += growth
 	p.sma.year.growth += growth
-	p.fund.followIndex(p.mkt.idxVal, idxOld)
+	p.fund.followIndex(p.mkt.IdxVal, idxOld)
 	return growth
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Transition: what the client owns today, moved into the SMA within a
@@ -45,7 +46,7 @@ import (
 // proceeds, after trading costs, buy the fund.
 //
 // The kernel is untouched: the holdings move after it, from the market
-// shock it stores (marketState.mktZ), and cost nothing when there are none
+// shock it stores (market.State.mktZ), and cost nothing when there are none
 // (pathSim.tr is nil). The transition sees only what it is given: the
 // market's shock and draws, the SMA (its account and value, and the
 // stocks' prices to invest the proceeds), the fund's NAV.
@@ -212,11 +213,11 @@ func (tr *transition) value() float64 {
 // step moves the holdings' prices by one month (the market shock of the
 // step, mktZ, plus each holding's own, drawn from the market's source)
 // and returns their growth.
-func (tr *transition) step(mktZ float64, rng *normalSource) float64 {
+func (tr *transition) step(mktZ float64, rng *market.NormalSource) float64 {
 	growth := 0.0
 	for j, q := range tr.shares {
 		pr := tr.price[j]
-		g := expFast(tr.drift + mktZ + tr.sd*rng.norm())
+		g := market.ExpFast(tr.drift + mktZ + tr.sd*rng.Norm())
 		tr.price[j] = pr * g
 		growth += q * pr * (g - 1)
 	}
@@ -227,7 +228,7 @@ func (tr *transition) step(mktZ float64, rng *normalSource) float64 {
 // gains so far count against it) and invests the proceeds in the index at
 // m's prices. It records the part of the proceeds whose gain is beyond
 // the budget: what the year's losses paid for.
-func (tr *transition) move(sma *smaSide, m *marketState, t int32) {
+func (tr *transition) move(sma *smaSide, m *market.State, t int32) {
 	before := sma.real.ST + sma.real.LT
 	gross := tr.sell(&sma.real, tr.budget-before, t)
 	if gross == 0 {
@@ -245,7 +246,7 @@ func (tr *transition) move(sma *smaSide, m *marketState, t int32) {
 
 // yearStart sells everything at the start when there is no budget, and
 // settles the "keep it" strategy's flows at the fund's NAV.
-func (tr *transition) yearStart(sma *smaSide, m *marketState, nav float64, t int32) {
+func (tr *transition) yearStart(sma *smaSide, m *market.State, nav float64, t int32) {
 	if math.IsInf(tr.budget, 1) {
 		tr.move(sma, m, t)
 	}
@@ -367,7 +368,7 @@ func (tr *transition) unrealized(t int32, donate bool, g *lotbook.Gains) {
 // year (fundHolds: the fund strategy holds shares, so it distributes at
 // the NAV nav) and records the year's sales in the SMA's flows. It returns
 // the holdings' weight in the SMA.
-func (tr *transition) yearEnd(sma *smaSide, m *marketState, tx *taxer, final bool, t int32, nav float64, fundHolds bool) (weight float64) {
+func (tr *transition) yearEnd(sma *smaSide, m *market.State, tx *taxer, final bool, t int32, nav float64, fundHolds bool) (weight float64) {
 	tr.move(sma, m, t)
 	tr.keepYearEnd(tx, final, t, nav, fundHolds)
 	if sma.value > 0 {

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Index turnover and forced gains (key "turnover").
@@ -61,7 +62,7 @@ func newTurnover(s Scenario) turnover {
 
 // begin sets the path's replacement stream from its pair's seed word.
 func (tu *turnover) begin(pairWord uint64) {
-	tu.seed = splitmix64(pairWord ^ 0x5bd1e9955bd1e995)
+	tu.seed = market.SplitMix64(pairWord ^ 0x5bd1e9955bd1e995)
 }
 
 // leavers returns whether name i leaves the index at the quarter ending
@@ -69,13 +70,13 @@ func (tu *turnover) begin(pairWord uint64) {
 func (tu *turnover) leavers(t int32) func(i int) (leaving, takenOver bool) {
 	limit := uint64(tu.q * (1 << 53))
 	cash := uint64(tu.takeover * (1 << 53))
-	base := splitmix64(tu.seed ^ uint64(t))
+	base := market.SplitMix64(tu.seed ^ uint64(t))
 	return func(i int) (bool, bool) {
-		u := splitmix64(base + uint64(i))
+		u := market.SplitMix64(base + uint64(i))
 		if u>>11 >= limit {
 			return false, false
 		}
-		return true, cash > 0 && splitmix64(u)>>11 < cash
+		return true, cash > 0 && market.SplitMix64(u)>>11 < cash
 	}
 }
 
@@ -88,7 +89,7 @@ func (p *pathSim) reconstitute(t int32) float64 {
 	}
 	leaves := p.turn.leavers(t)
 	growth := 0.0
-	for i, w := range p.mkt.heldN {
+	for i, w := range p.mkt.HeldN {
 		leaving, takenOver := leaves(i)
 		if !leaving {
 			continue
@@ -97,7 +98,7 @@ func (p *pathSim) reconstitute(t int32) float64 {
 			growth += p.takeOver(i)
 		}
 		if w != 0 { // an excluded sector's name: the SMA holds none
-			p.sma.replaceName(i, t, p.mkt.price[i])
+			p.sma.replaceName(i, t, p.mkt.Price[i])
 		}
 	}
 	return growth

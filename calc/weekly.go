@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Harvest checks every week (harvest=weekly).
@@ -44,13 +45,13 @@ const weeksPerMonth = 4
 // weekState is the working memory of weekly checks. It sees the market
 // state and the SMA it is given at each call.
 type weekState struct {
-	rng      normalSource
+	rng      market.NormalSource
 	idio     float64   // the scenario's non-market volatility
 	vol      float64   // the scenario's market volatility
 	start    []float64 // each stock's price at the start of the month
 	eligible []bool    // may be sold at a loss in weeks 1–3 of this month
 	bridgeM  [weeksPerMonth - 1]float64
-	bridgeS  [weeksPerMonth - 1][sectorSlots]float64
+	bridgeS  [weeksPerMonth - 1][market.SectorSlots]float64
 }
 
 // newWeekState prepares weekly checks (harvest=weekly).
@@ -61,27 +62,27 @@ func newWeekState(s Scenario) *weekState {
 
 // begin seeds the path's bridge stream from its pair's seed word.
 func (w *weekState) begin(pairWord uint64, sign float64) {
-	a := splitmix64(pairWord ^ 0x7f4a7c159e3779b9)
-	w.rng.seed(a, splitmix64(a), sign)
+	a := market.SplitMix64(pairWord ^ 0x7f4a7c159e3779b9)
+	w.rng.Seed(a, market.SplitMix64(a), sign)
 }
 
 // beginMonth records the month's start prices and which stocks may be
 // sold in its first three weeks (the month ends at step t).
-func (w *weekState) beginMonth(t int32, m *marketState, lots *holdings) {
-	copy(w.start, m.price)
+func (w *weekState) beginMonth(t int32, m *market.State, lots *holdings) {
+	copy(w.start, m.Price)
 	for i := range w.eligible {
-		w.eligible[i] = lots.buyStep[i] < t-1 && lots.subSlot[i] < 0 && m.heldN[i] > 0
+		w.eligible[i] = lots.buyStep[i] < t-1 && lots.subSlot[i] < 0 && m.HeldN[i] > 0
 	}
 }
 
 // bridge fills out[0..2] with a random walk at weeks 1–3 that ends at
 // total after 4 weeks, each week's variance v.
-func bridge(rng *normalSource, total, v float64, out *[weeksPerMonth - 1]float64) {
+func bridge(rng *market.NormalSource, total, v float64, out *[weeksPerMonth - 1]float64) {
 	prev := 0.0
 	for k := range weeksPerMonth - 1 {
 		r := float64(weeksPerMonth - k) // weeks left, this one included
 		mean := prev + (total-prev)/r
-		prev = mean + math.Sqrt(v*(r-1)/r)*rng.norm()
+		prev = mean + math.Sqrt(v*(r-1)/r)*rng.Norm()
 		out[k] = prev
 	}
 }
@@ -90,15 +91,15 @@ func bridge(rng *normalSource, total, v float64, out *[weeksPerMonth - 1]float64
 // step t (see the top of this file), after the kernel moved m to the
 // month end, selling from sma, and returns the correction to the SMA's
 // growth this month.
-func (w *weekState) harvests(t int32, m *marketState, sma *smaSide) float64 {
-	mp := &m.mp
+func (w *weekState) harvests(t int32, m *market.State, sma *smaSide) float64 {
+	mp := &m.Params
 	rng := &w.rng
 	// Market and sector bridges (natural logs, without drift).
 	sv := w.idio * math.Sqrt(sectorVarianceShare)
-	bridge(rng, m.mktZ, w.vol*w.vol*dt/weeksPerMonth, &w.bridgeM)
-	var sectorF [sectorSlots]float64
+	bridge(rng, m.MktZ, w.vol*w.vol*dt/weeksPerMonth, &w.bridgeM)
+	var sectorF [market.SectorSlots]float64
 	for k := range len(sectors) {
-		sectorF[k] = m.sectorLR[k]/expUnitsPerLog - mp.stockDrift - m.mktZ
+		sectorF[k] = m.SectorLR[k]/market.ExpUnitsPerLog - mp.StockDrift - m.MktZ
 		var b [weeksPerMonth - 1]float64
 		bridge(rng, sectorF[k], sv*sv*dt/weeksPerMonth, &b)
 		for j := range b {
@@ -106,29 +107,29 @@ func (w *weekState) harvests(t int32, m *marketState, sma *smaSide) float64 {
 		}
 	}
 	ev := w.idio * math.Sqrt(1-sectorVarianceShare)
-	sec := m.ix.sector
+	sec := m.Sector
 	lots := &sma.lots
 	lf := sma.limitF
 	correction := 0.0
 	var e [weeksPerMonth - 1]float64
-	for i, pend := range m.price {
+	for i, pend := range m.Price {
 		if !w.eligible[i] || lots.shares[i] <= 0 {
 			continue
 		}
 		sc := sec[i]
-		v := m.vols[i]
-		drift := mp.stockDrift + v.drift/expUnitsPerLog
-		spec := logPure(pend/w.start[i]) - drift - m.mktZ - sectorF[sc]
-		se := ev * v.rel
+		v := m.Vols[i]
+		drift := mp.StockDrift + v.Drift/market.ExpUnitsPerLog
+		spec := market.LogPure(pend/w.start[i]) - drift - m.MktZ - sectorF[sc]
+		se := ev * v.Rel
 		bridge(rng, spec, se*se*dt/weeksPerMonth, &e)
 		for k := range weeksPerMonth - 1 {
 			frac := float64(k+1) / weeksPerMonth
-			pk := w.start[i] * expFast(drift*frac+w.bridgeM[k]+w.bridgeS[k][sc]+e[k])
+			pk := w.start[i] * market.ExpFast(drift*frac+w.bridgeM[k]+w.bridgeS[k][sc]+e[k])
 			if !(pk*lf < lots.maxB[i]) {
 				continue
 			}
-			rest := m.mktZ - w.bridgeM[k] + sectorF[sc] - w.bridgeS[k][sc]
-			correction += sma.weekSell(i, t, pk, pend, frac, mp.sectorDrift, rest)
+			rest := m.MktZ - w.bridgeM[k] + sectorF[sc] - w.bridgeS[k][sc]
+			correction += sma.weekSell(i, t, pk, pend, frac, mp.SectorDrift, rest)
 			if lots.shares[i] <= 0 {
 				break
 			}
@@ -152,7 +153,7 @@ func (a *smaSide) weekSell(i int, t int32, pk, pend, frac, sectorDrift, rest flo
 		return 0
 	}
 	invest, cost := a.lossSold(i, t, pk, sold, g, before)
-	grown := invest * expFast(sectorDrift*(1-frac)+rest)
+	grown := invest * market.ExpFast(sectorDrift*(1-frac)+rest)
 	h.addSubstitute(int32(i), grown, invest)
 	dVal := grown - sold*pend
 	a.value += dVal
