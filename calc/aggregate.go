@@ -145,10 +145,32 @@ func pairFactor(v []float64, paths []int, med float64) float64 {
 // round6 rounds a rate to 6 significant decimals so JSON stays readable.
 func round6(f float64) float64 { return math.Round(f*1e6) / 1e6 }
 
+// pathOutcomes are the outcomes summarised into a Result, in path order.
+type pathOutcomes []PathOutcome
+
+// col is f of every outcome, in path order.
+func (outs pathOutcomes) col(f func(o *PathOutcome) float64) []float64 {
+	v := make([]float64, len(outs))
+	for i := range outs {
+		v[i] = f(&outs[i])
+	}
+	return v
+}
+
+// mean is the mean of f over the outcomes.
+func (outs pathOutcomes) mean(f func(o *PathOutcome) float64) float64 {
+	t := 0.0
+	for i := range outs {
+		t += f(&outs[i])
+	}
+	return t / float64(len(outs))
+}
+
 // build summarises path outcomes (in path order) into a Result; paths
 // holds their path numbers (nil: 0, 1, …, len(outs)−1); withLedger re-runs
 // the representative path to record its ledger.
-func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result, error) {
+func build(s Scenario, all []PathOutcome, paths []int, withLedger bool) (Result, error) {
+	outs := pathOutcomes(all)
 	n := len(outs)
 	if n == 0 {
 		return Result{}, errors.New("calc: no paths")
@@ -160,39 +182,9 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 		}
 	}
 	r := Result{Scenario: s.Encode(), Paths: n, Horizon: s.Horizon, End: s.End}
-	col := func(f func(o *PathOutcome) float64) []float64 {
-		v := make([]float64, n)
-		for i := range outs {
-			v[i] = f(&outs[i])
-		}
-		return v
-	}
-	mean := func(f func(o *PathOutcome) float64) float64 {
-		t := 0.0
-		for i := range outs {
-			t += f(&outs[i])
-		}
-		return t / float64(n)
-	}
-	strategy := func(get func(o *PathOutcome) *PathStrategy) Strategy {
-		frac, year := depletion(col(func(o *PathOutcome) float64 { return float64(get(o).Depleted) }))
-		return Strategy{
-			DepletedFraction:     frac,
-			DepletedYear:         year,
-			UnpaidTax:            money(mean(func(o *PathOutcome) float64 { return get(o).Unpaid })),
-			AfterTaxWealth:       quantiles(col(func(o *PathOutcome) float64 { return get(o).AfterTax })),
-			PreLiquidationWealth: quantiles(col(func(o *PathOutcome) float64 { return get(o).PreLiq })),
-			LiquidatedWealth:     quantiles(col(func(o *PathOutcome) float64 { return get(o).Liquidated })),
-			AfterTaxReturn:       spread(col(func(o *PathOutcome) float64 { return get(o).Return }), 1),
-			Taxes:                money(mean(func(o *PathOutcome) float64 { return get(o).Taxes + get(o).EndTax })),
-			Fees:                 money(mean(func(o *PathOutcome) float64 { return get(o).Fees })),
-			TradingCosts:         money(mean(func(o *PathOutcome) float64 { return get(o).Trading })),
-			Contributions:        money(mean(func(o *PathOutcome) float64 { return get(o).Contrib })),
-		}
-	}
-	r.SMA = strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
-	r.Fund = strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
-	diff := col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
+	r.SMA = outs.strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
+	r.Fund = outs.strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
+	diff := outs.col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
 	ahead, behind := 0, 0
 	for _, d := range diff {
 		switch {
@@ -205,19 +197,59 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.SMABehindFraction = round6(float64(behind) / float64(n))
 	r.Difference = quantiles(slices.Clone(diff))
-	alpha := col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
+	alpha := outs.col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
 	r.TaxAlphaBps = taxAlpha(alpha, paths)
 	if s.End == "hold" { // the end wealth is the value before the sale
 		r.TaxAlphaBeforeSaleBps = r.TaxAlphaBps
 	} else {
-		before := col(func(o *PathOutcome) float64 { return o.SMA.ReturnBeforeSale - o.Fund.ReturnBeforeSale })
+		before := outs.col(func(o *PathOutcome) float64 { return o.SMA.ReturnBeforeSale - o.Fund.ReturnBeforeSale })
 		r.TaxAlphaBeforeSaleBps = taxAlpha(before, paths)
 	}
-	r.TrackingError = round6(mean(func(o *PathOutcome) float64 { return o.TrackingError }))
+	r.TrackingError = round6(outs.mean(func(o *PathOutcome) float64 { return o.TrackingError }))
+	r.Years = outs.years(s.Horizon)
+	r.WealthOverTime = outs.wealthOverTime(s.Horizon)
+	if s.Single > 0 || len(s.Legacy) > 0 {
+		r.Keep = &KeepResult{AfterTaxWealth: quantiles(outs.col(func(o *PathOutcome) float64 { return o.Keep }))}
+	}
+	r.Decomposition = decompose(outs)
+	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
+	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
+	if withLedger {
+		led, err := representativeLedger(s, diff)
+		if err != nil {
+			return Result{}, err
+		}
+		r.Ledger = led
+	}
+	return r, nil
+}
 
-	for k := range s.Horizon {
+// strategy summarises one strategy (get picks it from an outcome).
+func (outs pathOutcomes) strategy(get func(o *PathOutcome) *PathStrategy) Strategy {
+	col := outs.col
+	mean := outs.mean
+	frac, year := depletion(col(func(o *PathOutcome) float64 { return float64(get(o).Depleted) }))
+	return Strategy{
+		DepletedFraction:     frac,
+		DepletedYear:         year,
+		UnpaidTax:            money(mean(func(o *PathOutcome) float64 { return get(o).Unpaid })),
+		AfterTaxWealth:       quantiles(col(func(o *PathOutcome) float64 { return get(o).AfterTax })),
+		PreLiquidationWealth: quantiles(col(func(o *PathOutcome) float64 { return get(o).PreLiq })),
+		LiquidatedWealth:     quantiles(col(func(o *PathOutcome) float64 { return get(o).Liquidated })),
+		AfterTaxReturn:       spread(col(func(o *PathOutcome) float64 { return get(o).Return }), 1),
+		Taxes:                money(mean(func(o *PathOutcome) float64 { return get(o).Taxes + get(o).EndTax })),
+		Fees:                 money(mean(func(o *PathOutcome) float64 { return get(o).Fees })),
+		TradingCosts:         money(mean(func(o *PathOutcome) float64 { return get(o).Trading })),
+		Contributions:        money(mean(func(o *PathOutcome) float64 { return get(o).Contrib })),
+	}
+}
+
+// years summarises each year: means over paths.
+func (outs pathOutcomes) years(horizon int) []Year {
+	var years []Year
+	for k := range horizon {
 		yr := func(f func(y *PathYear) float64) float64 {
-			return mean(func(o *PathOutcome) float64 { return f(&o.Years[k]) })
+			return outs.mean(func(o *PathOutcome) float64 { return f(&o.Years[k]) })
 		}
 		saved := yr(func(y *PathYear) float64 { return y.FundTax - y.SMATax })
 		start := yr(func(y *PathYear) float64 { return y.SMAStart })
@@ -225,7 +257,7 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 		if start > 0 {
 			bps = round6(saved / start * 1e4)
 		}
-		r.Years = append(r.Years, Year{
+		years = append(years, Year{
 			Year:         k + 1,
 			HarvestedST:  money(yr(func(y *PathYear) float64 { return y.HarvST })),
 			HarvestedLT:  money(yr(func(y *PathYear) float64 { return y.HarvLT })),
@@ -241,30 +273,23 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 			ForcedGains:   money(yr(func(y *PathYear) float64 { return y.ForcedGains })),
 		})
 	}
-	r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: 0,
-		SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.SMA.Wealth0 })),
-		Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Fund.Wealth0 })),
-	})
-	for k := range s.Horizon {
-		r.WealthOverTime = append(r.WealthOverTime, WealthPoint{Year: k + 1,
-			SMA:  quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
-			Fund: quantiles(col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
+	return years
+}
+
+// wealthOverTime is each strategy's liquidated wealth at the start and
+// at each year end, percentiles over paths.
+func (outs pathOutcomes) wealthOverTime(horizon int) []WealthPoint {
+	points := []WealthPoint{{Year: 0,
+		SMA:  quantiles(outs.col(func(o *PathOutcome) float64 { return o.SMA.Wealth0 })),
+		Fund: quantiles(outs.col(func(o *PathOutcome) float64 { return o.Fund.Wealth0 })),
+	}}
+	for k := range horizon {
+		points = append(points, WealthPoint{Year: k + 1,
+			SMA:  quantiles(outs.col(func(o *PathOutcome) float64 { return o.Years[k].SMAWealth })),
+			Fund: quantiles(outs.col(func(o *PathOutcome) float64 { return o.Years[k].FundWealth })),
 		})
 	}
-	if s.Single > 0 || len(s.Legacy) > 0 {
-		r.Keep = &KeepResult{AfterTaxWealth: quantiles(col(func(o *PathOutcome) float64 { return o.Keep }))}
-	}
-	r.Decomposition = decompose(outs)
-	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
-	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
-	if withLedger {
-		led, err := representativeLedger(s, diff)
-		if err != nil {
-			return Result{}, err
-		}
-		r.Ledger = led
-	}
-	return r, nil
+	return points
 }
 
 // depletion returns the share of paths whose portfolio ran out and the

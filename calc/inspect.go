@@ -209,25 +209,13 @@ type inspectedState struct {
 
 // snapshot records the state at step t, the end of year y (0: the start).
 func (in *inspector) snapshot(y int, t int32, st inspectedState) {
-	held, m := &st.sma.lots, st.mkt
+	held := &st.sma.lots
 	iy := InspectionYear{Year: y, Step: int(t), Date: in.date(t), Value: fastMoney(st.sma.value)}
 	if y > 0 {
 		iy.HarvestedST, iy.HarvestedLT = fastMoney(st.harvST), fastMoney(st.harvLT)
 	}
-	// Substitutes: one holding per sector proxy.
-	var subVal, subBasis [market.SectorSlots]float64
-	var subN [market.SectorSlots]int
-	nh, nl := 0, 0
-	for _, sub := range held.subs {
-		k := in.sector[sub.stock]
-		if subN[k] == 0 {
-			nh++
-			nl++
-		}
-		subN[k]++
-		subVal[k] += sub.value
-		subBasis[k] += sub.basis
-	}
+	proxies := in.proxyTotals(held.subs)
+	nh, nl := proxies.count, proxies.count // a holding and a lot per proxy
 	for _, b := range held.books {
 		if len(b) > 0 {
 			nh++
@@ -235,7 +223,7 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		}
 	}
 	holdings := make([]Holding, 0, nh)
-	lots := make([]Lot, nl)
+	lots := make([]Lot, nl) // every holding's lots, in one allocation
 	total := st.sma.value
 	weight := func(v float64) float64 {
 		if total == 0 {
@@ -247,55 +235,96 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		if len(b) == 0 {
 			continue
 		}
-		pr := m.Price[i]
-		scale := in.scale[i]
-		ls := lots[:len(b):len(b)]
+		h, v := in.stockHolding(i, b, t, st.mkt, lots[:len(b):len(b)])
 		lots = lots[len(b):]
-		var engineShares, sh, basis float64
-		for k := range b {
-			l := b.HIFO(k)
-			engineShares += l.Shares
-			lotShares := displayShares(l.Shares / scale)
-			sh += lotShares
-			basis += l.Shares * l.Basis
-			ls[k] = Lot{Bought: int(l.Step), BoughtDate: in.date(l.Step), Shares: lotShares,
-				CostPerShare: l.Basis * scale, LongTerm: longTerm(l.Step, t)}
-			ls[k].Value, ls[k].Basis, ls[k].Gain = moneyGain(l.Shares*pr, l.Shares*l.Basis)
-		}
-		v := engineShares * pr
-		h := Holding{Stock: i, Name: in.names[i], Sector: sectors[in.sector[i]].Name,
-			Shares: sh, Price: pr * scale, Weight: weight(v), Lots: ls}
-		if m.IdxVal > 0 {
-			h.IndexWeight = m.IdxN[i] * pr / m.IdxVal
-		}
-		h.Value, h.Basis, h.UnrealizedGain = moneyGain(v, basis)
+		h.Weight = weight(v)
 		holdings = append(holdings, h)
 	}
 	for k := range sectors {
-		if subN[k] == 0 {
+		if proxies.n[k] == 0 {
 			continue
 		}
-		pr := in.proxy[k] * proxyStartPrice
-		sh := subVal[k] / pr
-		h := Holding{Stock: -1, Name: in.subName[k], Sector: sectors[k].Name, Substitute: true,
-			Replaces: make([]string, 0, subN[k]), Shares: sh, Price: pr, Weight: weight(subVal[k])}
-		for _, sub := range held.subs {
-			if int(in.sector[sub.stock]) == k {
-				h.Replaces = append(h.Replaces, in.names[sub.stock])
-			}
-		}
-		slices.Sort(h.Replaces)
-		h.Value, h.Basis, h.UnrealizedGain = moneyGain(subVal[k], subBasis[k])
-		// Every substitute is bought in the step of its loss sale and sold
-		// at the next: one lot.
-		l := Lot{Bought: int(t), BoughtDate: in.date(t), Shares: sh, CostPerShare: subBasis[k] / sh,
-			Value: h.Value, Basis: h.Basis, Gain: h.UnrealizedGain}
-		lots[0] = l
-		h.Lots = lots[:1:1]
+		h := in.proxyHolding(k, &proxies, held.subs, t, lots[:1:1])
 		lots = lots[1:]
+		h.Weight = weight(proxies.value[k])
 		holdings = append(holdings, h)
 	}
-	// Largest value first (ties by name); sorting indices moves less.
+	iy.Holdings = largestFirst(holdings)
+	iy.Fund = fundHolding(st.fund)
+	in.years = append(in.years, iy)
+}
+
+// proxyTotals are the substitutes summed by sector proxy.
+type proxyTotals struct {
+	value, basis [market.SectorSlots]float64
+	n            [market.SectorSlots]int // substitutes in each proxy
+	count        int                     // proxies held
+}
+
+func (in *inspector) proxyTotals(subs []substitute) proxyTotals {
+	var p proxyTotals
+	for _, sub := range subs {
+		k := in.sector[sub.stock]
+		if p.n[k] == 0 {
+			p.count++
+		}
+		p.n[k]++
+		p.value[k] += sub.value
+		p.basis[k] += sub.basis
+	}
+	return p
+}
+// stockHolding is stock i's holding of the lots in book b at step t
+// (ls: room for its lots), and its value at the engine's price.
+func (in *inspector) stockHolding(i int, b lotbook.Book, t int32, m *market.State, ls []Lot) (Holding, float64) {
+	pr := m.Price[i]
+	scale := in.scale[i]
+	var engineShares, sh, basis float64
+	for k := range b {
+		l := b.HIFO(k)
+		engineShares += l.Shares
+		lotShares := displayShares(l.Shares / scale)
+		sh += lotShares
+		basis += l.Shares * l.Basis
+		ls[k] = Lot{Bought: int(l.Step), BoughtDate: in.date(l.Step), Shares: lotShares,
+			CostPerShare: l.Basis * scale, LongTerm: longTerm(l.Step, t)}
+		ls[k].Value, ls[k].Basis, ls[k].Gain = moneyGain(l.Shares*pr, l.Shares*l.Basis)
+	}
+	v := engineShares * pr
+	h := Holding{Stock: i, Name: in.names[i], Sector: sectors[in.sector[i]].Name,
+		Shares: sh, Price: pr * scale, Lots: ls}
+	if m.IdxVal > 0 {
+		h.IndexWeight = m.IdxN[i] * pr / m.IdxVal
+	}
+	h.Value, h.Basis, h.UnrealizedGain = moneyGain(v, basis)
+	return h, v
+}
+
+// proxyHolding is sector k's proxy holding the substitutes (p: their
+// totals) at step t, with its one lot in ls.
+func (in *inspector) proxyHolding(k int, p *proxyTotals, subs []substitute, t int32, ls []Lot) Holding {
+	pr := in.proxy[k] * proxyStartPrice
+	sh := p.value[k] / pr
+	h := Holding{Stock: -1, Name: in.subName[k], Sector: sectors[k].Name, Substitute: true,
+		Replaces: make([]string, 0, p.n[k]), Shares: sh, Price: pr}
+	for _, sub := range subs {
+		if int(in.sector[sub.stock]) == k {
+			h.Replaces = append(h.Replaces, in.names[sub.stock])
+		}
+	}
+	slices.Sort(h.Replaces)
+	h.Value, h.Basis, h.UnrealizedGain = moneyGain(p.value[k], p.basis[k])
+	// Every substitute is bought in the step of its loss sale and sold at
+	// the next: one lot.
+	ls[0] = Lot{Bought: int(t), BoughtDate: in.date(t), Shares: sh, CostPerShare: p.basis[k] / sh,
+		Value: h.Value, Basis: h.Basis, Gain: h.UnrealizedGain}
+	h.Lots = ls
+	return h
+}
+
+// largestFirst orders holdings by value, largest first (ties by name);
+// sorting indices moves less.
+func largestFirst(holdings []Holding) []Holding {
 	order := make([]int32, len(holdings))
 	val := make([]float64, len(holdings))
 	for k := range holdings {
@@ -311,20 +340,23 @@ func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 		}
 		return strings.Compare(holdings[a].Name, holdings[b].Name)
 	})
-	iy.Holdings = make([]Holding, len(holdings))
+	sorted := make([]Holding, len(holdings))
 	for k, o := range order {
-		iy.Holdings[k] = holdings[o]
+		sorted[k] = holdings[o]
 	}
+	return sorted
+}
 
-	f := st.fund
+// fundHolding is the fund's shares, NAV and basis.
+func fundHolding(f *fundSide) FundHolding {
 	var fb float64
 	for k := range f.book {
 		l := f.book.HIFO(k)
 		fb += l.Shares * l.Basis
 	}
-	iy.Fund = FundHolding{Shares: f.units / fundStartNAV, NAV: f.nav * fundStartNAV}
-	iy.Fund.Value, iy.Fund.Basis, iy.Fund.UnrealizedGain = moneyGain(f.units*f.nav, fb)
-	in.years = append(in.years, iy)
+	h := FundHolding{Shares: f.units / fundStartNAV, NAV: f.nav * fundStartNAV}
+	h.Value, h.Basis, h.UnrealizedGain = moneyGain(f.units*f.nav, fb)
+	return h
 }
 
 // result hands the recording over, the harvests split by year.

@@ -105,8 +105,8 @@ func (p *pathSim) begin(path int) {
 		p.rec[0], p.rec[1] = p.rec[0][:0], p.rec[1][:0]
 	}
 	p.invest(held)
-	if p.tr != nil {
-		p.startTransition()
+	if p.tr != nil { // the holdings go into the SMA; the fund strategy sells them
+		p.tr.start(&p.sma, &p.fund)
 	}
 	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
 	p.flowsAtYearStart(0, 0, 0)
@@ -160,7 +160,9 @@ func (p *pathSim) month(t int32) (excess float64, held bool) {
 	harvestNow := p.every > 0 && t%p.every == 0
 	growth := p.moveMarket(t, idxPrev, harvestNow)
 	p.sma.unwindSubstitutes(t, p.mkt.Price)
-	growth += p.weekHarvests(t)
+	if p.weeks != nil {
+		growth += p.weeks.harvests(t, &p.mkt, &p.sma)
+	}
 	if harvestNow {
 		p.sma.harvest(t, p.mkt.Price)
 	}

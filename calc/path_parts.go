@@ -30,32 +30,11 @@ func (p *pathSim) pinToHistory(idxPrev float64, harvestNow bool) float64 {
 	return growth
 }
 
-// weekHarvests runs the weekly checks of the month ending at step t and
-// returns the correction to the SMA's growth.
-func (p *pathSim) weekHarvests(t int32) float64 {
-	if p.weeks == nil {
-		return 0
-	}
-	return p.weeks.harvests(t, &p.mkt, &p.sma)
-}
-
-// startTransition puts the holdings in the SMA and sells them in the fund
-// strategy.
-func (p *pathSim) startTransition() {
-	p.tr.start(&p.sma, &p.fund)
-}
-
 // transitionYearEnd moves holdings within the year's budget at its last
 // step t and records their weight in the SMA.
 func (p *pathSim) transitionYearEnd(y int, t int32) {
 	final := y == p.s.Horizon
 	p.years[y-1].SingleW = p.tr.yearEnd(&p.sma, &p.mkt, p.tx, final, t, p.fund.nav, p.fund.units > 0)
-}
-
-// transitionYearStart moves everything at once when there is no budget,
-// and settles the "keep it" strategy's year start.
-func (p *pathSim) transitionYearStart(t int32) {
-	p.tr.yearStart(&p.sma, &p.mkt, p.fund.nav, t)
 }
 
 // snapshot records the inspection's state at step t, the end of year y

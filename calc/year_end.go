@@ -157,7 +157,7 @@ func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 		p.fund.cash(fundCash, t)
 	}
 	if p.tr != nil {
-		p.transitionYearStart(t)
+		p.tr.yearStart(&p.sma, &p.mkt, p.fund.nav, t)
 	}
 	p.years[y].SMAStart = p.sma.value
 }
