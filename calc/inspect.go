@@ -274,6 +274,7 @@ func (in *inspector) proxyTotals(subs []substitute) proxyTotals {
 	}
 	return p
 }
+
 // stockHolding is stock i's holding of the lots in book b at step t
 // (ls: room for its lots), and its value at the engine's price.
 func (in *inspector) stockHolding(i int, b lotbook.Book, t int32, m *market.State, ls []Lot) (Holding, float64) {
