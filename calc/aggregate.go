@@ -108,7 +108,7 @@ func medianSE(sorted []float64) float64 {
 }
 
 // pairFactor is the variance inflation of the median by the antithetic
-// pairing of paths (see pathSeed): v holds the paths' values, paths their
+// pairing of paths (see market.PathSeed): v holds the paths' values, paths their
 // path numbers (increasing), med the sample median. The sample median is
 // asymptotically median + (½ − F̂(median))/f(median) (Bahadur 1966), and
 // with paths in pairs the variance of F̂ — the share of paths at or below

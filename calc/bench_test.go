@@ -80,7 +80,8 @@ func BenchmarkSimulateDefaultMemory(b *testing.B) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 
-// BenchmarkMarketStep measures the kernel alone (pathSim.marketStep) (draws, prices, index and
+// BenchmarkMarketStep measures the kernel alone (pathSim.marketStep:
+// market.State.Step and the substitutes; draws, prices, index and
 // portfolio sums, harvest candidates) per stock and step.
 func BenchmarkMarketStep(b *testing.B) {
 	s := DefaultScenario()

@@ -23,7 +23,7 @@ import (
 //
 // The market's random draw is still made (and discarded), so a replay's
 // stocks see the same sector and stock-specific draws as the lognormal
-// scenario of the same seed. Logarithms are computed with logPure, the
+// scenario of the same seed. Logarithms are computed with market.LogPure, the
 // same on every platform (math.Log is assembly on amd64).
 
 // newHistoryMarket returns the replay of the scenario — month k's market

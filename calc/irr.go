@@ -53,7 +53,7 @@ func bisectReturn(f func(r float64) float64) float64 {
 // returnBeforeSale is a strategy's annualized after-tax money-weighted
 // return with the value before the final sale (preLiq) as the end wealth:
 // the tax on unrealized gains is not paid. contrib are the yearly flows
-// the path actually made (settle in path.go): the scenario's contribution,
+// the path actually made (settle in account.go): the scenario's contribution,
 // less the tax saved paid out with savings=withdraw, and cut to what was
 // left, then none, by a path that ran out. Equal yearly flows — the common
 // case — take irrHorner's shortcut to the same root.

@@ -201,7 +201,7 @@ func (p *pathSim) moveMarket(t int32, idxPrev float64, harvestNow bool) float64 
 	return growth
 }
 
-// marketStep runs the kernel (market.State.step) on the SMA's stocks,
+// marketStep runs the kernel (market.State.Step) on the SMA's stocks,
 // moves the substitutes with their sectors and returns the SMA's market
 // growth. With harvestNow it lists the harvest candidates.
 func (p *pathSim) marketStep(harvestNow bool) float64 {

@@ -59,7 +59,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 // Each path's random draws depend only on (seed, path index), so any split
 // of the paths gives the same outcomes. Paths come in antithetic pairs:
 // paths 2k and 2k+1 use the same draws, negated on the second (see
-// pathSeed). A split on any boundary is valid — Merge and Summarize
+// market.PathSeed). A split on any boundary is valid — Merge and Summarize
 // recognise a pair by its path numbers wherever its halves were simulated
 // — but workers should split on even boundaries (first even, and count
 // even except for the last range): then each worker's provisional result

@@ -23,7 +23,7 @@ type substitute struct {
 
 // holdings is the SMA's lot book: the tax lots of every stock of the
 // index and the sector substitutes holding the proceeds of the step's
-// loss sales. Prices come from the market (market.State.price) with each
+// loss sales. Prices come from the market (market.State.Price) with each
 // trade.
 type holdings struct {
 	books             []lotbook.Book
@@ -31,7 +31,7 @@ type holdings struct {
 	lossStep, buyStep []int32   // per stock: the last step of a loss sale, of a purchase
 	subSlot           []int32   // index in subs of a stock's substitute, or −1
 	subs              []substitute
-	cand              []int32 // harvest candidates of this step (see market.State.step)
+	cand              []int32 // harvest candidates of this step (see market.State.Step)
 }
 
 func newHoldings(n int) holdings {
@@ -222,7 +222,7 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 	h.subs = h.subs[:0]
 }
 
-// harvest sells, in every candidate stock (market.State.step) not bought
+// harvest sells, in every candidate stock (market.State.Step) not bought
 // in this step, the lots whose price is more than the threshold below
 // their basis, and moves the proceeds to the stock's sector substitute.
 func (a *smaSide) harvest(t int32, price []float64) {

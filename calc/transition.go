@@ -46,7 +46,7 @@ import (
 // proceeds, after trading costs, buy the fund.
 //
 // The kernel is untouched: the holdings move after it, from the market
-// shock it stores (market.State.mktZ), and cost nothing when there are none
+// shock it stores (market.State.MktZ), and cost nothing when there are none
 // (pathSim.tr is nil). The transition sees only what it is given: the
 // market's shock and draws, the SMA (its account and value, and the
 // stocks' prices to invest the proceeds), the fund's NAV.

@@ -123,7 +123,7 @@ const (
 
 // exp2over64 returns 2^(y/64) — e^x for y = x·64/ln 2 — within about 0.51
 // ulp. It is the kernel's exponential: the market model computes a stock's
-// log return directly in units of ln 2/64 (marketStep), so the range
+// log return directly in units of ln 2/64 (State.Step), so the range
 // reduction is one rounding to an integer k and an exact subtraction,
 // f = y − k (|f| ≤ ½), with no Cody–Waite split of ln 2; then 2^(f/64) =
 // e^r, r = f·ln2/64 (|r| ≤ 0.0055, so r's rounding error changes e^r by
