@@ -48,16 +48,16 @@
 // back at the next step, 30.44 days later, outside the 30-day window; cash
 // that would buy a stock in the step of its loss sale also goes to the
 // substitute, and a stock bought in a step is not harvested in that step. So
-// the simulated SMA never makes a wash sale; lotbook.WashSale implements
-// the §1091 adjustment (disallowed loss added to the replacement's basis, holding
-// period tacked, pro rata) for what one would cost. Cash (dividends less
-// fees, contributions, tax refunds) buys all held stocks in proportion to
-// their index weight; cash needs (fees beyond dividends, taxes, withdrawals)
-// sell every stock in proportion, HIFO within each. Excluded sectors are not
-// held; the rest keep their relative index weights. Trading costs apply to
-// every SMA trade (the initial purchase with cash included) and are not
-// deducted for tax. The SMA fee is billed quarterly and is not deductible
-// (IRC §67(g)).
+// the simulated SMA never makes a wash sale; lotbook.WashSale implements the
+// §1091 adjustment (disallowed loss added to the replacement's basis,
+// holding period tacked, pro rata) for what one would cost. Cash (dividends
+// less fees, contributions, tax refunds) buys all held stocks in proportion
+// to their index weight; cash needs (fees beyond dividends, taxes,
+// withdrawals) sell every stock in proportion, HIFO within each. Excluded
+// sectors are not held; the rest keep their relative index weights. Trading
+// costs apply to every SMA trade (the initial purchase with cash included)
+// and are not deducted for tax. The SMA fee is billed quarterly and is not
+// deductible (IRC §67(g)).
 //
 // Fund (fund.go): NAV follows the index's price; the expense ratio is paid
 // from the fund's dividend income (so only the rest is distributed and
