@@ -166,10 +166,10 @@ func (outs pathOutcomes) mean(f func(o *PathOutcome) float64) float64 {
 	return t / float64(len(outs))
 }
 
-// build summarises path outcomes (in path order) into a Result; paths
-// holds their path numbers (nil: 0, 1, …, len(outs)−1); withLedger re-runs
-// the representative path to record its ledger.
-func build(s Scenario, all []PathOutcome, paths []int, withLedger bool) (Result, error) {
+// build summarises path outcomes (in path order) into a Result without a
+// ledger (Merge adds it); paths holds their path numbers (nil: 0, 1, …,
+// len(outs)−1).
+func build(s Scenario, all []PathOutcome, paths []int) (Result, error) {
 	outs := pathOutcomes(all)
 	n := len(outs)
 	if n == 0 {
@@ -214,13 +214,6 @@ func build(s Scenario, all []PathOutcome, paths []int, withLedger bool) (Result,
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
 	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
-	if withLedger {
-		led, err := representativeLedger(s, diff)
-		if err != nil {
-			return Result{}, err
-		}
-		r.Ledger = led
-	}
 	return r, nil
 }
 
@@ -334,27 +327,6 @@ func decompose(outs []PathOutcome) Decomposition {
 		Sub(d.UnpaidTax.Decimal)
 	d.GrowthOfDeferredTax = Money{rest}
 	return d
-}
-
-// representativeLedger re-runs the path whose difference in after-tax
-// wealth is the median (the lower one for an even count; the lowest index
-// among ties) and records its ledger.
-func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
-	path := middlePaths(diff)[0]
-	tx, err := newTaxer(s)
-	if err != nil {
-		return nil, err
-	}
-	sim := newPathSim(s, tx)
-	var rec [2][]yearFlows
-	sim.rec = &rec
-	o := sim.run(path)
-	return &Ledger{
-		Path:       path,
-		Difference: money(o.SMA.AfterTax - o.Fund.AfterTax),
-		SMA:        ledgerRows(rec[0]),
-		Fund:       ledgerRows(rec[1]),
-	}, nil
 }
 
 // taxAlpha is the spread of per-path tax alphas v (in path order, path

@@ -57,10 +57,3 @@ func historyParams(mp market.Params, s Scenario) market.Params {
 	mp.SectorDrift = -0.5 * sv * sv * dt
 	return mp
 }
-
-// replayHistory makes a concentrated position's drift that of a replay:
-// its market part is history's month (market.State.MktZ), so only its own
-// variance correction remains (transition.go draws it as market + own).
-func (tr *transition) replayHistory() {
-	tr.drift = -0.5 * tr.sd * tr.sd
-}

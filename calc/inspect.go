@@ -11,36 +11,6 @@ import (
 	"smacalc/calc/internal/market"
 )
 
-// Inspect re-runs path `path` of the scenario (usually Result.Ledger.Path)
-// and reports what the SMA holds at the start and at the end of each year,
-// lot by lot, and every loss it harvested. The path is the same as in
-// Simulate: recording does not change it.
-func Inspect(s Scenario, path int) (*Inspection, error) {
-	in, _, err := inspectPath(s, path)
-	return in, err
-}
-
-func inspectPath(s Scenario, path int) (*Inspection, PathOutcome, error) {
-	if err := s.Validate(); err != nil {
-		return nil, PathOutcome{}, err
-	}
-	if path < 0 || path >= s.Paths {
-		return nil, PathOutcome{}, fmt.Errorf("calc: path %d outside 0..%d", path, s.Paths-1)
-	}
-	tx, err := newTaxer(s)
-	if err != nil {
-		return nil, PathOutcome{}, err
-	}
-	sim := newPathSim(s, tx)
-	in := newInspector(s)
-	sim.inspect(in)
-	o := sim.run(path)
-	if err := o.check(); err != nil {
-		return nil, PathOutcome{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
-	}
-	return in.result(path), o, nil
-}
-
 // sectorAbbr are the ticker prefixes of the sectors, in sectors' order.
 var sectorAbbr = [...]string{"IT", "FIN", "HC", "DISC", "COMM", "IND", "STPL", "EN", "UTIL", "RE", "MAT"}
 
@@ -67,10 +37,9 @@ type inspector struct {
 	before  string                      // label of the steps before the start
 	subName []string                    // name of each sector's proxy
 	proxy   [market.SectorSlots]float64 // price of each sector's proxy (1 at the start)
-	events  []harvestLot                // every lot harvested on the path, in order
-	pending []int32                     // per stock: first event awaiting its buy-back, or −1
-	scale   []float64                   // per stock: display price per engine price (displayScale)
-	years   []InspectionYear
+	harvestLog
+	scale []float64 // per stock: display price per engine price (displayScale)
+	years []InspectionYear
 }
 
 // The engine prices every stock, proxy and the fund at 1.00 at the start;
@@ -108,19 +77,12 @@ func displayScale(i int, shares float64) float64 {
 	return shares / n
 }
 
-// harvestLot is a lot sold at a loss, as recorded (a HarvestEvent in the
-// result).
-type harvestLot struct {
-	stock, step, lotStep, back int32
-	shares, price, basis       float64
-}
-
 func newInspector(s Scenario) *inspector {
 	if len(sectorAbbr) != len(sectors) {
 		panic("calc: sectorAbbr does not match sectors")
 	}
 	ix := indexFor(s)
-	in := &inspector{query: s.Encode(), names: stockNames(ix), sector: ix.sector, pending: make([]int32, s.Stocks)}
+	in := &inspector{query: s.Encode(), names: stockNames(ix), sector: ix.sector, harvestLog: harvestLog{pending: make([]int32, s.Stocks)}}
 	in.before = "before " + strconv.Itoa(s.Year)
 	in.years = make([]InspectionYear, 0, s.Horizon+1)
 	in.dates = make([]string, s.Horizon*stepsPerYear+1)
@@ -149,10 +111,7 @@ func (in *inspector) begin(lots *holdings) {
 	for k := range in.proxy {
 		in.proxy[k] = 1
 	}
-	for i := range in.pending {
-		in.pending[i] = -1
-	}
-	in.events = in.events[:0]
+	in.harvestLog.begin()
 	in.years = in.years[:0]
 	in.scale = in.scale[:0]
 	for i, b := range lots.books {
@@ -169,32 +128,6 @@ func (in *inspector) begin(lots *holdings) {
 func (in *inspector) step(g []float64) {
 	for k, gk := range g {
 		in.proxy[k] *= gk
-	}
-}
-
-// harvested records the lots of stock i sold at a loss at step t.
-func (in *inspector) harvested(i int, t int32, price float64, sold []lotbook.Lot) {
-	in.pending[i] = int32(len(in.events))
-	for k := len(sold) - 1; k >= 0; k-- { // highest basis first, the order of the sale
-		l := sold[k]
-		in.events = append(in.events, harvestLot{stock: int32(i), step: t, lotStep: l.Step,
-			shares: l.Shares, price: price, basis: l.Basis})
-	}
-}
-
-// boughtBack records that the substitutes are sold at step t and their
-// stocks bought back.
-func (in *inspector) boughtBack(subs []substitute, t int32) {
-	for _, sub := range subs {
-		i := sub.stock
-		k := in.pending[i]
-		if k < 0 {
-			continue
-		}
-		in.pending[i] = -1
-		for ; int(k) < len(in.events) && in.events[k].stock == i && in.events[k].step == t-1; k++ {
-			in.events[k].back = t
-		}
 	}
 }
 

@@ -67,7 +67,10 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 // inspect makes the path record an Inspection in `in` (nil: stop).
 func (p *pathSim) inspect(in *inspector) {
 	p.insp = in
-	p.sma.log = in
+	p.sma.log = nil
+	if in != nil {
+		p.sma.log = &in.harvestLog
+	}
 }
 
 // run simulates path number `path` and returns its outcome.

@@ -69,16 +69,3 @@ func validateTakeover(e *ValidationError, s Scenario) {
 		e.add("takeover", "a replay of history (history=%d) already contains the premiums its companies were bought at: leave takeovers out (takeover=0) with history", s.History)
 	}
 }
-
-// takeOver moves name i's price to the cash offer, the premium above its
-// price, together with the index, the fund's NAV and the SMA's value, and
-// returns the SMA's growth. The caller then sells the name (replaceName).
-func (p *pathSim) takeOver(i int) float64 {
-	idxOld := p.mkt.IdxVal
-	d := p.mkt.TakeOver(i, p.s.Premium)
-	growth := p.sma.lots.shares[i] * d
-	p.sma.value += growth
-	p.sma.year.growth += growth
-	p.fund.followIndex(p.mkt.IdxVal, idxOld)
-	return growth
-}

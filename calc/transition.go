@@ -173,6 +173,13 @@ func newTransition(s Scenario) *transition {
 	return tr
 }
 
+// replayHistory makes a concentrated position's drift that of a replay:
+// its market part is history's month (market.State.MktZ), so only its own
+// variance correction remains (transition.go draws it as market + own).
+func (tr *transition) replayHistory() {
+	tr.drift = -0.5 * tr.sd * tr.sd
+}
+
 // startValue is the holdings' value at the start (0 without a transition).
 func (tr *transition) startValue() float64 {
 	if tr == nil {

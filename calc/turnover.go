@@ -3,7 +3,6 @@ package calc
 import (
 	"math"
 
-	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
 )
 
@@ -78,54 +77,4 @@ func (tu *turnover) leavers(t int32) func(i int) (leaving, takenOver bool) {
 		}
 		return true, cash > 0 && market.SplitMix64(u)>>11 < cash
 	}
-}
-
-// reconstitute replaces the names drawn at the quarter ending at step t,
-// first moving the prices of those taken over for cash to the offer, and
-// returns the SMA's growth from the takeovers.
-func (p *pathSim) reconstitute(t int32) float64 {
-	if p.turn.q <= 0 {
-		return 0
-	}
-	leaves := p.turn.leavers(t)
-	growth := 0.0
-	for i, w := range p.mkt.HeldN {
-		leaving, takenOver := leaves(i)
-		if !leaving {
-			continue
-		}
-		if takenOver { // an excluded sector's name too: it moves the index
-			growth += p.takeOver(i)
-		}
-		if w != 0 { // an excluded sector's name: the SMA holds none
-			p.sma.replaceName(i, t, p.mkt.Price[i])
-		}
-	}
-	return growth
-}
-
-// replaceName sells every lot of stock i at step t and price pr, and buys
-// the entering name in its slot with the proceeds.
-func (a *smaSide) replaceName(i int, t int32, pr float64) {
-	h := &a.lots
-	q := h.shares[i]
-	if q <= 0 {
-		return
-	}
-	var g lotbook.Gains
-	h.books[i].SellHIFO(q, pr, t, &g)
-	h.books[i] = h.books[i][:0]
-	a.real.ST += g.ST
-	a.real.LT += g.LT
-	a.year.forced += g.ST + g.LT
-	value := q * pr
-	buy := value * (1 - a.tc) * (1 - a.tc)
-	cost := value - buy
-	a.year.trading += cost
-	a.value -= cost
-	nq := buy / pr
-	h.books[i].Buy(nq, pr, t)
-	h.shares[i] = nq
-	h.maxB[i] = pr
-	h.buyStep[i] = t
 }
