@@ -15,6 +15,7 @@ import (
 //	sma    the SMA: its account, lot book and trading rules (sma.go)
 //	fund   the fund: its account, shares and NAV (fund.go)
 //	tr     existing holdings being moved, when there are any (transition.go)
+//	keep   the same holdings kept, for comparison (transition_keep.go)
 //	weeks  weekly harvest checks, when asked for (weekly.go)
 //	turn   the names leaving the index (turnover.go)
 //	insp   the recorder of an Inspection, when inspecting (inspect.go)
@@ -30,8 +31,9 @@ type pathSim struct {
 	mkt   market.State
 	sma   smaSide
 	fund  fundSide
-	tr    *transition // non-nil: holdings moved into the SMA (transition.go)
-	weeks *weekState  // non-nil: harvest checks every week (weekly.go)
+	tr    *transition   // non-nil: holdings moved into the SMA (transition.go)
+	keep  *keepStrategy // non-nil with tr: the holdings kept, for comparison (transition_keep.go)
+	weeks *weekState    // non-nil: harvest checks every week (weekly.go)
 	turn  turnover
 
 	years []PathYear
@@ -58,8 +60,11 @@ func newPathSim(s Scenario, tx *taxer) *pathSim {
 	if s.Harvest == "weekly" {
 		p.weeks = newWeekState(s)
 	}
-	if p.tr = newTransition(s); p.tr != nil && p.mkt.History != nil {
-		p.tr.replayHistory()
+	if p.tr = newTransition(s); p.tr != nil {
+		p.keep = newKeepStrategy(s)
+		if p.mkt.History != nil {
+			p.tr.replayHistory()
+		}
 	}
 	return p
 }
@@ -110,6 +115,7 @@ func (p *pathSim) begin(path int) {
 	p.invest(held)
 	if p.tr != nil { // the holdings go into the SMA; the fund strategy sells them
 		p.tr.start(&p.sma, &p.fund)
+		p.keep.start(p.tr)
 	}
 	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
 	p.flowsAtYearStart(0, 0, 0)
@@ -233,7 +239,7 @@ func (p *pathSim) quarter(t int32) float64 {
 	p.smaCash(div-fee, t)
 	p.fund.quarter(yield, s.FundFee/4, t)
 	if p.tr != nil {
-		p.tr.keepQuarter(p.fund.nav, t)
+		p.keep.quarter(p.tr, p.fund.nav, t)
 	}
 	return div
 }
@@ -285,7 +291,7 @@ func (p *pathSim) outcome(te float64) PathOutcome {
 		out.Fund.ReturnBeforeSale = returnBeforeSale(*s, p.fund.contrib, out.Fund.PreLiq)
 	}
 	if p.tr != nil {
-		out.Keep = p.tr.keep.wealth
+		out.Keep = p.keep.wealth
 	}
 	return out
 }

@@ -34,8 +34,9 @@ func (p *pathSim) pinToHistory(idxPrev float64, harvestNow bool) float64 {
 // transitionYearEnd moves holdings within the year's budget at its last
 // step t and records their weight in the SMA.
 func (p *pathSim) transitionYearEnd(y int, t int32) {
-	final := y == p.s.Horizon
-	p.years[y-1].SingleW = p.tr.yearEnd(&p.sma, &p.mkt, p.tx, final, t, p.fund.nav, p.fund.units > 0)
+	nav, fundHolds := p.fund.nav, p.fund.units > 0 // before the fund's distribution
+	p.years[y-1].SingleW = p.tr.yearEnd(&p.sma, &p.mkt, t)
+	p.keep.yearEnd(p.tr, p.tx, y == p.s.Horizon, t, nav, fundHolds)
 }
 
 // snapshot records the inspection's state at step t, the end of year y

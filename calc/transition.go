@@ -128,8 +128,6 @@ type transition struct {
 
 	sold, extra float64 // this year's sales (proceeds before costs); extra: the year-end top-up
 
-	keep  keepStrategy // "keep it", for comparison (transition_keep.go)
-	terms keepTerms    // the scenario's terms the "keep it" strategy follows
 }
 
 // newTransition returns the holdings of s, or nil when there are none.
@@ -137,7 +135,7 @@ func newTransition(s Scenario) *transition {
 	if s.Single == 0 && len(s.Legacy) == 0 {
 		return nil
 	}
-	tr := &transition{budget: math.Inf(1), terms: newKeepTerms(s)}
+	tr := &transition{budget: math.Inf(1)}
 	if s.HasGainBudget {
 		tr.budget = s.GainBudget
 	}
@@ -201,7 +199,6 @@ func (tr *transition) start(sma *smaSide, fund *fundSide) {
 		fund.real.Add(l.step, 0, l.shares*(1-l.basis))
 	}
 	tr.sold, tr.extra = 0, 0
-	tr.keepStart(math.Max(tr.terms.amount-tr.value0, 0), tr.terms.basis)
 	sma.value += tr.value0
 	cost := tr.value0 * sma.tc
 	fund.year.trading += cost
@@ -251,13 +248,11 @@ func (tr *transition) move(sma *smaSide, m *market.State, t int32) {
 	tr.sold += gross
 }
 
-// yearStart sells everything at the start when there is no budget, and
-// settles the "keep it" strategy's flows at the fund's NAV.
-func (tr *transition) yearStart(sma *smaSide, m *market.State, nav float64, t int32) {
+// yearStart sells everything at the start when there is no budget.
+func (tr *transition) yearStart(sma *smaSide, m *market.State, t int32) {
 	if math.IsInf(tr.budget, 1) {
 		tr.move(sma, m, t)
 	}
-	tr.keepYearStart(nav, t)
 }
 
 // sell sells lots realizing at most room dollars of net gain (+Inf: every
@@ -371,13 +366,10 @@ func (tr *transition) unrealized(t int32, donate bool, g *lotbook.Gains) {
 	}
 }
 
-// yearEnd sells up to the year's budget, closes the "keep it" strategy's
-// year (fundHolds: the fund strategy holds shares, so it distributes at
-// the NAV nav) and records the year's sales in the SMA's flows. It returns
-// the holdings' weight in the SMA.
-func (tr *transition) yearEnd(sma *smaSide, m *market.State, tx *taxer, final bool, t int32, nav float64, fundHolds bool) (weight float64) {
+// yearEnd sells up to the year's budget and records the year's sales in
+// the SMA's flows. It returns the holdings' weight in the SMA.
+func (tr *transition) yearEnd(sma *smaSide, m *market.State, t int32) (weight float64) {
 	tr.move(sma, m, t)
-	tr.keepYearEnd(tx, final, t, nav, fundHolds)
 	if sma.value > 0 {
 		weight = math.Max(tr.value(), 0) / sma.value
 	}

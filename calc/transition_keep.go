@@ -16,8 +16,10 @@ import (
 // first, then the holdings in proportion; contributions buy the fund and
 // withdrawals sell it the same way. At the horizon the end treatment
 // applies as for the others. Only its after-tax wealth is reported
-// (Result.Keep).
+// (Result.Keep). It reads the holdings' lots and prices from the
+// transition it is given, and the fund's NAV.
 type keepStrategy struct {
+	terms  keepTerms
 	shares []float64    // per lot of transition.lots0
 	units  float64      // fund shares
 	book   lotbook.Book // fund lots
@@ -38,15 +40,17 @@ type keepTerms struct {
 	end                                        string
 }
 
-func newKeepTerms(s Scenario) keepTerms {
-	return keepTerms{amount: s.Amount, basis: s.Basis, contrib: s.Contrib, div: s.Div,
-		fundFee: s.FundFee, dist: s.Dist, end: s.End}
+// newKeepStrategy returns the "keep it" strategy of s.
+func newKeepStrategy(s Scenario) *keepStrategy {
+	return &keepStrategy{terms: keepTerms{amount: s.Amount, basis: s.Basis, contrib: s.Contrib, div: s.Div,
+		fundFee: s.FundFee, dist: s.Dist, end: s.End}}
 }
 
-// keepStart sets the strategy up at the start: the holdings as they are,
-// the rest (amount, at basis `basis`) in the fund at NAV 1.
-func (tr *transition) keepStart(amount, basis float64) {
-	k := &tr.keep
+// start sets the strategy up at the start: the holdings of tr as they
+// are, the rest of the amount (at the scenario's basis) in the fund at
+// NAV 1.
+func (k *keepStrategy) start(tr *transition) {
+	amount, basis := math.Max(k.terms.amount-tr.value0, 0), k.terms.basis
 	k.shares = k.shares[:0]
 	for _, l := range tr.lots0 {
 		k.shares = append(k.shares, l.shares)
@@ -64,49 +68,48 @@ func (tr *transition) keepStart(amount, basis float64) {
 	k.real, k.qd, k.distLT, k.cf, k.taxDue, k.wealth = lotbook.Gains{}, 0, 0, carry{}, 0, 0
 }
 
-func (tr *transition) keepHoldingsValue() float64 {
+// holdingsValue is the value of the holdings kept, at tr's prices.
+func (k *keepStrategy) holdingsValue(tr *transition) float64 {
 	v := 0.0
-	for i, q := range tr.keep.shares {
+	for i, q := range k.shares {
 		v += q * tr.price[tr.lots0[i].holding]
 	}
 	return v
 }
 
-func (tr *transition) keepBuy(cash, nav float64, t int32) {
+func (k *keepStrategy) buy(cash, nav float64, t int32) {
 	if cash <= 0 || nav <= 0 {
 		return
 	}
 	q := cash / nav
-	tr.keep.book.Buy(q, nav, t)
-	tr.keep.units += q
+	k.book.Buy(q, nav, t)
+	k.units += q
 }
 
-// keepQuarter pays the quarter's dividends: the holdings' and the fund
+// quarter pays the quarter's dividends: the holdings' and the fund
 // part's net income (its expense ratio paid from it, as the fund does)
 // are taxed and buy the fund at the NAV nav.
-func (tr *transition) keepQuarter(nav float64, t int32) {
-	k := &tr.keep
-	s := &tr.terms
-	div := s.div / 4 * tr.keepHoldingsValue()
+func (k *keepStrategy) quarter(tr *transition, nav float64, t int32) {
+	s := &k.terms
+	div := s.div / 4 * k.holdingsValue(tr)
 	net := (s.div - s.fundFee) / 4 * k.units * nav
 	if net < 0 { // the fund lowered its NAV instead (fundSide.quarter)
 		net = 0
 	}
 	k.qd += div + net
-	tr.keepBuy(div+net, nav, t)
+	k.buy(div+net, nav, t)
 }
 
-// keepYearEnd takes the fund's distribution (reinvested at the NAV after
+// yearEnd takes the fund's distribution (reinvested at the NAV after
 // it; the fund distributes when the fund strategy holds shares,
 // fundHolds, at the NAV nav before the distribution), computes the year's
 // tax and, at the horizon, the wealth after the end treatment.
-func (tr *transition) keepYearEnd(tx *taxer, final bool, t int32, nav float64, fundHolds bool) {
-	k := &tr.keep
-	s := &tr.terms
+func (k *keepStrategy) yearEnd(tr *transition, tx *taxer, final bool, t int32, nav float64, fundHolds bool) {
+	s := &k.terms
 	if s.dist > 0 && fundHolds && k.units > 0 {
 		d := s.dist * k.units * nav
 		k.distLT += d
-		tr.keepBuy(d, nav*(1-s.dist), t)
+		k.buy(d, nav*(1-s.dist), t)
 	}
 	tax, cf := tx.portfolioTax(k.qd, k.real.ST, k.real.LT+k.distLT, k.cf)
 	if !final {
@@ -118,7 +121,7 @@ func (tr *transition) keepYearEnd(tx *taxer, final bool, t int32, nav float64, f
 	if s.dist > 0 && fundHolds {
 		navAfter = nav * (1 - s.dist)
 	}
-	value := tr.keepHoldingsValue() + k.units*navAfter
+	value := k.holdingsValue(tr) + k.units*navAfter
 	end := 0.0
 	if s.end == "liquidate" || s.end == "donate" {
 		donate := s.end == "donate"
@@ -138,16 +141,15 @@ func (tr *transition) keepYearEnd(tx *taxer, final bool, t int32, nav float64, f
 	k.wealth = math.Max(value-tax-end, 0)
 }
 
-// keepYearStart pays the tax due and makes the year's contribution: cash
+// yearStart pays the tax due and makes the year's contribution: cash
 // in buys the fund; cash out sells fund shares, highest basis first, then
 // the holdings in proportion (whatever is left of a need beyond
 // everything is paid from outside). The fund's NAV is nav.
-func (tr *transition) keepYearStart(nav float64, t int32) {
-	k := &tr.keep
-	cash := tr.terms.contrib - k.taxDue
+func (k *keepStrategy) yearStart(tr *transition, nav float64, t int32) {
+	cash := k.terms.contrib - k.taxDue
 	k.taxDue = 0
 	if cash >= 0 {
-		tr.keepBuy(cash, nav, t)
+		k.buy(cash, nav, t)
 		return
 	}
 	need := -cash
@@ -160,7 +162,7 @@ func (tr *transition) keepYearStart(nav float64, t int32) {
 		}
 		need -= q * nav
 	}
-	hv := tr.keepHoldingsValue()
+	hv := k.holdingsValue(tr)
 	if need <= 0 || hv <= 0 {
 		return
 	}

@@ -157,7 +157,8 @@ func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 		p.fund.cash(fundCash, t)
 	}
 	if p.tr != nil {
-		p.tr.yearStart(&p.sma, &p.mkt, p.fund.nav, t)
+		p.tr.yearStart(&p.sma, &p.mkt, t)
+		p.keep.yearStart(p.tr, p.fund.nav, t)
 	}
 	p.years[y].SMAStart = p.sma.value
 }
