@@ -229,43 +229,46 @@
 //
 // A path is simulated by pathSim (path.go), which composes its parts and
 // hands each what it needs — the market state, the SMA's lot book, an
-// account, explicit inputs — so that no part reaches back into it:
+// account, explicit inputs — so that no part reaches back into it. The
+// packages:
 //
-//	internal/market    the market of a path: the kernel (kernel.go:
-//	                   State.Step), xoshiro256++ and the ziggurat
-//	                   (rng.go), pure-Go exp and log (fastmath.go); it
-//	                   knows no scenario and no strategy
-//	internal/lotbook   tax lots: HIFO books, gains by character,
-//	                   holding periods, wash sales
-//	tax                the investor's return (federal, state, local)
-//	internal/historygen  generates history.go from Shiller's data
+//	internal/market     the market of a path: the kernel (kernel.go:
+//	                    State.Step), xoshiro256++ and the ziggurat
+//	                    (rng.go), pure-Go exp and log (fastmath.go); it
+//	                    knows no scenario and no strategy
+//	internal/lotbook    tax lots: HIFO books, gains by character, the
+//	                    holding period, wash sales
+//	tax                 the investor's return (federal, state, local)
+//	internal/historygen generates history.go from Shiller's data
 //
-// and, in package calc:
+// The files of package calc, each using only those on its line or
+// listed before it (the scenario aside: it and its text form move to a
+// package of their own):
 //
-//	path.go            pathSim: the month (market, buy-backs, harvests,
-//	                   turnover, quarter) and its tracking error
-//	path_parts.go      hands the optional parts (history replay,
-//	                   transition, inspector) what they need
-//	year_end.go        the year: taxes, records, the next year's flows
-//	                   or the end treatment
-//	sma.go             the SMA: its lot book (holdings) and trades
-//	fund.go            the fund: shares, NAV, distributions
-//	account.go         a strategy's flows, gains, carryforward; settle,
-//	                   payable
-//	taxes.go           the yearly tax through package tax
-//	market.go          the index, the market parameters from a scenario
-//	idio_weight.go, sectors.go, index_presets.go, history_market.go,
-//	turnover.go, takeover.go, weekly.go, savings.go
-//	                   the model's parts named above
-//	transition.go, transition_keep.go, legacy_lots.go
-//	                   existing holdings moved, or kept
-//	inspect.go         the recorder of Inspect; inspection.go its
-//	                   result and CSV
-//	outcome.go         a path's outcome (PathOutcome)
-//	simulate.go, partial.go, aggregate.go, median_market.go, irr.go,
-//	ledger.go          paths to a Result: Simulate, Merge, Summarize
-//	scenario.go, codec.go, market_keys.go, result.go, history*.go
-//	                   the scenario, its text form, the result, the data
-//
-// Imports run one way: calc → internal/market, internal/lotbook, tax.
+//	outcome.go, ledger.go, result.go, history.go, history_returns.go
+//	                    a path's outcome, a year's flows, the Result, the
+//	                    historical data
+//	market.go, sectors.go, index_presets.go, idio_weight.go,
+//	history_market.go, takeover.go, turnover.go, savings.go,
+//	legacy_lots.go      the model's constants, the index and the parts
+//	                    named above
+//	market_state.go     the market.State of a scenario
+//	taxes.go, account.go, irr.go  the yearly tax (package tax); a
+//	                    strategy's flows, gains and carryforward, settle,
+//	                    payable; the money-weighted return
+//	holdings.go         the SMA's lot book: a lotbook.Book per stock and
+//	                    the sector substitutes
+//	harvest_log.go      the lots harvested, as an inspection records them
+//	sma.go, fund.go     the two strategies' trades
+//	weekly.go           weekly checks, on the market and the SMA given
+//	transition.go, transition_keep.go  existing holdings moved, or kept
+//	inspect.go, inspection.go  the recorder of an Inspection; its result
+//	                    and CSV
+//	path.go, path_parts.go, year_end.go  pathSim: the month, the optional
+//	                    parts, the year
+//	percentiles.go, decomposition.go, median_market.go, aggregate.go
+//	                    outcomes to a Result
+//	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
+//	                    Summarize: the entry points
+//	scenario.go, codec.go, market_keys.go  the scenario and its text form
 package calc
