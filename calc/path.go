@@ -11,7 +11,8 @@ import (
 // after path (no allocation per path once warm). It composes the parts of
 // a path, each of which sees only what it is given — never the pathSim:
 //
-//	mkt    the market: prices, index, random draws (kernel.go, market.go)
+//	mkt    the market: prices, index, random draws (package
+//	       calc/internal/market, set up in market_state.go)
 //	sma    the SMA: its account, lot book and trading rules (sma.go)
 //	fund   the fund: its account, shares and NAV (fund.go)
 //	tr     existing holdings being moved, when there are any (transition.go)
