@@ -49,7 +49,8 @@ import (
 // shock it stores (market.State.MktZ), and cost nothing when there are none
 // (pathSim.tr is nil). The transition sees only what it is given: the
 // market's shock and draws, the SMA (its account and value, and the
-// stocks' prices to invest the proceeds), the fund's NAV.
+// stocks' prices to invest the proceeds), the fund at the start; the
+// "keep it" strategy reads the holdings from it.
 
 // DefaultSingleVol is the total volatility of a single stock when
 // "singlevol" is not given: about the median of S&P 500 members' (Ang,
