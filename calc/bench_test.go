@@ -80,7 +80,8 @@ func BenchmarkSimulateDefaultMemory(b *testing.B) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 
-// BenchmarkMarketStep measures the kernel alone (draws, prices, index and
+// BenchmarkMarketStep measures the kernel alone (pathSim.marketStep:
+// market.State.Step and the substitutes; draws, prices, index and
 // portfolio sums, harvest candidates) per stock and step.
 func BenchmarkMarketStep(b *testing.B) {
 	s := DefaultScenario()
@@ -90,12 +91,12 @@ func BenchmarkMarketStep(b *testing.B) {
 	}
 	p := newPathSim(s, tx)
 	p.run(0)
-	price := slices.Clone(p.price)
+	price := slices.Clone(p.mkt.Price)
 	k := 0
 	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if k++; k%120 == 0 {
-			copy(p.price, price)
+			copy(p.mkt.Price, price)
 		}
 		p.marketStep(true)
 	}

@@ -19,61 +19,63 @@
 // Monthly steps (a month is 365.25/12 = 30.44 days), both strategies on the
 // same market path, so differences are paired.
 //
-// Market (market.go): factor model, every beta 1; a quarter of the
-// non-market variance ("idio") is a GICS sector factor, the rest is
-// stock-specific; lognormal with the drift that makes the expected price
-// growth ln(1+ret) − div a year, plus the dividend yield paid quarterly.
-// Cap-weighted, Zipf-like (w ∝ i^−0.8) index; stocks assigned to sectors
-// to match approximate S&P 500 sector weights (sectors.go). Each stock's own
-// volatility falls with its weight, their cap-weighted average being
-// "idio" (idio_weight.go); the index replaces "turnover" of its names a
-// year, which the SMA sells and rebuys (turnover.go: forced gains), the
-// share "takeover" of them bought for cash at "premium" above their price
-// (takeover.go); index presets set the number of companies, with a
-// representative sample above 1000 (index_presets.go); "history" replays the S&P Composite's monthly
-// returns for the market factor (history_market.go); "savings=withdraw"
-// pays the tax saved out of the SMA (savings.go); "harvest=weekly" checks
-// every week on Brownian bridges of each month (weekly.go). Sources of
-// every default: docs/MARKET.md.
+// Market (market.go; the kernel in internal/market): factor model, every
+// beta 1; a quarter of the non-market variance ("idio") is a GICS sector
+// factor, the rest is stock-specific; lognormal with the drift that makes
+// the expected price growth ln(1+ret) − div a year, plus the dividend yield
+// paid quarterly. Cap-weighted, Zipf-like (w ∝ i^−0.8) index; stocks
+// assigned to sectors to match approximate S&P 500 sector weights
+// (sectors.go). Each stock's own volatility falls with its weight, their
+// cap-weighted average being "idio" (idio_weight.go); the index replaces
+// "turnover" of its names a year, which the SMA sells and rebuys
+// (turnover.go: forced gains), the share "takeover" of them bought for cash
+// at "premium" above their price (takeover.go); index presets set the number
+// of companies, with a representative sample above 1000 (index_presets.go);
+// "history" replays the S&P Composite's monthly returns for the market
+// factor (history_market.go); "savings=withdraw" pays the tax saved out of
+// the SMA (savings.go); "harvest=weekly" checks every week on Brownian
+// bridges of each month (weekly.go). Sources of every default:
+// docs/MARKET.md.
 //
-// SMA (path.go, lots.go): every purchase is a tax lot; lots are sold
-// highest basis first (HIFO). At each harvest date (monthly,
-// quarterly, annual or never) every lot whose price is more than
-// `threshold` below its basis is sold; a stock is checked only when its
-// price is below its highest lot basis × (1 − threshold). Losses keep their
-// character (long-term when held more than 12 monthly steps, IRC §1222).
-// Wash sales (IRC §1091): the proceeds of a loss sale go to a substitute (a
-// proxy with the stock's sector return: market + sector factor) and the
-// stock is bought back at the next step, 30.44 days later, outside the
-// 30-day window; cash that would buy a stock in the step of its loss sale
-// also goes to the substitute, and a stock bought in a step is not
-// harvested in that step. So the simulated SMA never makes a wash sale;
-// washSale implements the §1091 adjustment (disallowed loss added to the
-// replacement's basis, holding period tacked, pro rata) for what one would
-// cost. Cash (dividends less fees, contributions, tax refunds) buys all
-// held stocks in proportion to their index weight; cash needs (fees beyond
-// dividends, taxes, withdrawals) sell every stock in proportion, HIFO
-// within each. Excluded sectors are not held; the rest keep their relative
-// index weights. Trading costs apply to every SMA trade (the initial
-// purchase with cash included) and are not deducted for tax. The SMA fee is
-// billed quarterly and is not deductible (IRC §67(g)).
+// SMA (sma.go; the lots in internal/lotbook): every purchase is a tax lot;
+// lots are sold highest basis first (HIFO). At each harvest date (monthly,
+// quarterly, annual or never) every lot whose price is more than `threshold`
+// below its basis is sold; a stock is checked only when its price is below
+// its highest lot basis × (1 − threshold). Losses keep their character
+// (long-term when held more than 12 monthly steps, IRC §1222). Wash sales
+// (IRC §1091): the proceeds of a loss sale go to a substitute (a proxy with
+// the stock's sector return: market + sector factor) and the stock is bought
+// back at the next step, 30.44 days later, outside the 30-day window; cash
+// that would buy a stock in the step of its loss sale also goes to the
+// substitute, and a stock bought in a step is not harvested in that step. So
+// the simulated SMA never makes a wash sale; lotbook.WashSale implements the
+// §1091 adjustment (disallowed loss added to the replacement's basis,
+// holding period tacked, pro rata) for what one would cost. Cash (dividends
+// less fees, contributions, tax refunds) buys all held stocks in proportion
+// to their index weight; cash needs (fees beyond dividends, taxes,
+// withdrawals) sell every stock in proportion, HIFO within each. Excluded
+// sectors are not held; the rest keep their relative index weights. Trading
+// costs apply to every SMA trade (the initial purchase with cash included)
+// and are not deducted for tax. The SMA fee is billed quarterly and is not
+// deductible (IRC §67(g)).
 //
-// Fund (path.go): NAV follows the index's price; the expense ratio is paid
+// Fund (fund.go): NAV follows the index's price; the expense ratio is paid
 // from the fund's dividend income (so only the rest is distributed and
 // taxed — in effect deductible), any excess lowers the NAV; capital-gain
 // distributions (`dist` × NAV, at each year end) are long-term gains,
 // reinvested. `fund` labels the vehicle; its taxes are what `dist` says.
 //
-// Taxes (taxes.go): each year, each strategy's qualified dividends and net
-// realized gains are added to the investor's wages and outside gains and
-// the whole return is computed by package calc/tax (federal brackets, 0/15/20%
-// rates, AMT, NIIT, netting, $3,000 loss limit, carryforward with
-// character, and the state's income tax law for `state`, with New York
-// City's tax when `local=nyc`, or the flat `staterate`); the strategy's tax
-// is that minus the return without the portfolio. Carryforwards are kept
-// per strategy. Taxes are paid FROM THE PORTFOLIO at the start of the next
-// year by selling (the SMA sells HIFO in proportion; the fund sells its
-// highest-basis shares); a negative tax (a saving) is reinvested. The same rule applies to both. Contributions
+// Taxes (taxes.go, year_end.go, account.go): each year, each strategy's
+// qualified dividends and net realized gains are added to the investor's
+// wages and outside gains and the whole return is computed by package
+// calc/tax (federal brackets, 0/15/20% rates, AMT, NIIT, netting, $3,000
+// loss limit, carryforward with character, and the state's income tax law
+// for `state`, with New York City's tax when `local=nyc`, or the flat
+// `staterate`); the strategy's tax is that minus the return without the
+// portfolio. Carryforwards are kept per strategy. Taxes are paid FROM THE
+// PORTFOLIO at the start of the next year by selling (the SMA sells HIFO in
+// proportion; the fund sells its highest-basis shares); a negative tax (a
+// saving) is reinvested. The same rule applies to both. Contributions
 // (negative: withdrawals) happen at the start of each year, the first with
 // the initial amount. An initial `basis` ≠ 1 is an existing long-term
 // position held the same way in both strategies.
@@ -146,7 +148,7 @@
 // # Transparency
 //
 // Inspect(s, path) re-runs one path (the UI passes Result.Ledger.Path,
-// the median difference) with recording hooks (inspect.go; a nil check
+// the median difference) with a recorder (inspect.go; a nil check
 // outside the kernel's per-stock loop when not inspecting, and they change
 // nothing: same outcome, same goldens) and returns, for the start and the
 // end of each year (after that year's trades, before the next year's tax
@@ -191,25 +193,25 @@
 //
 // # Speed and platforms
 //
-// The kernel (marketStep) draws the normals with math/rand/v2's ziggurat
-// on xoshiro256++ (rng.go: the same draws as rand.New(src).NormFloat64()
-// with that generator, without an interface call per draw, and no
-// 64×64→128-bit multiply, which WebAssembly lacks). It computes each
-// stock's log return in units of ln 2/64 — the sector part once per
-// sector, the specific part as the ziggurat's integer times a per-path
-// table — so that the exponential (exp2over64 in fastmath.go, within 0.51
-// ulp) needs no Cody–Waite reduction, and evaluates its polynomial with
-// Estrin's scheme: the per-stock dependency chain, which bounds how many
-// stocks an out-of-order CPU overlaps, is what the kernel's time was. The
-// harvest candidates are listed without a branch. All of it is pure-Go
-// arithmetic with products that could be fused into an FMA rounded
+// The kernel (market.State.Step, internal/market) draws the normals with
+// math/rand/v2's ziggurat on xoshiro256++ (rng.go: the same draws as
+// rand.New(src).NormFloat64() with that generator, without an interface call
+// per draw, and no 64×64→128-bit multiply, which WebAssembly lacks). It
+// computes each stock's log return in units of ln 2/64 — the sector part
+// once per sector, the specific part as the ziggurat's integer times a
+// per-path table — so that the exponential (exp2over64 in fastmath.go,
+// within 0.51 ulp) needs no Cody–Waite reduction, and evaluates its
+// polynomial with Estrin's scheme: the per-stock dependency chain, which
+// bounds how many stocks an out-of-order CPU overlaps, is what the kernel's
+// time was. The harvest candidates are listed without a branch. All of it is
+// pure-Go arithmetic with products that could be fused into an FMA rounded
 // explicitly (float64 conversions), because math.Exp and math.Log are
 // assembly on amd64 and pure Go in WebAssembly and differ in the last bit
 // for several percent of arguments: with them a worker in the browser and
-// the native CLI could disagree. Lots are kept lowest basis first (lots.go)
+// the native CLI could disagree. Lots are kept lowest basis first (lotbook)
 // so that a harvest is a truncation and most purchases an append (the
-// insertion point is found from the top); the harvest only visits the
-// stocks the kernel flagged as below their highest basis × (1 − threshold).
+// insertion point is found from the top); the harvest only visits the stocks
+// the kernel flagged as below their highest basis × (1 − threshold).
 //
 // BenchmarkSimulateDefault (10 default paths per op) reports ns and CPU ns
 // per stock-step; on the 2-core development machine (CPU time, medians of
@@ -222,4 +224,51 @@
 // ("Speed: the engine") has the profiles behind each change. None of this
 // changes the model; the change of generator (from PCG-DXSM) and the
 // antithetic pairs changed the random draws, and so every golden file.
+//
+// # Layout
+//
+// A path is simulated by pathSim (path.go), which composes its parts and
+// hands each what it needs — the market state, the SMA's lot book, an
+// account, explicit inputs — so that no part reaches back into it. The
+// packages:
+//
+//	internal/market     the market of a path: the kernel (kernel.go:
+//	                    State.Step), xoshiro256++ and the ziggurat
+//	                    (rng.go), pure-Go exp and log (fastmath.go); it
+//	                    knows no scenario and no strategy
+//	internal/lotbook    tax lots: HIFO books, gains by character, the
+//	                    holding period, wash sales
+//	tax                 the investor's return (federal, state, local)
+//	internal/historygen generates history.go from Shiller's data
+//
+// The files of package calc, each using only those on its line or
+// listed before it (the scenario aside: it and its text form move to a
+// package of their own):
+//
+//	outcome.go, ledger.go, result.go, history.go, history_returns.go
+//	                    a path's outcome, a year's flows, the Result, the
+//	                    historical data
+//	market.go, sectors.go, index_presets.go, idio_weight.go,
+//	history_market.go, takeover.go, turnover.go, savings.go,
+//	legacy_lots.go      the model's constants, the index and the parts
+//	                    named above
+//	market_state.go     the market.State of a scenario
+//	taxes.go, account.go, irr.go  the yearly tax (package tax); a
+//	                    strategy's flows, gains and carryforward, settle,
+//	                    payable; the money-weighted return
+//	holdings.go         the SMA's lot book: a lotbook.Book per stock and
+//	                    the sector substitutes
+//	harvest_log.go      the lots harvested, as an inspection records them
+//	sma.go, fund.go     the two strategies' trades
+//	weekly.go           weekly checks, on the market and the SMA given
+//	transition.go, transition_keep.go  existing holdings moved, or kept
+//	inspect.go, inspection.go  the recorder of an Inspection; its result
+//	                    and CSV
+//	path.go, path_parts.go, year_end.go  pathSim: the month, the optional
+//	                    parts, the year
+//	percentiles.go, decomposition.go, median_market.go, aggregate.go
+//	                    outcomes to a Result
+//	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
+//	                    Summarize: the entry points
+//	scenario.go, codec.go, market_keys.go  the scenario and its text form
 package calc

@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/market"
+)
 
 // Replaying history for the market factor (key "history"; docs/HISTORY.md).
 //
@@ -19,28 +23,24 @@ import "math"
 //
 // The market's random draw is still made (and discarded), so a replay's
 // stocks see the same sector and stock-specific draws as the lognormal
-// scenario of the same seed. Logarithms are computed with logPure, the
+// scenario of the same seed. Logarithms are computed with market.LogPure, the
 // same on every platform (math.Log is assembly on amd64).
 
-// historyMarket is the replayed market of a path simulation.
-type historyMarket struct {
-	logPrice []float64 // month k's market log price return
-	divQ     []float64 // quarter q's dividend yield (sum of its months')
-}
-
-// newHistoryMarket returns the replay of the scenario, or nil when it has
-// none (validation has checked that it fits the data).
-func newHistoryMarket(s Scenario) *historyMarket {
+// newHistoryMarket returns the replay of the scenario — month k's market
+// log price return, quarter q's dividend yield (the sum of its months')
+// — or nil when it has none (validation has checked that it fits the
+// data). The kernel replays it (market.State.PinToHistory).
+func newHistoryMarket(s Scenario) *market.History {
 	if s.History == 0 {
 		return nil
 	}
 	start := 1 + 12*(s.History-historyBaseYear-1) // row of January of the start year
 	n := 12 * s.Horizon
-	h := &historyMarket{logPrice: make([]float64, n), divQ: make([]float64, (n+2)/3)}
+	h := &market.History{LogPrice: make([]float64, n), DivQ: make([]float64, (n+2)/3)}
 	for k := range n {
 		prev, cur := historyTable[start+k-1], historyTable[start+k]
-		h.logPrice[k] = logPure(cur.price / prev.price)
-		h.divQ[k/3] += cur.dividend / 12 / prev.price
+		h.LogPrice[k] = market.LogPure(cur.price / prev.price)
+		h.DivQ[k/3] += cur.dividend / 12 / prev.price
 	}
 	return h
 }
@@ -49,79 +49,11 @@ func newHistoryMarket(s Scenario) *historyMarket {
 // and volatility come from history, so the stocks' and sector proxies'
 // drifts keep only the variance corrections of the simulated parts (each
 // stock's expected growth is the market's month).
-func historyParams(mp marketParams, s Scenario) marketParams {
+func historyParams(mp market.Params, s Scenario) market.Params {
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
-	mp.mktSd = 0
-	mp.stockDrift = -0.5 * (sv*sv + ev*ev) * dt
-	mp.sectorDrift = -0.5 * sv * sv * dt
+	mp.MktSd = 0
+	mp.StockDrift = -0.5 * (sv*sv + ev*ev) * dt
+	mp.SectorDrift = -0.5 * sv * sv * dt
 	return mp
-}
-
-// marketFactor is the month's market log return: the lognormal draw, or
-// history's month when replaying (the draw is then discarded).
-func (p *pathSim) marketFactor(draw float64) float64 {
-	m := draw
-	if p.hist != nil {
-		m = p.hist.logPrice[p.histStep]
-		p.histStep++
-	}
-	return m
-}
-
-// quarterYield is the dividend yield paid at the quarter ending at step t.
-func (p *pathSim) quarterYield(t int32) float64 {
-	if p.hist == nil {
-		return p.s.Div / 4
-	}
-	return p.hist.divQ[(t-1)/3]
-}
-
-// pinToHistory makes the index's month exactly history's: the simulated
-// sector and stock shocks do not cancel in a cap-weighted index of a few
-// hundred names, so after the kernel's step every price and substitute is
-// scaled by the one factor that brings the index from idxPrev to
-// idxPrev·exp(logPrice) — a correction of the market factor alone. It
-// returns the change in the SMA's value, and relists the harvest
-// candidates at the corrected prices (see marketStep).
-func (p *pathSim) pinToHistory(idxPrev float64, harvest bool) float64 {
-	if p.hist == nil || p.idxVal <= 0 {
-		return 0
-	}
-	c := idxPrev * expFast(p.hist.logPrice[p.histStep-1]) / p.idxVal
-	lf := p.limitF
-	if !harvest {
-		lf = math.Inf(1)
-	}
-	var idx, heldIdx, val float64
-	nc := 0
-	cand := p.cand[:len(p.price)]
-	for i, pr := range p.price {
-		pn := pr * c
-		p.price[i] = pn
-		idx += p.idxN[i] * pn
-		heldIdx += p.heldN[i] * pn
-		val += p.shares[i] * pn
-		cand[nc] = int32(i)
-		if pn*lf < p.maxB[i] {
-			nc++
-		}
-	}
-	p.cand = cand[:nc]
-	for k := range p.subs {
-		p.subs[k].value *= c
-		val += p.subs[k].value
-	}
-	growth := val - p.smaVal
-	p.idxVal, p.heldIdxVal, p.smaVal = idx, heldIdx, val
-	return growth
-}
-
-// replayTransition makes a concentrated position's drift that of a replay:
-// its market part is history's month (pathSim.mktZ), so only its own
-// variance correction remains (transition.go draws it as market + own).
-func (p *pathSim) replayTransition() {
-	if p.hist != nil && p.tr != nil {
-		p.tr.drift = -0.5 * p.tr.sd * p.tr.sd
-	}
 }

@@ -25,7 +25,7 @@ func TestHistoryReplayPinsTheIndex(t *testing.T) {
 	var fund float64
 	for path := range 4 {
 		o := p.run(path)
-		if got := math.Log(p.idxVal); math.Abs(got-want) > 1e-9 {
+		if got := math.Log(p.mkt.IdxVal); math.Abs(got-want) > 1e-9 {
 			t.Errorf("path %d: index log return %.12f, history %.12f", path, got, want)
 		}
 		if path == 0 {
@@ -38,7 +38,7 @@ func TestHistoryReplayPinsTheIndex(t *testing.T) {
 		}
 	}
 	q := 0.0
-	for _, d := range p.hist.divQ {
+	for _, d := range p.mkt.History.DivQ {
 		q += d
 	}
 	if math.Abs(q-divs) > 1e-12 {

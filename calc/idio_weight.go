@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/market"
+)
 
 // Idiosyncratic volatility that falls with index weight (key "idio").
 //
@@ -34,22 +38,18 @@ import "math"
 // expected growth is the same exp(μ·dt) a step (market.go).
 const sizeVolExponent = 0.15
 
-// stockVol is one name's stock-specific volatility relative to the
-// market parameters' specificSd, and its drift correction per step in
-// units of ln 2/64 (the kernel's units, see marketStep).
-type stockVol struct {
-	rel, drift float64
-}
-
-// stockVols returns each name's stockVol for the index ix.
-func stockVols(s Scenario, ix index) []stockVol {
+// stockVols returns each name's stock-specific volatility relative to the
+// market parameters' SpecificSd, and its drift correction per step in
+// units of ln 2/64 (the kernel's units, see market.State.Step), for the
+// index ix.
+func stockVols(s Scenario, ix index) []market.StockVol {
 	n := len(ix.weight)
-	v := make([]stockVol, n)
+	v := make([]market.StockVol, n)
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
 	if ev == 0 || n == 1 {
 		for i := range v {
-			v[i].rel = 1
+			v[i].Rel = 1
 		}
 		return v
 	}
@@ -85,8 +85,8 @@ func stockVols(s Scenario, ix index) []stockVol {
 	c := (lo + hi) / 2
 	for i := range v {
 		e := c * shape[i]
-		v[i].rel = e / ev
-		v[i].drift = -0.5 * (e*e - ev*ev) * dt * expUnitsPerLog
+		v[i].Rel = e / ev
+		v[i].Drift = -0.5 * (e*e - ev*ev) * dt * market.ExpUnitsPerLog
 	}
 	return v
 }

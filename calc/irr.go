@@ -53,7 +53,7 @@ func bisectReturn(f func(r float64) float64) float64 {
 // returnBeforeSale is a strategy's annualized after-tax money-weighted
 // return with the value before the final sale (preLiq) as the end wealth:
 // the tax on unrealized gains is not paid. contrib are the yearly flows
-// the path actually made (settle in path.go): the scenario's contribution,
+// the path actually made (settle in account.go): the scenario's contribution,
 // less the tax saved paid out with savings=withdraw, and cut to what was
 // left, then none, by a path that ran out. Equal yearly flows — the common
 // case — take irrHorner's shortcut to the same root.
@@ -64,4 +64,55 @@ func returnBeforeSale(s Scenario, contrib []float64, preLiq float64) float64 {
 		}
 	}
 	return irrHorner(s.Amount, s.Contrib, s.Horizon, preLiq)
+}
+
+// irrHorner is moneyWeightedReturn for equal yearly contributions (amount
+// plus contrib at the start, contrib at the start of each later year, the
+// end wealth after h years). It runs for every path of every provisional
+// summary on the browser's main thread, so it evaluates the flows by
+// Horner's rule (with the derivative alongside) and takes Newton steps
+// inside a shrinking bracket, falling back to halving it when a step
+// would leave it: a handful of evaluations instead of 64. Products are
+// rounded explicitly (float64(...)) so that no platform fuses them into an
+// FMA: native and WebAssembly give the same bits.
+func irrHorner(amount, contrib float64, h int, wealth float64) float64 {
+	if wealth <= 0 {
+		return -1
+	}
+	eval := func(r float64) (f, df float64) {
+		g := 1 + r
+		v, dv := 0.0, 0.0
+		for k := range h {
+			c := contrib
+			if k == 0 {
+				c += amount
+			}
+			dv = float64(dv*g) + (v + c)
+			v = float64((v + c) * g)
+		}
+		return v - wealth, dv
+	}
+	lo, hi := -0.9999, 10.0
+	flo, _ := eval(lo)
+	r := 0.05
+	for range 200 {
+		f, df := eval(r)
+		if f == 0 {
+			return r
+		}
+		if (f < 0) == (flo < 0) {
+			lo, flo = r, f
+		} else {
+			hi = r
+		}
+		next := r - f/df
+		if df == 0 || !(next > lo && next < hi) {
+			next = 0.5 * (lo + hi)
+		}
+		if math.Abs(next-r) <= 1e-15*(1+math.Abs(r)) || hi-lo <= 1e-15 {
+			return next
+		}
+		r = next
+	}
+	return r
 }

@@ -56,6 +56,10 @@ type yearFlows struct {
 
 	legacy                      bool // the transition's fields are set
 	realized, moved, movedExtra float64
+
+	// The SMA's losses harvested (positive) and gains forced by the
+	// index's turnover in the year, for PathYear (not in the ledger).
+	harvST, harvLT, forced float64
 }
 
 // ledgerRows converts float years to rows that reconcile to the cent:

@@ -2,6 +2,8 @@ package calc
 
 import (
 	"math"
+
+	"smacalc/calc/internal/lotbook"
 )
 
 // Market model (monthly steps, dt = 1/12 year).
@@ -25,7 +27,7 @@ import (
 // weights match. The index is buy and hold (weights drift with prices);
 // dividends are the same yield for every stock.
 const (
-	stepsPerYear = 12
+	stepsPerYear = lotbook.StepsPerYear
 	dt           = 1.0 / stepsPerYear
 	zipfExponent = 0.8
 	// sectorVarianceShare is the share of the "idio" variance that is a
@@ -80,34 +82,4 @@ func assignSectors(w, size []float64) index {
 		assigned[best] += ix.weight[i]
 	}
 	return ix
-}
-
-// marketParams are the per-step constants of the market model.
-type marketParams struct {
-	mktSd, sectorSd, specificSd float64
-	stockDrift                  float64 // log drift per step of a stock
-	sectorDrift                 float64 // log drift per step of a sector proxy (market + sector factor)
-}
-
-func newMarketParams(s Scenario) marketParams {
-	mu := math.Log1p(s.Ret) - s.Div
-	sv := s.Idio * math.Sqrt(sectorVarianceShare)
-	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
-	return marketParams{
-		mktSd:      s.Vol * math.Sqrt(dt),
-		sectorSd:   sv * math.Sqrt(dt),
-		specificSd: ev * math.Sqrt(dt),
-		// A name's drift leaves room for its chance of a cash takeover's
-		// premium (takeover.go); 0 without takeovers.
-		stockDrift:  (mu-0.5*(s.Vol*s.Vol+sv*sv+ev*ev))*dt - takeoverDrift(s),
-		sectorDrift: (mu - 0.5*(s.Vol*s.Vol+sv*sv)) * dt,
-	}
-}
-
-// splitmix64 is the SplitMix64 finaliser (Steele, Lea & Flood 2014).
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
 }

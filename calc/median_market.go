@@ -1,14 +1,10 @@
 package calc
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // This file computes the result fields that let a reader check one figure
-// against another: the alpha before the final sale (what published
-// tax-alpha figures report), the difference year by year with its range,
-// and the median market, whose wealth and decomposition add up to the
+// against another: the difference year by year with its range, and the
+// median market, whose wealth and decomposition add up to the
 // median difference exactly.
 
 // middlePaths returns the indices of the paths whose difference is the
@@ -74,55 +70,4 @@ func differenceOverTime(outs []PathOutcome, horizon int) []DifferencePoint {
 		out = append(out, DifferencePoint{Year: k, Difference: quantiles(v)})
 	}
 	return out
-}
-
-// irrHorner is moneyWeightedReturn for equal yearly contributions (amount
-// plus contrib at the start, contrib at the start of each later year, the
-// end wealth after h years). It runs for every path of every provisional
-// summary on the browser's main thread, so it evaluates the flows by
-// Horner's rule (with the derivative alongside) and takes Newton steps
-// inside a shrinking bracket, falling back to halving it when a step
-// would leave it: a handful of evaluations instead of 64. Products are
-// rounded explicitly (float64(...)) so that no platform fuses them into an
-// FMA: native and WebAssembly give the same bits.
-func irrHorner(amount, contrib float64, h int, wealth float64) float64 {
-	if wealth <= 0 {
-		return -1
-	}
-	eval := func(r float64) (f, df float64) {
-		g := 1 + r
-		v, dv := 0.0, 0.0
-		for k := range h {
-			c := contrib
-			if k == 0 {
-				c += amount
-			}
-			dv = float64(dv*g) + (v + c)
-			v = float64((v + c) * g)
-		}
-		return v - wealth, dv
-	}
-	lo, hi := -0.9999, 10.0
-	flo, _ := eval(lo)
-	r := 0.05
-	for range 200 {
-		f, df := eval(r)
-		if f == 0 {
-			return r
-		}
-		if (f < 0) == (flo < 0) {
-			lo, flo = r, f
-		} else {
-			hi = r
-		}
-		next := r - f/df
-		if df == 0 || !(next > lo && next < hi) {
-			next = 0.5 * (lo + hi)
-		}
-		if math.Abs(next-r) <= 1e-15*(1+math.Abs(r)) || hi-lo <= 1e-15 {
-			return next
-		}
-		r = next
-	}
-	return r
 }

@@ -41,5 +41,5 @@ func Summarize(s Scenario, parts ...Paths) (Result, error) {
 		}
 		next = p.First + len(p.Outcomes)
 	}
-	return build(s, outcomes, paths, false)
+	return build(s, outcomes, paths)
 }

@@ -16,10 +16,11 @@ package calc
 // include it.
 
 // savingsPayout is the cash the SMA pays out at the start of year y+1 for
-// the tax it saved in year y: smaTax and fundTax are the taxes due for year
-// y (negative: a refund of losses used against other income).
-func (p *pathSim) savingsPayout(smaTax, fundTax float64) float64 {
-	if p.s.Savings != "withdraw" {
+// the tax it saved in year y under the scenario's "savings" mode: smaTax
+// and fundTax are the taxes due for year y (negative: a refund of losses
+// used against other income).
+func savingsPayout(mode string, smaTax, fundTax float64) float64 {
+	if mode != "withdraw" {
 		return 0
 	}
 	return max(fundTax-smaTax, 0)

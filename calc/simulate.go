@@ -41,7 +41,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 		}
 		all.Outcomes = append(all.Outcomes, part.Outcomes...)
 		if progress != nil && len(all.Outcomes) < s.Paths {
-			partial, err := build(s, all.Outcomes, nil, false)
+			partial, err := build(s, all.Outcomes, nil)
 			if err != nil {
 				return Result{}, err
 			}
@@ -59,7 +59,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 // Each path's random draws depend only on (seed, path index), so any split
 // of the paths gives the same outcomes. Paths come in antithetic pairs:
 // paths 2k and 2k+1 use the same draws, negated on the second (see
-// pathSeed). A split on any boundary is valid — Merge and Summarize
+// market.PathSeed). A split on any boundary is valid — Merge and Summarize
 // recognise a pair by its path numbers wherever its halves were simulated
 // — but workers should split on even boundaries (first even, and count
 // even except for the last range): then each worker's provisional result
@@ -126,5 +126,67 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 	if len(outcomes) != s.Paths {
 		return Result{}, fmt.Errorf("calc: %d paths merged, scenario has %d", len(outcomes), s.Paths)
 	}
-	return build(s, outcomes, nil, true)
+	r, err := build(s, outcomes, nil)
+	if err != nil {
+		return Result{}, err
+	}
+	diff := make([]float64, len(outcomes))
+	for i, o := range outcomes {
+		diff[i] = o.SMA.AfterTax - o.Fund.AfterTax
+	}
+	if r.Ledger, err = representativeLedger(s, diff); err != nil {
+		return Result{}, err
+	}
+	return r, nil
+}
+
+// representativeLedger re-runs the path whose difference in after-tax
+// wealth is the median (the lower one for an even count; the lowest index
+// among ties) and records its ledger.
+func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
+	path := middlePaths(diff)[0]
+	tx, err := newTaxer(s)
+	if err != nil {
+		return nil, err
+	}
+	sim := newPathSim(s, tx)
+	var rec [2][]yearFlows
+	sim.rec = &rec
+	o := sim.run(path)
+	return &Ledger{
+		Path:       path,
+		Difference: money(o.SMA.AfterTax - o.Fund.AfterTax),
+		SMA:        ledgerRows(rec[0]),
+		Fund:       ledgerRows(rec[1]),
+	}, nil
+}
+
+// Inspect re-runs path `path` of the scenario (usually Result.Ledger.Path)
+// and reports what the SMA holds at the start and at the end of each year,
+// lot by lot, and every loss it harvested. The path is the same as in
+// Simulate: recording does not change it.
+func Inspect(s Scenario, path int) (*Inspection, error) {
+	in, _, err := inspectPath(s, path)
+	return in, err
+}
+
+func inspectPath(s Scenario, path int) (*Inspection, PathOutcome, error) {
+	if err := s.Validate(); err != nil {
+		return nil, PathOutcome{}, err
+	}
+	if path < 0 || path >= s.Paths {
+		return nil, PathOutcome{}, fmt.Errorf("calc: path %d outside 0..%d", path, s.Paths-1)
+	}
+	tx, err := newTaxer(s)
+	if err != nil {
+		return nil, PathOutcome{}, err
+	}
+	sim := newPathSim(s, tx)
+	in := newInspector(s)
+	sim.inspect(in)
+	o := sim.run(path)
+	if err := o.check(); err != nil {
+		return nil, PathOutcome{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
+	}
+	return in.result(path), o, nil
 }

@@ -69,19 +69,3 @@ func validateTakeover(e *ValidationError, s Scenario) {
 		e.add("takeover", "a replay of history (history=%d) already contains the premiums its companies were bought at: leave takeovers out (takeover=0) with history", s.History)
 	}
 }
-
-// takeOver moves name i's price to the cash offer, the premium above its
-// price, together with the index, the fund's NAV and the SMA's value, and
-// returns the SMA's growth. The caller then sells the name (replaceName).
-func (p *pathSim) takeOver(i int) float64 {
-	d := p.price[i] * p.s.Premium
-	p.price[i] += d
-	idxOld := p.idxVal
-	p.idxVal += p.idxN[i] * d
-	p.heldIdxVal += p.heldN[i] * d
-	growth := p.shares[i] * d
-	p.smaVal += growth
-	p.sma.year.growth += growth
-	p.followIndex(idxOld)
-	return growth
-}

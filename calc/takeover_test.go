@@ -27,7 +27,7 @@ func TestTakeoverKeepsExpectedReturn(t *testing.T) {
 	for path := range paths {
 		a.run(path)
 		b.run(path)
-		d := a.idxVal - b.idxVal
+		d := a.mkt.IdxVal - b.mkt.IdxVal
 		sum += d
 		sum2 += d * d
 	}

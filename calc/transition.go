@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"math"
 	"slices"
+
+	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
 )
 
 // Transition: what the client owns today, moved into the SMA within a
@@ -43,8 +46,11 @@ import (
 // proceeds, after trading costs, buy the fund.
 //
 // The kernel is untouched: the holdings move after it, from the market
-// shock it stores (pathSim.mktZ), and cost nothing when there are none
-// (pathSim.tr is nil).
+// shock it stores (market.State.MktZ), and cost nothing when there are none
+// (pathSim.tr is nil). The transition sees only what it is given: the
+// market's shock and draws, the SMA (its account and value, and the
+// stocks' prices to invest the proceeds), the fund at the start; the
+// "keep it" strategy reads the holdings from it.
 
 // DefaultSingleVol is the total volatility of a single stock when
 // "singlevol" is not given: about the median of S&P 500 members' (Ang,
@@ -123,7 +129,6 @@ type transition struct {
 
 	sold, extra float64 // this year's sales (proceeds before costs); extra: the year-end top-up
 
-	keep keepStrategy // "keep it", for comparison (transition_keep.go)
 }
 
 // newTransition returns the holdings of s, or nil when there are none.
@@ -167,6 +172,13 @@ func newTransition(s Scenario) *transition {
 	return tr
 }
 
+// replayHistory makes a concentrated position's drift that of a replay:
+// its market part is history's month (market.State.MktZ), so only its own
+// variance correction remains (transition.go draws it as market + own).
+func (tr *transition) replayHistory() {
+	tr.drift = -0.5 * tr.sd * tr.sd
+}
+
 // startValue is the holdings' value at the start (0 without a transition).
 func (tr *transition) startValue() float64 {
 	if tr == nil {
@@ -175,23 +187,23 @@ func (tr *transition) startValue() float64 {
 	return tr.value0
 }
 
-// start puts the holdings in the SMA, and sells them in the fund strategy
-// (realized at step 0, in year 1) to buy the fund.
-func (tr *transition) start(p *pathSim) {
+// start puts the holdings in the SMA (adding their value to sma.value),
+// and sells them in the fund strategy (realized at step 0, in year 1) to
+// buy the fund after trading costs.
+func (tr *transition) start(sma *smaSide, fund *fundSide) {
 	tr.lots = append(tr.lots[:0], tr.lots0...)
 	for j := range tr.price {
 		tr.price[j], tr.shares[j] = 1, 0
 	}
 	for _, l := range tr.lots {
 		tr.shares[l.holding] += l.shares
-		p.fund.real.add(l.step, 0, l.shares*(1-l.basis))
+		fund.real.Add(l.step, 0, l.shares*(1-l.basis))
 	}
 	tr.sold, tr.extra = 0, 0
-	tr.keepStart(math.Max(p.s.Amount-tr.value0, 0), p.s.Basis)
-	p.smaVal += tr.value0
-	cost := tr.value0 * p.tc
-	p.fund.year.trading += cost
-	p.fundBuy(tr.value0-cost, 0)
+	sma.value += tr.value0
+	cost := tr.value0 * sma.tc
+	fund.year.trading += cost
+	fund.buy(tr.value0-cost, 0)
 }
 
 // value is the holdings' market value.
@@ -204,53 +216,51 @@ func (tr *transition) value() float64 {
 }
 
 // step moves the holdings' prices by one month (the market shock of the
-// step, p.mktZ, plus each holding's own), adds their value to the SMA's
+// step, mktZ, plus each holding's own, drawn from the market's source)
 // and returns their growth.
-func (tr *transition) step(p *pathSim) float64 {
+func (tr *transition) step(mktZ float64, rng *market.NormalSource) float64 {
 	growth := 0.0
 	for j, q := range tr.shares {
 		pr := tr.price[j]
-		g := expFast(tr.drift + p.mktZ + tr.sd*p.rng.norm())
+		g := market.ExpFast(tr.drift + mktZ + tr.sd*rng.Norm())
 		tr.price[j] = pr * g
 		growth += q * pr * (g - 1)
 	}
-	p.smaVal += tr.value()
 	return growth
 }
 
-// move sells lots within what is left of the year's budget and invests
-// the proceeds in the index. It records the part of the proceeds whose
-// gain is beyond the budget: what the year's losses paid for.
-func (tr *transition) move(p *pathSim, t int32) {
-	before := p.sma.real.st + p.sma.real.lt
-	gross := tr.sell(p, tr.budget-before, t)
+// move sells lots within what is left of the year's budget (the SMA's
+// gains so far count against it) and invests the proceeds in the index at
+// m's prices. It records the part of the proceeds whose gain is beyond
+// the budget: what the year's losses paid for.
+func (tr *transition) move(sma *smaSide, m *market.State, t int32) {
+	before := sma.real.ST + sma.real.LT
+	gross := tr.sell(&sma.real, tr.budget-before, t)
 	if gross == 0 {
 		return
 	}
-	if gain := p.sma.real.st + p.sma.real.lt - before; gain > tr.budget && !math.IsInf(tr.budget, 1) {
+	if gain := sma.real.ST + sma.real.LT - before; gain > tr.budget && !math.IsInf(tr.budget, 1) {
 		tr.extra += gross * (gain - tr.budget) / gain
 	}
-	cost := gross * p.tc
-	p.sma.year.trading += cost
-	p.smaVal -= gross
-	p.smaBuy(gross-cost, t)
+	cost := gross * sma.tc
+	sma.year.trading += cost
+	sma.value -= gross
+	sma.buy(gross-cost, t, m)
 	tr.sold += gross
 }
 
-// yearStart sells everything at the start when there is no budget, and
-// settles the "keep it" strategy's flows.
-func (tr *transition) yearStart(p *pathSim, t int32) {
+// yearStart sells everything at the start when there is no budget.
+func (tr *transition) yearStart(sma *smaSide, m *market.State, t int32) {
 	if math.IsInf(tr.budget, 1) {
-		tr.move(p, t)
+		tr.move(sma, m, t)
 	}
-	tr.keepYearStart(p, t)
 }
 
 // sell sells lots realizing at most room dollars of net gain (+Inf: every
 // lot), lowest gain per dollar first — so lots at a loss come first and
 // widen the room — the last lot in part, and returns the proceeds before
-// trading costs. The gains are the SMA's for the year.
-func (tr *transition) sell(p *pathSim, room float64, t int32) float64 {
+// trading costs. The gains are added to real (the SMA's for the year).
+func (tr *transition) sell(real *lotbook.Gains, room float64, t int32) float64 {
 	order := tr.order[:0]
 	for k := range tr.lots {
 		order = append(order, k)
@@ -277,7 +287,7 @@ func (tr *transition) sell(p *pathSim, room float64, t int32) float64 {
 			q = l.shares * room / gain
 		}
 		g := q * (pr - l.basis)
-		p.sma.real.add(l.step, t, g)
+		real.Add(l.step, t, g)
 		room -= g
 		gross += q * pr
 		tr.shares[l.holding] -= q
@@ -311,18 +321,15 @@ func (tr *transition) holds(h int32) bool {
 }
 
 // cover sells the holdings in proportion for the part of a cash need
-// (after trading costs) the index stocks cannot raise, and returns the
-// need left for them. Running out of index comes before the budget: a tax
-// or a withdrawal must be paid.
-func (tr *transition) cover(p *pathSim, need float64, t int32) float64 {
+// (after trading costs) the SMA's index stocks (at price) cannot raise,
+// and returns the need left for them. Running out of index comes before
+// the budget: a tax or a withdrawal must be paid.
+func (tr *transition) cover(need float64, t int32, sma *smaSide, price []float64) float64 {
 	if need <= 0 || len(tr.lots) == 0 {
 		return need
 	}
-	stockVal := 0.0
-	for i, q := range p.shares {
-		stockVal += q * p.price[i]
-	}
-	short := need/(1-p.tc) - stockVal
+	stockVal := sma.lots.stockValue(price)
+	short := need/(1-sma.tc) - stockVal
 	lv := tr.value()
 	if short <= 0 || lv <= 0 {
 		return need
@@ -336,39 +343,39 @@ func (tr *transition) cover(p *pathSim, need float64, t int32) float64 {
 		if f == 1 {
 			q = l.shares
 		}
-		p.sma.real.add(l.step, t, q*(pr-l.basis))
+		sma.real.Add(l.step, t, q*(pr-l.basis))
 		gross += q * pr
 		tr.shares[l.holding] -= q
 		l.shares -= q
 	}
 	tr.compact()
-	cost := gross * p.tc
-	p.sma.year.trading += cost
-	p.smaVal -= gross
+	cost := gross * sma.tc
+	sma.year.trading += cost
+	sma.value -= gross
 	return need - (gross - cost)
 }
 
 // unrealized adds the gains of selling every lot at step t to g (donate:
-// long-term lots at a gain are given away, as in book.unrealized).
-func (tr *transition) unrealized(t int32, donate bool, g *gains) {
+// long-term lots at a gain are given away, as in lotbook.Book.Unrealized).
+func (tr *transition) unrealized(t int32, donate bool, g *lotbook.Gains) {
 	for _, l := range tr.lots {
 		gain := l.shares * (tr.price[l.holding] - l.basis)
 		if donate && gain > 0 && longTerm(l.step, t) {
 			continue
 		}
-		g.add(l.step, t, gain)
+		g.Add(l.step, t, gain)
 	}
 }
 
-// yearEnd sells up to the year's budget, and records the year: the sales
-// in the ledger's flows, the holdings' weight in the SMA.
-func (tr *transition) yearEnd(p *pathSim, y int, t int32) {
-	tr.move(p, t)
-	tr.keepYearEnd(p, y == p.s.Horizon, t)
-	if p.smaVal > 0 {
-		p.years[y-1].SingleW = math.Max(tr.value(), 0) / p.smaVal
+// yearEnd sells up to the year's budget and records the year's sales in
+// the SMA's flows. It returns the holdings' weight in the SMA.
+func (tr *transition) yearEnd(sma *smaSide, m *market.State, t int32) (weight float64) {
+	tr.move(sma, m, t)
+	if sma.value > 0 {
+		weight = math.Max(tr.value(), 0) / sma.value
 	}
-	p.sma.year.moved, p.sma.year.movedExtra, p.sma.year.legacy = tr.sold, tr.extra, true
-	p.sma.year.realized = p.sma.real.st + p.sma.real.lt
+	sma.year.moved, sma.year.movedExtra, sma.year.legacy = tr.sold, tr.extra, true
+	sma.year.realized = sma.real.ST + sma.real.LT
 	tr.sold, tr.extra = 0, 0
+	return weight
 }

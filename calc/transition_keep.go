@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/lotbook"
+)
 
 // "Keep it": the third strategy of a transition, for comparison. The
 // client keeps the existing holdings as they are — never sold except for
@@ -12,12 +16,14 @@ import "math"
 // first, then the holdings in proportion; contributions buy the fund and
 // withdrawals sell it the same way. At the horizon the end treatment
 // applies as for the others. Only its after-tax wealth is reported
-// (Result.Keep).
+// (Result.Keep). It reads the holdings' lots and prices from the
+// transition it is given, and the fund's NAV.
 type keepStrategy struct {
-	shares []float64 // per lot of transition.lots0
-	units  float64   // fund shares
-	book   book      // fund lots
-	real   gains
+	terms  keepTerms
+	shares []float64    // per lot of transition.lots0
+	units  float64      // fund shares
+	book   lotbook.Book // fund lots
+	real   lotbook.Gains
 	qd     float64
 	distLT float64
 	cf     carry
@@ -25,10 +31,26 @@ type keepStrategy struct {
 	wealth float64 // after-tax wealth at the horizon
 }
 
-// keepStart sets the strategy up at the start: the holdings as they are,
-// the rest (amount, at basis `basis`) in the fund at NAV 1.
-func (tr *transition) keepStart(amount, basis float64) {
-	k := &tr.keep
+// keepTerms are the scenario's terms the "keep it" strategy follows: the
+// amount and basis of the index part, the yearly contribution, the
+// dividend yield, the fund's expense ratio and distribution rate, and the
+// end treatment.
+type keepTerms struct {
+	amount, basis, contrib, div, fundFee, dist float64
+	end                                        string
+}
+
+// newKeepStrategy returns the "keep it" strategy of s.
+func newKeepStrategy(s Scenario) *keepStrategy {
+	return &keepStrategy{terms: keepTerms{amount: s.Amount, basis: s.Basis, contrib: s.Contrib, div: s.Div,
+		fundFee: s.FundFee, dist: s.Dist, end: s.End}}
+}
+
+// start sets the strategy up at the start: the holdings of tr as they
+// are, the rest of the amount (at the scenario's basis) in the fund at
+// NAV 1.
+func (k *keepStrategy) start(tr *transition) {
+	amount, basis := math.Max(k.terms.amount-tr.value0, 0), k.terms.basis
 	k.shares = k.shares[:0]
 	for _, l := range tr.lots0 {
 		k.shares = append(k.shares, l.shares)
@@ -40,115 +62,114 @@ func (tr *transition) keepStart(amount, basis float64) {
 		if basis != 1 {
 			step = -(stepsPerYear + 1)
 		}
-		k.book.buy(amount, basis, step)
+		k.book.Buy(amount, basis, step)
 		k.units = amount
 	}
-	k.real, k.qd, k.distLT, k.cf, k.taxDue, k.wealth = gains{}, 0, 0, carry{}, 0, 0
+	k.real, k.qd, k.distLT, k.cf, k.taxDue, k.wealth = lotbook.Gains{}, 0, 0, carry{}, 0, 0
 }
 
-func (tr *transition) keepHoldingsValue() float64 {
+// holdingsValue is the value of the holdings kept, at tr's prices.
+func (k *keepStrategy) holdingsValue(tr *transition) float64 {
 	v := 0.0
-	for i, q := range tr.keep.shares {
+	for i, q := range k.shares {
 		v += q * tr.price[tr.lots0[i].holding]
 	}
 	return v
 }
 
-func (tr *transition) keepBuy(cash, nav float64, t int32) {
+func (k *keepStrategy) buy(cash, nav float64, t int32) {
 	if cash <= 0 || nav <= 0 {
 		return
 	}
 	q := cash / nav
-	tr.keep.book.buy(q, nav, t)
-	tr.keep.units += q
+	k.book.Buy(q, nav, t)
+	k.units += q
 }
 
-// keepQuarter pays the quarter's dividends: the holdings' and the fund
+// quarter pays the quarter's dividends: the holdings' and the fund
 // part's net income (its expense ratio paid from it, as the fund does)
-// are taxed and buy the fund.
-func (tr *transition) keepQuarter(p *pathSim, t int32) {
-	k := &tr.keep
-	s := &p.s
-	div := s.Div / 4 * tr.keepHoldingsValue()
-	net := (s.Div - s.FundFee) / 4 * k.units * p.nav
-	if net < 0 { // the fund lowered its NAV instead (pathSim.quarter)
+// are taxed and buy the fund at the NAV nav.
+func (k *keepStrategy) quarter(tr *transition, nav float64, t int32) {
+	s := &k.terms
+	div := s.div / 4 * k.holdingsValue(tr)
+	net := (s.div - s.fundFee) / 4 * k.units * nav
+	if net < 0 { // the fund lowered its NAV instead (fundSide.quarter)
 		net = 0
 	}
 	k.qd += div + net
-	tr.keepBuy(div+net, p.nav, t)
+	k.buy(div+net, nav, t)
 }
 
-// keepYearEnd takes the fund's distribution (reinvested at the NAV after
-// it), computes the year's tax and, at the horizon, the wealth after the
-// end treatment.
-func (tr *transition) keepYearEnd(p *pathSim, final bool, t int32) {
-	k := &tr.keep
-	s := &p.s
-	if s.Dist > 0 && p.units > 0 && k.units > 0 {
-		d := s.Dist * k.units * p.nav
+// yearEnd takes the fund's distribution (reinvested at the NAV after
+// it; the fund distributes when the fund strategy holds shares,
+// fundHolds, at the NAV nav before the distribution), computes the year's
+// tax and, at the horizon, the wealth after the end treatment.
+func (k *keepStrategy) yearEnd(tr *transition, tx *taxer, final bool, t int32, nav float64, fundHolds bool) {
+	s := &k.terms
+	if s.dist > 0 && fundHolds && k.units > 0 {
+		d := s.dist * k.units * nav
 		k.distLT += d
-		tr.keepBuy(d, p.nav*(1-s.Dist), t)
+		k.buy(d, nav*(1-s.dist), t)
 	}
-	tax, cf := p.tx.portfolioTax(k.qd, k.real.st, k.real.lt+k.distLT, k.cf)
+	tax, cf := tx.portfolioTax(k.qd, k.real.ST, k.real.LT+k.distLT, k.cf)
 	if !final {
 		k.taxDue = tax
-		k.real, k.qd, k.distLT, k.cf = gains{}, 0, 0, cf
+		k.real, k.qd, k.distLT, k.cf = lotbook.Gains{}, 0, 0, cf
 		return
 	}
-	navAfter := p.nav
-	if s.Dist > 0 && p.units > 0 {
-		navAfter = p.nav * (1 - s.Dist)
+	navAfter := nav
+	if s.dist > 0 && fundHolds {
+		navAfter = nav * (1 - s.dist)
 	}
-	value := tr.keepHoldingsValue() + k.units*navAfter
+	value := k.holdingsValue(tr) + k.units*navAfter
 	end := 0.0
-	if s.End == "liquidate" || s.End == "donate" {
-		donate := s.End == "donate"
-		var u gains
+	if s.end == "liquidate" || s.end == "donate" {
+		donate := s.end == "donate"
+		var u lotbook.Gains
 		for i, q := range k.shares {
 			l := tr.lots0[i]
 			gain := q * (tr.price[l.holding] - l.basis)
 			if donate && gain > 0 && longTerm(l.step, t) {
 				continue
 			}
-			u.add(l.step, t, gain)
+			u.Add(l.step, t, gain)
 		}
-		k.book.unrealized(navAfter, t, donate, &u)
-		all, _ := p.tx.portfolioTax(k.qd, k.real.st+u.st, k.real.lt+k.distLT+u.lt, k.cf)
+		k.book.Unrealized(navAfter, t, donate, &u)
+		all, _ := tx.portfolioTax(k.qd, k.real.ST+u.ST, k.real.LT+k.distLT+u.LT, k.cf)
 		end = all - tax
 	}
 	k.wealth = math.Max(value-tax-end, 0)
 }
 
-// keepYearStart pays the tax due and makes the year's contribution: cash
+// yearStart pays the tax due and makes the year's contribution: cash
 // in buys the fund; cash out sells fund shares, highest basis first, then
 // the holdings in proportion (whatever is left of a need beyond
-// everything is paid from outside).
-func (tr *transition) keepYearStart(p *pathSim, t int32) {
-	k := &tr.keep
-	cash := p.s.Contrib - k.taxDue
+// everything is paid from outside). The fund's NAV is nav.
+func (k *keepStrategy) yearStart(tr *transition, nav float64, t int32) {
+	cash := k.terms.contrib - k.taxDue
 	k.taxDue = 0
 	if cash >= 0 {
-		tr.keepBuy(cash, p.nav, t)
+		k.buy(cash, nav, t)
 		return
 	}
 	need := -cash
-	if k.units > 0 && p.nav > 0 {
-		q := math.Min(need/p.nav, k.units)
-		k.book.sellHIFO(q, p.nav, t, &k.real)
+	if k.units > 0 && nav > 0 {
+		q := math.Min(need/nav, k.units)
+		k.book.SellHIFO(q, nav, t, &k.real)
 		k.units -= q
 		if len(k.book) == 0 {
 			k.units = 0
 		}
-		need -= q * p.nav
+		need -= q * nav
 	}
-	hv := tr.keepHoldingsValue()
+	hv := k.holdingsValue(tr)
 	if need <= 0 || hv <= 0 {
 		return
 	}
 	f := math.Min(need/hv, 1)
 	for i, q := range k.shares {
 		l := tr.lots0[i]
-		k.real.add(l.step, t, q*f*(tr.price[l.holding]-l.basis))
+		k.real.Add(l.step, t, q*f*(tr.price[l.holding]-l.basis))
 		k.shares[i] = q * (1 - f)
 	}
 }

@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/market"
+)
 
 // Index turnover and forced gains (key "turnover").
 //
@@ -44,73 +48,33 @@ func turnoverPerQuarter(turnover float64) float64 {
 	return 1 - math.Pow(1-turnover, 0.25)
 }
 
-// beginTurnover sets the path's replacement stream from its pair's seed
-// word.
-func (p *pathSim) beginTurnover(pairWord uint64) {
-	p.turnSeed = splitmix64(pairWord ^ 0x5bd1e9955bd1e995)
+// turnover draws the names leaving the index at each quarter end.
+type turnover struct {
+	q        float64 // probability that a name is replaced at a quarter end
+	takeover float64 // share of the leaving names taken over for cash (takeover.go)
+	seed     uint64  // the path pair's stream of replacements
 }
 
-// reconstitute replaces the names drawn at the quarter ending at step t,
-// first moving the prices of those taken over for cash to the offer, and
-// returns the SMA's growth from the takeovers.
-func (p *pathSim) reconstitute(t int32) float64 {
-	if p.turnQ <= 0 {
-		return 0
-	}
-	leaves := p.leavers(t)
-	growth := 0.0
-	for i, w := range p.heldN {
-		leaving, takenOver := leaves(i)
-		if !leaving {
-			continue
-		}
-		if takenOver { // an excluded sector's name too: it moves the index
-			growth += p.takeOver(i)
-		}
-		if w != 0 { // an excluded sector's name: the SMA holds none
-			p.replaceName(i, t)
-		}
-	}
-	return growth
+func newTurnover(s Scenario) turnover {
+	return turnover{q: turnoverPerQuarter(s.Turnover), takeover: s.Takeover}
+}
+
+// begin sets the path's replacement stream from its pair's seed word.
+func (tu *turnover) begin(pairWord uint64) {
+	tu.seed = market.SplitMix64(pairWord ^ 0x5bd1e9955bd1e995)
 }
 
 // leavers returns whether name i leaves the index at the quarter ending
 // at step t, and whether it leaves by a cash takeover.
-func (p *pathSim) leavers(t int32) func(i int) (leaving, takenOver bool) {
-	limit := uint64(p.turnQ * (1 << 53))
-	cash := uint64(p.s.Takeover * (1 << 53))
-	base := splitmix64(p.turnSeed ^ uint64(t))
+func (tu *turnover) leavers(t int32) func(i int) (leaving, takenOver bool) {
+	limit := uint64(tu.q * (1 << 53))
+	cash := uint64(tu.takeover * (1 << 53))
+	base := market.SplitMix64(tu.seed ^ uint64(t))
 	return func(i int) (bool, bool) {
-		u := splitmix64(base + uint64(i))
+		u := market.SplitMix64(base + uint64(i))
 		if u>>11 >= limit {
 			return false, false
 		}
-		return true, cash > 0 && splitmix64(u)>>11 < cash
+		return true, cash > 0 && market.SplitMix64(u)>>11 < cash
 	}
-}
-
-// replaceName sells every lot of stock i at step t and buys the entering
-// name in its slot with the proceeds.
-func (p *pathSim) replaceName(i int, t int32) {
-	q := p.shares[i]
-	if q <= 0 {
-		return
-	}
-	pr := p.price[i]
-	var g gains
-	p.books[i].sellHIFO(q, pr, t, &g)
-	p.books[i] = p.books[i][:0]
-	p.sma.real.st += g.st
-	p.sma.real.lt += g.lt
-	p.years[(t-1)/stepsPerYear].ForcedGains += g.st + g.lt
-	value := q * pr
-	buy := value * (1 - p.tc) * (1 - p.tc)
-	cost := value - buy
-	p.sma.year.trading += cost
-	p.smaVal -= cost
-	nq := buy / pr
-	p.books[i].buy(nq, pr, t)
-	p.shares[i] = nq
-	p.maxB[i] = pr
-	p.buyStep[i] = t
 }

@@ -12,11 +12,11 @@ import (
 func TestTurnoverRate(t *testing.T) {
 	plain := newPathSim(mustDecode(t, "stocks=1000&paths=1&turnover=0.2"), nil)
 	p := newPathSim(mustDecode(t, "stocks=1000&paths=1&turnover=0.2&takeover=0.5"), nil)
-	plain.beginTurnover(12345)
-	p.beginTurnover(12345)
+	plain.turn.begin(12345)
+	p.turn.begin(12345)
 	n, cash := 0, 0
 	for q := int32(1); q <= 40; q++ {
-		leaves, plainLeaves := p.leavers(3*q), plain.leavers(3*q)
+		leaves, plainLeaves := p.turn.leavers(3*q), plain.turn.leavers(3*q)
 		for i := range 1000 {
 			leaving, takenOver := leaves(i)
 			if was, plainCash := plainLeaves(i); was != leaving || plainCash {

@@ -1,6 +1,11 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/internal/market"
+)
 
 // Harvest checks every week (harvest=weekly).
 //
@@ -37,139 +42,120 @@ import "math"
 // of history (monthly data) is refused with weekly checks.
 const weeksPerMonth = 4
 
-// weekState is the working memory of weekly checks.
+// weekState is the working memory of weekly checks. It sees the market
+// state and the SMA it is given at each call.
 type weekState struct {
-	rng      normalSource
+	rng      market.NormalSource
+	idio     float64   // the scenario's non-market volatility
+	vol      float64   // the scenario's market volatility
 	start    []float64 // each stock's price at the start of the month
 	eligible []bool    // may be sold at a loss in weeks 1–3 of this month
 	bridgeM  [weeksPerMonth - 1]float64
-	bridgeS  [weeksPerMonth - 1][sectorSlots]float64
+	bridgeS  [weeksPerMonth - 1][market.SectorSlots]float64
 }
 
-// setupWeeks prepares weekly checks when the scenario asks for them.
-func (p *pathSim) setupWeeks() {
-	if p.s.Harvest != "weekly" {
-		return
-	}
-	p.every = 1
-	n := len(p.price)
-	p.weeks = &weekState{start: make([]float64, n), eligible: make([]bool, n)}
+// newWeekState prepares weekly checks (harvest=weekly).
+func newWeekState(s Scenario) *weekState {
+	n := s.Stocks
+	return &weekState{idio: s.Idio, vol: s.Vol, start: make([]float64, n), eligible: make([]bool, n)}
 }
 
-// beginWeeks seeds the path's bridge stream from its pair's seed word.
-func (p *pathSim) beginWeeks(pairWord uint64, sign float64) {
-	if p.weeks == nil {
-		return
-	}
-	a := splitmix64(pairWord ^ 0x7f4a7c159e3779b9)
-	p.weeks.rng.seed(a, splitmix64(a), sign)
+// begin seeds the path's bridge stream from its pair's seed word.
+func (w *weekState) begin(pairWord uint64, sign float64) {
+	a := market.SplitMix64(pairWord ^ 0x7f4a7c159e3779b9)
+	w.rng.Seed(a, market.SplitMix64(a), sign)
 }
 
 // beginMonth records the month's start prices and which stocks may be
-// sold in its first three weeks.
-func (p *pathSim) beginMonth(t int32) {
-	w := p.weeks
-	if w == nil {
-		return
-	}
-	copy(w.start, p.price)
+// sold in its first three weeks (the month ends at step t).
+func (w *weekState) beginMonth(t int32, m *market.State, lots *holdings) {
+	copy(w.start, m.Price)
 	for i := range w.eligible {
-		w.eligible[i] = p.buyStep[i] < t-1 && p.subSlot[i] < 0 && p.heldN[i] > 0
+		w.eligible[i] = lots.buyStep[i] < t-1 && lots.subSlot[i] < 0 && m.HeldN[i] > 0
 	}
 }
 
 // bridge fills out[0..2] with a random walk at weeks 1–3 that ends at
 // total after 4 weeks, each week's variance v.
-func bridge(rng *normalSource, total, v float64, out *[weeksPerMonth - 1]float64) {
+func bridge(rng *market.NormalSource, total, v float64, out *[weeksPerMonth - 1]float64) {
 	prev := 0.0
 	for k := range weeksPerMonth - 1 {
 		r := float64(weeksPerMonth - k) // weeks left, this one included
 		mean := prev + (total-prev)/r
-		prev = mean + math.Sqrt(v*(r-1)/r)*rng.norm()
+		prev = mean + math.Sqrt(v*(r-1)/r)*rng.Norm()
 		out[k] = prev
 	}
 }
 
-// weekHarvests runs the harvest checks of weeks 1–3 of the month ending at
-// step t (see the top of this file) and returns the correction to the
-// SMA's growth this month.
-func (p *pathSim) weekHarvests(t int32) float64 {
-	w := p.weeks
-	if w == nil {
-		return 0
-	}
-	mp := &p.mp
+// harvests runs the harvest checks of weeks 1–3 of the month ending at
+// step t (see the top of this file), after the kernel moved m to the
+// month end, selling from sma, and returns the correction to the SMA's
+// growth this month.
+func (w *weekState) harvests(t int32, m *market.State, sma *smaSide) float64 {
+	mp := &m.Params
 	rng := &w.rng
 	// Market and sector bridges (natural logs, without drift).
-	s := &p.s
-	sv := s.Idio * math.Sqrt(sectorVarianceShare)
-	bridge(rng, p.mktZ, s.Vol*s.Vol*dt/weeksPerMonth, &w.bridgeM)
-	var sectorF [sectorSlots]float64
+	sv := w.idio * math.Sqrt(sectorVarianceShare)
+	bridge(rng, m.MktZ, w.vol*w.vol*dt/weeksPerMonth, &w.bridgeM)
+	var sectorF [market.SectorSlots]float64
 	for k := range len(sectors) {
-		sectorF[k] = p.sectorLR[k]/expUnitsPerLog - mp.stockDrift - p.mktZ
+		sectorF[k] = m.SectorLR[k]/market.ExpUnitsPerLog - mp.StockDrift - m.MktZ
 		var b [weeksPerMonth - 1]float64
 		bridge(rng, sectorF[k], sv*sv*dt/weeksPerMonth, &b)
 		for j := range b {
 			w.bridgeS[j][k] = b[j]
 		}
 	}
-	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
-	sec := p.ix.sector
-	lf := p.limitF
+	ev := w.idio * math.Sqrt(1-sectorVarianceShare)
+	sec := m.Sector
+	lots := &sma.lots
+	lf := sma.limitF
 	correction := 0.0
 	var e [weeksPerMonth - 1]float64
-	for i, pend := range p.price {
-		if !w.eligible[i] || p.shares[i] <= 0 {
+	for i, pend := range m.Price {
+		if !w.eligible[i] || lots.shares[i] <= 0 {
 			continue
 		}
 		sc := sec[i]
-		v := p.vols[i]
-		drift := mp.stockDrift + v.drift/expUnitsPerLog
-		spec := logPure(pend/w.start[i]) - drift - p.mktZ - sectorF[sc]
-		se := ev * v.rel
+		v := m.Vols[i]
+		drift := mp.StockDrift + v.Drift/market.ExpUnitsPerLog
+		spec := market.LogPure(pend/w.start[i]) - drift - m.MktZ - sectorF[sc]
+		se := ev * v.Rel
 		bridge(rng, spec, se*se*dt/weeksPerMonth, &e)
 		for k := range weeksPerMonth - 1 {
 			frac := float64(k+1) / weeksPerMonth
-			pk := w.start[i] * expFast(drift*frac+w.bridgeM[k]+w.bridgeS[k][sc]+e[k])
-			if !(pk*lf < p.maxB[i]) {
+			pk := w.start[i] * market.ExpFast(drift*frac+w.bridgeM[k]+w.bridgeS[k][sc]+e[k])
+			if !(pk*lf < lots.maxB[i]) {
 				continue
 			}
-			correction += p.weekSell(i, t, pk, frac, p.mktZ-w.bridgeM[k]+sectorF[sc]-w.bridgeS[k][sc])
-			if p.shares[i] <= 0 {
+			rest := m.MktZ - w.bridgeM[k] + sectorF[sc] - w.bridgeS[k][sc]
+			correction += sma.weekSell(i, t, pk, pend, frac, mp.SectorDrift, rest)
+			if lots.shares[i] <= 0 {
 				break
 			}
 		}
 	}
-	p.sma.year.growth += correction
+	sma.year.growth += correction
 	return correction
 }
 
-// weekSell harvests stock i at price pk in the week ending at fraction frac
-// of month t; rest is the sector proxy's log return (without drift) from
-// then to the month end. It returns the month's growth correction.
-func (p *pathSim) weekSell(i int, t int32, pk, frac, rest float64) float64 {
-	var g gains
-	before := p.books[i]
-	sold, _ := p.books[i].harvest(pk*p.limitF, pk, t, &g)
+// weekSell harvests stock i at price pk in the week ending at fraction
+// frac of month t; pend is the stock's price at the month end, and the
+// sector proxy's log return from then to the month end is its drift
+// sectorDrift × the rest of the month plus rest. It returns the month's
+// growth correction.
+func (a *smaSide) weekSell(i int, t int32, pk, pend, frac, sectorDrift, rest float64) float64 {
+	h := &a.lots
+	var g lotbook.Gains
+	before := h.books[i]
+	sold, _ := h.books[i].Harvest(pk*a.limitF, pk, t, &g)
 	if sold == 0 {
 		return 0
 	}
-	invest, cost := p.lossSold(i, t, pk, sold, g, before)
-	grown := invest * expFast(p.mp.sectorDrift*(1-frac)+rest)
-	p.addSubstituteAt(int32(i), grown, invest)
-	dVal := grown - sold*p.price[i]
-	p.smaVal += dVal
+	invest, cost := a.lossSold(i, t, pk, sold, g, before)
+	grown := invest * market.ExpFast(sectorDrift*(1-frac)+rest)
+	h.addSubstitute(int32(i), grown, invest)
+	dVal := grown - sold*pend
+	a.value += dVal
 	return dVal + cost
-}
-
-// addSubstituteAt adds a position of the given value and cost basis to
-// stock's substitute.
-func (p *pathSim) addSubstituteAt(stock int32, value, basis float64) {
-	if k := p.subSlot[stock]; k >= 0 {
-		p.subs[k].value += value
-		p.subs[k].basis += basis
-		return
-	}
-	p.subSlot[stock] = int32(len(p.subs))
-	p.subs = append(p.subs, substitute{stock: stock, value: value, basis: basis})
 }

@@ -3,6 +3,8 @@ package calc
 import (
 	"math"
 	"testing"
+
+	"smacalc/calc/internal/market"
 )
 
 // TestWeeklyKeepsTheMonthlyMarket: weekly checks bridge each month without
@@ -21,9 +23,9 @@ func TestWeeklyKeepsTheMonthlyMarket(t *testing.T) {
 		if a.Fund != b.Fund {
 			t.Fatalf("path %d: the fund differs: %+v vs %+v", path, a.Fund, b.Fund)
 		}
-		for i := range pm.price {
-			if pm.price[i] != pw.price[i] {
-				t.Fatalf("path %d: stock %d ends at %v monthly, %v weekly", path, i, pm.price[i], pw.price[i])
+		for i := range pm.mkt.Price {
+			if pm.mkt.Price[i] != pw.mkt.Price[i] {
+				t.Fatalf("path %d: stock %d ends at %v monthly, %v weekly", path, i, pm.mkt.Price[i], pw.mkt.Price[i])
 			}
 		}
 		if a.SMA.AfterTax != b.SMA.AfterTax {
@@ -38,8 +40,8 @@ func TestWeeklyKeepsTheMonthlyMarket(t *testing.T) {
 // TestBridgeEndsAtTotal: the bridge's weeks lead to the month's total with
 // each week's variance.
 func TestBridgeEndsAtTotal(t *testing.T) {
-	var r normalSource
-	r.seed(1, 2, 1)
+	var r market.NormalSource
+	r.Seed(1, 2, 1)
 	const v, total, n = 0.01, 0.05, 20000
 	var sum, sum2 float64
 	var out [weeksPerMonth - 1]float64

@@ -1,4 +1,4 @@
-package calc
+package market
 
 import (
 	"math"
@@ -43,7 +43,7 @@ func errUlps(got float64, exact *big.Float) float64 {
 	return e
 }
 
-// expFast must be within 0.52 ulp of e^x (so at most one ulp from the
+// ExpFast must be within 0.52 ulp of e^x (so at most one ulp from the
 // correctly rounded value; almost always equal to it).
 func TestExpFast(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
@@ -52,7 +52,7 @@ func TestExpFast(t *testing.T) {
 		for range n {
 			x := (2*r.Float64() - 1) * scale
 			exact := bigExp(x)
-			e := errUlps(expFast(x), exact)
+			e := errUlps(ExpFast(x), exact)
 			worst = max(worst, e)
 			if e > 0.5 {
 				wrong++
@@ -67,11 +67,11 @@ func TestExpFast(t *testing.T) {
 		}
 	}
 	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1, 700, -700, 709, -745, math.Inf(1), math.Inf(-1)} {
-		if got, want := expFast(x), math.Exp(x); ulps(got, want) > 1 {
-			t.Errorf("expFast(%v) = %v, want %v", x, got, want)
+		if got, want := ExpFast(x), math.Exp(x); ulps(got, want) > 1 {
+			t.Errorf("ExpFast(%v) = %v, want %v", x, got, want)
 		}
 	}
-	if expFast(0) != 1 || expFast(math.Inf(-1)) != 0 || !math.IsInf(expFast(math.Inf(1)), 1) || !math.IsNaN(expFast(math.NaN())) {
+	if ExpFast(0) != 1 || ExpFast(math.Inf(-1)) != 0 || !math.IsInf(ExpFast(math.Inf(1)), 1) || !math.IsNaN(ExpFast(math.NaN())) {
 		t.Error("special cases")
 	}
 }
@@ -80,11 +80,11 @@ func TestLogPure(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 200000 {
 		x := r.Float64()
-		if got, want := logPure(x), math.Log(x); ulps(got, want) > 1 {
-			t.Fatalf("logPure(%v) = %v, math.Log %v", x, got, want)
+		if got, want := LogPure(x), math.Log(x); ulps(got, want) > 1 {
+			t.Fatalf("LogPure(%v) = %v, math.Log %v", x, got, want)
 		}
 	}
-	if logPure(0) != math.Inf(-1) || !math.IsNaN(logPure(-1)) || logPure(1) != 0 {
+	if LogPure(0) != math.Inf(-1) || !math.IsNaN(LogPure(-1)) || LogPure(1) != 0 {
 		t.Error("special cases")
 	}
 }
@@ -92,7 +92,7 @@ func TestLogPure(t *testing.T) {
 // xoshiroStep is xoshiro256++: outputs of the authors' reference C code
 // (xoshiro256plusplus.c) from the state {1, 2, 3, 4}.
 func TestXoshiroReference(t *testing.T) {
-	r := normalSource{s0: 1, s1: 2, s2: 3, s3: 4}
+	r := NormalSource{s0: 1, s1: 2, s2: 3, s3: 4}
 	want := map[int]uint64{0: 0x0000000002800001, 1: 0x0000000003800067, 2: 0x000cc00003800067,
 		3: 0x000cc201994400b2, 4: 0x8012a2019ac433cd, 999: 0x0e82dbfdabb0d354}
 	for i := range 1000 {
@@ -106,24 +106,24 @@ func TestXoshiroReference(t *testing.T) {
 // on the xoshiro256++ stream, negated on the second path of a pair.
 func TestNormalSourceMatchesMathRand(t *testing.T) {
 	for seed := range uint64(5) {
-		a, b, _ := pathSeed(seed, int(seed*7))
-		var got, src normalSource
-		got.seed(a, b, 1)
-		src.seed(a, b, 1)
+		a, b, _ := PathSeed(seed, int(seed*7))
+		var got, src NormalSource
+		got.Seed(a, b, 1)
+		src.Seed(a, b, 1)
 		want := rand.New(&src)
-		var neg normalSource
-		neg.seed(a, b, -1)
+		var neg NormalSource
+		neg.Seed(a, b, -1)
 		same := 0
 		const n = 1000000
 		for k := range n {
-			g, w := got.norm(), want.NormFloat64()
+			g, w := got.Norm(), want.NormFloat64()
 			if ulps(g, w) > 1 {
 				t.Fatalf("seed %d draw %d: %v, math/rand/v2 %v", seed, k, g, w)
 			}
 			if g == w {
 				same++
 			}
-			if ng := neg.norm(); ng != -g {
+			if ng := neg.Norm(); ng != -g {
 				t.Fatalf("seed %d draw %d: antithetic %v, not −%v", seed, k, ng, g)
 			}
 		}
@@ -135,9 +135,9 @@ func TestNormalSourceMatchesMathRand(t *testing.T) {
 
 // Paths 2k and 2k+1 are an antithetic pair; pairs have distinct streams.
 func TestPathSeedPairs(t *testing.T) {
-	a0, b0, s0 := pathSeed(1, 0)
-	a1, b1, s1 := pathSeed(1, 1)
-	a2, b2, _ := pathSeed(1, 2)
+	a0, b0, s0 := PathSeed(1, 0)
+	a1, b1, s1 := PathSeed(1, 1)
+	a2, b2, _ := PathSeed(1, 2)
 	if a0 != a1 || b0 != b1 || s0 != 1 || s1 != -1 {
 		t.Errorf("pair 0: (%x %x %v) (%x %x %v)", a0, b0, s0, a1, b1, s1)
 	}

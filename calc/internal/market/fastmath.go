@@ -1,4 +1,4 @@
-package calc
+package market
 
 import (
 	"math"
@@ -50,12 +50,12 @@ const (
 	expShift = 0x1.8p52 // adding it rounds to an integer
 )
 
-// expFast returns e^x within about 0.51 ulp (nearly always the correctly
+// ExpFast returns e^x within about 0.51 ulp (nearly always the correctly
 // rounded value; tested against math.Exp). Tang's table method: x = k·ln2/64
 // + r with |r| ≤ ln2/128, e^x = 2^(k/64) · e^r with a degree-6 polynomial for
 // e^r − 1 (truncation error below 2^−62). Arguments beyond ±700 (never a
 // monthly return) and NaN go to math.Exp.
-func expFast(x float64) float64 {
+func ExpFast(x float64) float64 {
 	if !(x <= 700 && x >= -700) {
 		return math.Exp(x)
 	}
@@ -73,11 +73,11 @@ func expFast(x float64) float64 {
 	return v * math.Float64frombits(uint64(k>>6+1023)<<52)
 }
 
-// logPure is the natural logarithm, the algorithm of Go's pure-Go math.Log
+// LogPure is the natural logarithm, the algorithm of Go's pure-Go math.Log
 // (FreeBSD's e_log.c) with explicit rounding of products, so it gives the
 // same result on every platform. It is used only in the normal sampler's
 // tail (one draw in several hundred).
-func logPure(x float64) float64 {
+func LogPure(x float64) float64 {
 	const (
 		Ln2Hi = 6.93147180369123816490e-01 /* 3fe62e42 fee00000 */
 		Ln2Lo = 1.90821492927058770002e-10 /* 3dea39ef 35793c76 */
@@ -114,16 +114,16 @@ func logPure(x float64) float64 {
 	return float64(k*Ln2Hi) - ((hfsq - (float64(s*float64(hfsq+R)) + float64(k*Ln2Lo))) - f)
 }
 
-// ln2over64 is ln 2 / 64 rounded to float64; expUnitsPerLog converts a
+// ln2over64 is ln 2 / 64 rounded to float64; ExpUnitsPerLog converts a
 // natural logarithm to units of ln 2/64.
 const (
 	ln2over64      = math.Ln2 / 64
-	expUnitsPerLog = 64 / math.Ln2
+	ExpUnitsPerLog = 64 / math.Ln2
 )
 
 // exp2over64 returns 2^(y/64) — e^x for y = x·64/ln 2 — within about 0.51
 // ulp. It is the kernel's exponential: the market model computes a stock's
-// log return directly in units of ln 2/64 (marketStep), so the range
+// log return directly in units of ln 2/64 (State.Step), so the range
 // reduction is one rounding to an integer k and an exact subtraction,
 // f = y − k (|f| ≤ ½), with no Cody–Waite split of ln 2; then 2^(f/64) =
 // e^r, r = f·ln2/64 (|r| ≤ 0.0055, so r's rounding error changes e^r by

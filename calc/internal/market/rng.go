@@ -1,8 +1,8 @@
-package calc
+package market
 
 import "math/bits"
 
-// normalSource is a xoshiro256++ generator (Blackman & Vigna 2021,
+// NormalSource is a xoshiro256++ generator (Blackman & Vigna 2021,
 // "Scrambled linear pseudorandom number generators", ACM TOMS 47(4))
 // feeding math/rand/v2's ziggurat normal sampler (Marsaglia & Tsang 2000;
 // rand.New(src).NormFloat64() with this generator as src gives the same
@@ -17,24 +17,24 @@ import "math/bits"
 // PCG-DXSM, used before, costs four 32-bit multiplies a draw there).
 //
 // sign is +1 or −1: every draw is multiplied by it, so the second path of
-// an antithetic pair (see pathSeed) gets the negated normals of the first.
+// an antithetic pair (see PathSeed) gets the negated normals of the first.
 //
 // The ziggurat tables below are copied from Go's math/rand/v2 (normal.go;
 // Copyright 2009 The Go Authors, BSD-style licence).
-type normalSource struct {
+type NormalSource struct {
 	s0, s1, s2, s3 uint64
 	sign           float64
 }
 
 const zigR = 3.442619855899
 
-// seed sets the state from two words through SplitMix64 (the seeding the
+// Seed sets the state from two words through SplitMix64 (the seeding the
 // xoshiro authors recommend: never the all-zero state).
-func (r *normalSource) seed(a, b uint64, sign float64) {
-	r.s0 = splitmix64(a)
-	r.s1 = splitmix64(r.s0 ^ b)
-	r.s2 = splitmix64(r.s1 + 0x632be59bd9b4e019)
-	r.s3 = splitmix64(r.s2 ^ 0x9e3779b97f4a7c15)
+func (r *NormalSource) Seed(a, b uint64, sign float64) {
+	r.s0 = SplitMix64(a)
+	r.s1 = SplitMix64(r.s0 ^ b)
+	r.s2 = SplitMix64(r.s1 + 0x632be59bd9b4e019)
+	r.s3 = SplitMix64(r.s2 ^ 0x9e3779b97f4a7c15)
 	r.sign = sign
 }
 
@@ -51,19 +51,19 @@ func xoshiroStep(s0, s1, s2, s3 uint64) (n0, n1, n2, n3, out uint64) {
 	return s0, s1, s2, s3, out
 }
 
-// Uint64 returns the next output (it makes normalSource a rand.Source).
-func (r *normalSource) Uint64() uint64 {
+// Uint64 returns the next output (it makes NormalSource a rand.Source).
+func (r *NormalSource) Uint64() uint64 {
 	var u uint64
 	r.s0, r.s1, r.s2, r.s3, u = xoshiroStep(r.s0, r.s1, r.s2, r.s3)
 	return u
 }
 
-func (r *normalSource) float64() float64 { return float64(r.Uint64()<<11>>11) / (1 << 53) }
+func (r *NormalSource) float64() float64 { return float64(r.Uint64()<<11>>11) / (1 << 53) }
 
-// norm returns a standard normal draw times the source's sign.
-func (r *normalSource) norm() float64 { return r.sign * r.normUnsigned() }
+// Norm returns a standard normal draw times the source's sign.
+func (r *NormalSource) Norm() float64 { return r.sign * r.normUnsigned() }
 
-func (r *normalSource) normUnsigned() float64 {
+func (r *NormalSource) normUnsigned() float64 {
 	u := r.Uint64()
 	j := int32(u)
 	i := u >> 32 & 0x7F
@@ -77,12 +77,12 @@ func (r *normalSource) normUnsigned() float64 {
 // normSlow finishes a draw whose first candidate fell outside the
 // ziggurat's rectangles (under 1% of draws): the base strip's tail, a
 // wedge, or a rejection followed by a fresh draw.
-func (r *normalSource) normSlow(j int32, i uint64, x float64) float64 {
+func (r *NormalSource) normSlow(j int32, i uint64, x float64) float64 {
 	for {
 		if i == 0 {
 			for {
-				x = float64(-logPure(r.float64()) * (1.0 / zigR))
-				y := -logPure(r.float64())
+				x = float64(-LogPure(r.float64()) * (1.0 / zigR))
+				y := -LogPure(r.float64())
 				if y+y >= float64(x*x) {
 					break
 				}
@@ -92,7 +92,7 @@ func (r *normalSource) normSlow(j int32, i uint64, x float64) float64 {
 			}
 			return -zigR - x
 		}
-		if zigF[i]+float32(float32(r.float64())*(zigF[i-1]-zigF[i])) < float32(expFast(float64(-.5*x)*x)) {
+		if zigF[i]+float32(float32(r.float64())*(zigF[i-1]-zigF[i])) < float32(ExpFast(float64(-.5*x)*x)) {
 			return x
 		}
 		u := r.Uint64()

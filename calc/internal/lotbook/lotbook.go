@@ -1,0 +1,186 @@
+// Package lotbook keeps tax lots: a security's lots ordered for
+// highest-in-first-out sales (HIFO), the gains a sale realizes by
+// character (IRC §1222) and the §1091 wash-sale adjustment. It knows
+// nothing of markets or strategies: the engine (package calc) keeps one
+// Book per stock of the SMA, one for the fund and one for the "keep it"
+// strategy, and passes the price and the step of every trade.
+package lotbook
+
+// StepsPerYear is the number of simulation steps (months) in a year: a
+// lot's holding period is counted in them.
+const StepsPerYear = 12
+
+// Lot is one tax lot: shares bought together at one cost.
+type Lot struct {
+	Shares float64
+	Basis  float64 // cost basis per share
+	Step   int32   // month of acquisition (holding period start); < 0 before the start
+}
+
+// LongTerm reports whether a lot acquired at step `from` and sold at step
+// `to` is held more than one year (IRC §1222): 12 monthly steps is exactly
+// one year, so it takes 13.
+func LongTerm(from, to int32) bool { return to-from > StepsPerYear }
+
+// Gains accumulates realized gains (losses negative) by character.
+type Gains struct{ ST, LT float64 }
+
+// Add adds a gain realized on a lot bought at step from and sold at step
+// to. It has no branch (whether a lot is long-term is unpredictable in a
+// harvest): adding an exact zero to the other character changes nothing.
+func (g *Gains) Add(from, to int32, amount float64) {
+	lt := 0.0
+	if LongTerm(from, to) {
+		lt = amount
+	}
+	g.LT += lt
+	g.ST += amount - lt
+}
+
+// Book holds the lots of one security sorted by basis per share, LOWEST
+// first, so HIFO sales take from the end and the lots a harvest sells are
+// always a suffix (removed by truncation, no copy); a purchase at a new
+// high — most of them — is an append. Lots with equal basis are in the
+// reverse of their purchase order, so b.HIFO(k) (the k-th lot highest
+// basis first) and every sum over lots run in exactly the order of a
+// highest-first list.
+type Book []Lot
+
+// HIFO returns the k-th lot in HIFO order (0: the highest basis).
+func (b Book) HIFO(k int) Lot { return b[len(b)-1-k] }
+
+// MaxBasis is the highest basis per share (0 when empty).
+func (b Book) MaxBasis() float64 {
+	if len(b) == 0 {
+		return 0
+	}
+	return b[len(b)-1].Basis
+}
+
+// Buy adds a lot, keeping the order; a lot bought in the same step at the
+// same basis is merged into the existing one. The new Lot goes before the
+// lots of equal or higher basis; they are found from the top, because
+// after a harvest the lots above the price are few (those within the
+// threshold of it): a short scan beats a binary search's unpredictable
+// branches. Books with more lots above the price (no harvest, or a
+// threshold of 20%) fall back to the binary search.
+func (b *Book) Buy(shares, basis float64, step int32) {
+	s := *b
+	n := len(s)
+	if n == 0 || s[n-1].Basis < basis { // a new highest Basis: append
+		*b = append(s, Lot{Shares: shares, Basis: basis, Step: step})
+		return
+	}
+	i := n - 1
+	for stop := max(n-8, 0); i > stop && s[i-1].Basis >= basis; {
+		i--
+	}
+	if i > 0 && s[i-1].Basis >= basis {
+		// First position whose basis is not below the new one (binary
+		// search in s[:i]).
+		lo, hi := 0, i-1
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if s[m].Basis < basis {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		i = lo
+	}
+	if s[i].Basis == basis && s[i].Step == step {
+		s[i].Shares += shares
+		return
+	}
+	s = append(s, Lot{})
+	copy(s[i+1:], s[i:])
+	s[i] = Lot{Shares: shares, Basis: basis, Step: step}
+	*b = s
+}
+
+// SellHIFO sells n shares (at most all of them) at price, highest basis
+// first, and adds the realized gains to g. It returns the shares sold and
+// the basis sold.
+func (b *Book) SellHIFO(n, price float64, step int32, g *Gains) (sold, basis float64) {
+	s := *b
+	k := len(s)
+	for k > 0 && n > 0 {
+		l := &s[k-1]
+		q := n
+		whole := l.Shares <= n*(1+1e-12)
+		if whole {
+			q = l.Shares
+		}
+		g.Add(l.Step, step, q*(price-l.Basis))
+		sold += q
+		basis += q * l.Basis
+		n -= q
+		if !whole {
+			l.Shares -= q
+			break
+		}
+		k--
+	}
+	*b = s[:k]
+	return sold, basis
+}
+
+// Harvest sells every Lot whose basis per share exceeds limit (the price
+// is below basis × (1 − threshold)), adds the realized losses to g and
+// returns the shares and basis sold.
+func (b *Book) Harvest(limit, price float64, step int32, g *Gains) (sold, basis float64) {
+	s := *b
+	k := len(s)
+	for k > 0 && s[k-1].Basis > limit {
+		l := s[k-1]
+		g.Add(l.Step, step, l.Shares*(price-l.Basis))
+		sold += l.Shares
+		basis += l.Shares * l.Basis
+		k--
+	}
+	*b = s[:k]
+	return sold, basis
+}
+
+// Unrealized adds the gains of selling every lot at price at step to g;
+// if donate, long-term lots at a gain are left out (given to charity).
+func (b Book) Unrealized(price float64, step int32, donate bool, g *Gains) {
+	for k := len(b) - 1; k >= 0; k-- {
+		l := &b[k]
+		gain := l.Shares * (price - l.Basis)
+		if donate && gain > 0 && LongTerm(l.Step, step) {
+			continue
+		}
+		g.Add(l.Step, step, gain)
+	}
+}
+
+// WashSale applies IRC §1091 to a loss sale followed (within 30 days) by a
+// purchase of substantially identical stock. sold is the Lot sold at
+// salePrice (below its basis) at saleStep; bought is the replacement lot.
+// The disallowed loss is pro rata to the replaced shares (Treas. Reg.
+// §1.1091-1(c)): it is added to the basis of the replacing shares and their
+// holding period includes the sold lot's (§1223(3)). It returns the
+// replacement split into the adjusted lot and the unadjusted remainder
+// (zero shares when the replacement is not larger than the sale) and the
+// disallowed loss. A sale at a gain disallows nothing.
+//
+// The simulated SMA never triggers this rule: it does not buy a stock in
+// the step of a loss sale (see package calc's doc.go); the function is what a wash sale
+// would cost.
+func WashSale(sold Lot, salePrice float64, saleStep int32, bought Lot) (adjusted, rest Lot, disallowed float64) {
+	loss := sold.Basis - salePrice
+	if loss <= 0 || sold.Shares <= 0 || bought.Shares <= 0 {
+		return bought, Lot{Step: bought.Step}, 0
+	}
+	n := min(sold.Shares, bought.Shares)
+	disallowed = loss * n
+	adjusted = Lot{
+		Shares: n,
+		Basis:  bought.Basis + loss,
+		Step:   bought.Step - (saleStep - sold.Step),
+	}
+	rest = Lot{Shares: bought.Shares - n, Basis: bought.Basis, Step: bought.Step}
+	return adjusted, rest, disallowed
+}

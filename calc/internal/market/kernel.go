@@ -1,0 +1,266 @@
+package market
+
+import "math"
+
+// SectorSlots is a power of two at least the number of sectors: the
+// kernel indexes SectorLR by a masked sector, so no bounds are checked.
+const SectorSlots = 16
+
+// Params are the per-step constants of the market model (calc's
+// market.go derives them from a scenario).
+type Params struct {
+	MktSd, SectorSd, SpecificSd float64
+	StockDrift                  float64 // log drift per step of a stock
+	SectorDrift                 float64 // log drift per step of a sector proxy (market + sector factor)
+}
+
+// StockVol is one name's stock-specific volatility relative to
+// Params.SpecificSd, and its drift correction per step in units of
+// ln 2/64 (the kernel's units; calc's idio_weight.go).
+type StockVol struct {
+	Rel, Drift float64
+}
+
+// History is a replayed market factor (calc's history_market.go): each
+// month's log price return and each quarter's dividend yield.
+type History struct {
+	LogPrice []float64
+	DivQ     []float64
+}
+
+// State is one path's market: every stock's price, the index's value
+// (whole, and held: without the excluded sectors), the step's sector
+// factors and the random source. It knows nothing of the strategies:
+// Step reads the SMA's shares and highest lot bases as plain slices, and
+// a fund's NAV follows IdxVal.
+type State struct {
+	Params  Params
+	Sector  []uint8    // each stock's sector (< SectorSlots)
+	Vols    []StockVol // each stock's specific volatility and drift
+	Div     float64    // dividend yield a year (a replay of history has its own)
+	History *History   // non-nil: the market factor replays history
+
+	// Rng is the path's source: Step draws from it, and so may the
+	// path's other parts that move with the market (calc's transition.go).
+	Rng     NormalSource
+	zigSW   [128]float64 // zigW × the specific volatility × the path's sign, in units of ln 2/64
+	sdUnits float64      // the specific volatility × the path's sign, in units of ln 2/64
+	allHeld bool         // no stock excluded: the held index is the index
+
+	Price, IdxN, HeldN []float64            // per stock: price, index shares, held index shares
+	SectorLR           [SectorSlots]float64 // the step's sector log return + stock drift, in units of ln 2/64
+	SectorG            []float64            // the step's growth of each sector's proxy (market + sector factor)
+	IdxVal, HeldIdxVal float64              // the index's value, the held part's
+	MktZ               float64              // the step's market log return
+	histStep           int                  // the next month of History
+}
+
+// NewState returns the market of n stocks in `sectors` sectors with the
+// given parameters; idxN are the index's shares of each stock and heldN
+// the held index's (0 for an excluded stock).
+func NewState(p Params, sector []uint8, sectors int, vols []StockVol, idxN, heldN []float64, div float64, h *History) State {
+	if sectors > SectorSlots {
+		panic("market: more sectors than SectorSlots")
+	}
+	m := State{Params: p, Sector: sector, Vols: vols, Div: div, History: h,
+		Price: make([]float64, len(sector)), IdxN: idxN, HeldN: heldN,
+		SectorG: make([]float64, sectors), allHeld: true}
+	for i := range idxN {
+		if heldN[i] != idxN[i] {
+			m.allHeld = false
+		}
+	}
+	return m
+}
+
+// Begin seeds the path's draws (from PathSeed) and sets every price, and
+// the index, to 1; it returns the held index's value.
+func (m *State) Begin(a, b uint64, sign float64) (held float64) {
+	m.Rng.Seed(a, b, sign)
+	m.histStep = 0
+	m.sdUnits = sign * m.Params.SpecificSd * ExpUnitsPerLog
+	for i, w := range zigW {
+		m.zigSW[i] = w * m.sdUnits
+	}
+	for i := range m.Price {
+		m.Price[i] = 1
+		held += m.HeldN[i]
+	}
+	m.IdxVal, m.HeldIdxVal = 1, held
+	return held
+}
+
+// Step draws one month of returns and moves every price and the index:
+// the kernel. The generator's state lives in registers, the ziggurat's
+// fast path (over 99% of draws) and exp2over64 are written out inline,
+// and no bounds are checked. A stock's log return is computed in units of
+// ln 2/64 (the sector part once per sector, the specific part as the
+// ziggurat's integer times a per-path table, zigSW), which makes the
+// exponential's range reduction exact and short (fastmath.go). With the
+// scenario ranges (vol ≤ 1, idio ≤ 2) and the ziggurat's largest draw
+// (about 14), a month's log return is below 30 in size, far inside
+// exp2over64's range.
+//
+// shares and maxB are the SMA's shares and highest lot basis of each
+// stock: the same loop sums the SMA's stocks before (valOld) and after
+// (val) the move, and lists in cand, in stock order and without a branch,
+// the nc stocks whose price times lf is below their highest basis (lf =
+// 1/(1 − threshold); +Inf lists none): the only ones a harvest looks at.
+func (m *State) Step(shares, maxB []float64, cand []int32, lf float64) (nc int, valOld, val float64) {
+	mp := &m.Params
+	rng := &m.Rng
+	mz := m.marketFactor(mp.MktSd * rng.Norm())
+	m.MktZ = mz
+	for k := range m.SectorG {
+		f := mp.SectorSd * rng.Norm()
+		m.SectorLR[k] = float64(mp.StockDrift+mz+f) * ExpUnitsPerLog
+		m.SectorG[k] = ExpFast(mp.SectorDrift + mz + f)
+	}
+	sec := m.Sector
+	n := len(sec)
+	price, idxN, heldN := m.Price[:n], m.IdxN[:n], m.HeldN[:n]
+	shares, maxB, cand, vols := shares[:n], maxB[:n], cand[:n], m.Vols[:n]
+	lr := &m.SectorLR
+	sw := &m.zigSW
+	sdu := m.sdUnits
+	allHeld := m.allHeld
+	s0, s1, s2, s3 := rng.s0, rng.s1, rng.s2, rng.s3
+	var idx, heldIdx float64
+	for i, sc := range sec {
+		// Standard normal draw: math/rand/v2's ziggurat on xoshiro256++,
+		// times the specific volatility in units of ln 2/64.
+		var u uint64
+		s0, s1, s2, s3, u = xoshiroStep(s0, s1, s2, s3)
+		j := int32(u)
+		zi := u >> 32 & 0x7F
+		d := float64(j) * sw[zi]
+		if absInt32(j) >= zigK[zi] {
+			rng.s0, rng.s1, rng.s2, rng.s3 = s0, s1, s2, s3
+			d = sdu * rng.normSlow(j, zi, float64(j)*zigW[zi])
+			s0, s1, s2, s3 = rng.s0, rng.s1, rng.s2, rng.s3
+		}
+		// g = 2^(y/64) = e^(log return) (exp2over64, inline), with the
+		// name's own volatility and drift (calc's idio_weight.go); the
+		// drift is added to the sector's part, off the draw's dependency
+		// chain.
+		v := &vols[i]
+		y := float64(lr[sc&(SectorSlots-1)]+v.Drift) + float64(d*v.Rel)
+		kd := float64(y+expShift) - expShift
+		k := int64(kd)
+		r := float64(y-kd) * ln2over64
+		r2 := float64(r * r)
+		a0 := float64(r*0.5) + 1
+		a1 := float64(r*(1.0/24)) + 1.0/6
+		a2 := float64(r*(1.0/720)) + 1.0/120
+		q := a0 + float64(r2*(a1+float64(r2*a2)))
+		t := &expTable[k&63]
+		g := (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+
+		po := price[i]
+		pn := po * g
+		price[i] = pn
+		sh := shares[i]
+		valOld += float64(sh * po)
+		val += float64(sh * pn)
+		idx += float64(idxN[i] * pn)
+		if !allHeld {
+			heldIdx += float64(heldN[i] * pn)
+		}
+		cand[nc] = int32(i)
+		if float64(pn*lf) < maxB[i] {
+			nc++
+		}
+	}
+	if allHeld {
+		heldIdx = idx
+	}
+	rng.s0, rng.s1, rng.s2, rng.s3 = s0, s1, s2, s3
+	m.IdxVal, m.HeldIdxVal = idx, heldIdx
+	return nc, valOld, val
+}
+
+// TakeOver moves stock i's price to a cash offer `premium` above it,
+// with the index, and returns the price's rise.
+func (m *State) TakeOver(i int, premium float64) float64 {
+	d := m.Price[i] * premium
+	m.Price[i] += d
+	m.IdxVal += m.IdxN[i] * d
+	m.HeldIdxVal += m.HeldN[i] * d
+	return d
+}
+
+// marketFactor is the month's market log return: the lognormal draw, or
+// history's month when replaying (the draw is then discarded, so the
+// other draws are those of the lognormal market of the same seed).
+func (m *State) marketFactor(draw float64) float64 {
+	z := draw
+	if m.History != nil {
+		z = m.History.LogPrice[m.histStep]
+		m.histStep++
+	}
+	return z
+}
+
+// QuarterYield is the dividend yield paid at the quarter ending at step t.
+func (m *State) QuarterYield(t int32) float64 {
+	if m.History == nil {
+		return m.Div / 4
+	}
+	return m.History.DivQ[(t-1)/3]
+}
+
+// PinToHistory makes the index's month exactly history's when replaying:
+// the simulated sector and stock shocks do not cancel in a cap-weighted
+// index of a few hundred names, so after Step every price is scaled by
+// the one factor c that brings the index from idxPrev to
+// idxPrev·exp(logPrice) — a correction of the market factor alone. It
+// returns c (the caller scales what else it holds: the SMA's substitutes),
+// the SMA's stocks' value at the corrected prices and the harvest
+// candidates relisted as in Step; ok is false when there is nothing to
+// correct.
+func (m *State) PinToHistory(idxPrev float64, shares, maxB []float64, cand []int32, lf float64) (c float64, nc int, val float64, ok bool) {
+	if m.History == nil || m.IdxVal <= 0 {
+		return 0, 0, 0, false
+	}
+	c = idxPrev * ExpFast(m.History.LogPrice[m.histStep-1]) / m.IdxVal
+	var idx, heldIdx float64
+	cand = cand[:len(m.Price)]
+	for i, pr := range m.Price {
+		pn := pr * c
+		m.Price[i] = pn
+		idx += m.IdxN[i] * pn
+		heldIdx += m.HeldN[i] * pn
+		val += shares[i] * pn
+		cand[nc] = int32(i)
+		if pn*lf < maxB[i] {
+			nc++
+		}
+	}
+	m.IdxVal, m.HeldIdxVal = idx, heldIdx
+	return c, nc, val, true
+}
+
+// PathSeed derives the seed words of a path's random source from the
+// scenario's seed and the path index through SplitMix64. Paths come in
+// antithetic pairs (Hammersley & Morton 1956): paths 2k and 2k+1 share
+// pair k's stream, the second with every normal draw negated (sign −1), so
+// a down market on one is an up market on the other. Pairs are
+// independent of each other and of how paths are split across workers;
+// the even paths alone are plain independent Monte Carlo paths.
+func PathSeed(seed uint64, path int) (a, b uint64, sign float64) {
+	pair := uint64(path) >> 1
+	a = SplitMix64(seed ^ SplitMix64(pair+0x632be59bd9b4e019))
+	sign = 1
+	if path&1 == 1 {
+		sign = -1
+	}
+	return a, SplitMix64(a ^ 0x9e3779b97f4a7c15), sign
+}
+
+// SplitMix64 is the SplitMix64 finaliser (Steele, Lea & Flood 2014).
+func SplitMix64(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
