@@ -7,6 +7,8 @@ import (
 	"slices"
 )
 
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
 // check reports NaN, infinite or negative wealth in a path's outcome.
 func (o PathOutcome) check() error {
 	bad := func(what string, v float64) error {

@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/scenario"
+)
 
 // Harvest checks every week (harvest=weekly).
 //
@@ -35,7 +39,7 @@ import "math"
 // exponentials per stock and month, about three times the kernel's work,
 // so a weekly scenario counts as 4 steps a month against MaxWork. A replay
 // of history (monthly data) is refused with weekly checks.
-const weeksPerMonth = 4
+const weeksPerMonth = scenario.WeeksPerMonth
 
 // weekState is the working memory of weekly checks.
 type weekState struct {
