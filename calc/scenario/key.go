@@ -152,9 +152,13 @@ func (k Key) Percent() bool { return k.Unit == Fraction }
 
 // DisplayRange returns Min and Max as the form shows them, in percent for
 // a fraction (shifted in decimal, so 0.05 is "5", not
-// 5.000000000000001), or "" when the key is not bounded.
+// 5.000000000000001), or "" when the key is not bounded (an unsigned key,
+// the seed, is bounded below by 0).
 func (k Key) DisplayRange() (lo, hi string) {
 	if !k.Bounded {
+		if k.Type() == Unsigned {
+			return "0", ""
+		}
 		return "", ""
 	}
 	if k.Percent() {

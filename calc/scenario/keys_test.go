@@ -148,6 +148,7 @@ func TestDisplayRange(t *testing.T) {
 		{"horizon", "1", "50", "years"},
 		{"history", "1926", "2024", ""},
 		{"contrib", "", "", "$"},
+		{"seed", "0", "", ""},
 	} {
 		k, _ := Lookup(tc.key)
 		lo, hi := k.DisplayRange()
