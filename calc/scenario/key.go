@@ -296,6 +296,9 @@ func (f stateField) set(s *Scenario, v string, _ float64) string {
 	return ""
 }
 
+// maxSeed is the largest seed, 2^64 − 1.
+var maxSeed = strconv.FormatUint(math.MaxUint64, 10)
+
 // seedField is the "seed" key.
 type seedField struct {
 	at  func(*Scenario) *uint64
@@ -313,7 +316,7 @@ func (f seedField) check(*Key, *Scenario, *ValidationError) {}
 func (f seedField) set(s *Scenario, v string, _ float64) string {
 	n, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
-		return "not a whole number between 0 and 18446744073709551615: " + strconv.Quote(v)
+		return "not a whole number between 0 and " + maxSeed + ": " + strconv.Quote(v)
 	}
 	*f.at(s) = n
 	return ""

@@ -56,9 +56,11 @@ var keys = []Key{
 		Meaning: "initial cost basis as a fraction of `amount` (1 = cash)", Example: "1",
 		Label: "Cost basis of what you invest", FormUnit: "% of amount", Step: "1",
 		Help: "100% means cash. Below 100% means you start from shares with an unrealised gain (60% = the shares cost 60% of their value today)."},
-	{Name: "contrib", Unit: Dollars, Max: 1e9, value: number(func(s *Scenario) *float64 { return &s.Contrib }, 0),
+	{Name: "contrib", Unit: Dollars, Max: maxContrib, value: number(func(s *Scenario) *float64 { return &s.Contrib }, 0),
 		Meaning: "contribution per year (negative = withdrawal)", Example: "0",
-		allowed: func() string { return "−10% of amount to 1000000000" },
+		allowed: func() string {
+			return "−" + percentText(maxWithdrawal) + "% of amount to " + formatFloat(maxContrib)
+		},
 		check:   checkContrib,
 		Label:   "Added each year", Step: "1000",
 		Help: "Money added every year; a negative amount is a yearly withdrawal (at most 10% of the amount)."},
@@ -141,7 +143,7 @@ var keys = []Key{
 		Help: "How many random market histories are simulated. More paths give steadier numbers and take longer."},
 	{Name: "seed", value: seed(func(s *Scenario) *uint64 { return &s.Seed }, 1),
 		Meaning: "random seed", Example: "1",
-		allowed: func() string { return "0 to 18446744073709551615" },
+		allowed: func() string { return "0 to " + maxSeed },
 		Label:   "Random seed", Step: "1",
 		Help: "The same seed gives exactly the same result; change it to see how much the numbers move by chance."},
 	{Name: "local", value: omitted(word(func(s *Scenario) *string { return &s.Local }, "none")),

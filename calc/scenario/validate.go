@@ -148,15 +148,21 @@ func checkLocal(state, local string) error {
 	return err
 }
 
-// checkContrib bounds contributions at 1e9 a year and withdrawals at 10%
-// of the amount a year (a larger one empties most portfolios within the
-// horizon, and the comparison is of investing, not of spending down).
+// Contributions are at most maxContrib a year, withdrawals at most
+// maxWithdrawal of the amount a year (a larger one empties most portfolios
+// within the horizon, and the comparison is of investing, not of spending
+// down).
+const (
+	maxContrib    = 1e9
+	maxWithdrawal = 0.1
+)
+
 func checkContrib(s Scenario, e *ValidationError) {
 	if !e.has("contrib") && finite(s.Contrib) && finite(s.Amount) {
-		if s.Contrib > 1e9 {
-			e.add("contrib", "must be at most 1000000000 a year")
-		} else if s.Contrib < -0.1*s.Amount {
-			e.add("contrib", "withdrawals may be at most 10%% of amount a year (%s)", formatFloat(0.1*s.Amount))
+		if s.Contrib > maxContrib {
+			e.add("contrib", "must be at most %s a year", formatFloat(maxContrib))
+		} else if s.Contrib < -maxWithdrawal*s.Amount {
+			e.add("contrib", "withdrawals may be at most %s%% of amount a year (%s)", percentText(maxWithdrawal), formatFloat(maxWithdrawal*s.Amount))
 		} else {
 			onStep(e, "contrib", s.Contrib, centsPerDollar)
 		}
