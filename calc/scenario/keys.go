@@ -61,8 +61,8 @@ var keys = []Key{
 		allowed: func() string {
 			return "−" + percentText(maxWithdrawal) + "% of amount to " + formatFloat(maxContrib)
 		},
-		check:   checkContrib,
-		Label:   "Added each year", Step: "1000",
+		check: checkContrib,
+		Label: "Added each year", Step: "1000",
 		Help: "Money added every year; a negative amount is a yearly withdrawal (at most 10% of the amount)."},
 	{Name: "horizon", Unit: Years, Min: 1, Max: 50, Bounded: true, value: whole(func(s *Scenario) *int { return &s.Horizon }, 10),
 		Meaning: "years", Example: "10",
