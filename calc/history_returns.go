@@ -7,7 +7,7 @@ import (
 	"smacalc/calc/scenario"
 )
 
-//go:generate go run ./internal/historygen -in testdata/history/shiller_monthly.csv -out history.go
+//go:generate go run ./internal/historygen -in testdata/history/shiller_monthly.csv -out history.go -years scenario/history_years.go
 
 // A market with memory of real history: instead of drawing the market factor
 // from a lognormal with `ret` and `vol`, a simulation may replay the S&P

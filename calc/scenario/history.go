@@ -1,16 +1,9 @@
 package scenario
 
-// The years of market history a replay ("history") can use: the rows of
-// calc's history table (Robert Shiller's S&P Composite data, December 1925
-// to December 2024; calc/history.go, docs/HISTORY.md). calc's
-// TestHistoryYearsMatchTheTable keeps them equal to the table's.
-const (
-	HistoryFirstYear = 1926
-	HistoryLastYear  = 2024
-)
-
 // HistoryYears returns the first and last calendar years whose twelve
-// monthly total returns the history table holds.
+// monthly total returns the history table holds (Robert Shiller's S&P
+// Composite data; docs/HISTORY.md): HistoryFirstYear and HistoryLastYear,
+// generated with the table from the same file (history_years.go).
 func HistoryYears() (first, last int) { return HistoryFirstYear, HistoryLastYear }
 
 // HistoryStartYears returns the earliest and latest start years from which
