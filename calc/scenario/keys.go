@@ -196,7 +196,7 @@ var keys = []Key{
 		check: checkHistoryKey,
 		Label: "Replay the market from year", Step: "1", Optional: true,
 		Help: "Leave empty for simulated markets. A year replays the S&P 500's real monthly returns and dividends from January of that year (Robert Shiller's data); expected return, volatility and dividend yield are then not used, and the spread between results comes only from how individual stocks move around that market."},
-	// Cash takeovers are off unless asked for (takeover.go).
+	// Cash takeovers are off unless asked for (calc/takeover.go).
 	{Name: "takeover", Unit: Fraction, Min: 0, Max: 1, Bounded: true, value: omitted(number(func(s *Scenario) *float64 { return &s.Takeover }, 0)),
 		Meaning: "share of the names leaving the index that are bought for cash; the SMA sells them at the offer (not with `history`)", Example: "0.5",
 		Label: "Bought out for cash", FormUnit: "% of the companies leaving", Step: "1", Optional: true,

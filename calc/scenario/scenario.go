@@ -35,13 +35,13 @@ type Scenario struct {
 	Seed         uint64   // random seed ("seed")
 	Local        string   // local income tax: "none" or "nyc" (with state NY) ("local")
 	Index        string   // index preset: sp500, r1000, r3000 ("index"; index_presets.go)
-	Turnover     float64  // yearly index reconstitution turnover ("turnover"; turnover.go)
-	Savings      string   // reinvest or withdraw the tax saved ("savings"; savings.go)
-	History      int      // start year of a replay of history, 0 = off ("history"; history_market.go)
-	Takeover     float64  // share of the names leaving the index that are bought for cash ("takeover"; takeover.go)
-	Premium      float64  // a cash takeover's premium over the price before it ("premium"; takeover.go)
+	Turnover     float64  // yearly index reconstitution turnover ("turnover"; calc/turnover.go)
+	Savings      string   // reinvest or withdraw the tax saved ("savings"; calc/savings.go)
+	History      int      // start year of a replay of history, 0 = off ("history"; calc/history_market.go)
+	Takeover     float64  // share of the names leaving the index that are bought for cash ("takeover"; calc/takeover.go)
+	Premium      float64  // a cash takeover's premium over the price before it ("premium"; calc/takeover.go)
 
-	// Existing holdings moved into the SMA (transition.go). A concentrated
+	// Existing holdings moved into the SMA (calc/transition.go). A concentrated
 	// position is a fraction of Amount in one stock; legacy lots come from
 	// a file (ParseLegacyLots) and are not part of the query.
 	Single        float64     // fraction of Amount held in one stock ("single")
