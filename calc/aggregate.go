@@ -3,8 +3,11 @@ package calc
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // check reports NaN, infinite or negative wealth in a path's outcome.
 func (o PathOutcome) check() error {

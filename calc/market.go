@@ -1,10 +1,6 @@
 package calc
 
-import (
-	"math"
-
-	"smacalc/calc/internal/lotbook"
-)
+import "smacalc/calc/internal/lotbook"
 
 // Market model (monthly steps, dt = 1/12 year).
 //
@@ -23,13 +19,13 @@ import (
 //
 // The index holds `stocks` names, cap-weighted with Zipf-like initial weights
 // w_i ∝ i^−0.8 (top name ≈ 7.7% of a 500-stock index, like the largest S&P 500
-// constituents), assigned greedily to the sectors of sectors.go so that sector
-// weights match. The index is buy and hold (weights drift with prices);
-// dividends are the same yield for every stock.
+// constituents), assigned greedily to the sectors of scenario/sectors.go so
+// that sector weights match (scenario.Constituents). The index is buy and
+// hold (weights drift with prices); dividends are the same yield for every
+// stock.
 const (
 	stepsPerYear = lotbook.StepsPerYear
 	dt           = 1.0 / stepsPerYear
-	zipfExponent = 0.8
 	// sectorVarianceShare is the share of the "idio" variance that is a
 	// sector factor.
 	sectorVarianceShare = 0.25
@@ -43,43 +39,4 @@ type index struct {
 	// its weight, or less when a stock stands for several companies of a
 	// large index (index_presets.go). Volatility follows it (idio_weight.go).
 	size []float64
-}
-
-func newIndex(n int) index {
-	w := make([]float64, n)
-	total := 0.0
-	for i := range n {
-		w[i] = math.Pow(float64(i+1), -zipfExponent)
-		total += w[i]
-	}
-	for i := range w {
-		w[i] /= total
-	}
-	return assignSectors(w, w)
-}
-
-// assignSectors gives each stock of weights w (descending, sum 1) a sector
-// so that sector weights match sectors.go; size is each stock's company
-// size (see index).
-func assignSectors(w, size []float64) index {
-	n := len(w)
-	ix := index{weight: w, sector: make([]uint8, n), size: size}
-	sectorTotal := 0.0
-	for _, s := range sectors {
-		sectorTotal += s.Weight
-	}
-	assigned := make([]float64, len(sectors))
-	for i := range n {
-		// Give the stock to the sector furthest below its target weight.
-		best, bestGap := 0, math.Inf(-1)
-		for k, s := range sectors {
-			gap := s.Weight/sectorTotal - assigned[k]
-			if gap > bestGap {
-				best, bestGap = k, gap
-			}
-		}
-		ix.sector[i] = uint8(best)
-		assigned[best] += ix.weight[i]
-	}
-	return ix
 }

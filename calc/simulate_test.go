@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -369,8 +371,9 @@ func FuzzSimulate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ret, vol, idio, basis, contrib float64, harvest, end, stocks, horizon uint8, seed uint64) {
 		s := DefaultScenario()
 		// At the scenario's precision (cents, 6 decimals), as Decode gives.
-		s.Ret, s.Vol, s.Idio, s.Basis = roundTo(ret, ratePerUnit), roundTo(vol, ratePerUnit), roundTo(idio, ratePerUnit), roundTo(basis, ratePerUnit)
-		s.Contrib = roundTo(contrib, centsPerDollar)
+		s.Ret, s.Vol, s.Idio, s.Basis = scenario.Round(ret, scenario.Fraction), scenario.Round(vol, scenario.Fraction), scenario.Round(idio, scenario.Fraction), scenario.Round(basis, scenario.Fraction)
+		s.Contrib = scenario.Round(contrib, scenario.Dollars)
+		harvests, endChoices := choiceValues("harvest"), choiceValues("end")
 		s.Harvest = harvests[int(harvest)%len(harvests)]
 		s.End = endChoices[int(end)%len(endChoices)]
 		s.Stocks = 1 + int(stocks)%8
@@ -381,7 +384,7 @@ func FuzzSimulate(f *testing.F) {
 		// share of it taken over for cash (0, ⅓, ⅔, all): the corpus keeps
 		// its shape, and takeovers' jumps must keep the ledger whole too.
 		s.Turnover = float64(seed>>62) * 0.15
-		s.Takeover = roundTo(float64(seed>>60&3)/3, ratePerUnit)
+		s.Takeover = scenario.Round(float64(seed>>60&3)/3, scenario.Fraction)
 		if s.Validate() != nil {
 			return
 		}

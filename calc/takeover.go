@@ -43,10 +43,6 @@ import "math"
 // premiums its companies were bought at, and pins the index to the data
 // every month, so the two keys are refused together.
 
-// defaultPremium is the premium of a cash takeover over the price before
-// the bid (see above).
-const defaultPremium = 0.30
-
 // takeoverPerQuarter is a name's probability of leaving the index by a
 // cash takeover at one quarter end.
 func takeoverPerQuarter(s Scenario) float64 {
@@ -58,14 +54,4 @@ func takeoverPerQuarter(s Scenario) float64 {
 // and the index's expected return, unchanged.
 func takeoverDrift(s Scenario) float64 {
 	return math.Log1p(takeoverPerQuarter(s)*s.Premium) / 3
-}
-
-// validateTakeover checks the two keys' ranges and refuses a takeover
-// with a replay of history.
-func validateTakeover(e *ValidationError, s Scenario) {
-	rangeF(e, "takeover", s.Takeover, 0, 1)
-	rangeF(e, "premium", s.Premium, 0, 2)
-	if s.Takeover > 0 && s.History != 0 && !e.has("takeover") {
-		e.add("takeover", "a replay of history (history=%d) already contains the premiums its companies were bought at: leave takeovers out (takeover=0) with history", s.History)
-	}
 }

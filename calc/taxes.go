@@ -1,9 +1,6 @@
 package calc
 
 import (
-	"fmt"
-	"strings"
-
 	"smacalc/calc/tax"
 )
 
@@ -53,33 +50,4 @@ func (t *taxer) portfolioTax(qd, st, lt float64, cf carry) (float64, carry) {
 	due, out := t.inv.PortfolioTaxF(tax.IncomeF{QualifiedDividends: qd, ShortTermGain: st, LongTermGain: lt},
 		tax.CarryforwardF{ShortTerm: cf.st, LongTerm: cf.lt})
 	return due, carry{out.ShortTerm, out.LongTerm}
-}
-
-func taxYears() []int { return tax.Years() }
-
-func checkState(code string) error {
-	if code == "none" {
-		return nil
-	}
-	if len(code) != 2 {
-		return fmt.Errorf("%q is not a two-letter state code, DC or none", code)
-	}
-	_, err := tax.StatePreset(code)
-	return err
-}
-
-// checkLocal accepts "none", or "nyc" with the state NY.
-func checkLocal(state, local string) error {
-	if local == "" {
-		return fmt.Errorf("empty: accepted %s", strings.Join(tax.LocalCodes(), ", "))
-	}
-	st, err := tax.StatePreset(state)
-	if err != nil {
-		st = tax.State{Code: state}
-	}
-	_, err = st.WithLocal(local)
-	if err != nil && local == "nyc" {
-		return fmt.Errorf("nyc (New York City) needs state=NY, not %s", state)
-	}
-	return err
 }

@@ -52,59 +52,6 @@ import (
 // stocks' prices to invest the proceeds), the fund at the start; the
 // "keep it" strategy reads the holdings from it.
 
-// DefaultSingleVol is the total volatility of a single stock when
-// "singlevol" is not given: about the median of S&P 500 members' (Ang,
-// Hodrick, Xing & Zhang 2006 put idiosyncratic volatility near 25–30%;
-// with the market's 16% that is 30–35% in total).
-const DefaultSingleVol = 0.35
-
-// MaxSingle is the largest "single": the rest (at least 5%) is the index,
-// which the SMA holds from the start.
-const MaxSingle = 0.95
-
-// transitionKeyWritten reports whether Encode writes the transition key k:
-// only when it differs from its default, so links made before the keys
-// existed keep their canonical form.
-func (s Scenario) transitionKeyWritten(k string) bool {
-	d := DefaultScenario()
-	switch k {
-	case "single":
-		return s.Single != d.Single
-	case "singlebasis":
-		return s.SingleBasis != d.SingleBasis
-	case "singlevol":
-		return s.SingleVol != d.SingleVol
-	case "gainbudget":
-		return s.HasGainBudget
-	}
-	return true
-}
-
-func (s Scenario) validateTransition(e *ValidationError) {
-	rangeF(e, "single", s.Single, 0, MaxSingle)
-	rangeF(e, "singlebasis", s.SingleBasis, 0, 2)
-	rangeF(e, "singlevol", s.SingleVol, 0, 1.5)
-	if s.HasGainBudget {
-		rangeF(e, "gainbudget", s.GainBudget, 0, 1e9)
-	}
-	if len(s.Legacy) == 0 {
-		return
-	}
-	if s.Single != 0 && !e.has("single") {
-		e.add("single", "cannot be combined with legacy lots: put the position in the lots file")
-	}
-	if len(s.Legacy) > MaxLegacyLots {
-		e.add("lots", "%d lots; at most %d", len(s.Legacy), MaxLegacyLots)
-		return
-	}
-	for i, l := range s.Legacy {
-		if msg := l.problem(s.Year); msg != "" {
-			e.add("lots", "lot %d: %s", i+1, msg)
-			return
-		}
-	}
-}
-
 // legacyLot is one lot of a holding being moved. Prices start at 1, so
 // shares are the lot's value at the start and basis is per share.
 type legacyLot struct {

@@ -5,6 +5,7 @@ import (
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // Harvest checks every week (harvest=weekly).
@@ -40,7 +41,7 @@ import (
 // exponentials per stock and month, about three times the kernel's work,
 // so a weekly scenario counts as 4 steps a month against MaxWork. A replay
 // of history (monthly data) is refused with weekly checks.
-const weeksPerMonth = 4
+const weeksPerMonth = scenario.WeeksPerMonth
 
 // weekState is the working memory of weekly checks. It sees the market
 // state and the SMA it is given at each call.

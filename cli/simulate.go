@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Simulate runs the scenario given as a query string (the share link's
@@ -51,6 +53,30 @@ func progressLine(w io.Writer, total int) (func(done int), func()) {
 		}
 }
 
+// simulateUsage is `smacalc simulate -h`: every scenario key from the key
+// table (calc/scenario), with its default, what it accepts and what it
+// means.
+func simulateUsage() string {
+	var b strings.Builder
+	b.WriteString("usage: smacalc simulate [-lots FILE] ['QUERY']\n\n" +
+		"QUERY is a scenario's share-link query, e.g. 'amount=500000&horizon=20'.\n" +
+		"Every key is optional; amounts are dollars, rates decimals (0.07 = 7%).\n" +
+		"Keys, in canonical order (docs/KEYS.md):\n\n")
+	for _, k := range scenario.Keys() {
+		def := k.Default()
+		if def == "" {
+			def = "unset"
+		}
+		accepts := k.Allowed()
+		if k.Unit != scenario.NoUnit {
+			accepts += " (" + k.Unit.String() + ")"
+		}
+		fmt.Fprintf(&b, "  %-12s default %s; %s\n  %-12s %s\n", k.Name, def, accepts, "", k.Meaning)
+	}
+	fmt.Fprintf(&b, "\n-lots FILE: legacy lots, CSV with the header %s\n", scenario.LegacyHeader)
+	return b.String()
+}
+
 func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 	lotsFile, args, err := lotsArgs(args)
 	if err != nil || len(args) > 1 {
@@ -64,7 +90,7 @@ func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 	if len(args) == 1 {
 		query = args[0]
 		if query == "-h" || query == "-help" || query == "--help" {
-			fmt.Fprintf(stdout, "usage: smacalc simulate [-lots FILE] ['QUERY']\n\nkeys (see MODEL.md): %v\n-lots FILE: legacy lots, CSV with the header %s\n", calc.Keys, calc.LegacyHeader)
+			fmt.Fprint(stdout, simulateUsage())
 			return 0
 		}
 	}

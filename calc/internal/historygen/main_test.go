@@ -17,7 +17,7 @@ func TestGeneratedTableIsCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want, err := generate(f, in)
+	want, wantYears, err := generate(f, in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,6 +27,13 @@ func TestGeneratedTableIsCurrent(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Error("calc/history.go is not what the CSV generates; run: go generate ./calc/")
+	}
+	gotYears, err := os.ReadFile("../../scenario/history_years.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gotYears, wantYears) {
+		t.Error("calc/scenario/history_years.go is not what the CSV generates; run: go generate ./calc/")
 	}
 }
 

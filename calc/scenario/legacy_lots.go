@@ -1,4 +1,4 @@
-package calc
+package scenario
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -49,28 +48,10 @@ func (e *LotsError) Error() string {
 	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Column, e.Msg)
 }
 
-// legacyStart is the simulation's start date for holding periods: January
+// LegacyStart is the simulation's start date for holding periods: January
 // 1 of the scenario's tax year (the first year simulated is that tax
-// year).
-func legacyStart(year int) time.Time { return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC) }
-
-// daysPerStep is the length of a monthly step in days (365.25 / 12).
-const daysPerStep = 365.25 / stepsPerYear
-
-// acquiredStep is the step at which a lot acquired on date (YYYY-MM-DD,
-// valid, not after start) starts its holding period: the whole number of
-// steps before the start, rounded up, so that a lot is long-term at step t
-// exactly when t − step > 12 (held more than one year, IRC §1222) at the
-// resolution of a month: held 365 days at the start is short-term, 366
-// long-term.
-func acquiredStep(date string, start time.Time) int32 {
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return 0
-	}
-	days := start.Sub(d).Hours() / 24
-	return -int32(math.Ceil(days / daysPerStep))
-}
+// year). A lot acquired after it is refused.
+func LegacyStart(year int) time.Time { return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC) }
 
 // problem describes what is wrong with a lot, or "".
 func (l LegacyLot) problem(year int) string {
@@ -86,7 +67,7 @@ func (l LegacyLot) problem(year int) string {
 	if err != nil {
 		return "acquired: not a date YYYY-MM-DD: " + strconv.Quote(l.Acquired)
 	}
-	if start := legacyStart(year); d.After(start) {
+	if start := LegacyStart(year); d.After(start) {
 		return "acquired: after the simulation start " + start.Format(time.DateOnly)
 	}
 	if d.Year() < 1900 {

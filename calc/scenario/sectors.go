@@ -1,4 +1,4 @@
-package calc
+package scenario
 
 // Sector is one GICS sector of the index with its approximate weight.
 type Sector struct {
@@ -36,7 +36,8 @@ func SectorNames() []string {
 	return names
 }
 
-func sectorIndex(name string) int {
+// SectorIndex returns the position of a sector in Sectors, or -1.
+func SectorIndex(name string) int {
 	for i, s := range sectors {
 		if s.Name == name {
 			return i

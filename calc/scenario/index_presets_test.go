@@ -1,9 +1,24 @@
-package calc
+package scenario
 
 import (
 	"math"
+	"net/url"
 	"testing"
 )
+
+func mustDecode(t testing.TB, q string) Scenario {
+	t.Helper()
+	s, err := Decode(q)
+	if err != nil {
+		t.Fatalf("Decode(%q): %v", q, err)
+	}
+	return s
+}
+
+func containsKey(q, k string) bool {
+	v, err := url.ParseQuery(q)
+	return err == nil && v.Has(k)
+}
 
 func TestIndexPresets(t *testing.T) {
 	for _, c := range []struct {
@@ -40,17 +55,17 @@ func TestIndexPresets(t *testing.T) {
 // stocks keeps the total weight, each stock stands for three companies
 // (its size a third of its weight) and sizes fall with rank.
 func TestRepresentativeSample(t *testing.T) {
-	ix := indexFor(mustDecode(t, "index=r3000"))
-	if len(ix.weight) != 1000 {
-		t.Fatalf("%d stocks", len(ix.weight))
+	ix := mustDecode(t, "index=r3000").Constituents()
+	if len(ix.Weight) != 1000 {
+		t.Fatalf("%d stocks", len(ix.Weight))
 	}
 	total := 0.0
-	for k, w := range ix.weight {
+	for k, w := range ix.Weight {
 		total += w
-		if math.Abs(ix.size[k]*3-w) > 1e-15 {
-			t.Fatalf("stock %d: weight %v, size %v", k, w, ix.size[k])
+		if math.Abs(ix.Size[k]*3-w) > 1e-15 {
+			t.Fatalf("stock %d: weight %v, size %v", k, w, ix.Size[k])
 		}
-		if k > 0 && !(ix.size[k] < ix.size[k-1]) {
+		if k > 0 && !(ix.Size[k] < ix.Size[k-1]) {
 			t.Fatalf("sizes not descending at %d", k)
 		}
 	}
@@ -61,19 +76,19 @@ func TestRepresentativeSample(t *testing.T) {
 	// first stock stands for the three largest: (1 + 2^−0.8 + 3^−0.8)/H.
 	h := 0.0
 	for r := 1; r <= 3000; r++ {
-		h += math.Pow(float64(r), -zipfExponent)
+		h += math.Pow(float64(r), -ZipfExponent)
 	}
 	if top := 1 / h; top < 0.048 || top > 0.050 {
 		t.Errorf("largest company %v", top)
 	}
-	if want := (1 + math.Pow(2, -zipfExponent) + math.Pow(3, -zipfExponent)) / h; math.Abs(ix.weight[0]-want) > 1e-12 {
-		t.Errorf("first stock %v, want %v", ix.weight[0], want)
+	if want := (1 + math.Pow(2, -ZipfExponent) + math.Pow(3, -ZipfExponent)) / h; math.Abs(ix.Weight[0]-want) > 1e-12 {
+		t.Errorf("first stock %v, want %v", ix.Weight[0], want)
 	}
 	// Without sampling, sizes are the weights.
-	full := indexFor(mustDecode(t, "index=r1000"))
-	for k := range full.weight {
-		if full.size[k] != full.weight[k] {
-			t.Fatalf("r1000 stock %d: size %v, weight %v", k, full.size[k], full.weight[k])
+	full := mustDecode(t, "index=r1000").Constituents()
+	for k := range full.Weight {
+		if full.Size[k] != full.Weight[k] {
+			t.Fatalf("r1000 stock %d: size %v, weight %v", k, full.Size[k], full.Weight[k])
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package calc
+package scenario
 
 import (
 	"errors"
@@ -28,7 +28,7 @@ func TestDecodeRoundsToPrecision(t *testing.T) {
 		{"ret=-0", "ret", "0"},
 	} {
 		s, _ := Decode(tc.query)
-		if got := s.get(tc.key); got != tc.want && tc.key != "basis" {
+		if got := key(tc.key).Get(s); got != tc.want && tc.key != "basis" {
 			t.Errorf("Decode(%q): %s = %s, want %s", tc.query, tc.key, got, tc.want)
 		}
 	}
