@@ -252,17 +252,9 @@ func (s Scenario) validate(e *ValidationError) {
 	}
 	s.validateTransition(e)
 	rangeI(e, "paths", s.Paths, 1, 20000)
-	if !e.has("paths") && !e.has("stocks") && !e.has("horizon") {
-		work := float64(s.Stocks) * float64(12*s.Horizon) * float64(s.Paths)
-		if work > MaxWork {
-			e.add("paths", "paths × stocks × months (horizon × 12) = %.0f exceeds the limit of %.0f; use at most %d paths, or fewer stocks or a shorter horizon",
-				work, float64(MaxWork), int(MaxWork/(float64(s.Stocks)*float64(12*s.Horizon))))
-		} else if s.Paths*s.Horizon > MaxPathYears {
-			e.add("paths", "paths × horizon = %d exceeds %d; use at most %d paths",
-				s.Paths*s.Horizon, MaxPathYears, MaxPathYears/s.Horizon)
-		}
-	}
+	s.validateWork(e) // limits.go
 	s.validateMarket(e)
+	s.validateExactRange(e) // limits.go
 }
 
 func (s Scenario) validateExclude(e *ValidationError) {
