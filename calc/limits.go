@@ -131,7 +131,7 @@ func (s Scenario) validateExactRange(e *ValidationError) {
 	if in*f+other <= maxTaxDollars {
 		return
 	}
-	most := math.Floor(((maxTaxDollars-other)/f - max(s.Contrib, 0)*float64(s.Horizon)) / 1000) * 1000
+	most := math.Floor(((maxTaxDollars-other)/f-max(s.Contrib, 0)*float64(s.Horizon))/1000) * 1000
 	advice := "use a smaller amount or contribution, a shorter horizon or a lower return"
 	if most >= 1000 {
 		advice = "use an amount of at most " + formatFloat(most) + ", or a smaller contribution, a shorter horizon or a lower return"
