@@ -225,13 +225,16 @@ func build(s Scenario, outs []PathOutcome, paths []int, withLedger bool) (Result
 		if start > 0 {
 			bps = round6(saved / start * 1e4)
 		}
+		// The year's taxes are rounded to the cent, and the tax saved is
+		// their difference (Year.TaxSaved), so the row adds up as shown.
+		fundTax, smaTax := money(yr(func(y *PathYear) float64 { return y.FundTax })), money(yr(func(y *PathYear) float64 { return y.SMATax }))
 		r.Years = append(r.Years, Year{
 			Year:         k + 1,
 			HarvestedST:  money(yr(func(y *PathYear) float64 { return y.HarvST })),
 			HarvestedLT:  money(yr(func(y *PathYear) float64 { return y.HarvLT })),
-			SMATax:       money(yr(func(y *PathYear) float64 { return y.SMATax })),
-			FundTax:      money(yr(func(y *PathYear) float64 { return y.FundTax })),
-			TaxSaved:     money(saved),
+			SMATax:       smaTax,
+			FundTax:      fundTax,
+			TaxSaved:     Money{fundTax.Sub(smaTax.Decimal)},
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
 

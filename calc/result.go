@@ -172,14 +172,21 @@ type Strategy struct {
 
 // Year is one tax year, means over paths.
 type Year struct {
-	Year         int     `json:"year"`
-	HarvestedST  Money   `json:"harvested_st"` // short-term losses harvested (positive)
-	HarvestedLT  Money   `json:"harvested_lt"` // long-term losses harvested (positive)
-	SMATax       Money   `json:"sma_tax"`      // the SMA's incremental tax for the year
-	FundTax      Money   `json:"fund_tax"`     // the fund's incremental tax for the year
-	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
-	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
-	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+	Year        int   `json:"year"`
+	HarvestedST Money `json:"harvested_st"` // short-term losses harvested (positive)
+	HarvestedLT Money `json:"harvested_lt"` // long-term losses harvested (positive)
+	SMATax      Money `json:"sma_tax"`      // the SMA's incremental tax for the year
+	FundTax     Money `json:"fund_tax"`     // the fund's incremental tax for the year
+	// TaxSaved is FundTax − SMATax exactly: each tax is the mean over
+	// paths rounded to the cent (half away from zero), and the tax saved
+	// is the difference of the rounded amounts, so a row adds up as shown
+	// (rounding the mean difference instead made it differ by a cent in
+	// some years).
+	TaxSaved     Money `json:"tax_saved"`
+	Carryforward Money `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
+	// BenefitBps is the mean tax saved, unrounded, / SMA value at the
+	// start of the year × 10,000 (a rate, rounded to 6 decimals).
+	BenefitBps float64 `json:"benefit_bps"`
 	// RealizedGains is the SMA's net realized capital gain of the year
 	// (short- and long-term, harvested losses included, before any
 	// carryforward): with existing holdings it stays within "gainbudget".

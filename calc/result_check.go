@@ -23,7 +23,7 @@ import (
 //   - the decomposition's parts add up to its total exactly, and the
 //     median market's wealth and decomposition add up to the median
 //     difference exactly;
-//   - each year's tax saved is the fund's tax minus the SMA's;
+//   - each year's tax saved is the fund's tax minus the SMA's, exactly;
 //   - the wealth over time at the horizon is the liquidated wealth, and
 //     with end=liquidate the after-tax wealth and the difference;
 //   - the ledger, when there is one, has a row per year that reconciles,
@@ -206,7 +206,7 @@ func (c *consistency) sums(r *Result) {
 		c.fail("the median market (%s − %s) does not add up to the median difference %s", m.SMA, m.Fund, r.Difference.P50)
 	}
 	for _, y := range r.Years {
-		if y.FundTax.Sub(y.SMATax.Decimal).Sub(y.TaxSaved.Decimal).Abs().GreaterThan(oneCent) {
+		if !y.FundTax.Sub(y.SMATax.Decimal).Equal(y.TaxSaved.Decimal) {
 			c.fail("year %d: tax saved %s is not the fund's tax %s minus the SMA's %s", y.Year, y.TaxSaved, y.FundTax, y.SMATax)
 		}
 		if y.HarvestedST.LessThan(zeroMoney) || y.HarvestedLT.LessThan(zeroMoney) || y.Carryforward.LessThan(zeroMoney) {
