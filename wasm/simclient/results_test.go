@@ -454,3 +454,27 @@ func FuzzResultCacheLoad(f *testing.F) {
 		}
 	})
 }
+
+// A computed result with legacy lots (a keep strategy, lots not in the
+// query) passes the check when read back under its key.
+func TestResultCacheStoredResultWithLots(t *testing.T) {
+	s, err := calc.Decode("paths=3&stocks=4&horizon=2&gainbudget=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Legacy = []calc.LegacyLot{{Holding: "AAPL", Value: 60000, Basis: 1000, Acquired: "2015-01-02"}, {Holding: "OLD FUND", Value: 40000, Basis: 39000, Acquired: "2025-06-01"}}
+	s.Amount = calc.LegacyTotal(s.Legacy)
+	r, err := calc.Simulate(context.Background(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Keep == nil {
+		t.Fatal("no keep strategy")
+	}
+	store := newMapStore()
+	key := cacheKey(s.Encode(), calc.LegacyLotsCSV(s.Legacy))
+	newResultCacheWith("v1", store).putKey(key, &r)
+	if got := newResultCacheWith("v1", store).get(key); got == nil || got.Scenario != s.Encode() {
+		t.Fatalf("the stored result with lots was not used: %v", got)
+	}
+}
