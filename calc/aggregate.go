@@ -159,13 +159,16 @@ func (outs pathOutcomes) years(horizon int) []Year {
 		if start > 0 {
 			bps = round6(saved / start * 1e4)
 		}
+		// The year's taxes are rounded to the cent, and the tax saved is
+		// their difference (Year.TaxSaved), so the row adds up as shown.
+		fundTax, smaTax := money(yr(func(y *PathYear) float64 { return y.FundTax })), money(yr(func(y *PathYear) float64 { return y.SMATax }))
 		years = append(years, Year{
 			Year:         k + 1,
 			HarvestedST:  money(yr(func(y *PathYear) float64 { return y.HarvST })),
 			HarvestedLT:  money(yr(func(y *PathYear) float64 { return y.HarvLT })),
-			SMATax:       money(yr(func(y *PathYear) float64 { return y.SMATax })),
-			FundTax:      money(yr(func(y *PathYear) float64 { return y.FundTax })),
-			TaxSaved:     money(saved),
+			SMATax:       smaTax,
+			FundTax:      fundTax,
+			TaxSaved:     Money{fundTax.Sub(smaTax.Decimal)},
 			Carryforward: money(yr(func(y *PathYear) float64 { return y.CF })),
 			BenefitBps:   bps,
 

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -23,18 +24,90 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	return []byte(strconv.Quote(m.StringFixed(2))), nil
 }
 
-// UnmarshalJSON reads a quoted (or bare) decimal.
+// UnmarshalJSON reads a quoted (or bare) decimal within the bounds of
+// parseMoney.
 func (m *Money) UnmarshalJSON(b []byte) error {
 	s := string(b)
-	if u, err := strconv.Unquote(s); err == nil {
-		s = u
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
 	}
-	d, err := decimal.NewFromString(s)
+	return m.UnmarshalText([]byte(s))
+}
+
+// MarshalText writes the amount with two decimals, as MarshalJSON without
+// the quotes (so that Money is written the same way wherever text is).
+func (m Money) MarshalText() ([]byte, error) { return []byte(m.StringFixed(2)), nil }
+
+// UnmarshalText reads a decimal within the bounds of parseMoney. It
+// replaces decimal.Decimal's, which Money would otherwise inherit and
+// which accepts any exponent.
+func (m *Money) UnmarshalText(b []byte) error {
+	d, err := parseMoney(string(b))
 	if err != nil {
-		return fmt.Errorf("calc: bad money %q: %w", s, err)
+		return err
 	}
 	m.Decimal = d
 	return nil
+}
+
+// Bounds of an amount read from text (a stored result, a file). Money is
+// only ever written as plain decimal with two decimals (MarshalJSON), so
+// nothing else is read: no exponent, at most two decimals, and a magnitude
+// of at most MaxMoney. A decimal with any exponent is otherwise accepted by
+// shopspring/decimal, and "1e999999999" then takes seconds to print
+// (String expands a billion digits) and gigabytes to add.
+//
+// MaxMoney is 10^15 dollars: Scenario.Validate keeps every figure the tax
+// arithmetic sees within ±10^13 dollars (maxTaxDollars), and the largest
+// amounts of a result are sums of at most 50 such yearly figures (a
+// strategy's taxes over the horizon, the decomposition's parts), below
+// 5·10^14. Anything larger was not made by the engine.
+const (
+	MaxMoney        = 1e15
+	maxMoneyDigits  = 16 // digits before the point: 10^15 has 16
+	maxMoneyDecimal = 2  // cents
+)
+
+var maxMoneyDecimalValue = decimal.New(1, 15)
+
+// parseMoney reads -?DIGITS(.DIGITS)? with at most maxMoneyDigits digits
+// before the point and maxMoneyDecimal after it, |amount| ≤ MaxMoney. The
+// grammar is checked on the bytes, before any arithmetic.
+func parseMoney(s string) (decimal.Decimal, error) {
+	bad := func(why string) (decimal.Decimal, error) {
+		shown := s
+		if len(shown) > 40 {
+			shown = shown[:40] + "…"
+		}
+		return decimal.Decimal{}, fmt.Errorf("calc: bad money %s: %s", strconv.Quote(shown), why)
+	}
+	body := strings.TrimPrefix(s, "-")
+	whole, frac, hasPoint := strings.Cut(body, ".")
+	switch {
+	case whole == "" || !allDigits(whole) || hasPoint && (frac == "" || !allDigits(frac)):
+		return bad("not a decimal amount like 1234.56")
+	case len(frac) > maxMoneyDecimal:
+		return bad("more than two decimals (cents)")
+	case len(whole) > maxMoneyDigits:
+		return bad("beyond ±10^15 dollars")
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return bad(err.Error())
+	}
+	if d.Abs().GreaterThan(maxMoneyDecimalValue) {
+		return bad("beyond ±10^15 dollars")
+	}
+	return d, nil
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Quantiles are the 10th, 50th and 90th percentiles of an amount across paths.
@@ -99,14 +172,21 @@ type Strategy struct {
 
 // Year is one tax year, means over paths.
 type Year struct {
-	Year         int     `json:"year"`
-	HarvestedST  Money   `json:"harvested_st"` // short-term losses harvested (positive)
-	HarvestedLT  Money   `json:"harvested_lt"` // long-term losses harvested (positive)
-	SMATax       Money   `json:"sma_tax"`      // the SMA's incremental tax for the year
-	FundTax      Money   `json:"fund_tax"`     // the fund's incremental tax for the year
-	TaxSaved     Money   `json:"tax_saved"`    // FundTax − SMATax
-	Carryforward Money   `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
-	BenefitBps   float64 `json:"benefit_bps"`  // TaxSaved / SMA value at the start of the year × 10,000
+	Year        int   `json:"year"`
+	HarvestedST Money `json:"harvested_st"` // short-term losses harvested (positive)
+	HarvestedLT Money `json:"harvested_lt"` // long-term losses harvested (positive)
+	SMATax      Money `json:"sma_tax"`      // the SMA's incremental tax for the year
+	FundTax     Money `json:"fund_tax"`     // the fund's incremental tax for the year
+	// TaxSaved is FundTax − SMATax exactly: each tax is the mean over
+	// paths rounded to the cent (half away from zero), and the tax saved
+	// is the difference of the rounded amounts, so a row adds up as shown
+	// (rounding the mean difference instead made it differ by a cent in
+	// some years).
+	TaxSaved     Money `json:"tax_saved"`
+	Carryforward Money `json:"carryforward"` // the SMA's capital-loss carryforward at year end (ST + LT)
+	// BenefitBps is the mean tax saved, unrounded, / SMA value at the
+	// start of the year × 10,000 (a rate, rounded to 6 decimals).
+	BenefitBps float64 `json:"benefit_bps"`
 	// RealizedGains is the SMA's net realized capital gain of the year
 	// (short- and long-term, harvested losses included, before any
 	// carryforward): with existing holdings it stays within "gainbudget".

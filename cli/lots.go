@@ -7,30 +7,42 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"smacalc/calc"
 )
 
 // lotsArgs splits `-lots FILE` (or `-lots=FILE`) off the simulate
-// arguments and returns the file name ("" when none) and the rest.
+// arguments and returns the file name ("" when none) and the rest. A
+// second -lots is an error: one scenario has one lots file, and taking
+// the last one silently dropped the first.
 func lotsArgs(args []string) (file string, rest []string, err error) {
+	seen := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		var name string
 		switch {
 		case a == "-lots" || a == "--lots":
 			if i+1 >= len(args) {
 				return "", nil, errors.New("-lots needs a file: -lots FILE")
 			}
-			file = args[i+1]
+			name = args[i+1]
 			i++
-		case len(a) > 6 && (a[:6] == "-lots=" || len(a) > 7 && a[:7] == "--lots="):
-			file = a[len("-lots="):]
-			if a[1] == '-' {
-				file = a[len("--lots="):]
-			}
+		case strings.HasPrefix(a, "-lots="):
+			name = strings.TrimPrefix(a, "-lots=")
+		case strings.HasPrefix(a, "--lots="):
+			name = strings.TrimPrefix(a, "--lots=")
 		default:
 			rest = append(rest, a)
+			continue
 		}
+		if seen {
+			return "", nil, fmt.Errorf("-lots given twice (%s and %s): one scenario has one lots file", file, name)
+		}
+		if name == "" {
+			return "", nil, errors.New("-lots needs a file: -lots FILE")
+		}
+		file, seen = name, true
 	}
 	return file, rest, nil
 }
@@ -44,10 +56,20 @@ func readLots(name string, s *calc.Scenario) error {
 		return err
 	}
 	defer f.Close()
-	// One byte more than the limit, so the parser sees a file too large.
+	// One byte more than the limit, so a file too large is known without
+	// reading it whole.
 	data, err := io.ReadAll(io.LimitReader(f, calc.MaxLegacyBytes+1))
 	if err != nil {
 		return err
+	}
+	if len(data) > calc.MaxLegacyBytes {
+		// The parser sees only what was read: say the file's own size
+		// when it has one (a regular file), not the bytes read.
+		size := fmt.Sprintf("more than %d bytes", calc.MaxLegacyBytes)
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > calc.MaxLegacyBytes {
+			size = fmt.Sprintf("%d bytes", info.Size())
+		}
+		return fmt.Errorf("%s: %w", name, &calc.LotsError{Line: 1, Msg: fmt.Sprintf("file is %s; at most %d", size, calc.MaxLegacyBytes)})
 	}
 	lots, err := calc.ParseLegacyLots(data, s.Year)
 	if err != nil {

@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,49 @@ func TestSimulateBadLots(t *testing.T) {
 	name := writeLots(t, "holding,value,basis,acquired\nAAPL,10000,1,2020-01-01\n")
 	if code := Simulate([]string{"-lots", name, "single=0.5&stocks=20&paths=2&horizon=1"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "single:") {
 		t.Errorf("single with lots: exit %d, %s", code, errOut.String())
+	}
+}
+
+// Issue 25, finding 13: a lots total out of range names the file; an
+// oversize file is reported with its own size; a second -lots is refused.
+func TestSimulateLotsFileProblems(t *testing.T) {
+	run := func(args ...string) (int, string) {
+		var out, errOut bytes.Buffer
+		code := Simulate(args, &out, &errOut)
+		if out.Len() != 0 {
+			t.Errorf("%v: stdout %.100q", args, out.String())
+		}
+		return code, errOut.String()
+	}
+	small := writeLots(t, "holding,value,basis,acquired\nAAPL,500,100,2020-01-02\n")
+	if code, msg := run("-lots", small, "stocks=20&paths=2&horizon=1"); code != 2 || !strings.Contains(msg, "amount (the total of the lots in "+small+"): must be between 1000 and") {
+		t.Errorf("total below the range: exit %d, %s", code, msg)
+	}
+	huge := writeLots(t, "holding,value,basis,acquired\nAAPL,10000000000,100,2020-01-02\nMSFT,10000000000,100,2020-01-02\n")
+	if code, msg := run("-lots", huge, "stocks=20&paths=2&horizon=1"); code != 2 || !strings.Contains(msg, "the total of the lots in "+huge) {
+		t.Errorf("total above the range: exit %d, %s", code, msg)
+	}
+
+	big := writeLots(t, "holding,value,basis,acquired\n"+strings.Repeat("AAPL,1,1,2020-01-02\n", 520029/20))
+	info, err := os.Stat(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%s: line 1: file is %d bytes; at most 262144", big, info.Size())
+	if code, msg := run("-lots", big, "stocks=20&paths=2&horizon=1"); code != 2 || !strings.Contains(msg, want) {
+		t.Errorf("oversize file: exit %d, %s, want %q", code, msg, want)
+	}
+
+	for _, args := range [][]string{
+		{"-lots", small, "-lots", big, "stocks=20"},
+		{"-lots=" + small, "--lots", big},
+		{"--lots=" + small, "-lots=" + small},
+	} {
+		if code, msg := run(args...); code != 2 || !strings.Contains(msg, "-lots given twice") {
+			t.Errorf("%v: exit %d, %s", args, code, msg)
+		}
+	}
+	if code, msg := run("-lots=", "stocks=20"); code != 2 || !strings.Contains(msg, "-lots needs a file") {
+		t.Errorf("-lots=: exit %d, %s", code, msg)
 	}
 }

@@ -107,7 +107,16 @@ func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 		if errors.As(err, &ve) {
 			fmt.Fprintln(stderr, "smacalc simulate: invalid scenario:")
 			for _, p := range ve.Problems {
-				fmt.Fprintf(stderr, "  %s: %s\n", p.Key, p.Message)
+				key := p.Key
+				if lotsFile != "" && (key == "amount" || key == "lots") {
+					// The amount is the lots' total: name the file it
+					// comes from, not a key the command line never gave.
+					key += " (the total of the lots in " + lotsFile + ")"
+					if p.Key == "lots" {
+						key = "lots (" + lotsFile + ")"
+					}
+				}
+				fmt.Fprintf(stderr, "  %s: %s\n", key, p.Message)
 			}
 		} else {
 			fmt.Fprintln(stderr, "smacalc simulate:", err)

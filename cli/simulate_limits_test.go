@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -49,5 +50,40 @@ func TestSimulateProgressOnTerminalOnly(t *testing.T) {
 	defer f.Close()
 	if isTerminal(f) || isTerminal(&quiet) {
 		t.Error("a file or a buffer taken for a terminal")
+	}
+}
+
+// The work limit counts legacy holdings: the issue's 1,000-holding file on
+// stocks=166&horizon=50&paths=5000 ran 59 s (issue 25, finding 5).
+func TestSimulateLotsCountTowardsTheWorkLimit(t *testing.T) {
+	var lots strings.Builder
+	lots.WriteString("holding,value,basis,acquired\n")
+	for i := range 1000 {
+		fmt.Fprintf(&lots, "H%04d,10000,5000,2015-03-02\n", i)
+	}
+	var out, errOut bytes.Buffer
+	code := Simulate([]string{"-lots", writeLots(t, lots.String()), "stocks=166&horizon=50&paths=5000&gainbudget=0"}, &out, &errOut)
+	if code != 2 || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %.200q", code, out.String())
+	}
+	for _, k := range []string{"paths:", "existing holdings", "at most 1053 paths"} {
+		if !strings.Contains(errOut.String(), k) {
+			t.Errorf("stderr lacks %q: %s", k, errOut.String())
+		}
+	}
+}
+
+// Figures beyond the tax arithmetic's exact range are refused naming the
+// keys (issue 25, finding 7).
+func TestSimulateRefusesFiguresBeyondExactTaxes(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Simulate([]string{"amount=10000000000&ret=0.2&horizon=50"}, &out, &errOut)
+	if code != 2 || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %.200q", code, out.String())
+	}
+	for _, k := range []string{"amount:", "ret", "horizon", "10 trillion", "at most"} {
+		if !strings.Contains(errOut.String(), k) {
+			t.Errorf("stderr lacks %q: %s", k, errOut.String())
+		}
 	}
 }

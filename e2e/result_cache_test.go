@@ -3,7 +3,9 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -96,5 +98,75 @@ func TestResultsAreNeverComputedTwice(t *testing.T) {
 	}
 	if returned != median {
 		t.Errorf("the stored result shows %q, the computed one showed %q", returned, median)
+	}
+}
+
+// TestResultCacheSetsAsidePlantedValues: values planted in the result
+// cache (issue 25, findings 1–3) never reach the screen and never stop the
+// page: a deeply nested index or entry (the WebAssembly stack ran out on
+// every load), an amount with a huge exponent (the page froze), an edited
+// median and an entry holding only the scenario. Each time the page loads,
+// computes the scenario again and shows the result it computed the first
+// time.
+func TestResultCacheSetsAsidePlantedValues(t *testing.T) {
+	srv := startServer(t, siteV1)
+	s, err := calc.Decode("paths=40&stocks=60&horizon=6&amount=500000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	query := s.Encode()
+	entry := jsString("smacalc:result:" + query)
+	// Each plant runs in the page after the scenario's result was stored.
+	for _, tc := range []struct{ name, plant string }{
+		{"deep index", `localStorage.setItem("smacalc:results", "[".repeat(5000) + "]".repeat(5000))`},
+		{"deep entry", `localStorage.setItem(` + entry + `, "[".repeat(5000) + "]".repeat(5000))`},
+		{"deep inside a result", `(() => { const e = JSON.parse(localStorage.getItem(` + entry + `));
+			e.result.years = JSON.parse("[".repeat(2000) + "]".repeat(2000)); localStorage.setItem(` + entry + `, JSON.stringify(e)); })()`},
+		{"huge exponent", `(() => { const e = JSON.parse(localStorage.getItem(` + entry + `));
+			e.result.difference.p50 = "1e999999999"; localStorage.setItem(` + entry + `, JSON.stringify(e)); })()`},
+		{"edited median", `(() => { const e = JSON.parse(localStorage.getItem(` + entry + `));
+			e.result.difference.p50 = "987654.00"; e.result.sma_ahead_fraction = 0.99; localStorage.setItem(` + entry + `, JSON.stringify(e)); })()`},
+		{"only the scenario", `(() => { const e = JSON.parse(localStorage.getItem(` + entry + `));
+			e.result = {scenario: e.result.scenario}; localStorage.setItem(` + entry + `, JSON.stringify(e)); })()`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := browser(t, 1280, 800)
+			var exceptions exceptionLog
+			exceptions.listen(ctx)
+			var computed, shown, headline string
+			var stored bool
+			var runs int
+			err := chromedp.Run(ctx,
+				chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(runCounter).Do(ctx)
+					return err
+				}),
+				chromedp.Navigate(srv.URL+"/?"+query),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				chromedp.Text("#hl-median", &computed),
+				chromedp.Poll(`localStorage.getItem(`+entry+`) !== null`, &stored, chromedp.WithPollingTimeout(10*time.Second)),
+				chromedp.Evaluate(tc.plant, nil),
+				chromedp.Reload(),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				chromedp.Text("#hl-median", &shown),
+				chromedp.Text("#headline", &headline),
+				chromedp.Evaluate(`window.__runs`, &runs),
+			)
+			if err != nil {
+				t.Fatalf("%v (headline %q)", err, headline)
+			}
+			exceptions.check(t)
+			if shown != computed {
+				t.Errorf("after the plant the headline shows %q, the computed result %q", shown, computed)
+			}
+			if runs < 1 {
+				t.Errorf("the planted value was used without computing the scenario (headline %q)", headline)
+			}
+			if strings.Contains(headline, "987,654") || strings.Contains(headline, "After 0 years") {
+				t.Errorf("a planted figure is shown: %q", headline)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -53,11 +54,24 @@ func (e *LotsError) Error() string {
 // year). A lot acquired after it is refused.
 func LegacyStart(year int) time.Time { return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC) }
 
+// notPrintable reports a character a holding's name may not have: the
+// saved-scenario labels' rule (app's cleanLabel), anything but
+// unicode.IsPrint and the ASCII space. That refuses control characters
+// (NUL, BEL), bidirectional controls (U+202E, which makes a name read
+// backwards: the "Trojan Source" trick, Unicode TR #9) and zero-width
+// characters (U+200B), so a name is never blank or different on screen
+// from what it is.
+func notPrintable(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }
+
 // problem describes what is wrong with a lot, or "".
 func (l LegacyLot) problem(year int) string {
 	switch {
 	case l.Holding == "" || utf8.RuneCountInString(l.Holding) > maxHoldingLength || !utf8.ValidString(l.Holding):
 		return fmt.Sprintf("holding: must be a name of 1 to %d characters", maxHoldingLength)
+	case strings.IndexFunc(l.Holding, notPrintable) >= 0:
+		i := strings.IndexFunc(l.Holding, notPrintable)
+		r, _ := utf8.DecodeRuneInString(l.Holding[i:])
+		return fmt.Sprintf("holding: must be printable text, and U+%04X is not (control, format and invisible characters are refused, as in labels)", r)
 	case !finite(l.Value) || l.Value <= 0 || l.Value > 1e10 || roundTo(l.Value, centsPerDollar) != l.Value:
 		return "value: must be dollars and cents, above 0 and at most 10000000000"
 	case !finite(l.Basis) || l.Basis < 0 || l.Basis > 1e10 || roundTo(l.Basis, centsPerDollar) != l.Basis:
@@ -132,7 +146,13 @@ func ParseLegacyLots(data []byte, year int) ([]LegacyLot, error) {
 			if !plainNumber(v) || err != nil || !finite(f) {
 				return nil, &LotsError{Line: line, Column: columns[k], Msg: "not a number"}
 			}
-			*dst = roundTo(f, centsPerDollar)
+			// Dollars and cents: a value with more decimals is refused,
+			// not rounded, so that 0.004 is not read as 0 (then "must be
+			// above 0") and 20000.005 not as 20000.01 without a word.
+			if roundTo(f, centsPerDollar) != f {
+				return nil, &LotsError{Line: line, Column: columns[k], Msg: "more than two decimals: give dollars and cents (" + shortened(v) + ")"}
+			}
+			*dst = f + 0 // −0 as 0
 		}
 		if msg := l.problem(year); msg != "" {
 			col, m, _ := strings.Cut(msg, ": ")
@@ -144,6 +164,18 @@ func ParseLegacyLots(data []byte, year int) ([]LegacyLot, error) {
 		return nil, &LotsError{Line: 2, Msg: "no lots after the header"}
 	}
 	return lots, nil
+}
+
+// shortened is v, cut to 24 bytes (on a character boundary) for a message.
+func shortened(v string) string {
+	if len(v) <= 24 {
+		return v
+	}
+	cut := 24
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return v[:cut] + "…"
 }
 
 func firstInvalidUTF8(b []byte) int {

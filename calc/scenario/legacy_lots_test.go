@@ -8,7 +8,7 @@ import (
 )
 
 func TestParseLegacyLots(t *testing.T) {
-	lots, err := ParseLegacyLots([]byte("\ufeffholding,value,basis,acquired\r\nAAPL, 300000 ,20000.005,2012-05-01\r\n\"Fund, old\",150000,150000,2025-12-31\r\n"), 2026)
+	lots, err := ParseLegacyLots([]byte("\ufeffholding,value,basis,acquired\r\nAAPL, 300000 ,20000.01,2012-05-01\r\n\"Fund, old\",150000,150000,2025-12-31\r\n"), 2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +44,18 @@ func TestParseLegacyLotsErrors(t *testing.T) {
 		{h + "A,1,1,2020-01-01\n\xff\n", "line 3: not UTF-8 text"},
 		{h + "A,NaN,1,2020-01-01\n", "line 2: value: not a number"},
 		{h + "A,0x10,1,2020-01-01\n", "line 2: value: not a number"},
+		// More than two decimals are refused, not rounded (issue 25,
+		// finding 13: 0.004 was read as 0, then "must be above 0").
+		{h + "A,0.004,0,2020-01-01\n", "line 2: value: more than two decimals: give dollars and cents (0.004)"},
+		{h + "A,1,20000.005,2020-01-01\n", "line 2: basis: more than two decimals"},
+		{h + "A,1.5e-3,0,2020-01-01\n", "line 2: value: more than two decimals"},
+		{h + "A,1." + strings.Repeat("1", 100) + ",0,2020-01-01\n", "line 2: value: more than two decimals: give dollars and cents (1.1111111111111111111111…)"},
+		// Names follow the labels' rule (issue 25, finding 13).
+		{h + "A\x00B,1,1,2020-01-01\n", "line 2: holding: must be printable text, and U+0000 is not"},
+		{h + "A\aB,1,1,2020-01-01\n", "line 2: holding: must be printable text, and U+0007 is not"},
+		{h + "\u202eLPPA,1,1,2020-01-01\n", "line 2: holding: must be printable text, and U+202E is not"},
+		{h + "\u200b,1,1,2020-01-01\n", "line 2: holding: must be printable text, and U+200B is not"},
+		{h + "\u200b\u200c\ufeff,1,1,2020-01-01\n", "line 2: holding: must be printable text, and U+200B is not"},
 		{h + strings.Repeat("A,1,1,2020-01-01\n", MaxLegacyLots+1), "line 1002: more than 1000 lots"},
 		{h + strings.Repeat("A,1,1,2020-01-01,,,,,,,,,,,,\n", MaxLegacyBytes/20), "line 1: file is"},
 	} {
@@ -106,4 +118,15 @@ func ExampleParseLegacyLots() {
 	// Output:
 	// 2 400000
 	// line 2: value: not a number
+}
+
+// Names in any script, with punctuation and spaces, are accepted.
+func TestLegacyLotNamesAccepted(t *testing.T) {
+	for _, name := range []string{"BRK.B", "Société Générale", "トヨタ自動車", "Fund, old (2019)", "S&P 500 ETF"} {
+		file := "holding,value,basis,acquired\n" + `"` + name + `",1,1,2020-01-01` + "\n"
+		lots, err := ParseLegacyLots([]byte(file), 2026)
+		if err != nil || lots[0].Holding != name {
+			t.Errorf("%q: %v %+v", name, err, lots)
+		}
+	}
 }

@@ -68,7 +68,8 @@ func (s Scenario) Validate() error {
 
 // validate checks each key against the table (its range, its choices or
 // its own check), then what keys say together (legacy lots, the work
-// limit, a takeover with a replay of history, weekly checks). The order is
+// limit, a takeover with a replay of history, weekly checks, the range the
+// tax arithmetic is exact in). The order is
 // the order of the problems in the error, and a key's first problem is its
 // only one.
 func (s Scenario) validate(e *ValidationError) {
@@ -82,6 +83,7 @@ func (s Scenario) validate(e *ValidationError) {
 	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium")
 	s.validateTakeover(e)
 	s.validateWeekly(e)
+	s.validateExactRange(e) // limits.go
 }
 
 // checkKeys checks each named key with its own check or, without one, its
@@ -220,22 +222,6 @@ func (s Scenario) validateLegacy(e *ValidationError) {
 			e.add("lots", "lot %d: %s", i+1, msg)
 			return
 		}
-	}
-}
-
-// validateWork bounds the work of a scenario (MaxWork, MaxPathYears),
-// naming "paths" as the key to lower.
-func (s Scenario) validateWork(e *ValidationError) {
-	if e.has("paths") || e.has("stocks") || e.has("horizon") {
-		return
-	}
-	work := float64(s.Stocks) * float64(12*s.Horizon) * float64(s.Paths)
-	if work > MaxWork {
-		e.add("paths", "paths × stocks × months (horizon × 12) = %.0f exceeds the limit of %.0f; use at most %d paths, or fewer stocks or a shorter horizon",
-			work, float64(MaxWork), int(MaxWork/(float64(s.Stocks)*float64(12*s.Horizon))))
-	} else if s.Paths*s.Horizon > MaxPathYears {
-		e.add("paths", "paths × horizon = %d exceeds %d; use at most %d paths",
-			s.Paths*s.Horizon, MaxPathYears, MaxPathYears/s.Horizon)
 	}
 }
 

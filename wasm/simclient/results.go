@@ -2,6 +2,7 @@ package simclient
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 
@@ -57,6 +58,8 @@ type resultCache struct {
 	store   resultStore // nil: memory only
 	memory  map[string]*calc.Result
 	recent  []string // queries in memory, least recently used first
+	// check accepts a stored result for a cache key (checkStored).
+	check func(key string, r *calc.Result) error
 	// saved returns the cache keys of the saved scenarios' results: they
 	// are kept whatever their age, beyond storedResults.
 	saved func() []string
@@ -66,8 +69,11 @@ type resultCache struct {
 // results that the index does not list (left by an interrupted write or an
 // unreadable index) are removed.
 func newResultCacheWith(version string, store resultStore) *resultCache {
-	c := &resultCache{version: version, store: store, memory: map[string]*calc.Result{}}
+	c := &resultCache{version: version, store: store, memory: map[string]*calc.Result{}, check: checkStored}
 	if store != nil {
+		if _, ok := store.get(resultIndex); ok && c.index() == nil {
+			store.remove(resultIndex) // unreadable: set aside, not read again on every load
+		}
 		listed := map[string]bool{}
 		for _, e := range c.index() {
 			listed[resultPrefix+e.Key] = true
@@ -149,7 +155,8 @@ func (c *resultCache) putKey(key string, r *calc.Result) {
 }
 
 // load reads a stored result; a value that is unreadable, too large, from
-// another build or for another query is removed, never fatal.
+// another build or for another query, or that fails checkStored, is
+// removed, never fatal: the scenario is then computed again.
 func (c *resultCache) load(query string) *calc.Result {
 	if c.store == nil {
 		return nil
@@ -160,12 +167,45 @@ func (c *resultCache) load(query string) *calc.Result {
 		return nil
 	}
 	var stored storedResult
-	if len(raw) > maxStoredSize || json.Unmarshal([]byte(raw), &stored) != nil ||
-		stored.Version != c.version || stored.Result == nil || stored.Result.Scenario != strings.Split(query, lotsKeyMark)[0] {
+	if len(raw) > maxStoredSize || calc.CheckJSONDepth([]byte(raw), calc.MaxResultDepth) != nil ||
+		json.Unmarshal([]byte(raw), &stored) != nil || stored.Version != c.version || c.check(query, stored.Result) != nil {
 		c.store.remove(key)
 		return nil
 	}
 	return stored.Result
+}
+
+// checkStored checks a stored result before it is shown. The storage is
+// not the engine's: anything running on the same origin (another page of
+// a site that hosts the calculator under a sub-path, an extension, a
+// person with the developer tools) can write to it, and a browser can
+// truncate it. So a stored result is used only when it is the result of
+// the requested scenario (its canonical query, paths, horizon and end
+// treatment, one row per year) and satisfies every identity a computed
+// result satisfies (calc.Result.CheckConsistency: percentiles in order,
+// the decomposition and the median market adding up, the shares of paths
+// ahead agreeing with the percentiles, the ledger reconciling); otherwise
+// it is computed again. Its amounts were bounded when read (calc.Money).
+//
+// This does not make a stored result authentic. A script that writes
+// consistent made-up figures (every related figure moved together) is not
+// detected, and no tag over the entry could detect it: an HMAC needs a key
+// the page cannot keep from a script of its own origin (the key would be
+// in the WebAssembly it runs), and a hash keyed by the build version only
+// catches accidents, which the checks here already catch. Such a script
+// can change the page itself anyway; the checks protect the page's
+// availability (no freeze, no crash) and keep edits that break the
+// model's identities off the screen.
+func checkStored(query string, r *calc.Result) error {
+	q, _, _ := strings.Cut(query, lotsKeyMark)
+	s, err := calc.Decode(q)
+	if err != nil {
+		return err
+	}
+	if s.Encode() != q {
+		return errors.New("simclient: not a canonical query")
+	}
+	return r.CheckConsistency(s)
 }
 
 // remember puts r in memory as the most recent, forgetting the least
@@ -236,7 +276,7 @@ func (c *resultCache) evict(index []indexEntry, maxOthers, maxBytes int) []index
 func (c *resultCache) index() []indexEntry {
 	raw, ok := c.store.get(resultIndex)
 	var index []indexEntry
-	if !ok || len(raw) > maxStoredSize || json.Unmarshal([]byte(raw), &index) != nil {
+	if !ok || len(raw) > maxStoredSize || calc.CheckJSONDepth([]byte(raw), 2) != nil || json.Unmarshal([]byte(raw), &index) != nil {
 		return nil
 	}
 	return index

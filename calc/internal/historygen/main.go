@@ -198,8 +198,48 @@ func generate(r io.Reader, name string) (table, years []byte, err error) {
 	y.WriteString("// The calendar years whose twelve monthly total returns calc's history\n")
 	y.WriteString("// table holds (calc/history.go): the years a replay (\"history\") can use.\n")
 	fmt.Fprintf(&y, "const (\n\tHistoryFirstYear = %d\n\tHistoryLastYear = %d\n)\n", first.year+1, last.year)
+	logs, err := yearLogReturns(rows)
+	if err != nil {
+		return nil, nil, err
+	}
+	y.WriteString("\n// historyYearLogReturns holds each year's log total return, the sum of its\n")
+	y.WriteString("// twelve monthly ln((P_t + D_t/12) / P_(t-1)) as calc's replay computes\n")
+	y.WriteString("// them (history_returns.go), from HistoryFirstYear on: the scenario\n")
+	y.WriteString("// bounds a replay's growth with them (limits.go) without the engine's table.\n")
+	y.WriteString("var historyYearLogReturns = [...]float64{\n")
+	for i, l := range logs {
+		fmt.Fprintf(&y, "\t%s, // %d\n", strconv.FormatFloat(l, 'g', -1, 64), first.year+1+i)
+	}
+	y.WriteString("}\n")
 	years, err = format.Source(y.Bytes())
 	return table, years, err
+}
+
+// yearLogReturns sums each calendar year's monthly log total returns,
+// ln(P_t/P_(t-1) + D_t/12/P_(t-1)), in the order calc sums them.
+func yearLogReturns(rows []row) ([]float64, error) {
+	num := func(text string) (float64, error) { return strconv.ParseFloat(text, 64) }
+	var logs []float64
+	for i := 1; i+11 < len(rows); i += 12 {
+		sum := 0.0
+		for j := i; j < i+12; j++ {
+			prev, err := num(rows[j-1].price)
+			if err != nil {
+				return nil, err
+			}
+			cur, err := num(rows[j].price)
+			if err != nil {
+				return nil, err
+			}
+			div, err := num(rows[j].dividend)
+			if err != nil {
+				return nil, err
+			}
+			sum += math.Log(cur/prev + div/12/prev)
+		}
+		logs = append(logs, sum)
+	}
+	return logs, nil
 }
 
 // slash writes a path with forward slashes, so the header is the same on
