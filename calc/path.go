@@ -255,19 +255,19 @@ func (p *pathSim) smaCash(cash float64, t int32) {
 }
 
 // smaSell raises `need` dollars of cash (after trading costs): from the
-// index's stocks, and from holdings being moved for what those cannot
-// raise.
+// index's stocks, from holdings being moved for what those cannot raise,
+// and from the sector substitutes for what both cannot.
 func (p *pathSim) smaSell(need float64, t int32) {
 	if p.tr != nil {
 		need = p.tr.cover(need, t, &p.sma, p.mkt.Price)
 	}
-	p.sma.sellStocks(need, t, p.mkt.Price)
+	p.sma.sell(need, t, p.mkt.Price)
 }
 
 // smaSellAll sells every lot and substitute: the portfolio has run out.
 func (p *pathSim) smaSellAll(t int32) {
-	p.smaSell(math.Inf(1), t)
-	p.sma.sellSubstitutes()
+	p.smaSell(math.Inf(1), t) // the substitutes too
+	p.sma.value = 0
 }
 
 // smaUnrealized is the gains of selling everything the SMA holds at step
