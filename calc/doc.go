@@ -278,7 +278,8 @@
 //	                    parts, the year
 //	percentiles.go, decomposition.go, median_market.go, aggregate.go
 //	                    outcomes to a Result
-//	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
-//	                    Summarize: the entry points
+//	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
+//	                    Merge, Inspect, Summarize, IndexMonths: the entry
+//	                    points
 //	scenario.go, codec.go, market_keys.go  the scenario and its text form
 package calc

@@ -20,6 +20,7 @@ import (
 //	weeks  weekly harvest checks, when asked for (weekly.go)
 //	turn   the names leaving the index (turnover.go)
 //	insp   the recorder of an Inspection, when inspecting (inspect.go)
+//	watch  the index's months, for IndexMonths (index_months.go)
 //
 // and runs the month (month), the quarter (quarter) and the year
 // (closeYear, year_end.go) in the order the model states (doc.go).
@@ -40,6 +41,7 @@ type pathSim struct {
 	years []PathYear
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
+	watch *indexWatch     // non-nil: report each month's index (index_months.go)
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -205,6 +207,9 @@ func (p *pathSim) moveMarket(t int32, idxPrev float64, harvestNow bool) float64 
 	}
 	if p.insp != nil {
 		p.insp.step(p.mkt.SectorG)
+	}
+	if p.watch != nil {
+		p.watch.step(t, p.mkt.IdxN, p.mkt.Price)
 	}
 	p.sma.year.growth += growth
 	p.fund.followIndex(p.mkt.IdxVal, idxPrev)
