@@ -59,11 +59,12 @@
 // holding period tacked, pro rata) for what one would cost. Cash (dividends
 // less fees, contributions, tax refunds) buys all held stocks in proportion
 // to their index weight; cash needs (fees beyond dividends, taxes,
-// withdrawals) sell every stock in proportion, HIFO within each. Excluded
-// sectors are not held; the rest keep their relative index weights. Trading
-// costs apply to every SMA trade (the initial purchase with cash included)
-// and are not deducted for tax. The SMA fee is billed quarterly and is not
-// deductible (IRC §67(g)).
+// withdrawals) sell every stock in proportion, HIFO within each, and the
+// sector substitutes in proportion for what the stocks cannot raise.
+// Excluded sectors are not held; the rest keep their relative index
+// weights. Trading costs apply to every SMA trade (the initial purchase
+// with cash included) and are not deducted for tax. The SMA fee is billed
+// quarterly and is not deductible (IRC §67(g)).
 //
 // Fund (fund.go): NAV follows the index's price; the expense ratio is paid
 // from the fund's dividend income (so only the rest is distributed and
@@ -277,7 +278,8 @@
 //	                    parts, the year
 //	percentiles.go, decomposition.go, median_market.go, aggregate.go
 //	                    outcomes to a Result
-//	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
-//	                    Summarize: the entry points
+//	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
+//	                    Merge, Inspect, Summarize, IndexMonths: the entry
+//	                    points
 //	scenario.go, codec.go, market_keys.go  the scenario and its text form
 package calc
