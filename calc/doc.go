@@ -152,6 +152,16 @@
 // ledger is the representative path (median difference, re-simulated),
 // reconciled to the cent (see Ledger).
 //
+// losses_run_out_year (losses_run_out.go, issue 27) is read on that same
+// path, the median market as the ledger shows it: the year after which
+// its yearly tax saving (the fund's tax minus the SMA's, without the end
+// treatment's) stays below what the SMA costs over the fund that year
+// (fee minus the fund's expenses, plus trading costs), both in years[]
+// as tax_saving and extra_cost; 0 when the saving never covers the cost,
+// null when it still does in the last year. One path is noisy — a year
+// of forced gains can dip below — which is why the definition asks for
+// the saving to stay below to the horizon.
+//
 // # Transparency
 //
 // Inspect(s, path) re-runs one path (the UI passes Result.Ledger.Path,
