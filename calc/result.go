@@ -282,6 +282,11 @@ type Result struct {
 	// Difference is the SMA's after-tax wealth minus the fund's, percentiles
 	// across paths (paired on the same market path).
 	Difference Quantiles `json:"difference"`
+	// DifferenceSE is the Monte Carlo standard error of Difference.P50,
+	// dollars: how far the median difference may be from the median of
+	// infinitely many paths (McKean & Schrader, with the antithetic pairs
+	// counted, as TaxAlpha.SE). A break-even map shows it for each cell.
+	DifferenceSE Money `json:"difference_se"`
 	// TaxAlphaBps is the SMA's annualized after-tax money-weighted return
 	// minus the fund's, in basis points, percentiles across paths, with
 	// the Monte Carlo standard error of the median (the headline).
