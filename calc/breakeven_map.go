@@ -161,11 +161,11 @@ func rangeValues(k scenario.Key, spec string) ([]string, error) {
 	n, err3 := strconv.Atoi(strings.TrimSpace(parts[2]))
 	switch {
 	case err1 != nil || err2 != nil || !finite(from) || !finite(to):
-		return nil, fmt.Errorf("FROM and TO must be numbers, got %q and %q", parts[0], parts[1])
+		return nil, fmt.Errorf("the range's FROM and TO must be numbers, got %q and %q", parts[0], parts[1])
 	case err3 != nil || n < 2 || n > MaxMapSteps:
-		return nil, fmt.Errorf("N must be a whole number from 2 to %d, got %q", MaxMapSteps, parts[2])
+		return nil, fmt.Errorf("the count N must be a whole number from 2 to %d, got %q", MaxMapSteps, parts[2])
 	case !(from < to):
-		return nil, fmt.Errorf("FROM (%v) must be below TO (%v)", from, to)
+		return nil, fmt.Errorf("the range's FROM (%v) must be below its TO (%v)", from, to)
 	}
 	out := make([]string, n)
 	for i := range n {

@@ -162,6 +162,23 @@
 // of forced gains can dip below — which is why the definition asks for
 // the saving to stay below to the horizon.
 //
+// # The break-even map
+//
+// BreakEven (breakeven_map.go, issue 27) is the median difference over two
+// scenario keys: each cell is the Result of its own scenario (Decode of
+// its query: `smacalc simulate` of it gives the same figures) with the
+// base's seed, so every cell sees the same markets (common random
+// numbers) and the map is smooth where a cell alone is not precise. The
+// API is made for workers: MapScenarios lists the cells, any subset is
+// computed in any order (MapCellResult, or SimulatePaths + Summarize),
+// AssembleMap takes whatever results there are; a range axis with
+// 2(M−1)+1 values holds the M-value one's values exactly, so a coarse
+// map's cells are the fine map's. By default a map spends about three
+// default results (MapPaths: 24 paths a cell for 5 × 5); a cell's median
+// then has a standard error (difference_se, "se") of roughly $3,000 to
+// $10,000 on the default $1,000,000 over ten years, while neighbouring
+// cells differ far more precisely than that.
+//
 // # Transparency
 //
 // Inspect(s, path) re-runs one path (the UI passes Result.Ledger.Path,
@@ -287,7 +304,11 @@
 //	                    parts, the year
 //	percentiles.go, decomposition.go, median_market.go, aggregate.go
 //	                    outcomes to a Result
+//	losses_run_out.go   the ledger path's yearly saving and extra cost, the
+//	                    year the losses run out
 //	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
 //	                    Summarize: the entry points
+//	breakeven_map.go    the break-even map: axes, the cells' scenarios,
+//	                    assembling cells' results, the break-even line
 //	scenario.go, codec.go, market_keys.go  the scenario and its text form
 package calc

@@ -103,7 +103,7 @@ func TestMapBadAxisExits2(t *testing.T) {
 	}{
 		{[]string{"-x", "colour=1:2:3", "-y", "wages=0:1:2"}, `unknown key "colour"`},
 		{[]string{"-x", "wages=0:1e10:3", "-y", "stgains=0:1:2"}, "wages=5000000000: must be between 0 and 1000000000"},
-		{[]string{"-x", "wages=9:1:3", "-y", "stgains=0:1:2"}, "FROM (9) must be below TO (1)"},
+		{[]string{"-x", "wages=9:1:3", "-y", "stgains=0:1:2"}, "FROM (9) must be below its TO (1)"},
 		{[]string{"-x", "wages=0:1:40", "-y", "stgains=0:1:2"}, "N must be a whole number from 2 to 25"},
 		{[]string{"-x", "wages=0:1:2", "-y", "end=liquidate,sell"}, `"sell" is not one of`},
 		{[]string{"-x", "wages=0:1:2", "-y", "end=hold:stepup:2"}, "end takes words"},
