@@ -114,6 +114,11 @@ func ParseMapAxis(base Scenario, spec string) (MapAxis, error) {
 	if why, no := notOnAxis[name]; no {
 		return bad(name, "%s cannot be an axis: %s", name, why)
 	}
+	if name == "state" && base.HasStateRate {
+		// The flat rate replaces the state's law (key "staterate"): every
+		// cell of the axis would be the same.
+		return bad(name, "state has no effect while staterate is set; leave staterate out of the query")
+	}
 	numeric := k.Type() == scenario.Integer || k.Type() == scenario.Decimal
 	var texts []string
 	if strings.Contains(values, ":") {

@@ -53,6 +53,13 @@ func TestParseMapAxis(t *testing.T) {
 		{"exclude=energy,utilities", nil}, // a list
 	} {
 		got, err := ParseMapAxis(base, c.spec)
+		if c.spec == "state=ca,ny,none" {
+			// With a flat state rate the state's law is not used.
+			flat := mustDecode(t, "staterate=0.05")
+			if _, err := ParseMapAxis(flat, c.spec); err == nil {
+				t.Errorf("%s with staterate: no error", c.spec)
+			}
+		}
 		if c.want == nil {
 			var ae *MapAxisError
 			if !errors.As(err, &ae) {
