@@ -71,14 +71,15 @@ type MapAxis struct {
 }
 
 // notOnAxis are the keys a map cannot vary: the paths and the seed are the
-// map's own (every cell shares them), "exclude" is a list, and "index"
+// map's own (every cell shares them), "exclude" is a list, "index"
 // changes other keys' defaults (its preset), which a cell's query would
-// then not show.
+// then not show, and "fund" changes nothing the engine computes.
 var notOnAxis = map[string]string{
 	"paths":   "the map's paths are -paths (every cell has the same)",
 	"seed":    "every cell shares the seed (common random numbers)",
 	"exclude": "a list of sectors cannot be an axis",
 	"index":   "its preset changes other keys (stocks, turnover)",
+	"fund":    "it only names the vehicle; the fund's taxes and costs are dist and fundfee",
 }
 
 // MapAxisError is a bad axis: its flag text, what is wrong, and the key

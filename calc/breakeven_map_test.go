@@ -31,25 +31,26 @@ func TestParseMapAxis(t *testing.T) {
 		{"horizon=5,10,30", []string{"5", "10", "30"}},
 		{"end=liquidate,HOLD,stepup,donate", []string{"liquidate", "hold", "stepup", "donate"}},
 		{"state=ca,ny,none", []string{"CA", "NY", "none"}},
-		{"wages=0:1e10:3", nil},           // outside the key's range
-		{"wages=400000:0:3", nil},         // descending
-		{"wages=0:400000:1", nil},         // one step
-		{"wages=0:400000:26", nil},        // over MaxMapSteps
-		{"wages=0:400000", nil},           // no N
-		{"wages=a:b:3", nil},              // not numbers
-		{"horizon=1:3:5", nil},            // whole years repeat
-		{"end=liquidate:hold:2", nil},     // a range of words
-		{"end=liquidate,sell", nil},       // not a choice
-		{"end=hold", nil},                 // one value
-		{"end=hold,hold", nil},            // repeated
-		{"colour=1:2:3", nil},             // unknown key
-		{"seed=1,2", nil},                 // shared by every cell
-		{"paths=10,20", nil},              // the map's own
-		{"contrib=-200000,0", nil},        // a withdrawal over 10% of the amount
-		{"=1:2:3", nil},                   // no key
-		{"wages", nil},                    // no values
-		{"state=ZZ,CA", nil},              // not a state
-		{"index=sp500,r1000", nil},        // its preset changes other keys
+		{"wages=0:1e10:3", nil},       // outside the key's range
+		{"wages=400000:0:3", nil},     // descending
+		{"wages=0:400000:1", nil},     // one step
+		{"wages=0:400000:26", nil},    // over MaxMapSteps
+		{"wages=0:400000", nil},       // no N
+		{"wages=a:b:3", nil},          // not numbers
+		{"horizon=1:3:5", nil},        // whole years repeat
+		{"end=liquidate:hold:2", nil}, // a range of words
+		{"end=liquidate,sell", nil},   // not a choice
+		{"end=hold", nil},             // one value
+		{"end=hold,hold", nil},        // repeated
+		{"colour=1:2:3", nil},         // unknown key
+		{"seed=1,2", nil},             // shared by every cell
+		{"paths=10,20", nil},          // the map's own
+		{"contrib=-200000,0", nil},    // a withdrawal over 10% of the amount
+		{"=1:2:3", nil},               // no key
+		{"wages", nil},                // no values
+		{"state=ZZ,CA", nil},          // not a state
+		{"index=sp500,r1000", nil},
+		{"fund=etf,mf", nil},              // its preset changes other keys
 		{"exclude=energy,utilities", nil}, // a list
 	} {
 		got, err := ParseMapAxis(base, c.spec)
