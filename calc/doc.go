@@ -153,6 +153,33 @@
 // ledger is the representative path (median difference, re-simulated),
 // reconciled to the cent (see Ledger).
 //
+// losses_run_out_year (losses_run_out.go, issue 27) is read on that same
+// path, the median market as the ledger shows it: the year after which
+// its yearly tax saving (the fund's tax minus the SMA's, without the end
+// treatment's) stays below what the SMA costs over the fund that year
+// (fee minus the fund's expenses, plus trading costs), both in years[]
+// as tax_saving and extra_cost; 0 when the saving never covers the cost,
+// null when it still does in the last year. One path is noisy — a year
+// of forced gains can dip below — which is why the definition asks for
+// the saving to stay below to the horizon.
+//
+// # The break-even map
+//
+// BreakEven (breakeven_map.go, issue 27) is the median difference over two
+// scenario keys: each cell is the Result of its own scenario (Decode of
+// its query: `smacalc simulate` of it gives the same figures) with the
+// base's seed, so every cell sees the same markets (common random
+// numbers) and the map is smooth where a cell alone is not precise. The
+// API is made for workers: MapScenarios lists the cells, any subset is
+// computed in any order (MapCellResult, or SimulatePaths + Summarize),
+// AssembleMap takes whatever results there are; a range axis with
+// 2(M−1)+1 values holds the M-value one's values exactly, so a coarse
+// map's cells are the fine map's. By default a map spends about three
+// default results (MapPaths: 24 paths a cell for 5 × 5); a cell's median
+// then has a standard error (difference_se, "se") of roughly $3,000 to
+// $10,000 on the default $1,000,000 over ten years, while neighbouring
+// cells differ far more precisely than that.
+//
 // # Transparency
 //
 // Inspect(s, path) re-runs one path (the UI passes Result.Ledger.Path,
@@ -278,8 +305,12 @@
 //	                    parts, the year
 //	percentiles.go, decomposition.go, median_market.go, aggregate.go
 //	                    outcomes to a Result
+//	losses_run_out.go   the ledger path's yearly saving and extra cost, the
+//	                    year the losses run out
 //	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
 //	                    Merge, Inspect, Summarize, IndexMonths: the entry
 //	                    points
-//	scenario.go, codec.go, market_keys.go  the scenario and its text form
+//	breakeven_map.go    the break-even map: axes, the cells' scenarios,
+//	                    assembling cells' results, the break-even line
+//	scenario_alias.go   calc.Scenario and its codec forwarded from calc/scenario
 package calc
