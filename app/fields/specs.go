@@ -9,7 +9,7 @@ import (
 	"smacalc/calc/tax"
 )
 
-// fieldKind says how a scenario key is typed in the form and converted to
+// Kind says how a scenario key is typed in the form and converted to
 // its canonical value.
 type Kind int
 
@@ -21,10 +21,10 @@ const (
 	KindSectors             // checkboxes (the "exclude" key)
 )
 
-// option is one choice of a select.
+// Option is one choice of a select.
 type Option struct{ Value, Label string }
 
-// fieldSpec describes one input of the form: which scenario key it sets,
+// Spec describes one input of the form: which scenario key it sets,
 // what a person reads next to it and the range the browser suggests (the
 // engine's own validation has the last word).
 type Spec struct {
@@ -40,10 +40,10 @@ type Spec struct {
 	Example  string // the empty input's placeholder, e.g. "e.g. 5" ("" for none)
 }
 
-// inputID is the id of the input for a key; labels point at it.
+// InputID is the id of the input for a key; labels point at it.
 func InputID(key string) string { return "in-" + key }
 
-// errorID is the id of a field's error message (aria-describedby).
+// ErrorID is the id of a field's error message (aria-describedby).
 func ErrorID(key string) string { return "err-" + key }
 
 // prospectFields are the short form a prospect sees first.
@@ -74,7 +74,7 @@ var prospectFields = []Spec{
 		Options: []Option{{"liquidate", "Sell everything and pay the tax"}, {"hold", "Keep holding (tax not yet paid)"}, {"stepup", "Leave to heirs (step-up in basis)"}, {"donate", "Give appreciated shares to charity"}}},
 }
 
-// advancedGroup is a fieldset of the advanced section.
+// Group is a fieldset of the advanced section.
 type Group struct {
 	Legend string
 	Fields []Spec
@@ -147,7 +147,7 @@ var advancedGroups = []Group{
 	}},
 }
 
-// holdingsFields are the concentrated position of the advisors' "existing
+// HoldingsFields are the concentrated position of the advisors' "existing
 // holdings" section (advisor_existing_holdings.go); empty keeps the
 // default (no position; basis 100%, volatility 35%, no gain budget).
 var HoldingsFields = []Spec{
@@ -161,23 +161,23 @@ var HoldingsFields = []Spec{
 		Help: "The SMA sells the position each December up to this net capital gain, after the year's harvested losses, which let it sell more. Empty: sell everything at once."},
 }
 
-// holdingsKey reports whether key is one of holdingsFields: they stay in
+// HoldingsKey reports whether key is one of HoldingsFields: they stay in
 // the advisors' section, never in the short form.
 func HoldingsKey(key string) bool {
 	return slices.ContainsFunc(HoldingsFields, func(f Spec) bool { return f.Key == key })
 }
 
-// excludeField is the sector checkboxes of the advanced section.
+// ExcludeField is the sector checkboxes of the advanced section.
 var ExcludeField = Spec{Key: "exclude", Label: "Sectors the SMA leaves out", Kind: KindSectors,
 	Help: "An SMA can skip sectors you do not want to own. Its return then drifts from the index's (tracking error): sometimes better, sometimes worse."}
 
-// stateRateField is "My own rate": a flat state rate instead of the
+// StateRateField is "My own rate": a flat state rate instead of the
 // state's law. It is shown under the state choice once the person picks
-// ownRateChoice or a link carries a rate (stateField), never on its own.
+// OwnRateChoice or a link carries a rate (stateField), never on its own.
 var StateRateField = Spec{Key: "staterate", Label: "Your own state tax rate", Unit: "%", Kind: KindPercent, Min: "0", Max: "20", Step: "0.1", Optional: true, Example: "e.g. 5",
 	Help: "A flat rate on the investment's dividends and gains, e.g. 5 for 5%; it replaces the state's law and any local tax. Choose a state above to use its law again."}
 
-// ownRateChoice is the last choice of the state list; ownRateKey keeps
+// OwnRateChoice is the last choice of the state list; OwnRateKey keeps
 // that choice in the form's values while no rate is typed yet (a form-only
 // key: it is not a scenario key and never reaches the link).
 const (
@@ -208,7 +208,7 @@ func yearOptions() []Option {
 	return out
 }
 
-// sectorLabel turns "information-technology" into "Information technology".
+// SectorLabel turns "information-technology" into "Information technology".
 func SectorLabel(name string) string {
 	b := []byte(name)
 	for i := range b {
@@ -222,7 +222,7 @@ func SectorLabel(name string) string {
 	return string(b)
 }
 
-// allFields lists every spec, prospect form first.
+// All lists every spec, prospect form first.
 func All() []Spec {
 	out := append([]Spec(nil), prospectFields...)
 	for _, g := range advancedGroups {
@@ -232,7 +232,7 @@ func All() []Spec {
 	return append(out, StateRateField, ExcludeField)
 }
 
-// fieldsByKey indexes allFields once: the form looks a spec up for every
+// fieldsByKey indexes All once: the form looks a spec up for every
 // key on every keystroke, and copying the whole list for each lookup made
 // most of the garbage a keystroke left for the collector.
 var fieldsByKey = sync.OnceValue(func() map[string]Spec {
@@ -245,7 +245,7 @@ var fieldsByKey = sync.OnceValue(func() map[string]Spec {
 	return m
 })
 
-// specFor returns the spec of a key.
+// SpecFor returns the spec of a key.
 func SpecFor(key string) (Spec, bool) {
 	f, ok := fieldsByKey()[key]
 	return f, ok

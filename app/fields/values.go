@@ -12,7 +12,7 @@ import (
 	"smacalc/calc"
 )
 
-// formValues holds what the person typed, by scenario key, in the units the
+// Values holds what the person typed, by scenario key, in the units the
 // form shows (dollars, percent). It is never modified in place once handed to
 // a component: go-app compares a child's fields to decide whether to update.
 type Values map[string]string
@@ -27,7 +27,7 @@ func (v Values) With(key, text string) Values {
 	return out
 }
 
-// valuesFromScenario writes a scenario into the form's units.
+// FromScenario writes a scenario into the form's units.
 func FromScenario(s calc.Scenario) Values {
 	q, _ := url.ParseQuery(s.Encode())
 	v := Values{}
@@ -48,7 +48,7 @@ func FromScenario(s calc.Scenario) Values {
 	return v
 }
 
-// displayMoney groups the thousands of a plain decimal ("-1234567.5" →
+// DisplayMoney groups the thousands of a plain decimal ("-1234567.5" →
 // "-1,234,567.5"); anything else is returned as is.
 func DisplayMoney(text string) string {
 	sign := ""
@@ -140,7 +140,7 @@ func ToScenario(v Values) (Scenario, map[string]string) {
 	return Of(s), nil
 }
 
-// problemText words an engine problem for the form: ranges in the units
+// ProblemText words an engine problem for the form: ranges in the units
 // the form shows rather than the key's decimals.
 func ProblemText(p calc.Problem) string {
 	f, ok := SpecFor(p.Key)
@@ -150,7 +150,7 @@ func ProblemText(p calc.Problem) string {
 	return sentence(p.Message) + "."
 }
 
-// rangeText is a field's allowed range in its own units: "0 to 20 %".
+// RangeText is a field's allowed range in its own units: "0 to 20 %".
 func RangeText(f Spec) string {
 	lo, hi := f.Min, f.Max
 	if f.Kind == KindMoney {
@@ -174,7 +174,7 @@ func sentence(s string) string {
 	return string(r)
 }
 
-// maxRecoveries bounds how many times recoverQuery drops keys: a value
+// maxRecoveries bounds how many times Recover drops keys: a value
 // dropped can reveal a problem of another key that depended on it (a
 // withdrawal checked against the amount).
 const maxRecoveries = 4

@@ -8,7 +8,7 @@ import (
 )
 
 // stateField is the state choice with "My own rate…" at the end: choosing
-// it shows the flat-rate input (stateRateField) right under the choice and
+// it shows the flat-rate input (StateRateField) right under the choice and
 // moves the focus there; the choice shows "My own rate…" for as long as a
 // rate is set. Choosing a state again uses its law: the calculator clears
 // the rate (store.Change).

@@ -19,7 +19,7 @@ func PageURL() string { return "" }
 
 func BlurTerm() bool { return false }
 
-// watchWideScreen: without a browser (the prerender has no result to chart),
+// WatchWideScreen: without a browser (the prerender has no result to chart),
 // the wide drawings.
 func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) { return true, func() {} }
 

@@ -4,7 +4,7 @@ package widget
 
 import "syscall/js"
 
-// copyText puts text on the clipboard and calls done with whether it
+// CopyText puts text on the clipboard and calls done with whether it
 // worked. The asynchronous Clipboard API needs a secure context and the
 // page's focus; when it is missing or refuses, a temporary selected
 // textarea and document.execCommand("copy") are tried, which browsers still
@@ -35,5 +35,5 @@ func CopyText(text string, done func(ok bool)) {
 	clip.Call("writeText", text).Call("then", onOK, onFail)
 }
 
-// pageURL is the page's address as the browser shows it (the share link).
+// PageURL is the page's address as the browser shows it (the share link).
 func PageURL() string { return js.Global().Get("location").Get("href").String() }

@@ -4,7 +4,7 @@ package widget
 
 import "syscall/js"
 
-// downloadFile saves data as a file through a Blob URL and a temporary link
+// DownloadFile saves data as a file through a Blob URL and a temporary link
 // (same origin, nothing leaves the browser).
 func DownloadFile(name, mime string, data []byte) {
 	g := js.Global()

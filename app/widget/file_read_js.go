@@ -8,7 +8,7 @@ import (
 	"syscall/js"
 )
 
-// readChosenFile reads the file chosen in a file input, refusing files over
+// ReadChosenFile reads the file chosen in a file input, refusing files over
 // limit bytes before reading them. done is called from the browser's event
 // loop; the caller dispatches to the UI.
 func ReadChosenFile(inputID string, limit int, done func([]byte, error)) {

@@ -13,7 +13,7 @@ import (
 // minus is the typographic minus sign, as the charts use it.
 const Minus = "\u2212"
 
-// groupThousands inserts commas into a string of digits: "1234567" →
+// GroupThousands inserts commas into a string of digits: "1234567" →
 // "1,234,567".
 func GroupThousands(digits string) string {
 	if len(digits) <= 3 {
@@ -33,7 +33,7 @@ func GroupThousands(digits string) string {
 	return b.String()
 }
 
-// formatCents formats an amount to the cent with thousands separators:
+// Cents formats an amount to the cent with thousands separators:
 // "$1,234,567.89", "−$12.50", "$0.00". It rounds half away from zero to the
 // cent first.
 func Cents(d decimal.Decimal) string {
@@ -47,13 +47,13 @@ func Cents(d decimal.Decimal) string {
 	return out
 }
 
-// formatDollars formats an amount rounded to whole dollars with thousands
+// Dollars formats an amount rounded to whole dollars with thousands
 // separators, without a sign: "$11,680". Callers say "more" or "less".
 func Dollars(d decimal.Decimal) string {
 	return "$" + GroupThousands(d.Abs().Round(0).StringFixed(0))
 }
 
-// formatSignedDollars is formatDollars with a minus sign for negative
+// SignedDollars is Dollars with a minus sign for negative
 // amounts (that are not zero once rounded).
 func SignedDollars(d decimal.Decimal) string {
 	s := Dollars(d)
@@ -63,8 +63,8 @@ func SignedDollars(d decimal.Decimal) string {
 	return s
 }
 
-// formatPercentOf formats a fraction as a percentage with dec decimals:
-// formatPercentOf(0.608, 0) = "61%"; negative values use the minus sign.
+// PercentOf formats a fraction as a percentage with dec decimals:
+// PercentOf(0.608, 0) = "61%"; negative values use the minus sign.
 func PercentOf(f float64, dec int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "n/a"
@@ -77,13 +77,13 @@ func PercentOf(f float64, dec int) string {
 	return s + "%"
 }
 
-// formatBpsAsPercent formats basis points as a percentage a year with two
+// BpsAsPercent formats basis points as a percentage a year with two
 // decimals: 8.3 → "0.08%", −23.07 → "−0.23%".
 func BpsAsPercent(bps float64) string {
 	return PercentOf(bps/10000, 2)
 }
 
-// joinNames lists names as a person would: "a", "a and b", "a, b and c".
+// JoinNames lists names as a person would: "a", "a and b", "a, b and c".
 func JoinNames(names []string) string {
 	switch len(names) {
 	case 0:

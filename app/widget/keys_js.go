@@ -4,7 +4,7 @@ package widget
 
 import "syscall/js"
 
-// onKeydown calls handle with every key pressed on the page, until stop is
+// OnKeydown calls handle with every key pressed on the page, until stop is
 // called. handle reports whether it used the key (its default action is
 // then prevented). Keys typed into a form field are not reported.
 func OnKeydown(handle func(key string) bool) (stop func()) {
@@ -27,7 +27,7 @@ func OnKeydown(handle func(key string) bool) (stop func()) {
 	}
 }
 
-// blurTerm takes the focus off a term whose definition is showing
+// BlurTerm takes the focus off a term whose definition is showing
 // (widget_term.go), which hides the definition; it reports whether one had
 // the focus.
 func BlurTerm() bool {

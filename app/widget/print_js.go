@@ -4,6 +4,6 @@ package widget
 
 import "syscall/js"
 
-// printPage opens the browser's print dialog ("Save as PDF" is one of its
+// PrintPage opens the browser's print dialog ("Save as PDF" is one of its
 // destinations); the print stylesheet lays out the report.
 func PrintPage() { js.Global().Call("print") }

@@ -22,7 +22,7 @@ func LocalStorage() (storage app.Value, ok bool) {
 	return s, s.Truthy() && !s.Get("smacalcUnavailable").Truthy()
 }
 
-// storageCall calls a method of local storage (getItem, setItem,
+// StorageCall calls a method of local storage (getItem, setItem,
 // removeItem), reporting false when the browser refuses it: no storage, or
 // a full one (setItem's QuotaExceededError).
 func StorageCall(storage app.Value, method string, args ...any) (result app.Value, ok bool) {

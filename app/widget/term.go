@@ -3,7 +3,7 @@ package widget
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // glossary defines, in plain words, the terms the answer uses. Each is
-// shown on first use with term: hovering or focusing the word (Tab reaches
+// shown on first use with Term: hovering or focusing the word (Tab reaches
 // it) shows the definition, and screen readers read it as the word's
 // description.
 var glossary = map[string]string{
@@ -29,7 +29,7 @@ var glossary = map[string]string{
 // needs its own id) with one definition.
 var termAliases = map[string]string{"tax-alpha-after": "tax-alpha"}
 
-// term is a word with its definition from the glossary; key is unique on
+// Term is a word with its definition from the glossary; key is unique on
 // the page.
 func Term(key, word string) app.UI {
 	def := glossary[key]

@@ -9,7 +9,7 @@ import "syscall/js"
 // the same.
 const chartWideQuery = "(min-width: 720px)"
 
-// watchWideScreen reports whether the page matches chartWideQuery now, and
+// WatchWideScreen reports whether the page matches chartWideQuery now, and
 // calls changed each time that changes (a rotated tablet, a resized
 // window) until stop is called.
 func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) {
