@@ -61,17 +61,22 @@ func countsText(counts map[string]int) string {
 func TestKeystrokeRendersOnlyWhatChanged(t *testing.T) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
-	if err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
+	for _, step := range []struct {
+		name   string
+		action chromedp.Action
+	}{
+		{"counting renders", chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(countRenders).Do(ctx)
 			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
-		waitStable(`window.smacalcRenders`),
-	); err != nil {
-		t.Fatal(err)
+		})},
+		{"opening the page", chromedp.Navigate(srv.URL + "/")},
+		{"waiting for the app", chromedp.WaitVisible(appReady)},
+		{"waiting for the result", waitSimulated()},
+		{"waiting for the renders to settle", waitStable(`window.smacalcRenders`)},
+	} {
+		if err := chromedp.Run(ctx, step.action); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
 	}
 	var counting bool
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`!!(window.smacalcRenders && window.smacalcRenders.calculator > 0)`, &counting)); err != nil || !counting {
