@@ -1,3 +1,7 @@
+// Package advisor is the advisors' tools: saved scenarios (kept in the
+// browser, exported and imported as files), the comparison with a pinned
+// scenario, presenter mode, the exports and the printed report's cover and
+// inputs. Opening a scenario is an intent to the store (store.ActionOpen).
 package advisor
 
 import (

@@ -1,3 +1,7 @@
+// Package answer shows the result: the headline in words, progress, the
+// charts, the notices beside the result (tracking error, account minimum,
+// the firm's call to action and disclosure), the year-by-year ledger and
+// the assumptions.
 package answer
 
 import (

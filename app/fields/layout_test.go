@@ -1,6 +1,8 @@
 package fields
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 
 	"smacalc/calc"
@@ -64,4 +66,25 @@ func mustScenario(t *testing.T, query string) Scenario {
 		t.Fatal(err)
 	}
 	return Of(s)
+}
+
+// The forms get their own keys' values and problems: two picks of the same
+// values must compare equal under reflect.DeepEqual (go-app's test for
+// re-rendering a component), a pick with nothing set included.
+func TestPick(t *testing.T) {
+	l := LayoutFor(nil)
+	if !slices.Contains(l.ShortKeys, StateRateField.Key) || !slices.Contains(l.ShortKeys, OwnRateKey) || slices.Contains(l.AdvancedKeys, "amount") {
+		t.Errorf("short keys %v, advanced keys %v", l.ShortKeys, l.AdvancedKeys)
+	}
+	v := FromScenario(calc.DefaultScenario())
+	a, b := Pick(v, l.ShortKeys), Pick(v.With("ret", "8"), l.ShortKeys)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("a change of an advanced value changed the short form's values")
+	}
+	if p := Pick(map[string]string{"ret": "Enter a number."}, l.ShortKeys); p != nil {
+		t.Errorf("no problem of the short form: %v, want nil", p)
+	}
+	if p := Pick(map[string]string{}, l.ShortKeys); !reflect.DeepEqual(p, Pick[map[string]string](nil, l.ShortKeys)) {
+		t.Error("an empty and a nil map pick differently")
+	}
 }

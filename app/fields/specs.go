@@ -1,3 +1,13 @@
+// Package fields is the form's side of the scenario keys: each key's spec
+// (label, unit, help, range, kind, group), the form's values in the units a
+// person types and their conversion to and from a scenario (ToScenario,
+// FromScenario, Recover for a share link), and the Scenario value that
+// carries a decoded scenario with its canonical query.
+//
+// This file is the table of keys, on its own so that it can be replaced by
+// a table read from the engine (calc's scenario keys) without touching the
+// rest: the package uses it only through Spec, SpecFor, All, the groups
+// (LayoutFor) and HoldingsFields, StateRateField and ExcludeField.
 package fields
 
 import (

@@ -1,3 +1,7 @@
+// Package form is the scenario form: the short form a prospect fills in,
+// the advanced assumptions and the advisors' existing holdings. Its inputs
+// post each change to the store (store.ActionChange); they get their values
+// and problems back as data.
 package form
 
 import (

@@ -1,3 +1,8 @@
+// Package transparency shows what the SMA holds and trades on the
+// representative market (holdings, tax lots, the harvest log, in sortable
+// tables), how the benefit changes with the number of stocks held, and
+// what an SMA is. Its side computations run on the simulator's side worker
+// (store.Simulator's Inspect and Background), never on the page's thread.
 package transparency
 
 import (

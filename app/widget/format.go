@@ -1,3 +1,9 @@
+// Package widget holds the small parts every room uses: number and money
+// formatting, terms with their definitions, local storage that may be
+// blocked or full, the browser helpers (download, file reading, keys,
+// print, clipboard, the viewport: *_js.go, with no-op twins in
+// browser_other.go for native builds) and the render counter of the
+// browser tests. It imports no other package of app/.
 package widget
 
 import (
