@@ -50,6 +50,7 @@ func buildBrandSite(tmp string) (*site.Site, error) {
 // TestBrandedSite: brand.json changes the name, logo, colours, the short
 // form, the default scenario, the disclosure and the call to action.
 func TestBrandedSite(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteBrand)
 	ctx := browser(t, 1280, 900)
 	var (

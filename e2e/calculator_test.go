@@ -18,6 +18,7 @@ const shareQuery = "status=single&wages=250000&stgains=20000&state=NY&amount=750
 // headline with calc.Simulate run natively on the same query (what
 // `smacalc simulate` prints).
 func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
+	t.Parallel()
 	s, err := calc.Decode(shareQuery)
 	if err != nil {
 		t.Fatal(err)
@@ -84,6 +85,7 @@ func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
 // TestCalculatorInputChangesHeadline changes the amount and sees the
 // headline and the URL follow.
 func TestCalculatorInputChangesHeadline(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var before, after, location string
@@ -122,6 +124,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 // TestCalculatorInvalidValue types an invalid value: the field shows a
 // message, the last valid result and URL stay.
 func TestCalculatorInvalidValue(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var before, after, msg, invalid, locBefore, locAfter, locValid string
@@ -180,6 +183,7 @@ func TestCalculatorInvalidValue(t *testing.T) {
 // TestCalculatorOffline loads the app once, takes the server away and still
 // simulates, from a share link too.
 func TestCalculatorOffline(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	err := chromedp.Run(ctx,
@@ -214,28 +218,32 @@ func TestCalculatorOffline(t *testing.T) {
 
 // TestCalculatorScreenshots writes the desktop and phone layouts.
 func TestCalculatorScreenshots(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	for _, v := range []struct {
 		name     string
 		w, h     int
 		advanced bool
 	}{{"calculator-desktop.png", 1280, 800, false}, {"calculator-phone.png", 390, 844, false}, {"calculator-advanced.png", 1280, 800, true}} {
-		ctx := browser(t, v.w, v.h)
-		err := chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/?"+shareQuery),
-			chromedp.WaitVisible(appReady),
-			waitSimulated(),
-			chromedp.WaitVisible(`#ledger-sma`),
-		)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.advanced {
-			if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+		t.Run(v.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := browser(t, v.w, v.h)
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(srv.URL+"/?"+shareQuery),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				chromedp.WaitVisible(`#ledger-sma`),
+			)
+			if err != nil {
 				t.Fatal(err)
 			}
-		}
-		t.Logf("screenshot: %s", screenshot(t, ctx, v.name))
+			if v.advanced {
+				if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Logf("screenshot: %s", screenshot(t, ctx, v.name))
+		})
 	}
 }
 

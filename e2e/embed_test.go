@@ -20,6 +20,7 @@ import (
 // to the calculator's height, and a height message from anywhere else is
 // ignored.
 func TestEmbedAutoHeight(t *testing.T) {
+	t.Parallel()
 	embedJS, err := os.ReadFile("../static/embed.js")
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -41,6 +40,7 @@ func saveAs(label string) chromedp.Action {
 // a reload and offline, opens, renames and deletes them, and exports and
 // imports them as a JSON file, rejecting a file that is not one.
 func TestSavedScenarios(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	downloads := t.TempDir()
@@ -49,7 +49,7 @@ func TestSavedScenarios(t *testing.T) {
 	var horizon, search, markup string
 	var xss bool
 	err := chromedp.Run(ctx,
-		cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true),
+		allowDownloads(ctx, downloads),
 		chromedp.Navigate(srv.URL+"/?horizon=12&paths=200"),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
