@@ -122,7 +122,7 @@ unit:
 
 ## e2e: browser tests in headless chromium (installs chromium and axe-core when missing)
 e2e: deps-browser $(AXE) wasm
-	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) $(GO) test -count=1 -parallel $(E2E_PARALLEL) ./e2e/
+	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) $(GO) test -count=1 -parallel $(E2E_PARALLEL) -timeout 20m ./e2e/
 
 deps-browser:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -60,9 +60,28 @@ func setUp(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(tmp)
 
+	// Chromium starts while the sites are built.
+	type started struct {
+		ctx  context.Context
+		stop func()
+		err  error
+	}
+	browserStarted := make(chan started, 1)
+	go func() {
+		ctx, stop, err := startChromium()
+		browserStarted <- started{ctx, stop, err}
+	}()
+	defer func() {
+		if b := <-browserStarted; b.stop != nil {
+			b.stop()
+		}
+	}()
+
 	wasmDir = os.Getenv("SMACALC_WASM_DIR")
 	if wasmDir == "" {
-		wasmDir = filepath.Join(tmp, "wasm")
+		// The file `make wasm` writes: go build leaves it alone when it is
+		// up to date, so the WASM is built once for make and go test alike.
+		wasmDir = filepath.Join(repoRoot(), "web")
 		if err := buildWasm(wasmDir); err != nil {
 			return 1, err
 		}
@@ -88,21 +107,30 @@ func setUp(m *testing.M) (int, error) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		return 1, err
 	}
-	ctx, stop, err := startChromium()
-	if err != nil {
-		return 1, err
+	b := <-browserStarted
+	browserStarted <- b // for the deferred stop
+	if b.err != nil {
+		return 1, b.err
 	}
-	defer stop()
-	chromium = ctx
+	chromium = b.ctx
 	return m.Run(), nil
 }
 
-// buildWasm compiles the UI (which the simulation workers run too) for the
-// browser, as `make wasm` does.
-func buildWasm(dir string) error {
+// repoRoot is the module's directory (this file's parent's parent).
+func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// buildWasm compiles the UI (which the simulation workers run too) for the
+// browser, as `make wasm` does, with the same flags: the same build, so
+// either finds the other's up to date.
+func buildWasm(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
-	cmd.Dir = filepath.Dir(filepath.Dir(file))
+	cmd.Dir = repoRoot()
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building app.wasm: %v\n%s", err, out)
