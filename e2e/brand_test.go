@@ -23,7 +23,7 @@ var testBrand = ui.Brand{
 		Text: "Book a review", URL: "https://firm.example/contact?src=calc", IncludeScenario: true,
 	},
 	Disclosure:      "Harbor & Pine Advisors is a registered investment adviser. Test disclosure.",
-	DefaultScenario: "amount=1250000&horizon=12&paths=200&seed=3",
+	DefaultScenario: "amount=1250000&horizon=12&paths=40&stocks=60&seed=3",
 	ProspectInputs:  []string{"amount", "horizon", "harvest"},
 }
 

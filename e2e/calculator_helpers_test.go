@@ -11,6 +11,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// smallQuery keeps a scenario's simulation small (40 paths of 60 stocks
+// instead of 200 of 500) where a test is about the page, not the numbers:
+// the page behaves the same and the browser spends a fraction of the time.
+const smallQuery = "paths=40&stocks=60"
+
 // Selectors of the calculator's result area.
 const (
 	// simulationDone matches once a complete (not provisional) result is

@@ -91,7 +91,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 	var before, after, location string
 	var run int
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?paths=200"),
+		chromedp.Navigate(srv.URL+"/?"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#headline-text`, &before),
@@ -110,7 +110,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 	if !strings.Contains(location, "amount=3000000") {
 		t.Errorf("URL %q does not carry the new amount", location)
 	}
-	s, _ := calc.Decode("paths=200&amount=3000000")
+	s, _ := calc.Decode(smallQuery + "&amount=3000000")
 	want, err := calc.Simulate(context.Background(), s, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +122,9 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 }
 
 // TestCalculatorInvalidValue types an invalid value: the field shows a
-// message, the last valid result and URL stay.
+// message, the last valid result and URL stay. (It keeps its 200 paths of
+// 500 stocks: with smallQuery, on a machine loaded 10 times over, "8" on
+// the way to "80" ran once; not investigated further.)
 func TestCalculatorInvalidValue(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)

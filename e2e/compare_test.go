@@ -23,7 +23,7 @@ func TestCompareScenarios(t *testing.T) {
 	var horizonRow []string
 	err := chromedp.Run(ctx,
 		allowDownloads(ctx, downloads),
-		chromedp.Navigate(srv.URL+"/?horizon=10&fund=etf&paths=200"),
+		chromedp.Navigate(srv.URL+"/?horizon=10&fund=etf&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click("#pin"),

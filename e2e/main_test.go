@@ -189,7 +189,7 @@ func (s *server) Stop() {
 // testTimeout bounds one test's browser work, so a page that never gets
 // ready fails the test instead of hanging the package. It is generous: the
 // tests share two cores with each other (t.Parallel) and with chromium.
-const testTimeout = 4 * time.Minute
+const testTimeout = 6 * time.Minute
 
 // chromium is the one browser process the package's tests share (started by
 // TestMain); each test gets its own browser context in it (see browser).

@@ -50,13 +50,13 @@ func TestSavedScenarios(t *testing.T) {
 	var xss bool
 	err := chromedp.Run(ctx,
 		allowDownloads(ctx, downloads),
-		chromedp.Navigate(srv.URL+"/?horizon=12&paths=200"),
+		chromedp.Navigate(srv.URL+"/?horizon=12&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		waitServiceWorker(ctx),
 		saveAs(evil),
 		waitSavedCount(1),
-		chromedp.Navigate(srv.URL+"/?horizon=20&paths=200"),
+		chromedp.Navigate(srv.URL+"/?horizon=20&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		saveAs("Jones family"),
@@ -124,7 +124,7 @@ func TestSavedScenarios(t *testing.T) {
 		t.Errorf("export: %s (%v)", raw, err)
 	}
 	good := filepath.Join(t.TempDir(), "import.json")
-	os.WriteFile(good, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"Lee, mutual fund","query":"fund=mf&horizon=15&paths=200"}]}`), 0o644)
+	os.WriteFile(good, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"Lee, mutual fund","query":"fund=mf&horizon=15&paths=40&stocks=60"}]}`), 0o644)
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"X","query":"horizon=10","script":"alert(1)"}]}`), 0o644)
 	var status string
