@@ -48,7 +48,7 @@ WASM_FLAGS := -trimpath -ldflags='-s -w'
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build wasm test lint fmt-check vet staticcheck vuln unit e2e \
-        fuzz fuzz-smoke bench bench-browser validate deps deps-browser tools \
+        fuzz fuzz-smoke bench bench-browser validate deps deps-browser tools go-modules \
         clean clean-cache
 
 ## run: build the WASM and serve the calculator on $(ADDR)
