@@ -46,6 +46,25 @@ func typeInto(sel, text string) chromedp.Action {
 	}
 }
 
+// typeAtOnce types text into a text input one character at a time, every
+// keystroke's input event dispatched in the same task: the values on the
+// way ("8" on the way to "80") reach the page as typing does, but no time
+// passes between them, so the 250 ms debounce sees them together however
+// slow a busy machine makes CDP's key events (typeInto).
+func typeAtOnce(sel, text string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(sel),
+		chromedp.Evaluate(`(() => {
+			const e = document.querySelector(`+jsString(sel)+`);
+			const text = `+jsString(text)+`;
+			for (let i = 1; i <= text.length; i++) {
+				e.value = text.slice(0, i);
+				e.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text[i - 1] }));
+			}
+		})()`, nil),
+	}
+}
+
 // dollars formats an amount as the headline does: whole dollars with
 // thousands separators, no sign ("$11,680").
 func dollars(d decimal.Decimal) string {
