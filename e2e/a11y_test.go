@@ -26,6 +26,7 @@ type axeViolation struct {
 // desktop and a phone. Serious and critical violations fail; all are written
 // to artifacts/axe-*.json.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	axePath := os.Getenv("SMACALC_AXE")
 	if axePath == "" {
 		t.Fatal("SMACALC_AXE is not set: run `make e2e`, which installs axe-core")
@@ -39,6 +40,7 @@ func TestAccessibility(t *testing.T) {
 		width, height int
 	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
 		t.Run(layout.name, func(t *testing.T) {
+			t.Parallel()
 			srv := startServer(t, siteV1)
 			ctx := browser(t, layout.width, layout.height)
 			var raw string

@@ -55,6 +55,7 @@ func visible(sel string, shown *bool) chromedp.Action {
 // short form, and changing it updates the answer (provisional first, then
 // final) and the line that keeps it in view under the form.
 func TestPhoneAnswerFirst(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
 	var exceptions exceptionLog
@@ -148,6 +149,7 @@ func TestPhoneAnswerFirst(t *testing.T) {
 // named, its default replaces it, and the scenario still reaches a final
 // result, with a canonical link.
 func TestBadLinkRecovers(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1366, 900)
 	var exceptions exceptionLog
@@ -186,6 +188,7 @@ func TestBadLinkRecovers(t *testing.T) {
 
 // TestCopyLink copies the share link with its button.
 func TestCopyLink(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1366, 900)
 	var status string
@@ -208,31 +211,35 @@ func TestCopyLink(t *testing.T) {
 // TestAnswerScreens writes the desktop and phone screens of the default
 // scenario (the README's screenshots) and a provisional phone answer.
 func TestAnswerScreens(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	for _, v := range []struct {
 		name string
 		w, h int
 	}{{"answer-desktop.png", 1366, 900}, {"answer-phone.png", 390, 844}} {
-		ctx := browser(t, v.w, v.h)
-		err := chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/"),
-			chromedp.WaitVisible(appReady),
-			waitSimulated(),
-			chromedp.WaitVisible(`#ledger-sma`),
-			chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
-		)
-		if err != nil {
-			t.Fatal(err)
-		}
-		viewportShot(t, ctx, strings.Replace(v.name, ".png", "-screen.png", 1))
-		screenshot(t, ctx, v.name)
-		for _, part := range []string{"charts", "inputs", "ledger"} {
-			var png []byte
-			if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
+		t.Run(v.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := browser(t, v.w, v.h)
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(srv.URL+"/"),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				chromedp.WaitVisible(`#ledger-sma`),
+				chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
+			)
+			if err != nil {
 				t.Fatal(err)
 			}
-			writeArtifact(t, strings.Replace(v.name, ".png", "-"+part+".png", 1), png)
-		}
+			viewportShot(t, ctx, strings.Replace(v.name, ".png", "-screen.png", 1))
+			screenshot(t, ctx, v.name)
+			for _, part := range []string{"charts", "inputs", "ledger"} {
+				var png []byte
+				if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
+					t.Fatal(err)
+				}
+				writeArtifact(t, strings.Replace(v.name, ".png", "-"+part+".png", 1), png)
+			}
+		})
 	}
 }
 
@@ -249,40 +256,44 @@ func viewportShot(t *testing.T, ctx context.Context, name string) {
 // TestTermDefinitions focuses a term: its definition shows, and Escape
 // hides it; the word describes itself with the definition.
 func TestTermDefinitions(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	for _, v := range []struct {
 		name string
 		w, h int
 	}{{"desktop", 1366, 900}, {"phone", 390, 844}} {
-		ctx := browser(t, v.w, v.h)
-		var before, focused, after, inside bool
-		var described string
-		err := chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
-			chromedp.WaitVisible(appReady),
-			waitSimulated(),
-			visible(`#def-tax-alpha`, &before),
-			chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
-			visible(`#def-tax-alpha`, &focused),
-			chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
-				return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &inside),
-			chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
-		)
-		if err != nil {
-			t.Fatal(err)
-		}
-		viewportShot(t, ctx, "term-definition-"+v.name+".png")
-		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
-			t.Fatal(err)
-		}
-		if before || !focused || after {
-			t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", v.name, before, focused, after)
-		}
-		if !inside {
-			t.Errorf("%s: the definition runs off the screen", v.name)
-		}
-		if described != "Tax alpha" {
-			t.Errorf("%s: term %q", v.name, described)
-		}
+		t.Run(v.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := browser(t, v.w, v.h)
+			var before, focused, after, inside bool
+			var described string
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(srv.URL+"/?paths=100&horizon=5"),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				visible(`#def-tax-alpha`, &before),
+				chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
+				visible(`#def-tax-alpha`, &focused),
+				chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
+					return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &inside),
+				chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			viewportShot(t, ctx, "term-definition-"+v.name+".png")
+			if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
+				t.Fatal(err)
+			}
+			if before || !focused || after {
+				t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", v.name, before, focused, after)
+			}
+			if !inside {
+				t.Errorf("%s: the definition runs off the screen", v.name)
+			}
+			if described != "Tax alpha" {
+				t.Errorf("%s: term %q", v.name, described)
+			}
+		})
 	}
 }

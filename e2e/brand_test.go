@@ -23,7 +23,7 @@ var testBrand = ui.Brand{
 		Text: "Book a review", URL: "https://firm.example/contact?src=calc", IncludeScenario: true,
 	},
 	Disclosure:      "Harbor & Pine Advisors is a registered investment adviser. Test disclosure.",
-	DefaultScenario: "amount=1250000&horizon=12&paths=200&seed=3",
+	DefaultScenario: "amount=1250000&horizon=12&paths=40&stocks=60&seed=3",
 	ProspectInputs:  []string{"amount", "horizon", "harvest"},
 }
 
@@ -50,6 +50,7 @@ func buildBrandSite(tmp string) (*site.Site, error) {
 // TestBrandedSite: brand.json changes the name, logo, colours, the short
 // form, the default scenario, the disclosure and the call to action.
 func TestBrandedSite(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteBrand)
 	ctx := browser(t, 1280, 900)
 	var (

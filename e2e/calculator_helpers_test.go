@@ -11,6 +11,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// smallQuery keeps a scenario's simulation small (40 paths of 60 stocks
+// instead of 200 of 500) where a test is about the page, not the numbers:
+// the page behaves the same and the browser spends a fraction of the time.
+const smallQuery = "paths=40&stocks=60"
+
 // Selectors of the calculator's result area.
 const (
 	// simulationDone matches once a complete (not provisional) result is
@@ -38,6 +43,25 @@ func typeInto(sel, text string) chromedp.Action {
 		chromedp.Focus(sel),
 		chromedp.Evaluate(`document.querySelector(`+jsString(sel)+`).select()`, nil),
 		chromedp.SendKeys(sel, text),
+	}
+}
+
+// typeAtOnce types text into a text input one character at a time, every
+// keystroke's input event dispatched in the same task: the values on the
+// way ("8" on the way to "80") reach the page as typing does, but no time
+// passes between them, so the 250 ms debounce sees them together however
+// slow a busy machine makes CDP's key events (typeInto).
+func typeAtOnce(sel, text string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Focus(sel),
+		chromedp.Evaluate(`(() => {
+			const e = document.querySelector(`+jsString(sel)+`);
+			const text = `+jsString(text)+`;
+			for (let i = 1; i <= text.length; i++) {
+				e.value = text.slice(0, i);
+				e.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text[i - 1] }));
+			}
+		})()`, nil),
 	}
 }
 

@@ -18,6 +18,7 @@ const shareQuery = "status=single&wages=250000&stgains=20000&state=NY&amount=750
 // headline with calc.Simulate run natively on the same query (what
 // `smacalc simulate` prints).
 func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
+	t.Parallel()
 	s, err := calc.Decode(shareQuery)
 	if err != nil {
 		t.Fatal(err)
@@ -84,12 +85,13 @@ func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
 // TestCalculatorInputChangesHeadline changes the amount and sees the
 // headline and the URL follow.
 func TestCalculatorInputChangesHeadline(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var before, after, location string
 	var run int
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?paths=200"),
+		chromedp.Navigate(srv.URL+"/?"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#headline-text`, &before),
@@ -108,7 +110,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 	if !strings.Contains(location, "amount=3000000") {
 		t.Errorf("URL %q does not carry the new amount", location)
 	}
-	s, _ := calc.Decode("paths=200&amount=3000000")
+	s, _ := calc.Decode(smallQuery + "&amount=3000000")
 	want, err := calc.Simulate(context.Background(), s, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -120,8 +122,11 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 }
 
 // TestCalculatorInvalidValue types an invalid value: the field shows a
-// message, the last valid result and URL stay.
+// message, the last valid result and URL stay. The horizon is typed at once
+// (typeAtOnce): typed key by key, "8" on the way to "80" ran when a busy
+// machine put more than the debounce between the keys.
 func TestCalculatorInvalidValue(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var before, after, msg, invalid, locBefore, locAfter, locValid string
@@ -133,7 +138,7 @@ func TestCalculatorInvalidValue(t *testing.T) {
 		chromedp.Text(`#headline-text`, &before),
 		chromedp.Location(&locBefore),
 		runNumber(&runBefore),
-		typeInto(`#in-horizon`, "80"),
+		typeAtOnce(`#in-horizon`, "80"),
 		chromedp.WaitVisible(`#err-horizon`),
 		chromedp.Text(`#err-horizon`, &msg),
 		chromedp.AttributeValue(`#in-horizon`, "aria-invalid", &invalid, nil),
@@ -142,7 +147,7 @@ func TestCalculatorInvalidValue(t *testing.T) {
 		// No fixed wait for the debounce: a valid value typed next runs
 		// once, as the one and only run since — so neither "8" (on the way
 		// to "80") nor "80" ran or reached the URL.
-		typeInto(`#in-horizon`, "12"),
+		typeAtOnce(`#in-horizon`, "12"),
 		waitNewRun(&runBefore),
 		runNumber(&runAfter),
 		chromedp.Location(&locValid),
@@ -180,6 +185,7 @@ func TestCalculatorInvalidValue(t *testing.T) {
 // TestCalculatorOffline loads the app once, takes the server away and still
 // simulates, from a share link too.
 func TestCalculatorOffline(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	err := chromedp.Run(ctx,
@@ -214,28 +220,32 @@ func TestCalculatorOffline(t *testing.T) {
 
 // TestCalculatorScreenshots writes the desktop and phone layouts.
 func TestCalculatorScreenshots(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	for _, v := range []struct {
 		name     string
 		w, h     int
 		advanced bool
 	}{{"calculator-desktop.png", 1280, 800, false}, {"calculator-phone.png", 390, 844, false}, {"calculator-advanced.png", 1280, 800, true}} {
-		ctx := browser(t, v.w, v.h)
-		err := chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/?"+shareQuery),
-			chromedp.WaitVisible(appReady),
-			waitSimulated(),
-			chromedp.WaitVisible(`#ledger-sma`),
-		)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.advanced {
-			if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+		t.Run(v.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := browser(t, v.w, v.h)
+			err := chromedp.Run(ctx,
+				chromedp.Navigate(srv.URL+"/?"+shareQuery),
+				chromedp.WaitVisible(appReady),
+				waitSimulated(),
+				chromedp.WaitVisible(`#ledger-sma`),
+			)
+			if err != nil {
 				t.Fatal(err)
 			}
-		}
-		t.Logf("screenshot: %s", screenshot(t, ctx, v.name))
+			if v.advanced {
+				if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Logf("screenshot: %s", screenshot(t, ctx, v.name))
+		})
 	}
 }
 

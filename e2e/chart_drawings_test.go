@@ -25,6 +25,7 @@ type chartDrawing struct {
 // drawing only, and printing from the phone shows it; widening the page
 // past the breakpoint draws the wide ones instead.
 func TestChartsDrawWhatTheScreenShows(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
 	var phone, printed []chartDrawing

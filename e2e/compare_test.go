@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -14,6 +13,7 @@ import (
 // and checks both are shown side by side with the differences highlighted;
 // then downloads the year table as CSV.
 func TestCompareScenarios(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	downloads := t.TempDir()
@@ -22,8 +22,8 @@ func TestCompareScenarios(t *testing.T) {
 	var results int
 	var horizonRow []string
 	err := chromedp.Run(ctx,
-		cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true),
-		chromedp.Navigate(srv.URL+"/?horizon=10&fund=etf&paths=200"),
+		allowDownloads(ctx, downloads),
+		chromedp.Navigate(srv.URL+"/?horizon=10&fund=etf&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click("#pin"),

@@ -16,6 +16,7 @@ import (
 // natively: the median difference to the cent and both strategies' final
 // ledger balances.
 func TestBrowserMatchesNative(t *testing.T) {
+	t.Parallel()
 	scenarios := []string{
 		"exclude=energy,utilities&harvest=quarterly&stocks=120&paths=60&horizon=6&seed=3",
 		"basis=0.4&end=stepup&status=hoh&state=TX&stocks=80&paths=50&horizon=7&seed=11",

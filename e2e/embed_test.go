@@ -20,6 +20,7 @@ import (
 // to the calculator's height, and a height message from anywhere else is
 // ignored.
 func TestEmbedAutoHeight(t *testing.T) {
+	t.Parallel()
 	embedJS, err := os.ReadFile("../static/embed.js")
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +42,7 @@ func TestEmbedAutoHeight(t *testing.T) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(`<!DOCTYPE html><html lang="en"><head><title>Firm</title><link rel="stylesheet" href="/embed-host.css"></head>
 <body><main><h1>Our calculator</h1>
-<iframe data-smacalc class="smacalc-frame" src="` + calcURL + `/?paths=200" title="SMA versus fund after-tax calculator"></iframe>
+<iframe data-smacalc class="smacalc-frame" src="` + calcURL + `/?` + smallQuery + `" title="SMA versus fund after-tax calculator"></iframe>
 <script src="/embed.js" defer></script></main></body></html>`))
 		}
 	}))

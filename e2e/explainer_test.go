@@ -9,6 +9,7 @@ import (
 // TestExplainerLinksResolve: every point of "What an SMA is" links to
 // something on the page (an input, a chart, a section), on a phone.
 func TestExplainerLinksResolve(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
 	var links []string

@@ -27,6 +27,7 @@ const faultPostamble = `
 // the page say the simulation failed (instead of waiting forever), and that
 // the next run works: the failed worker was replaced.
 func TestWorkerFailureIsReportedAndRecovered(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	real := srv.siteHandler()

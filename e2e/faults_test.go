@@ -30,6 +30,7 @@ func waitStatus(prefix string) chromedp.Action {
 // the others; a scenario with tiny values imports and survives a reload
 // (issue 16, findings 2 and 3).
 func TestImportAndStorageFaults(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	dir := t.TempDir()
@@ -100,6 +101,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 // in some markets give a result, say how often in plain words, and never
 // suggest fewer paths or stocks (issue 16, finding 1).
 func TestDepletionIsShownAsAnOutcome(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	var text, page string

@@ -16,6 +16,7 @@ import (
 // the share link does not carry them), refuses a malformed file naming
 // its line and column, and keeps the lots with a saved scenario.
 func TestExistingHoldings(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	dir := t.TempDir()

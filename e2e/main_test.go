@@ -16,6 +16,10 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/site"
@@ -56,9 +60,28 @@ func setUp(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(tmp)
 
+	// Chromium starts while the sites are built.
+	type started struct {
+		ctx  context.Context
+		stop func()
+		err  error
+	}
+	browserStarted := make(chan started, 1)
+	go func() {
+		ctx, stop, err := startChromium()
+		browserStarted <- started{ctx, stop, err}
+	}()
+	defer func() {
+		if b := <-browserStarted; b.stop != nil {
+			b.stop()
+		}
+	}()
+
 	wasmDir = os.Getenv("SMACALC_WASM_DIR")
 	if wasmDir == "" {
-		wasmDir = filepath.Join(tmp, "wasm")
+		// The file `make wasm` writes: go build leaves it alone when it is
+		// up to date, so the WASM is built once for make and go test alike.
+		wasmDir = filepath.Join(repoRoot(), "web")
 		if err := buildWasm(wasmDir); err != nil {
 			return 1, err
 		}
@@ -84,15 +107,30 @@ func setUp(m *testing.M) (int, error) {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		return 1, err
 	}
+	b := <-browserStarted
+	browserStarted <- b // for the deferred stop
+	if b.err != nil {
+		return 1, b.err
+	}
+	chromium = b.ctx
 	return m.Run(), nil
 }
 
-// buildWasm compiles the UI (which the simulation workers run too) for the
-// browser, as `make wasm` does.
-func buildWasm(dir string) error {
+// repoRoot is the module's directory (this file's parent's parent).
+func repoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// buildWasm compiles the UI (which the simulation workers run too) for the
+// browser, as `make wasm` does, with the same flags: the same build, so
+// either finds the other's up to date.
+func buildWasm(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
-	cmd.Dir = filepath.Dir(filepath.Dir(file))
+	cmd.Dir = repoRoot()
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building app.wasm: %v\n%s", err, out)
@@ -148,22 +186,31 @@ func (s *server) Stop() {
 	s.Close()
 }
 
-// browser starts a fresh headless chromium (its own empty profile, so service
-// workers and caches never leak between tests) and returns its context.
-func browser(t *testing.T, width, height int) context.Context {
-	t.Helper()
+// testTimeout bounds one test's browser work, so a page that never gets
+// ready fails the test instead of hanging the package. It is generous: the
+// tests share two cores with each other (t.Parallel) and with chromium.
+const testTimeout = 6 * time.Minute
+
+// chromium is the one browser process the package's tests share (started by
+// TestMain); each test gets its own browser context in it (see browser).
+var chromium context.Context
+
+// startChromium starts headless chromium with an empty profile and returns
+// its context and the function that stops it. Starting chromium costs a few
+// seconds of CPU; once per package instead of once per test.
+func startChromium() (context.Context, func(), error) {
 	exe := os.Getenv("CHROMIUM")
 	if exe == "" {
 		exe = "/usr/bin/chromium"
 	}
 	if _, err := os.Stat(exe); err != nil {
-		t.Fatalf("chromium not found at %s: run `make deps` (apt-get install chromium)", exe)
+		return nil, nil, fmt.Errorf("chromium not found at %s: run `make deps-browser` (apt-get install chromium)", exe)
 	}
-	// Not t.TempDir: chromium's helper processes may still be writing to the
-	// profile when the test ends, and TempDir fails the test if removal does.
+	// Not a test's TempDir: chromium's helper processes may still be
+	// writing to the profile when it exits.
 	profile, err := os.MkdirTemp("", "smacalc-chromium-")
 	if err != nil {
-		t.Fatal(err)
+		return nil, nil, err
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
@@ -173,21 +220,68 @@ func browser(t *testing.T, width, height int) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.WindowSize(width, height),
+		// The largest viewport a test uses; each tab emulates its own.
+		chromedp.WindowSize(1366, 900),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// Tabs run side by side (t.Parallel) and only one can be in
+		// front: without these a tab behind would have its timers
+		// throttled and its animation frames (which chromedp.Poll waits
+		// on) stopped.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
+	stop := func() {
 		cancelCtx()
 		cancelAlloc()
 		os.RemoveAll(profile)
+	}
+	if err := chromedp.Run(ctx); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("starting chromium: %w", err)
+	}
+	return ctx, stop, nil
+}
+
+// browser opens a tab of width×height in a browser context of its own, in
+// the package's chromium: like an incognito window, the context has its own
+// empty storage, caches and service workers, which go with it when the test
+// ends — what a fresh chromium gave each test before, without starting one.
+// Tests can therefore run in parallel (each also serves its own origin,
+// startServer). The returned context fails the test's browser work after
+// testTimeout.
+func browser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	if chromium == nil {
+		t.Fatal("chromium was not started (TestMain)")
+	}
+	// The context and its tab are made here rather than by chromedp's
+	// WithNewBrowserContext: headless chromium opens a tab in a new
+	// context only in a window of its own ("no browser is open").
+	browserExec := cdp.WithExecutor(chromium, chromedp.FromContext(chromium).Browser)
+	contextID, err := target.CreateBrowserContext().WithDisposeOnDetach(true).Do(browserExec)
+	if err != nil {
+		t.Fatalf("creating a browser context: %v", err)
+	}
+	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(contextID).WithNewWindow(true).Do(browserExec)
+	if err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	tabCtx, cancelCtx := chromedp.NewContext(chromium, chromedp.WithTargetID(tab))
+	ctx, cancelTimeout := context.WithTimeout(tabCtx, testTimeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		if t.Failed() {
+			logPageState(t, tabCtx)
+		}
+		cancelCtx() // closes the tab
+		_ = target.DisposeBrowserContext(contextID).Do(browserExec)
 	})
 	// The window cannot be narrower than about 500 px; emulate the viewport
 	// so a phone layout is really 390 px wide.
@@ -195,10 +289,47 @@ func browser(t *testing.T, width, height int) context.Context {
 	if width < 600 {
 		viewport = append(viewport, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulateScale(2))
 	}
-	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height), viewport...)); err != nil {
-		t.Fatalf("starting chromium: %v", err)
+	if err := chromedp.Run(ctx,
+		chromedp.EmulateViewport(int64(width), int64(height), viewport...),
+		// Every tab behaves as the focused one, as the only tab of a
+		// browser did: focus events, :focus styles and the clipboard need
+		// a focused page.
+		emulation.SetFocusEmulationEnabled(true),
+	); err != nil {
+		t.Fatalf("opening a tab: %v", err)
 	}
 	return ctx
+}
+
+// logPageState says where a failed test's page was: its address and the
+// calculator's state, which a timeout alone does not tell.
+func logPageState(t *testing.T, tab context.Context) {
+	ctx, cancel := context.WithTimeout(tab, 5*time.Second)
+	defer cancel()
+	var state string
+	err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify({
+		url: location.href,
+		ready: document.querySelector("#smacalc")?.dataset.ready,
+		progress: {...document.querySelector("#progress")?.dataset},
+		progressText: document.querySelector("#progress-text")?.textContent,
+		headline: {...document.querySelector("#headline")?.dataset},
+		runError: document.querySelector("#run-error")?.textContent,
+	})`, &state))
+	t.Logf("page state at the end: %s %v", state, err)
+}
+
+// allowDownloads saves the tab's downloads in dir under their own names,
+// for this test's browser context only.
+func allowDownloads(ctx context.Context, dir string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		info, err := target.GetTargetInfo().Do(ctx)
+		if err != nil {
+			return err
+		}
+		return cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).
+			WithBrowserContextID(info.BrowserContextID).
+			WithDownloadPath(dir).WithEventsEnabled(true).Do(ctx)
+	})
 }
 
 // appReady waits for the WASM UI to have mounted: the prerendered page says

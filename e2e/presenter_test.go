@@ -16,6 +16,7 @@ import (
 // TestPresenterMode enters presenter mode, steps through two saved
 // scenarios with the keyboard and leaves with Escape.
 func TestPresenterMode(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var queries []string

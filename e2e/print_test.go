@@ -32,11 +32,13 @@ const printSetup = `[...document.styleSheets].flatMap((s) => { try { return [...
 // page rule numbers the pages and repeats the disclosure; the PDF chromium
 // prints on Letter paper has at most four pages.
 func TestPrintReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		brand bool
 	}{{"default", false}, {"brand", true}} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			st := siteV1
 			if tc.brand {
 				st = siteBrand

@@ -74,6 +74,7 @@ func waitServiceWorkerUnder(base string) chromedp.Action {
 }
 
 func TestPageLoadsFromOwnOriginOnly(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var log requestLog
@@ -124,6 +125,7 @@ func TestPageLoadsFromOwnOriginOnly(t *testing.T) {
 }
 
 func TestManifestIsInstallable(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	var manifestJSON string
@@ -175,6 +177,7 @@ func TestManifestIsInstallable(t *testing.T) {
 }
 
 func TestShareLinkWorksOffline(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
@@ -209,6 +212,7 @@ func TestShareLinkWorksOffline(t *testing.T) {
 }
 
 func TestNewVersionOffersReload(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
@@ -262,6 +266,7 @@ func TestNewVersionOffersReload(t *testing.T) {
 }
 
 func TestPhoneLayout(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
 	var overflow bool

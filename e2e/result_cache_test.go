@@ -30,6 +30,7 @@ const runCounter = `(() => {
 // reloads the page and opens a saved scenario computed before (its result
 // is kept in the browser's storage).
 func TestResultsAreNeverComputedTwice(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	first, err := calc.Decode("paths=40&stocks=60&horizon=6&amount=500000")

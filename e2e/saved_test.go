@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -41,6 +40,7 @@ func saveAs(label string) chromedp.Action {
 // a reload and offline, opens, renames and deletes them, and exports and
 // imports them as a JSON file, rejecting a file that is not one.
 func TestSavedScenarios(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	downloads := t.TempDir()
@@ -49,14 +49,14 @@ func TestSavedScenarios(t *testing.T) {
 	var horizon, search, markup string
 	var xss bool
 	err := chromedp.Run(ctx,
-		cdpbrowser.SetDownloadBehavior(cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(downloads).WithEventsEnabled(true),
-		chromedp.Navigate(srv.URL+"/?horizon=12&paths=200"),
+		allowDownloads(ctx, downloads),
+		chromedp.Navigate(srv.URL+"/?horizon=12&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		waitServiceWorker(ctx),
 		saveAs(evil),
 		waitSavedCount(1),
-		chromedp.Navigate(srv.URL+"/?horizon=20&paths=200"),
+		chromedp.Navigate(srv.URL+"/?horizon=20&"+smallQuery),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
 		saveAs("Jones family"),
@@ -124,7 +124,7 @@ func TestSavedScenarios(t *testing.T) {
 		t.Errorf("export: %s (%v)", raw, err)
 	}
 	good := filepath.Join(t.TempDir(), "import.json")
-	os.WriteFile(good, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"Lee, mutual fund","query":"fund=mf&horizon=15&paths=200"}]}`), 0o644)
+	os.WriteFile(good, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"Lee, mutual fund","query":"fund=mf&horizon=15&paths=40&stocks=60"}]}`), 0o644)
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"X","query":"horizon=10","script":"alert(1)"}]}`), 0o644)
 	var status string

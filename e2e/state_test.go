@@ -12,6 +12,7 @@ import (
 // what the state model covers; choosing a state re-runs the scenario and
 // updates the link.
 func TestStateChoices(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	const query = "state=NY&local=nyc&status=single&wages=250000&stocks=60&paths=40&horizon=3&seed=3"
@@ -68,6 +69,7 @@ func TestStateChoices(t *testing.T) {
 // state with the focus, a typed rate reaches the link, and choosing a state
 // again uses its law (the rate leaves the link).
 func TestOwnStateRate(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
 	const query = "state=CA&stocks=60&paths=40&horizon=3&seed=3"

@@ -26,6 +26,7 @@ const fillStorage = `(() => {
 // set aside. The page still loads and runs, shows the readable scenarios,
 // says what happened, and leaves the stored value as it was.
 func TestSavedSetAsideWithStorageFull(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	var exceptions exceptionLog
@@ -74,6 +75,7 @@ const blockStorage = `Object.defineProperty(window, "localStorage", {
 // shows its result, and saving a scenario says it cannot, instead of
 // ending the page's Go program.
 func TestStorageBlocked(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	var exceptions exceptionLog

@@ -12,6 +12,7 @@ import (
 // a firm's marketing site would, opens a share link there, and then opens it
 // again with the server gone.
 func TestSubPathShareLink(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteSub)
 	ctx := browser(t, 1280, 800)
 	var log requestLog

@@ -17,6 +17,7 @@ import (
 // engine's and the assumptions say it, a premium out of range and a takeover with a replay of history
 // are refused at the field.
 func TestTakeoverInputs(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 900)
 	const base = "turnover=0.1&stocks=60&paths=40&horizon=4&seed=5"

@@ -70,6 +70,7 @@ func sumData(ctx context.Context, sel, attr string) (decimal.Decimal, int, error
 // TestTransparencyHoldingsLotsHarvests checks the holdings, a stock's lots
 // and the harvest log against the engine's ledger of the same path.
 func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
+	t.Parallel()
 	s, err := calc.Decode(transparencyQuery)
 	if err != nil {
 		t.Fatal(err)
@@ -194,6 +195,7 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 // comparison against every sector, no energy holding, the minimum notice
 // for $50,000 and the table by number of stocks.
 func TestTransparencyExclusionsAndMinimum(t *testing.T) {
+	t.Parallel()
 	const q = "amount=50000&horizon=4&stgains=20000&stocks=100&paths=60&seed=5"
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 390, 844)
