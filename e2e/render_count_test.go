@@ -59,6 +59,7 @@ func countsText(counts map[string]int) string {
 // (reflect.DeepEqual), so a component given a func field re-rendered on
 // every keystroke whatever changed; intents now go up as actions.
 func TestKeystrokeRendersOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	for _, step := range []struct {
