@@ -56,10 +56,16 @@
 // substitute, and a stock bought in a step is not harvested in that step. So
 // the simulated SMA never makes a wash sale; lotbook.WashSale implements the
 // §1091 adjustment (disallowed loss added to the replacement's basis,
-// holding period tacked, pro rata) for what one would cost. Cash (dividends
-// less fees, contributions, tax refunds) buys all held stocks in proportion
-// to their index weight; cash needs (fees beyond dividends, taxes,
-// withdrawals) sell every stock in proportion, HIFO within each. Excluded
+// holding period tacked, pro rata) for what one would cost. The initial
+// cash buys all held stocks in proportion to their index weight. Later
+// cash (dividends less fees, contributions, tax refunds) is treated as
+// managers describe it (cash.go, docs/MARKET.md): it waits, counted in the
+// SMA's value and earning nothing, for the next month end's trading window
+// and then buys the names furthest below their target weights, in
+// purchases of at least minTrade ($100; less waits), skipping the names
+// sold at a loss in that step. Cash needs (fees beyond dividends, taxes,
+// withdrawals) use the waiting cash first, then sell every stock in
+// proportion, HIFO within each. Excluded
 // sectors are not held; the rest keep their relative index weights. Trading
 // costs apply to every SMA trade (the initial purchase with cash included)
 // and are not deducted for tax. The SMA fee is billed quarterly and is not
