@@ -67,11 +67,13 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	// what they lack), it searches every name.
 	cand, at := ci.cand[:0], ci.at[:0]
 	for i, w := range m.HeldN {
-		v := shares[i] * price[i]
+		// float64(…) rounds each product, so that no platform fuses it
+		// into an FMA (native and WebAssembly agree to the bit).
+		v := float64(shares[i] * price[i])
 		if k := subSlot[i]; k >= 0 {
 			v += h.subs[k].value
 		}
-		di := per*w*price[i] - v
+		di := float64(per*w*price[i]) - v
 		d[i] = di
 		if di >= minTrade && w != 0 && lossStep[i] != t {
 			cand = append(cand, di)
@@ -153,7 +155,7 @@ func waterLevel(d []float64, c, least float64) (thr float64, k int, sum float64)
 			}
 		}
 		kk, ss := k+(lt-lo), sum+s
-		if c+float64(kk)*(p-least) >= ss { // every deficit ≥ p qualifies
+		if c+float64(float64(kk)*(p-least)) >= ss { // every deficit ≥ p qualifies
 			thr, k, sum = p, kk, ss
 			lo = lt
 		} else { // the set's smallest is above p
