@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	ui.Routes()
 	runInBrowser() // never returns in the browser; does nothing natively
+	ui.Routes()
 	os.Exit(command(os.Args[1:]))
 }

@@ -3,8 +3,6 @@
 package main
 
 import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	ui "smacalc/app"
 	"smacalc/wasm/simclient"
 	"smacalc/wasm/simworker"
@@ -12,13 +10,13 @@ import (
 
 // runInBrowser starts the UI, or, when this same WASM runs in a simulation
 // Web Worker (the page hands its compiled module to its workers), the
-// worker's request loop.
+// worker's request loop. The UI is given its simulator: a pool of those
+// workers.
 func runInBrowser() {
 	if simworker.InWorker() {
 		simworker.Serve()
 	}
-	ui.SetSimulator(simclient.New())
-	app.RunWhenOnBrowser()
+	ui.Start(simclient.New())
 }
 
 // command is never reached in the browser: app.RunWhenOnBrowser and

@@ -1,37 +1,49 @@
-// Package app is the calculator's user interface: go-app components, one per
-// file, and the single place where routes and the go-app Handler's settings
-// live, so the page prerendered by the server or the static build and the
-// page the WASM mounts in the browser never drift apart.
+// Package app is the calculator's user interface, and its shell: the page
+// (header, footer, update banner, install prompt), the routes and the go-app
+// Handler's settings in one place, so the page prerendered by the server or
+// the static build and the page the WASM mounts in the browser never drift
+// apart, and the calculator that puts the rooms below together around the
+// one store.
 //
-// # Where things are
+// # Packages
 //
-// The files are grouped by room, by the prefix of their name:
+// The packages' imports are the architecture; arch_test.go keeps them so
+// (allowedImports) and checks that no component has an exported field of
+// function type:
 //
-//	shell_*         the page around the calculator: Page, header, footer, update
-//	                banner, install prompt, routes, the go-app Handler, brand
-//	                (white label), embedding
-//	form_*          the scenario form: field specs (form_fields.go), one input
-//	                (form_field.go, form_text_field.go), the short and advanced
-//	                forms, typed text ↔ scenario (form_values.go)
-//	calculator*.go  the hub: the calculator component owns the scenario and
-//	                the result, runs simulations through the Simulator
-//	answer_*        the answer: headline, progress, charts, notices, the
-//	                year-by-year ledger, the assumptions in plain words
-//	advisor_*       tools for an advisor: saved scenarios, compare, presenter
-//	                mode, exports, the printed report's cover and inputs
-//	transparency_*  what the SMA holds and trades on the representative
-//	                market, the stock-count sweep, the explainer
-//	widget_*        small parts every room uses: number formatting, the
-//	                sortable table, terms with their definitions, local
-//	                storage that may be blocked or full, the browser
-//	                helpers (download, file reading, keys, print, clipboard;
-//	                *_js.go with no-op twins in widget_browser_other.go)
+//	app           the shell: Page, calculator, routes, Handler; nothing imports it
+//	├─ form          the scenario form: short, advanced, existing holdings
+//	├─ answer        headline, progress, charts, notices, year table, assumptions
+//	├─ advisor       saved scenarios, compare, presenter mode, exports, report
+//	├─ transparency  holdings, tax lots, harvests, stock-count sweep, explainer
+//	│     the rooms: each imports what is below, never another room
+//	├─ store      the one state, the actions that change it, the Simulator
+//	│             interface, the debounce, the URL
+//	├─ fields     key specs (the form's table of keys), form values ↔
+//	│             scenario, the Scenario value (a calc.Scenario with its query)
+//	├─ brand      a firm's white label, read once per page (FromEnv)
+//	├─ chart      SVG charts, which know nothing of the calculator
+//	└─ widget     number formatting, terms, local storage, browser helpers
+//	              (*_js.go, with no-op twins in browser_other.go)
 //
-// Layers run one way: widget_ files use nothing else of the package; form_
-// files use widgets; answer_, advisor_ and transparency_ files use form_
-// (to word a scenario's inputs), widgets and the answer's wording
-// (answer_headline_text.go) but not each other's components;
-// calculator.go puts them together; shell_ files put the calculator on
-// the page. Charts are drawn by package app/chart, which
-// knows nothing of the calculator.
+// # One way
+//
+// Components receive plain data (exported fields) and send intents as
+// go-app actions: ctx.NewActionWithValue(store.ActionChange, …). The
+// calculator handles them (ctx.Handle) with the store and renders again from
+// its state. go-app renders a child again only when its exported fields
+// differ (reflect.DeepEqual): a func never equals another, so a func field
+// would render the child on every render of its parent; a field's own
+// update is prevented (ctx.PreventUpdate), its change comes back as data.
+// The forms get only their own keys' values (fields.Pick), so a keystroke
+// renders the field typed in, its form and what depends on the form's
+// validity, not the other fields or the advisors' tools
+// (e2e/render_count_test.go counts them).
+//
+// The scenario is decoded once where its text enters (fields.ToScenario for
+// the form, fields.Recover for a link, a saved scenario when opened) and
+// travels as a fields.Scenario to the store, the Simulator (its query is
+// the result cache's key) and the components; a result travels with its
+// scenario (store.Shown). The Simulator is given by main (Start), the brand
+// read once when the page is made (newPage); neither is a package variable.
 package app

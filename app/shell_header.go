@@ -1,16 +1,21 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"smacalc/app/brand"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // siteHeader shows the product's name and its promise, or a firm's name and
 // logo when the site is white-labelled (brand.json).
 type siteHeader struct {
 	app.Compo
+	Brand *brand.Brand // nil: the calculator's own
 }
 
 func (h *siteHeader) Render() app.UI {
 	title, logo, logoAlt := "smacalc · SMA vs fund after-tax calculator", "/web/icons/icon.svg", ""
-	if b := CurrentBrand(); b != nil {
+	if b := h.Brand; b != nil {
 		title = b.Firm + " · SMA vs fund after-tax calculator"
 		if b.Logo != "" {
 			logo, logoAlt = b.Logo, b.Firm+" logo"

@@ -1,6 +1,14 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"smacalc/app/advisor"
+	"smacalc/app/brand"
+	"smacalc/app/fields"
+	"smacalc/app/store"
+	"smacalc/app/widget"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // Promise is the one-line statement of what the calculator answers.
 const Promise = "See what direct ownership with tax-loss harvesting could keep you after taxes, compared with a fund."
@@ -14,6 +22,21 @@ const Promise = "See what direct ownership with tax-loss harvesting could keep y
 type Page struct {
 	app.Compo
 	ready bool
+
+	// What the page is given (Routes, Start) and gives on: the simulator
+	// (nil while prerendering), the brand read once from the environment,
+	// the form's layout for it and the saved scenarios' reader.
+	sim    store.Simulator
+	brand  *brand.Brand
+	layout *fields.Layout
+	saved  *advisor.SavedStore
+}
+
+// newPage is the page with what it is given: the brand is read from the
+// environment here, once per page.
+func newPage(sim store.Simulator) *Page {
+	b := brand.FromEnv()
+	return &Page{sim: sim, brand: b, layout: fields.LayoutFor(b.ProspectKeys()), saved: browserSaved}
 }
 
 // OnMount marks the page ready; only in the browser, since the server also
@@ -27,14 +50,15 @@ func (p *Page) OnMount(ctx app.Context) {
 
 // Render draws the page.
 func (p *Page) Render() app.UI {
+	widget.Rendered("Page")
 	return app.Div().
 		ID("smacalc").
 		DataSet("ready", p.ready).
 		Body(
 			&updateBanner{},
-			&siteHeader{},
+			&siteHeader{Brand: p.brand},
 			app.Main().ID("main").Body(
-				&calculatorArea{Ready: p.ready},
+				&calculatorArea{Ready: p.ready, Brand: p.brand, Sim: p.sim, Saved: p.saved, Layout: p.layout},
 			),
 			&siteFooter{},
 		)

@@ -3,6 +3,8 @@ package app
 import (
 	"sync"
 
+	"smacalc/app/store"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -12,11 +14,21 @@ var Pages = []string{"/"}
 
 var routesOnce sync.Once
 
-// Routes registers the pages with go-app. Both builds call it: the WASM before
-// app.RunWhenOnBrowser, the native program before it prerenders or builds.
-// Calling it again does nothing.
-func Routes() {
+// Routes registers the pages with go-app for the native program, before it
+// prerenders or builds: nothing is simulated there. Calling it again, or
+// after Start, does nothing.
+func Routes() { routes(nil) }
+
+// Start runs the UI in the browser with sim, the simulator it gives the
+// page (the browser build's Web Workers, see wasm/simclient). It does not
+// return.
+func Start(sim store.Simulator) {
+	routes(sim)
+	app.RunWhenOnBrowser()
+}
+
+func routes(sim store.Simulator) {
 	routesOnce.Do(func() {
-		app.Route("/", func() app.Composer { return &Page{} })
+		app.Route("/", func() app.Composer { return newPage(sim) })
 	})
 }

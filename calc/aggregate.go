@@ -105,7 +105,7 @@ func build(s Scenario, all []PathOutcome, paths []int) (Result, error) {
 	}
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.SMABehindFraction = round6(float64(behind) / float64(n))
-	r.Difference = quantiles(slices.Clone(diff))
+	r.Difference, r.DifferenceSE = differenceWithSE(diff, paths)
 	alpha := outs.col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
 	r.TaxAlphaBps = taxAlpha(alpha, paths)
 	if s.End == "hold" { // the end wealth is the value before the sale

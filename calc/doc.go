@@ -65,11 +65,12 @@
 // purchases of at least minTrade ($100; less waits), skipping the names
 // sold at a loss in that step. Cash needs (fees beyond dividends, taxes,
 // withdrawals) use the waiting cash first, then sell every stock in
-// proportion, HIFO within each. Excluded
-// sectors are not held; the rest keep their relative index weights. Trading
-// costs apply to every SMA trade (the initial purchase with cash included)
-// and are not deducted for tax. The SMA fee is billed quarterly and is not
-// deductible (IRC §67(g)).
+// proportion, HIFO within each, and the sector substitutes in proportion
+// for what the stocks cannot raise. Excluded sectors are not held; the
+// rest keep their relative index weights. Trading costs apply to every SMA
+// trade (the initial purchase with cash included) and are not deducted
+// for tax. The SMA fee is billed quarterly and is not deductible (IRC
+// §67(g)).
 //
 // Fund (fund.go): NAV follows the index's price; the expense ratio is paid
 // from the fund's dividend income (so only the rest is distributed and
@@ -157,6 +158,33 @@
 // fund and the decomposition's total equal difference.p50 to the cent. The
 // ledger is the representative path (median difference, re-simulated),
 // reconciled to the cent (see Ledger).
+//
+// losses_run_out_year (losses_run_out.go, issue 27) is read on that same
+// path, the median market as the ledger shows it: the year after which
+// its yearly tax saving (the fund's tax minus the SMA's, without the end
+// treatment's) stays below what the SMA costs over the fund that year
+// (fee minus the fund's expenses, plus trading costs), both in years[]
+// as tax_saving and extra_cost; 0 when the saving never covers the cost,
+// null when it still does in the last year. One path is noisy — a year
+// of forced gains can dip below — which is why the definition asks for
+// the saving to stay below to the horizon.
+//
+// # The break-even map
+//
+// BreakEven (breakeven_map.go, issue 27) is the median difference over two
+// scenario keys: each cell is the Result of its own scenario (Decode of
+// its query: `smacalc simulate` of it gives the same figures) with the
+// base's seed, so every cell sees the same markets (common random
+// numbers) and the map is smooth where a cell alone is not precise. The
+// API is made for workers: MapScenarios lists the cells, any subset is
+// computed in any order (MapCellResult, or SimulatePaths + Summarize),
+// AssembleMap takes whatever results there are; a range axis with
+// 2(M−1)+1 values holds the M-value one's values exactly, so a coarse
+// map's cells are the fine map's. By default a map spends about three
+// default results (MapPaths: 24 paths a cell for 5 × 5); a cell's median
+// then has a standard error (difference_se, "se") of roughly $3,000 to
+// $10,000 on the default $1,000,000 over ten years, while neighbouring
+// cells differ far more precisely than that.
 //
 // # Transparency
 //
@@ -289,7 +317,12 @@
 //	                    parts, the year
 //	percentiles.go, decomposition.go, median_market.go, aggregate.go
 //	                    outcomes to a Result
-//	simulate.go, partial.go  Simulate, SimulatePaths, Merge, Inspect,
-//	                    Summarize: the entry points
-//	scenario.go, codec.go, market_keys.go  the scenario and its text form
+//	losses_run_out.go   the ledger path's yearly saving and extra cost, the
+//	                    year the losses run out
+//	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
+//	                    Merge, Inspect, Summarize, IndexMonths: the entry
+//	                    points
+//	breakeven_map.go    the break-even map: axes, the cells' scenarios,
+//	                    assembling cells' results, the break-even line
+//	scenario_alias.go   calc.Scenario and its codec forwarded from calc/scenario
 package calc

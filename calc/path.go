@@ -20,6 +20,7 @@ import (
 //	weeks  weekly harvest checks, when asked for (weekly.go)
 //	turn   the names leaving the index (turnover.go)
 //	insp   the recorder of an Inspection, when inspecting (inspect.go)
+//	watch  the index's months, for IndexMonths (index_months.go)
 //
 // and runs the month (month), the quarter (quarter) and the year
 // (closeYear, year_end.go) in the order the model states (doc.go).
@@ -40,6 +41,7 @@ type pathSim struct {
 	years []PathYear
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
+	watch *indexWatch     // non-nil: report each month's index (index_months.go)
 }
 
 func newPathSim(s Scenario, tx *taxer) *pathSim {
@@ -208,6 +210,9 @@ func (p *pathSim) moveMarket(t int32, idxPrev float64, harvestNow bool) float64 
 	if p.insp != nil {
 		p.insp.step(p.mkt.SectorG)
 	}
+	if p.watch != nil {
+		p.watch.step(t, p.mkt.IdxN, p.mkt.Price)
+	}
 	p.sma.year.growth += growth
 	p.fund.followIndex(p.mkt.IdxVal, idxPrev)
 	return growth
@@ -272,20 +277,20 @@ func (p *pathSim) smaCash(cash float64, t int32) {
 }
 
 // smaSell raises `need` dollars of cash (after trading costs): from the
-// index's stocks, and from holdings being moved for what those cannot
-// raise.
+// index's stocks, from holdings being moved for what those cannot raise,
+// and from the sector substitutes for what both cannot.
 func (p *pathSim) smaSell(need float64, t int32) {
 	need = p.sma.useCash(need)
 	if p.tr != nil {
 		need = p.tr.cover(need, t, &p.sma, p.mkt.Price)
 	}
-	p.sma.sellStocks(need, t, p.mkt.Price)
+	p.sma.sell(need, t, p.mkt.Price)
 }
 
 // smaSellAll sells every lot and substitute: the portfolio has run out.
 func (p *pathSim) smaSellAll(t int32) {
-	p.smaSell(math.Inf(1), t)
-	p.sma.sellSubstitutes()
+	p.smaSell(math.Inf(1), t) // the substitutes too
+	p.sma.value = 0
 }
 
 // smaUnrealized is the gains of selling everything the SMA holds at step

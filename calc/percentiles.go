@@ -112,3 +112,13 @@ func taxAlpha(v []float64, paths []int) TaxAlpha {
 		SE:     round6(medianSE(sorted) * math.Sqrt(pairFactor(v, paths, p50)) * 1e4),
 	}
 }
+
+// differenceWithSE is the percentiles of the per-path differences v (in
+// path order, path numbers in paths) in dollars and the standard error of
+// their median, counted as taxAlpha counts it.
+func differenceWithSE(v []float64, paths []int) (Quantiles, Money) {
+	sorted := slices.Clone(v)
+	p10, p50, p90 := percentiles(sorted)
+	se := medianSE(sorted) * math.Sqrt(pairFactor(v, paths, p50))
+	return Quantiles{money(p10), money(p50), money(p90)}, money(se)
+}

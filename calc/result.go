@@ -200,6 +200,15 @@ type Year struct {
 	// ForcedGains is the SMA's net gain realized by selling the names that
 	// left the index that year (mean over paths; turnover.go).
 	ForcedGains Money `json:"forced_gains"`
+	// TaxSaving and ExtraCost are the year's figures on the median market
+	// (the ledger's path, not means over paths like the fields above), the
+	// two sides of Result.LossesRunOutYear: the fund's tax for the year
+	// minus the SMA's (without the end treatment's tax), and what the SMA
+	// costs over the fund that year (its fee minus the fund's expenses,
+	// plus its trading costs). Absent in partial results, which have no
+	// ledger.
+	TaxSaving *Money `json:"tax_saving,omitempty"`
+	ExtraCost *Money `json:"extra_cost,omitempty"`
 }
 
 // WealthPoint is the after-tax wealth if both portfolios were liquidated at
@@ -273,6 +282,11 @@ type Result struct {
 	// Difference is the SMA's after-tax wealth minus the fund's, percentiles
 	// across paths (paired on the same market path).
 	Difference Quantiles `json:"difference"`
+	// DifferenceSE is the Monte Carlo standard error of Difference.P50,
+	// dollars: how far the median difference may be from the median of
+	// infinitely many paths (McKean & Schrader, with the antithetic pairs
+	// counted, as TaxAlpha.SE). A break-even map shows it for each cell.
+	DifferenceSE Money `json:"difference_se"`
 	// TaxAlphaBps is the SMA's annualized after-tax money-weighted return
 	// minus the fund's, in basis points, percentiles across paths, with
 	// the Monte Carlo standard error of the median (the headline).
@@ -290,6 +304,13 @@ type Result struct {
 	// TrackingError is the annualized standard deviation of the SMA's
 	// monthly pre-tax, pre-fee return minus the index's (mean over paths).
 	TrackingError float64 `json:"tracking_error"`
+	// LossesRunOutYear is, on the median market (the ledger's path), the
+	// year after which the SMA's yearly tax saving stays below its extra
+	// cost over the fund (Year.TaxSaving < Year.ExtraCost in every later
+	// year): harvesting paid for the SMA until then. 0 when it never did
+	// (below in every year); null when the saving still covers the cost
+	// in the last year, and in partial results (no ledger).
+	LossesRunOutYear *int `json:"losses_run_out_year"`
 
 	Years          []Year        `json:"years"`
 	WealthOverTime []WealthPoint `json:"wealth_over_time"`

@@ -28,7 +28,11 @@ import (
 //     with end=liquidate the after-tax wealth and the difference;
 //   - the ledger, when there is one, has a row per year that reconciles,
 //     and its difference is its last rows' and the median's (the lower
-//     middle path's for an even count).
+//     middle path's for an even count); each year has the ledger path's
+//     tax saving and extra cost (the ledger's fees and trading costs, SMA
+//     minus fund, within the rounding of its four amounts), and the year
+//     the losses run out is the one they give; without a ledger there is
+//     none of these.
 //
 // A result read from outside the engine (a browser's storage) is checked
 // with it before it is shown: a failed check means recompute. It cannot
@@ -218,6 +222,14 @@ func (c *consistency) sums(r *Result) {
 func (c *consistency) ledger(r *Result) {
 	l := r.Ledger
 	if l == nil {
+		if r.LossesRunOutYear != nil {
+			c.fail("a year the losses run out without a ledger")
+		}
+		for _, y := range r.Years {
+			if y.TaxSaving != nil || y.ExtraCost != nil {
+				c.fail("year %d: a tax saving or extra cost without a ledger", y.Year)
+			}
+		}
 		return
 	}
 	h := r.Horizon
@@ -232,6 +244,7 @@ func (c *consistency) ledger(r *Result) {
 			}
 		}
 	}
+	c.runOut(r)
 	last := l.SMA[h-1].End.Sub(l.Fund[h-1].End.Decimal)
 	if last.Sub(l.Difference.Decimal).Abs().GreaterThan(oneCent) {
 		c.fail("the ledger's difference %s is not its last rows' %s", l.Difference, last)
@@ -242,4 +255,34 @@ func (c *consistency) ledger(r *Result) {
 	if gap.GreaterThan(oneCent) || r.Paths%2 == 1 && gap.Abs().GreaterThan(oneCent) {
 		c.fail("the ledger's difference %s is not the median's %s", l.Difference, r.Difference.P50)
 	}
+}
+
+// runOut checks the years' tax saving and extra cost against the ledger
+// and the year the losses run out against them (see runOutYears).
+func (c *consistency) runOut(r *Result) {
+	l := r.Ledger
+	for k, y := range r.Years {
+		if y.TaxSaving == nil || y.ExtraCost == nil {
+			c.fail("year %d: no tax saving or extra cost", y.Year)
+			return
+		}
+		sma, fund := l.SMA[k], l.Fund[k]
+		cost := sma.Fees.Sub(fund.Fees.Decimal).Add(sma.TradingCosts.Decimal).Sub(fund.TradingCosts.Decimal)
+		// Each of the ledger's four amounts is rounded to the cent on its
+		// own, the extra cost once: they differ by at most 2 cents.
+		if cost.Sub(y.ExtraCost.Decimal).Abs().GreaterThan(oneCent.Mul(decimal.NewFromInt(2))) {
+			c.fail("year %d: extra cost %s, the ledger's fees and trading costs give %s", y.Year, y.ExtraCost, cost)
+		}
+	}
+	want, got := lossesRunOutYear(r.Years), r.LossesRunOutYear
+	if (want == nil) != (got == nil) || want != nil && *want != *got {
+		c.fail("the losses run out in year %v, the years' figures say %v", yearText(got), yearText(want))
+	}
+}
+
+func yearText(y *int) string {
+	if y == nil {
+		return "null"
+	}
+	return fmt.Sprint(*y)
 }

@@ -134,7 +134,7 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 	for i, o := range outcomes {
 		diff[i] = o.SMA.AfterTax - o.Fund.AfterTax
 	}
-	if r.Ledger, err = representativeLedger(s, diff); err != nil {
+	if r.Ledger, r.LossesRunOutYear, err = representativeLedger(s, diff, r.Years); err != nil {
 		return Result{}, err
 	}
 	return r, nil
@@ -142,12 +142,13 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 
 // representativeLedger re-runs the path whose difference in after-tax
 // wealth is the median (the lower one for an even count; the lowest index
-// among ties) and records its ledger.
-func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
+// among ties) and records its ledger, its yearly tax saving and extra
+// cost into years and the year the losses run out (runOutYears).
+func representativeLedger(s Scenario, diff []float64, years []Year) (*Ledger, *int, error) {
 	path := middlePaths(diff)[0]
 	tx, err := newTaxer(s)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sim := newPathSim(s, tx)
 	var rec [2][]yearFlows
@@ -158,7 +159,7 @@ func representativeLedger(s Scenario, diff []float64) (*Ledger, error) {
 		Difference: money(o.SMA.AfterTax - o.Fund.AfterTax),
 		SMA:        ledgerRows(rec[0]),
 		Fund:       ledgerRows(rec[1]),
-	}, nil
+	}, runOutYears(years, o, rec), nil
 }
 
 // Inspect re-runs path `path` of the scenario (usually Result.Ledger.Path)

@@ -66,16 +66,32 @@ func (a *smaSide) buy(cash float64, t int32, m *market.State) {
 	a.value += cash - cost
 }
 
+// sell raises `need` dollars of cash (after trading costs): from the
+// stocks, and from the sector substitutes for what the stocks cannot
+// raise, so that a withdrawal or tax is never booked larger than what the
+// account paid (it was, on paths running out while substitutes held the
+// proceeds of recent loss sales).
+func (a *smaSide) sell(need float64, t int32, price []float64) {
+	a.sellSubstitutes(a.sellStocks(need, t, price))
+}
+
 // sellStocks raises `need` dollars of cash (after trading costs) by
-// selling every stock held in proportion, highest-basis lots first.
-func (a *smaSide) sellStocks(need float64, t int32, price []float64) {
+// selling every stock held in proportion, highest-basis lots first, and
+// returns the part of need the stocks could not raise.
+func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float64) {
 	h := &a.lots
 	stockVal := h.stockValue(price)
-	if need <= 0 || stockVal <= 0 {
-		return
+	if need <= 0 {
+		return 0
+	}
+	if stockVal <= 0 {
+		return need
 	}
 	gross := need / (1 - a.tc)
 	f := math.Min(gross/stockVal, 1)
+	if f == 1 {
+		rest = need - stockVal*(1-a.tc)
+	}
 	gross = f * stockVal
 	for i, q := range h.shares {
 		if q == 0 {
@@ -91,18 +107,36 @@ func (a *smaSide) sellStocks(need float64, t int32, price []float64) {
 	cost := gross * a.tc
 	a.year.trading += cost
 	a.value -= gross
+	return rest
 }
 
-// sellSubstitutes sells every substitute: the portfolio has run out.
-func (a *smaSide) sellSubstitutes() {
+// sellSubstitutes raises `need` dollars of cash (after trading costs), or
+// as much as they hold, by selling every substitute in proportion.
+func (a *smaSide) sellSubstitutes(need float64) {
 	h := &a.lots
+	total := 0.0
 	for _, sub := range h.subs {
-		h.subSlot[sub.stock] = -1
-		a.real.ST += sub.value - sub.basis // held under a month: short-term
-		a.year.trading += sub.value * a.tc
+		total += sub.value
 	}
-	h.subs = h.subs[:0]
-	a.value, a.cash = 0, 0
+	if need <= 0 || total <= 0 {
+		return
+	}
+	g := math.Min(need/(1-a.tc)/total, 1)
+	for k := range h.subs {
+		sub := &h.subs[k]
+		sold := g * sub.value
+		a.real.ST += g * (sub.value - sub.basis) // held under a month: short-term
+		a.year.trading += sold * a.tc
+		a.value -= sold
+		sub.value -= sold
+		sub.basis -= g * sub.basis
+	}
+	if g == 1 {
+		for _, sub := range h.subs {
+			h.subSlot[sub.stock] = -1
+		}
+		h.subs = h.subs[:0]
+	}
 }
 
 // sellable is the cash selling everything would raise, after trading

@@ -20,6 +20,8 @@ Usage:
                                   write the calculator as a static website
   smacalc simulate 'QUERY'        run a scenario (the share link's query) and
                                   print the result as JSON
+  smacalc map 'QUERY' -x KEY=FROM:TO:N -y KEY=FROM:TO:N [-paths P] [-format csv]
+                                  the break-even map over two keys, as JSON
   smacalc tax [flags]             one year of federal and state tax, as JSON
   smacalc help                    this text
 
@@ -40,6 +42,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return Build(rest, stdout, stderr)
 	case "simulate":
 		return Simulate(rest, stdout, stderr)
+	case "map":
+		return Map(rest, stdout, stderr)
 	case "tax":
 		return Tax(rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -64,7 +64,8 @@ func (v *validation) markdown() string {
 	w.p("Common differences from every paper: calc's returns are synthetic (a lognormal one-factor model with a sector")
 	w.p("factor, constant volatilities, monthly steps), not CRSP history, except in the replays of section 10; the index")
 	w.p("replaces 4.5%% of its names a year (S&P 500 turnover; the SMA sells the leavers, section 9) and each name's")
-	w.p("own volatility falls with its weight, their cap-weighted average being `idio` (docs/MARKET.md); wash sales are")
+	w.p("own volatility falls with its weight, their cap-weighted average being `idio`, %g by default, set from S&P's", calc.DefaultScenario().Idio)
+	w.p("realized dispersion of the S&P 500 (section 11, docs/MARKET.md); wash sales are")
 	w.p("avoided by holding a sector proxy for one month and buying the stock back; the investor is taxed by the 2026")
 	w.p("federal tables (top rates 40.8%% short-term, 23.8%% long-term with NIIT). The papers' accounting: where AQR and")
 	w.p("Vanguard measure the benefit without reinvesting the tax saved, the runs pay it out of the SMA each year")
@@ -81,6 +82,7 @@ func (v *validation) markdown() string {
 	v.transitionSection(&w)
 	v.turnoverSection(&w)
 	v.replaySection(&w)
+	v.dispersionSection(&w)
 	v.disagreements(&w)
 	w.p("## Appendix: canonical queries")
 	w.p("")
@@ -109,6 +111,8 @@ func (v *validation) summary(w *report) {
 		}
 	}
 	w.p("| Vanguard, annual ÷ monthly | %s | %s | ratio of the two rows above |", vanguardShares(), percent(h.ratio().annualShare()))
+	w.p("| S&P DJI, S&P 500 monthly dispersion, long-term average | %.1f%% | %.2f ± %.2f%% (default idio %g) | mean cap-weighted dispersion, section 11 |",
+		100*spDispersionLongTerm, 100*v.Dispersion.Default.Mean, 196*v.Dispersion.Default.SE, v.Dispersion.Default.Idio)
 	w.p("| Chaudhuri et al., with wash-sale rule | 82 bp/yr (57–229 by period) | %s bp/yr | median tax alpha, gross, held, 23 yrs |", bp(l.Variants[0].Run.medianAlpha()))
 	w.p("")
 }
@@ -207,22 +211,34 @@ func percent(e estimate) string { return fmt.Sprintf("%.1f ± %.1f%%", 100*e.Val
 
 func (v *validation) frequencySection(w *report) {
 	h := v.Frequency
-	a, b := vanguardInvestors[0], vanguardInvestors[1]
+	b, a := vanguardInvestors[0], vanguardInvestors[1]
 	w.p("## 2. Harvest frequency (Vanguard 2022)")
 	w.p("")
-	w.p("Published: Vanguard, \"Portfolio construction for direct indexing\" (4 May 2022), \"average 10-year tax-loss")
-	w.p("harvesting (TLH) alpha for each mode and investor type\", for two investors: A, \"%s\" (annual %.0f bp,", a.Profile, a.Bps["annual"])
-	w.p("quarterly %.0f, monthly %.0f, daily %.0f), and B, \"%s\" (%.0f, %.0f, %.0f, %.0f); harvesting a market index",
-		a.Bps["quarterly"], a.Bps["monthly"], a.Bps["daily"], b.Profile, b.Bps["annual"], b.Bps["quarterly"], b.Bps["monthly"], b.Bps["daily"])
-	w.p("fund instead gives A %.0f bp and B %.0f bp. Vanguard says no more there about the two profiles. The study is, by", a.IndexFundBps, b.IndexFundBps)
-	w.p("its matching abstract (fund vs individual securities, annual to daily harvests), Khang, Cummings & Paradise")
-	w.p("(2022), \"Optimal Tax-Loss-Harvesting Implementation\", The Journal of Beta Investment Strategies 13(2) 75–89,")
-	w.p("whose full text we could not reach. Setup here: top federal rates, $10M of outside short-term gains (losses")
-	w.p("always usable), gross, 10 years, 5%% threshold, tax saved paid out (the papers' convention as section 1; Vanguard's")
-	w.p("definition of TLH alpha was not found). Weekly checks bridge each simulated month into four weeks (same")
-	w.p("month-end prices, docs/MARKET.md); daily checks are not modelled, so weekly stands beside Vanguard's daily.")
+	w.p("Published: Khang, Cummings & Paradise (2022), \"Optimal Tax-Loss-Harvesting Implementation\", The Journal of")
+	w.p("Beta Investment Strategies 13(2) 75–89 (abstract: harvest frequencies \"from annual to daily\"; for investors")
+	w.p("\"who have a regular stream of significant capital gains to offset, DI with daily harvesting offers the maximal")
+	w.p("TLH effectiveness\"), as Vanguard's \"Portfolio construction for direct indexing\" (4 May 2022) charts its")
+	w.p("\"average 10-year tax-loss harvesting (TLH) alpha for each mode and investor type\". Investor B, \"%s\"", b.Profile)
+	w.p("(annual %.0f bp, quarterly %.0f, monthly %.0f, daily %.0f; harvesting a market index fund instead %.0f), is the",
+		b.Bps["annual"], b.Bps["quarterly"], b.Bps["monthly"], b.Bps["daily"], b.IndexFundBps)
+	w.p("like-for-like one for the setup here, whose losses are always usable; investor A, \"%s\" (%.0f, %.0f, %.0f,", a.Profile,
+		a.Bps["annual"], a.Bps["quarterly"], a.Bps["monthly"])
+	w.p("%.0f; index fund %.0f, which suggests limited gains to offset), second. What differs from the model, beyond the", a.Bps["daily"], a.IndexFundBps)
+	w.p("market (item 2 of \"Where the model disagrees\"), by the second reading of the paper in issue 26 (the full text")
+	w.p("was not reached here): the study harvests on daily data (the model steps monthly, weekly checks at most); its")
+	w.p("universe is the CRSP US total market (Vanguard's whitepaper names the CRSP US Total Market Index as its example;")
+	w.p("here 500 S&P-like names); and its TLH alpha is a difference of internal rates of return, where the table's first model")
+	w.p("column is the mean yearly tax saved over the SMA's value (the second, the median tax alpha held, is a")
+	w.p("money-weighted return difference too). Setup here: top federal rates, $10M of outside short-term gains (losses")
+	w.p("always usable), gross, 10 years, 5%% threshold, tax saved paid out (the papers' convention as section 1). Weekly")
+	w.p("checks bridge each simulated month into four weeks (same month-end prices, docs/MARKET.md); daily checks are not")
+	w.p("modelled, so weekly stands beside Vanguard's daily.")
 	w.p("")
-	w.p("| harvest | Vanguard A | Vanguard B | model: mean benefit_bps, years 1–10 | model: median tax alpha (held) | scenario |")
+	var heads []string
+	for _, inv := range vanguardInvestors {
+		heads = append(heads, "Vanguard "+inv.Name)
+	}
+	w.p("| harvest | %s | model: mean benefit_bps, years 1–10 | model: median tax alpha (held) | scenario |", strings.Join(heads, " | "))
 	w.p("|---|---|---|---|---|---|")
 	for _, vr := range h.Variants {
 		var pub []string
@@ -243,10 +259,11 @@ func (v *validation) frequencySection(w *report) {
 	share := h.ratio().annualShare()
 	w.p("Shape: the ordering (annual < quarterly < monthly) is reproduced. Annual ÷ monthly is %s in the model (the", percent(share))
 	w.p("paths are paired, same seed and markets, so the ratio is far more precise than each row), %.0f%% for Vanguard's",
-		100*a.annualShare())
-	w.p("investor A (%.0f ÷ %.0f) and %.0f%% for investor B (%.0f ÷ %.0f). The model's ratio for investors with less to",
-		a.Bps["annual"], a.Bps["monthly"], 100*b.annualShare(), b.Bps["annual"], b.Bps["monthly"])
-	w.p("offset (annual and monthly runs on the same seed; losses beyond the gains are carried forward):")
+		100*b.annualShare())
+	w.p("investor B (%.0f ÷ %.0f), the like-for-like one, and %.0f%% for investor A (%.0f ÷ %.0f). The model's ratio for",
+		b.Bps["annual"], b.Bps["monthly"], 100*a.annualShare(), a.Bps["annual"], a.Bps["monthly"])
+	w.p("investors with less to offset (annual and monthly runs on the same seed; losses beyond the gains are carried")
+	w.p("forward):")
 	w.p("")
 	w.p("| model investor | annual | monthly | annual ÷ monthly | runs |")
 	w.p("|---|---|---|---|---|")

@@ -313,3 +313,40 @@ func TestSpreadOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultIdioFromDispersion: calc's default idio is S&P DJI's long-term
+// average monthly dispersion of the S&P 500 mapped through the model's own
+// market (docs/MARKET.md): the mapped idio rounds to the default, the
+// default's dispersion is the published 6.3% within the rounding, and the
+// dispersion rises with idio.
+func TestDefaultIdioFromDispersion(t *testing.T) {
+	d, err := small.dispersionMapping(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := calc.DefaultScenario().Idio
+	if math.Abs(d.Idio-def) > 0.005 {
+		t.Errorf("S&P's %.1f%% maps to idio %.4f; the default is %g", 100*spDispersionLongTerm, d.Idio, def)
+	}
+	// A step of 0.01 in idio moves monthly dispersion by about 0.29
+	// points: rounding to two decimals leaves at most 0.15.
+	if got := d.Default.Mean; math.Abs(got-spDispersionLongTerm) > 0.0015 {
+		t.Errorf("default idio %g: monthly dispersion %.4f, S&P %.4f", def, got, spDispersionLongTerm)
+	}
+	for k := 1; k < len(d.Points); k++ {
+		if d.Points[k].Mean <= d.Points[k-1].Mean {
+			t.Errorf("dispersion %.4f at idio %g, %.4f at %g", d.Points[k].Mean, d.Points[k].Idio, d.Points[k-1].Mean, d.Points[k-1].Idio)
+		}
+	}
+}
+
+// TestMonthDispersion: S&P's formula on a hand-computed month. Weights
+// 0.5, 0.3, 0.2 and returns 10%, −10%, 0%: the index returns 2%, the
+// deviations are 8%, −12%, −2%, and √(0.5·0.0064 + 0.3·0.0144 + 0.2·0.0004)
+// = √0.0076.
+func TestMonthDispersion(t *testing.T) {
+	m := calc.IndexMonth{Weight: []float64{0.5, 0.3, 0.2}, Return: []float64{0.1, -0.1, 0}}
+	if got, want := monthDispersion(m), math.Sqrt(0.0076); math.Abs(got-want) > 1e-15 {
+		t.Errorf("dispersion %.17f, want %.17f", got, want)
+	}
+}

@@ -13,7 +13,7 @@ func ExampleScenario_Encode() {
 	s.Exclude = []string{"energy"}
 	fmt.Println(s.Encode())
 	// Output:
-	// year=2026&status=mfj&wages=400000&stgains=50000&ltgains=0&state=CA&amount=500000&basis=1&contrib=0&horizon=20&ret=0.07&vol=0.16&idio=0.25&div=0.015&stocks=500&harvest=monthly&threshold=0.05&smafee=0.0035&tradecost=0.0005&fund=etf&fundfee=0.0003&dist=0&end=liquidate&exclude=energy&paths=200&seed=1
+	// year=2026&status=mfj&wages=400000&stgains=50000&ltgains=0&state=CA&amount=500000&basis=1&contrib=0&horizon=20&ret=0.07&vol=0.16&idio=0.22&div=0.015&stocks=500&harvest=monthly&threshold=0.05&smafee=0.0035&tradecost=0.0005&fund=etf&fundfee=0.0003&dist=0&end=liquidate&exclude=energy&paths=200&seed=1
 }
 
 func ExampleScenario_Validate() {

@@ -76,8 +76,11 @@ var keys = []Key{
 		Meaning: "market volatility per year", Example: "0.16",
 		Label: "Market volatility", FormUnit: "% a year", Step: "0.5",
 		Help: "How much the whole market swings in a year (one standard deviation); about 16% historically."},
-	{Name: "idio", Unit: Fraction, Min: 0, Max: 2, Bounded: true, value: number(func(s *Scenario) *float64 { return &s.Idio }, 0.25),
-		Meaning: "idiosyncratic (non-market) volatility per stock per year", Example: "0.25",
+	// idio's default: S&P DJI's 6.3% average monthly dispersion of the S&P
+	// 500, mapped through the model's own market (docs/MARKET.md,
+	// validate/dispersion.go).
+	{Name: "idio", Unit: Fraction, Min: 0, Max: 2, Bounded: true, value: number(func(s *Scenario) *float64 { return &s.Idio }, 0.22),
+		Meaning: "idiosyncratic (non-market) volatility per stock per year", Example: "0.22",
 		Label: "Single-stock volatility", FormUnit: "% a year", Step: "1",
 		Help: "How much a stock swings on its own, apart from the market, averaged over the index by weight: the largest companies swing less, the smallest more. More spread between stocks means more losses to harvest."},
 	{Name: "div", Unit: Fraction, Min: 0, Max: 0.2, Bounded: true, value: number(func(s *Scenario) *float64 { return &s.Div }, 0.015),

@@ -26,7 +26,7 @@ func (r *sideRequest) fail(err error) {
 	}
 }
 
-// Inspect implements app.Simulator. Inspections run on a worker of their own
+// Inspect implements store.Simulator. Inspections run on a worker of their own
 // so they neither wait behind a simulation nor get terminated with one. A
 // newer inspection does not cancel an older one (each takes milliseconds);
 // cancel only drops its answer.
@@ -36,7 +36,7 @@ func (p *Pool) Inspect(query string, path, year, stock int, done func(*calc.Insp
 	})
 }
 
-// Background implements app.Simulator on the same side worker as Inspect:
+// Background implements store.Simulator on the same side worker as Inspect:
 // a Go WASM worker handles one message at a time, so requests run in order.
 func (p *Pool) Background(query string, done func(*calc.Result, error)) (cancel func()) {
 	return p.side(&sideRequest{simulated: done}, map[string]any{"type": "simulate", "query": query})

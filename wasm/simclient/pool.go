@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Package simclient runs simulations for the page in Web Workers (see
-// wasm/simworker) and implements app.Simulator.
+// wasm/simworker) and implements store.Simulator (package app/store).
 //
 // The scenario's paths are split into one contiguous range per worker; each
 // worker sends its paths back in chunks, the page summarises what has arrived
@@ -20,7 +20,8 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"smacalc/app"
+	"smacalc/app/fields"
+	"smacalc/app/store"
 	"smacalc/calc"
 )
 
@@ -110,35 +111,35 @@ func (p *Pool) compile(url string) {
 	compile.Call("then", onCompiled, onFailed)
 }
 
-// Run implements app.Simulator. A run replaces the previous one: workers
+// Run implements store.Simulator. A run replaces the previous one: workers
 // still busy with it are terminated (a Go WASM busy in a loop cannot read a
 // cancel message) and replaced on demand.
 //
-// lots (nil: none) are the scenario's legacy lots, which the query does
-// not carry: the workers get them as a lots file, the amount becomes their
-// total, and the result is cached under the query and a hash of the lots.
-func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.SimulationUpdate)) (cancel func()) {
+// The scenario comes decoded, with its canonical query: the query is what
+// the workers get and, with the lots, the cache key. lots (nil: none) are
+// the scenario's legacy lots, which the query does not carry: the workers
+// get them as a lots file, the amount becomes their total, and the result
+// is cached under the query and a hash of the lots.
+func (p *Pool) Run(sc fields.Scenario, lots []calc.LegacyLot, update func(store.SimulationUpdate)) (cancel func()) {
 	p.stop()
-	s, err := calc.Decode(query)
-	if err == nil && len(lots) > 0 {
-		s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
-		err = s.Validate()
-	}
-	if err != nil {
-		update(app.SimulationUpdate{Final: true, Err: err})
-		return func() {}
-	}
+	s, key := sc.Scenario, sc.Query
 	lotsFile := "" // the worker's and the cache key's form of the lots
 	if len(lots) > 0 {
+		s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
+		if err := s.Validate(); err != nil {
+			update(store.SimulationUpdate{Final: true, Err: err})
+			return func() {}
+		}
+		key = s.Encode() // the amount is the lots' total
 		lotsFile = calc.LegacyLotsCSV(lots)
 	}
-	key := cacheKey(s.Encode(), lotsFile)
+	key = cacheKey(key, lotsFile)
 	if r := p.results.get(key); r != nil {
 		// Computed before (an earlier value, a saved scenario, presenter
 		// mode): the same scenario always gives the same result.
 		mark("smacalc:run")
 		mark("smacalc:result")
-		update(app.SimulationUpdate{Done: s.Paths, Total: s.Paths, Final: true, Result: r})
+		update(store.SimulationUpdate{Done: s.Paths, Total: s.Paths, Final: true, Result: r})
 		return func() {}
 	}
 	p.nextID++
@@ -163,7 +164,7 @@ func (p *Pool) Run(query string, lots []calc.LegacyLot, update func(app.Simulati
 		r.workers = append(r.workers, w)
 		w.run = r
 		w.post(map[string]any{
-			"type": "run", "id": r.id, "query": query, "lots": lotsFile,
+			"type": "run", "id": r.id, "query": sc.Query, "lots": lotsFile,
 			"first": first, "count": count,
 			"chunk": max(2, count/chunksPerWorker&^1), "firstChunk": max(2, count/firstChunkShare&^1),
 		})
@@ -240,7 +241,7 @@ type run struct {
 	id       int
 	scenario calc.Scenario
 	key      string // the result's cache key (cacheKey)
-	update   func(app.SimulationUpdate)
+	update   func(store.SimulationUpdate)
 	workers  []*worker
 	parts    []calc.Paths
 	done     int // paths received
@@ -283,7 +284,7 @@ func (r *run) paths(raw string) {
 		mark("smacalc:first-partial")
 	}
 	r.lastPartial = now
-	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
+	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
 }
 
 func (r *run) workerDone() {
@@ -297,11 +298,11 @@ func (r *run) workerDone() {
 	result, err := calc.Merge(r.scenario, r.parts...)
 	measure("smacalc:merge", "smacalc:merge-start")
 	if err != nil {
-		r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+		r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 		return
 	}
 	mark("smacalc:result")
-	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
+	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
 	r.pool.results.putKey(r.key, &result)
 }
 
@@ -334,7 +335,7 @@ func (r *run) fail(err error) {
 			w.terminate()
 		}
 	}
-	r.update(app.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 }
 
 // worker is one Web Worker running wasm/simworker.

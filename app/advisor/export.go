@@ -1,0 +1,67 @@
+package advisor
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"net/url"
+	"strconv"
+
+	"smacalc/app/fields"
+	"smacalc/calc"
+)
+
+// ledgerCSV is the year table as CSV: one row per strategy and year, amounts
+// as plain decimals to the cent (no "$" or thousands separators), so a
+// spreadsheet reads them as numbers.
+func ledgerCSV(l *calc.Ledger, fund string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"strategy", "year", "start", "added", "market_growth", "dividends", "taxes", "fees", "trading_costs", "end"})
+	write := func(name string, rows []calc.LedgerRow) {
+		for _, r := range rows {
+			_ = w.Write([]string{name, strconv.Itoa(r.Year),
+				cents(r.Start), cents(r.Contributions), cents(r.Growth), cents(r.Dividends),
+				cents(r.Taxes), cents(r.Fees), cents(r.TradingCosts), cents(r.End)})
+		}
+	}
+	if l != nil {
+		write("SMA", l.SMA)
+		write(fields.FundLabel(fund), l.Fund)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func cents(m calc.Money) string { return m.StringFixed(2) }
+
+// scenarioReport is the JSON export: the scenario (its canonical query and
+// its decoded values) with its result.
+type scenarioReport struct {
+	Format   string            `json:"format"`
+	Query    string            `json:"query"`
+	Scenario map[string]string `json:"scenario"` // every key's canonical value
+	Result   *calc.Result      `json:"result"`
+}
+
+// resultJSON is the scenario and its result as indented JSON; s is the
+// result's scenario.
+func resultJSON(r *calc.Result, s fields.Scenario) ([]byte, error) {
+	if s.Query == "" {
+		return nil, errors.New("no scenario: nothing to export")
+	}
+	q, err := url.ParseQuery(s.Query)
+	if err != nil {
+		return nil, err
+	}
+	keys := make(map[string]string, len(q))
+	for k := range q {
+		keys[k] = q.Get(k)
+	}
+	b, err := json.MarshalIndent(scenarioReport{Format: "smacalc-result", Query: r.Scenario, Scenario: keys, Result: r}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

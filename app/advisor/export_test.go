@@ -1,0 +1,54 @@
+package advisor
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"smacalc/app/fields"
+	"smacalc/calc"
+)
+
+func cents2(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFromString(s)} }
+
+func TestLedgerCSV(t *testing.T) {
+	row := calc.LedgerRow{Year: 1, Start: cents2("1000"), Contributions: cents2("0"), Growth: cents2("70.5"), Dividends: cents2("15.25"),
+		Taxes: cents2("-3.1"), Fees: cents2("3.5"), TradingCosts: cents2("0.4"), End: cents2("1084.95")}
+	fund := row
+	fund.Taxes = cents2("4")
+	got := string(ledgerCSV(&calc.Ledger{SMA: []calc.LedgerRow{row}, Fund: []calc.LedgerRow{fund}}, "mf"))
+	want := "strategy,year,start,added,market_growth,dividends,taxes,fees,trading_costs,end\n" +
+		"SMA,1,1000.00,0.00,70.50,15.25,-3.10,3.50,0.40,1084.95\n" +
+		"Mutual fund,1,1000.00,0.00,70.50,15.25,4.00,3.50,0.40,1084.95\n"
+	if got != want {
+		t.Errorf("csv:\n%s\nwant:\n%s", got, want)
+	}
+	if got := string(ledgerCSV(nil, "etf")); !strings.HasPrefix(got, "strategy,") || strings.Count(got, "\n") != 1 {
+		t.Errorf("empty ledger csv: %q", got)
+	}
+}
+
+func TestResultJSON(t *testing.T) {
+	q := calc.DefaultScenario().Encode()
+	b, err := resultJSON(&calc.Result{Scenario: q, Horizon: 10}, fields.Of(calc.DefaultScenario()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back struct {
+		Format   string            `json:"format"`
+		Query    string            `json:"query"`
+		Scenario map[string]string `json:"scenario"`
+		Result   calc.Result       `json:"result"`
+	}
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Format != "smacalc-result" || back.Query != q || back.Scenario["horizon"] == "" || back.Result.Horizon != 10 {
+		t.Errorf("result json: %s", b)
+	}
+	if _, err := resultJSON(&calc.Result{Scenario: "evil=1"}, fields.Scenario{}); err == nil {
+		t.Error("a result without its scenario exported")
+	}
+}

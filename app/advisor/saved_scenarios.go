@@ -1,0 +1,177 @@
+package advisor
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/app/widget"
+	"smacalc/calc"
+)
+
+// SavedScenarios lists the scenarios saved in this browser under client
+// labels: save, open, rename, delete, export and import as a JSON file.
+type SavedScenarios struct {
+	app.Compo
+	Query string // the scenario shown, "" while the form is invalid
+	// Lots are the legacy lots of the scenario shown (nil: none), saved
+	// with it.
+	Lots []calc.LegacyLot
+
+	list     []SavedScenario
+	label    string // the label typed for a new saved scenario
+	status   string // the outcome of the last action
+	renaming int    // index of the scenario being renamed, -1 for none
+	newName  string
+}
+
+func (s *SavedScenarios) OnMount(ctx app.Context) {
+	s.renaming = -1
+	s.list, s.status = loadSaved()
+}
+
+func (s *SavedScenarios) store(ctx app.Context, list []SavedScenario, status string) {
+	if err := storeSaved(list); err != nil {
+		s.status = "Could not save in this browser: " + err.Error()
+		return
+	}
+	s.list, s.status = list, status
+}
+
+func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if s.Query == "" {
+		s.status = "Correct the highlighted inputs first."
+		return
+	}
+	lots := ""
+	if len(s.Lots) > 0 {
+		lots = calc.LegacyLotsCSV(s.Lots)
+	}
+	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots})
+	if err != nil {
+		s.status = "Not saved: " + err.Error() + "."
+		return
+	}
+	list, err := mergeSaved(s.list, []SavedScenario{item})
+	if err != nil {
+		s.status = "Not saved: " + err.Error() + "."
+		return
+	}
+	verb := "Saved"
+	if indexOfLabel(s.list, item.Label) >= 0 {
+		verb = "Updated"
+	}
+	s.label = ""
+	s.store(ctx, list, verb+" “"+item.Label+"”.")
+}
+
+func (s *SavedScenarios) remove(ctx app.Context, i int) {
+	label := s.list[i].Label
+	list := append(append([]SavedScenario(nil), s.list[:i]...), s.list[i+1:]...)
+	s.renaming = -1
+	s.store(ctx, list, "Deleted “"+label+"”.")
+}
+
+func (s *SavedScenarios) rename(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	i := s.renaming
+	if i < 0 || i >= len(s.list) {
+		return
+	}
+	label, err := cleanLabel(s.newName)
+	if err != nil {
+		s.status = "Not renamed: " + err.Error() + "."
+		return
+	}
+	if j := indexOfLabel(s.list, label); j >= 0 && j != i {
+		s.status = "Not renamed: another saved scenario is called “" + label + "”."
+		return
+	}
+	list := append([]SavedScenario(nil), s.list...)
+	list[i].Label = label
+	s.renaming = -1
+	s.store(ctx, list, "Renamed to “"+label+"”.")
+}
+
+func (s *SavedScenarios) exportFile(ctx app.Context, e app.Event) {
+	widget.DownloadFile("smacalc-saved-scenarios.json", "application/json", encodeSavedFile(s.list))
+	s.status = "Exported " + strconv.Itoa(len(s.list)) + " saved scenarios."
+}
+
+func (s *SavedScenarios) importFile(ctx app.Context, e app.Event) {
+	widget.ReadChosenFile("import-saved", maxSavedFileBytes, func(data []byte, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err == nil {
+				var imported, list []SavedScenario
+				if imported, err = parseSavedFile(data); err == nil {
+					if list, err = mergeSaved(s.list, imported); err == nil {
+						s.store(ctx, list, "Imported "+strconv.Itoa(len(imported))+" saved scenarios.")
+						return
+					}
+				}
+			}
+			s.status = "Nothing imported: " + err.Error() + "."
+		})
+	})
+}
+
+func (s *SavedScenarios) Render() app.UI {
+	widget.Rendered("savedScenarios")
+	items := make([]app.UI, len(s.list))
+	for i, sc := range s.list {
+		items[i] = s.item(i, sc)
+	}
+	return app.Section().ID("saved").Class("saved no-print").Aria("labelledby", "saved-title").Body(
+		app.H3().ID("saved-title").Text("Saved scenarios"),
+		app.Form().ID("save-form").Class("inline-form").OnSubmit(s.save).Body(
+			app.Label().For("saved-label").Text("Client label"),
+			app.Input().ID("saved-label").Type("text").MaxLength(maxSavedLabel).AutoComplete(false).
+				Value(s.label).OnInput(s.ValueTo(&s.label)),
+			app.Button().ID("save-scenario").Type("submit").Class("button").Text("Save this scenario"),
+		),
+		app.P().ID("saved-status").Class("status-line").Role("status").Text(s.status),
+		app.If(len(s.list) == 0, func() app.UI {
+			return app.P().ID("saved-empty").Class("status-line").Text("Nothing saved yet. Saved scenarios stay in this browser, also offline.")
+		}).Else(func() app.UI {
+			return app.Ul().ID("saved-list").Class("saved-list").Body(items...)
+		}),
+		app.Div().Class("saved-files").Body(
+			app.Button().ID("export-saved").Type("button").Class("button secondary").
+				Disabled(len(s.list) == 0).OnClick(s.exportFile).Text("Export saved scenarios (JSON)"),
+			app.Label().For("import-saved").Class("file-label").Text("Import saved scenarios (JSON file, at most 1 MB)"),
+			app.Input().ID("import-saved").Type("file").Accept("application/json,.json").OnChange(s.importFile),
+		),
+	)
+}
+
+// item is one saved scenario, or its rename form. Its handlers are scoped
+// by the item's index and content: go-app keeps an element's handler until
+// its scope changes, so without it a handler would act on an older list.
+func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
+	n := strconv.Itoa(i)
+	if i == s.renaming {
+		return app.Li().Class("saved-item").Body(
+			app.Form().Class("inline-form").OnSubmit(s.rename).Body(
+				app.Label().For("rename-"+n).Text("New label for “"+sc.Label+"”"),
+				app.Input().ID("rename-"+n).Type("text").MaxLength(maxSavedLabel).AutoFocus(true).
+					Value(s.newName).OnInput(s.ValueTo(&s.newName)),
+				app.Button().Type("submit").Class("button").Text("Rename"),
+				app.Button().Type("button").Class("button secondary").Text("Cancel").
+					OnClick(func(ctx app.Context, e app.Event) { s.renaming = -1 }),
+			),
+		)
+	}
+	return app.Li().Class("saved-item").DataSet("label", sc.Label).Body(
+		app.Span().Class("saved-label").Text(sc.Label),
+		app.Button().Type("button").Class("button").Aria("label", "Open “"+sc.Label+"”").Text("Open").
+			OnClick(func(ctx app.Context, e app.Event) {
+				s.status = "Opened “" + sc.Label + "”."
+				sc.open(ctx)
+			}, app.EventScope(i, sc.Label, sc.Query, sc.Lots)),
+		app.Button().Type("button").Class("button secondary").Aria("label", "Rename “"+sc.Label+"”").Text("Rename").
+			OnClick(func(ctx app.Context, e app.Event) { s.renaming, s.newName = i, sc.Label }, app.EventScope(i, sc.Label)),
+		app.Button().Type("button").Class("button secondary").Aria("label", "Delete “"+sc.Label+"”").Text("Delete").
+			OnClick(func(ctx app.Context, e app.Event) { s.remove(ctx, i) }, app.EventScope(i, sc.Label)),
+	)
+}

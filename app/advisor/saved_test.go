@@ -1,0 +1,78 @@
+package advisor
+
+import (
+	"strings"
+	"testing"
+
+	"smacalc/calc"
+)
+
+func TestParseSavedFileRoundTrip(t *testing.T) {
+	list := []SavedScenario{
+		{Label: "Smith family — ETF", Query: calc.DefaultScenario().Encode()},
+		{Label: "Jones, 20 years", Query: "horizon=20&fund=mf"},
+	}
+	got, err := parseSavedFile(encodeSavedFile(list))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0] != list[0] {
+		t.Fatalf("round trip: %+v", got)
+	}
+	// Queries come back canonical.
+	s, _ := calc.Decode("horizon=20&fund=mf")
+	if got[1].Query != s.Encode() {
+		t.Errorf("query not canonical: %q", got[1].Query)
+	}
+}
+
+func TestParseSavedFileRejects(t *testing.T) {
+	good := `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10"}]}`
+	if _, err := parseSavedFile([]byte(good)); err != nil {
+		t.Fatalf("good file rejected: %v", err)
+	}
+	for name, body := range map[string]string{
+		"unknown field":    `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[],"x":1}`,
+		"unknown in entry": `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10","html":"<b>"}]}`,
+		"format":           `{"format":"other","version":1,"scenarios":[]}`,
+		"version":          `{"format":"smacalc-saved-scenarios","version":2,"scenarios":[]}`,
+		"bad query":        `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=999"}]}`,
+		"unknown key":      `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"evil=1"}]}`,
+		"empty label":      `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"  ","query":"horizon=10"}]}`,
+		"control label":    `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"a\u0007b","query":"horizon=10"}]}`,
+		"long label":       `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"` + strings.Repeat("x", 81) + `","query":"horizon=10"}]}`,
+		"trailing":         good + `{}`,
+		"not json":         `<html>`,
+		"too large":        good + strings.Repeat(" ", maxSavedFileBytes),
+	} {
+		if _, err := parseSavedFile([]byte(body)); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func TestCleanLabelKeepsMarkupAsText(t *testing.T) {
+	got, err := cleanLabel("  <img src=x onerror=alert(1)>  ")
+	if err != nil || got != "<img src=x onerror=alert(1)>" {
+		t.Errorf("cleanLabel = %q, %v", got, err)
+	}
+}
+
+func TestMergeSaved(t *testing.T) {
+	list := []SavedScenario{{"A", "a", ""}, {"B", "b", ""}}
+	got, err := mergeSaved(list, []SavedScenario{{"B", "b2", ""}, {"C", "c", ""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []SavedScenario{{"A", "a", ""}, {"B", "b2", ""}, {"C", "c", ""}}
+	if len(got) != 3 || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("merge = %+v", got)
+	}
+	full := make([]SavedScenario, maxSavedScenarios)
+	for i := range full {
+		full[i].Label = strings.Repeat("x", i+1)
+	}
+	if _, err := mergeSaved(full, []SavedScenario{{"new", "q", ""}}); err == nil {
+		t.Error("merge past the limit accepted")
+	}
+}

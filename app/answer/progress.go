@@ -1,0 +1,53 @@
+package answer
+
+import (
+	"strconv"
+
+	"smacalc/app/widget"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Progress shows how far the simulation has come, or why it failed.
+type Progress struct {
+	app.Compo
+	Running     bool
+	Done, Total int
+	Err         string // a failed run's message; the last good result stays
+	Waiting     bool   // no simulator (prerendered page): the app is loading
+	HasResult   bool   // a complete result is shown
+	Run         int    // number of the current or last run (for tests and scripts)
+}
+
+// progressText is "Simulating… 40% (200 of 500 paths)".
+func progressText(done, total int) string {
+	return "Simulating… " + progressShare(done, total)
+}
+
+// progressShare is how far a run is: "40% (200 of 500 paths)".
+func progressShare(done, total int) string {
+	pct := 0
+	if total > 0 {
+		pct = done * 100 / total
+	}
+	return strconv.Itoa(pct) + "% (" + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " paths)"
+}
+
+func (p *Progress) Render() app.UI {
+	widget.Rendered("progressLine")
+	var body []app.UI
+	switch {
+	case p.Err != "":
+		body = append(body, app.P().ID("run-error").Class("run-error").Attr("role", "alert").Text(p.Err))
+	case p.Running:
+		body = append(body,
+			app.P().ID("progress-text").Text(progressText(p.Done, p.Total)),
+			app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("hidden", true),
+		)
+	case p.Waiting || !p.HasResult:
+		body = append(body, app.P().ID("progress-text").Text("Loading the simulation…"))
+	default:
+		body = append(body, app.P().ID("progress-text").Class("done").Text("Simulation complete: "+strconv.Itoa(p.Total)+" simulated markets."))
+	}
+	return app.Div().ID("progress").Class("progress").Aria("live", "polite").DataSet("running", p.Running).DataSet("run", p.Run).Body(body...)
+}

@@ -1,0 +1,374 @@
+// Package store is the calculator's one state and the only code that
+// changes it. Components never change it themselves: they post an intent as
+// a go-app action (the Action* names below, with their values), the shell
+// hands it to the Store, and the shell renders again from the new state,
+// giving each component plain data. go-app updates a child only when one of
+// its exported fields differs (reflect.DeepEqual), so a component whose data
+// did not change is not rendered again.
+//
+// A change runs one way: an action → the store validates the form
+// (fields.ToScenario: the scenario is decoded once, here) → the URL (the
+// share link) → the Simulator, after Debounce while someone types →
+// SimulationUpdates back through the shell's context → a new state.
+package store
+
+import (
+	"errors"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"smacalc/app/fields"
+	"smacalc/app/widget"
+	"smacalc/calc"
+)
+
+// Debounce is how long the store waits after a change before it simulates,
+// so typing "250000" runs once, not six times.
+const Debounce = 250 * time.Millisecond
+
+// The actions components post (ctx.NewActionWithValue) and the shell
+// handles with the store. Each name's value is the type named beside it.
+const (
+	ActionChange  = "smacalc/change"  // Change: a field's new text
+	ActionLots    = "smacalc/lots"    // Lots: legacy lots imported, or removed (nil)
+	ActionOpen    = "smacalc/open"    // Open: show a saved or pinned scenario and run it
+	ActionPresent = "smacalc/present" // Present: presenter mode on or off
+	ActionClient  = "smacalc/client"  // string: the client's name on the printed report
+)
+
+// Change is a field's new text. Settled says the person has finished with
+// the value (a choice, a checkbox, Enter or leaving a text field) rather
+// than typing on. Focus, when set, is the id of an element to focus once
+// the change is on screen (the own state rate's input when "My own rate" is
+// chosen).
+type Change struct {
+	Key, Text string
+	Settled   bool
+	Focus     string
+}
+
+// Lots are legacy lots imported from a file; nil removes them.
+type Lots struct {
+	Lots []calc.LegacyLot
+}
+
+// Open shows a scenario (a saved or pinned one) with its legacy lots (nil:
+// none) and runs it once.
+type Open struct {
+	Scenario fields.Scenario
+	Lots     []calc.LegacyLot
+}
+
+// Present turns presenter mode on or off; Focus is the id of the element
+// to focus once the page has changed.
+type Present struct {
+	On    bool
+	Focus string
+}
+
+// Shown is a result with the scenario it is of, so that nothing needs to
+// decode the result's query to word it.
+type Shown struct {
+	Result   *calc.Result
+	Scenario fields.Scenario
+}
+
+// State is what the page shows. The shell reads it to render; only the
+// Store's methods change it.
+type State struct {
+	Values   fields.Values     // what the person typed, by key; replaced, never modified in place
+	Problems map[string]string // invalid fields, by key ("" for the form as a whole)
+	Notes    []string          // what a share link had wrong and what replaced it
+	Scenario fields.Scenario   // the last valid scenario
+	Lots     []calc.LegacyLot  // legacy lots imported (nil: none); not in the query
+
+	Result  Shown        // the last complete result (kept when a run fails)
+	Partial *calc.Result // provisional result of the running simulation
+
+	Running     bool
+	Done, Total int
+	RunErr      string
+	RunID       int // the current run; updates of older runs are dropped
+
+	Presenting bool   // presenter mode: only the headline and charts
+	Client     string // the client's name on the printed report
+}
+
+// Store is the state with what changes it: the Simulator (nil while
+// prerendering on the server), the starting scenario and the context of the
+// component that renders the state, which simulation updates are
+// dispatched to.
+type Store struct {
+	State
+
+	sim     Simulator
+	start   fields.Scenario
+	ctx     app.Context
+	seq     int             // debounce sequence: only the latest change runs
+	running fields.Scenario // the scenario of the current run
+	cancel  func()          // cancels the current run
+}
+
+// New is a store showing start (the brand's default scenario or the
+// calculator's) that runs scenarios with sim.
+func New(sim Simulator, start fields.Scenario) *Store {
+	s := &Store{sim: sim, start: start}
+	s.load(start, nil)
+	return s
+}
+
+// Simulator is the store's simulator, for the components that run side
+// simulations (nil while prerendering).
+func (s *Store) Simulator() Simulator { return s.sim }
+
+// Mount keeps the rendering component's context: simulation updates are
+// dispatched to it, whichever input started the run.
+func (s *Store) Mount(ctx app.Context) { s.ctx = ctx }
+
+// Stop cancels the current run.
+func (s *Store) Stop() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+}
+
+// Nav reads the scenario from the URL (a share link) and runs it. A bad
+// link still runs: its bad values are named and replaced by their defaults
+// (fields.Recover).
+func (s *Store) Nav(ctx app.Context) {
+	s.ctx = ctx
+	raw := ctx.Page().URL().RawQuery
+	if raw == "" {
+		s.load(s.start, nil)
+		s.Notes = nil
+	} else {
+		sc, notes := fields.Recover(raw, s.start)
+		s.load(sc, nil)
+		s.Notes = notes
+		if raw != s.Scenario.Query {
+			s.replaceURL(ctx) // canonical form
+		}
+	}
+	s.run()
+}
+
+// load shows a scenario in the form.
+func (s *Store) load(sc fields.Scenario, problems map[string]string) {
+	s.Values = fields.FromScenario(sc.Scenario)
+	s.Problems = problems
+	if len(problems) == 0 {
+		s.Scenario = sc
+	}
+}
+
+// Change is the one action of the form: a field changed. The value is
+// checked at once (the message shows next to the field). A valid scenario
+// is applied at once when the value is settled, and after Debounce while
+// someone types, so that the intermediate values of "80" ("8" on the way)
+// neither run nor reach the URL.
+func (s *Store) Change(ctx app.Context, ch Change) {
+	if ch.Key == "state" { // a state's law replaces your own rate
+		s.Values = s.Values.With(fields.StateRateField.Key, "").With(fields.OwnRateKey, "")
+	}
+	s.Values = s.Values.With(ch.Key, ch.Text)
+	s.Notes = nil // the link's notes are about the values it gave
+	sc, problems := s.withLots(fields.ToScenario(s.Values))
+	s.Problems = problems
+	s.seq++ // a newer change, valid or not, supersedes a pending one
+	if ch.Focus != "" {
+		id := ch.Focus
+		ctx.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID(id); el.Truthy() {
+				el.Call("focus")
+			}
+		})
+	}
+	if sc.Query == "" {
+		return // invalid: the last valid result stays
+	}
+	if ch.Settled {
+		s.apply(ctx, sc)
+		return
+	}
+	seq := s.seq
+	s.ctx.After(Debounce, func(ctx app.Context) {
+		if seq != s.seq || sc.Query == s.Scenario.Query {
+			ctx.PreventUpdate() // nothing changed: nothing to render
+			return
+		}
+		s.apply(ctx, sc)
+	})
+}
+
+// apply makes sc the scenario shown, in the URL and running.
+func (s *Store) apply(ctx app.Context, sc fields.Scenario) {
+	if sc.Query == s.Scenario.Query {
+		return
+	}
+	s.Scenario = sc
+	s.replaceURL(ctx)
+	s.run()
+}
+
+func (s *Store) replaceURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	u.RawQuery = s.Scenario.Query
+	ctx.Page().ReplaceURL(&u)
+}
+
+// run starts simulating the current scenario, cancelling the previous run.
+func (s *Store) run() {
+	if s.sim == nil {
+		return // prerendering on the server
+	}
+	s.Stop()
+	s.RunID++
+	id := s.RunID
+	s.Running, s.Done, s.Total, s.RunErr, s.Partial = true, 0, s.Scenario.Paths, "", nil
+	s.running = s.Scenario
+	ctx := s.ctx
+	s.cancel = s.sim.Run(s.Scenario, s.Lots, func(u SimulationUpdate) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if id == s.RunID {
+				s.update(u)
+			}
+		})
+	})
+}
+
+// update takes one update of the current run.
+func (s *Store) update(u SimulationUpdate) {
+	s.Done, s.Total = u.Done, u.Total
+	if !u.Final {
+		if u.Result != nil {
+			s.Partial = u.Result
+		}
+		return
+	}
+	s.Running, s.Partial, s.cancel = false, nil, nil
+	if u.Err != nil {
+		s.RunErr = failureText(u.Err)
+		return
+	}
+	if u.Result != nil {
+		s.Result = Shown{Result: u.Result, Scenario: s.running}
+	}
+}
+
+// failureText says what went wrong and what to change.
+func failureText(err error) string {
+	var ve *calc.ValidationError
+	if errors.As(err, &ve) {
+		return "The simulation could not run: " + err.Error() + ". Change the value named above; the last result stays shown."
+	}
+	return "The simulation failed: " + err.Error() + ". Try fewer simulated markets (paths) or stocks, or a shorter horizon; the last result stays shown."
+}
+
+// Open shows a scenario (a saved or pinned one) and runs it, once: with
+// lots, SetLots applies the scenario with them.
+func (s *Store) Open(ctx app.Context, o Open) {
+	if o.Lots != nil {
+		s.load(o.Scenario, nil)
+		s.SetLots(ctx, o.Lots)
+		return
+	}
+	s.seq++ // drops a pending debounced change
+	s.Lots = nil
+	s.load(o.Scenario, nil)
+	s.replaceURL(ctx)
+	s.run()
+}
+
+// SetLots imports legacy lots (nil removes them): the amount becomes their
+// total, and the scenario runs with them.
+func (s *Store) SetLots(ctx app.Context, lots []calc.LegacyLot) {
+	s.Lots = lots
+	if len(lots) > 0 {
+		s.Values = s.Values.With("amount", fields.DisplayMoney(widget.PlainNumber(calc.LegacyTotal(lots))))
+	}
+	sc, problems := s.withLots(fields.ToScenario(s.Values))
+	s.Problems = problems
+	s.seq++
+	if sc.Query == "" {
+		return
+	}
+	s.Scenario = sc
+	s.replaceURL(ctx)
+	s.run()
+}
+
+// withLots completes fields.ToScenario with the imported lots: the amount
+// is their total, and the scenario is checked with them (a concentrated
+// position cannot be combined with lots).
+func (s *Store) withLots(sc fields.Scenario, problems map[string]string) (fields.Scenario, map[string]string) {
+	if len(s.Lots) == 0 || sc.Query == "" {
+		return sc, problems
+	}
+	sc.Legacy, sc.Amount = s.Lots, calc.LegacyTotal(s.Lots)
+	var ve *calc.ValidationError
+	if err := sc.Validate(); errors.As(err, &ve) {
+		problems = map[string]string{}
+		for _, p := range ve.Problems {
+			problems[p.Key] = fields.ProblemText(p)
+		}
+		return fields.Scenario{Scenario: sc.Scenario}, problems
+	}
+	return fields.Of(sc.Scenario), problems
+}
+
+// Present switches presenter mode, focusing p.Focus once it is shown.
+func (s *Store) Present(ctx app.Context, p Present) {
+	s.Presenting = p.On
+	if p.Focus != "" {
+		ctx.Defer(func(app.Context) {
+			if el := app.Window().GetElementByID(p.Focus); el.Truthy() {
+				el.Call("focus")
+			}
+		})
+	}
+}
+
+// Shown is the result to show: the running simulation's provisional one
+// while it has one, else the last complete one (Result nil: none yet).
+func (s *Store) Shown() (shown Shown, provisional bool) {
+	if s.Running && s.Partial != nil {
+		return Shown{Result: s.Partial, Scenario: s.running}, true
+	}
+	return s.Result, false
+}
+
+// Stale reports whether the complete result shown is of earlier inputs.
+func (s *Store) Stale() bool {
+	shown, provisional := s.Shown()
+	return shown.Result != nil && !provisional && (shown.Scenario.Query != s.Scenario.Query || len(s.Problems) > 0)
+}
+
+// Fund is the fund kind the answer names: the complete result's, else the
+// form's last valid scenario's.
+func (s *Store) Fund() string {
+	if shown, provisional := s.Shown(); shown.Result != nil && !provisional {
+		return shown.Scenario.Fund
+	}
+	return s.Scenario.Fund
+}
+
+// Final is the complete result of the scenario in the form; its Result is
+// nil while it runs or when the form has changed since.
+func (s *Store) Final() Shown {
+	if s.Running || s.Result.Result == nil || s.Result.Scenario.Query != s.Scenario.Query || len(s.Problems) > 0 {
+		return Shown{}
+	}
+	return s.Result
+}
+
+// Savable is the scenario a saved scenario takes: none (Query "") while
+// the form has problems, so an older scenario is never saved under a new
+// label.
+func (s *Store) Savable() fields.Scenario {
+	if len(s.Problems) > 0 {
+		return fields.Scenario{}
+	}
+	return s.Scenario
+}

@@ -1,0 +1,27 @@
+//go:build !js
+
+package widget
+
+// Native builds (tests, the server's prerender) have no browser: these are
+// the no-op counterparts of the *_js.go helpers.
+
+func DownloadFile(name, mime string, data []byte) {}
+
+func PrintPage() {}
+
+func ReadChosenFile(inputID string, limit int, done func([]byte, error)) {}
+
+func OnKeydown(func(key string) bool) (stop func()) { return func() {} }
+
+func CopyText(text string, done func(ok bool)) {}
+
+func PageURL() string { return "" }
+
+func BlurTerm() bool { return false }
+
+// WatchWideScreen: without a browser (the prerender has no result to chart),
+// the wide drawings.
+func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) { return true, func() {} }
+
+// Rendered counts nothing without a browser.
+func Rendered(name string) {}

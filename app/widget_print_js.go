@@ -1,9 +1,0 @@
-//go:build js
-
-package app
-
-import "syscall/js"
-
-// printPage opens the browser's print dialog ("Save as PDF" is one of its
-// destinations); the print stylesheet lays out the report.
-func printPage() { js.Global().Call("print") }
