@@ -47,10 +47,12 @@ func benchmarkSimulate(b *testing.B, s Scenario) {
 
 // BenchmarkSimulateLotEvents splits BenchmarkSimulateDefault's cost
 // between the market and the lot bookkeeping (docs/ARCHITECTURE.md,
-// "Speed: the engine"): the default without dividends (no quarterly
-// reinvestment into every name), and without any lot event after the
-// first purchase (no dividends, harvests, turnover or fee sales: the
-// kernel, the path's sums and the year-end valuations of one lot a name).
+// "Speed: the engine"): the default without dividends (so the fee sells
+// every name in proportion each quarter: before calc/cash.go this was the
+// default without its quarterly reinvestment into every name), and
+// without any lot event after the first purchase (no dividends,
+// harvests, turnover or fee sales: the kernel, the path's sums and the
+// year-end valuations of one lot a name).
 // The last is the floor any change to the bookkeeping alone can reach.
 func BenchmarkSimulateLotEvents(b *testing.B) {
 	for _, v := range []struct{ name, query string }{

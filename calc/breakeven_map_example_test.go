@@ -67,13 +67,13 @@ func ExampleBreakEven() {
 		fmt.Printf("break-even at smafee %.4f, stgains %.0f\n", *p.X, *p.Y)
 	}
 	// Output:
-	// smafee 0     stgains 0      median    7221.98  ahead 0.67  se 15233.16
-	// smafee 0.005 stgains 0      median  -11673.00  ahead 0.33  se 17580.70
-	// smafee 0.01  stgains 0      median  -27275.20  ahead 0.17  se 21474.80
-	// smafee 0     stgains 100000 median   38736.39  ahead 0.83  se 11526.21
-	// smafee 0.005 stgains 100000 median   20414.52  ahead 0.83  se 14195.20
-	// smafee 0.01  stgains 100000 median    2336.45  ahead 0.50  se 17145.07
-	// break-even at smafee 0.0019, stgains 0
-	// break-even at smafee 0.0050, stgains 36379
-	// break-even at smafee 0.0100, stgains 92110
+	// smafee 0     stgains 0      median    8749.93  ahead 0.83  se 11573.73
+	// smafee 0.005 stgains 0      median   -7234.34  ahead 0.33  se 15514.25
+	// smafee 0.01  stgains 0      median  -20326.51  ahead 0.17  se 10966.77
+	// smafee 0     stgains 100000 median   41193.30  ahead 0.83  se 12613.85
+	// smafee 0.005 stgains 100000 median   21020.05  ahead 0.83  se 15103.46
+	// smafee 0.01  stgains 100000 median    2224.74  ahead 0.50  se 17570.06
+	// break-even at smafee 0.0027, stgains 0
+	// break-even at smafee 0.0050, stgains 25604
+	// break-even at smafee 0.0100, stgains 90135
 }

@@ -143,7 +143,7 @@ type inspectedState struct {
 // snapshot records the state at step t, the end of year y (0: the start).
 func (in *inspector) snapshot(y int, t int32, st inspectedState) {
 	held := &st.sma.lots
-	iy := InspectionYear{Year: y, Step: int(t), Date: in.date(t), Value: fastMoney(st.sma.value)}
+	iy := InspectionYear{Year: y, Step: int(t), Date: in.date(t), Value: fastMoney(st.sma.value), Cash: fastMoney(st.sma.cash)}
 	if y > 0 {
 		iy.HarvestedST, iy.HarvestedLT = fastMoney(st.harvST), fastMoney(st.harvLT)
 	}

@@ -102,9 +102,18 @@ func TestInspectReconciles(t *testing.T) {
 					t.Errorf("%s: year %d: %s lots worth %s, holding %s", q, y, h.Name, lotVal, h.Value)
 				}
 			}
-			tol := cent * float64(len(iy.Holdings))
+			// The cash waiting for January's trading window (the last
+			// quarter's dividends) is part of the value, in no holding.
+			if c := f(iy.Cash); c < 0 || (y > 0 && c == 0 && f(iy.Value) > 0) {
+				t.Errorf("%s: year %d: cash %s", q, y, iy.Cash)
+			}
+			sum = sum.Add(iy.Cash.Decimal)
+			tol := cent * float64(len(iy.Holdings)+1)
 			if d := math.Abs(sum.InexactFloat64() - want); d > tol+1e-9 {
-				t.Errorf("%s: year %d: holdings add up to %s, ledger %.2f (tolerance %.2f)", q, y, sum, want, tol)
+				t.Errorf("%s: year %d: holdings and cash add up to %s, ledger %.2f (tolerance %.2f)", q, y, sum, want, tol)
+			}
+			if f(iy.Value) > 0 {
+				weights += f(iy.Cash) / f(iy.Value)
 			}
 			if len(iy.Holdings) > 0 && math.Abs(weights-1) > 1e-6 {
 				t.Errorf("%s: year %d: weights add up to %v", q, y, weights)
@@ -325,17 +334,17 @@ func ExampleInspect() {
 	fmt.Println("years:", len(in.Years), "holdings at the start:", len(start.Holdings))
 	fmt.Printf("largest: %s (%s), %d lot bought %s\n", top.Name, top.Sector, len(top.Lots), top.Lots[0].BoughtDate)
 	end := in.Years[3]
-	sum := decimal.Zero
+	sum := end.Cash.Decimal // the last quarter's dividends, invested in January
 	for _, h := range end.Holdings {
 		sum = sum.Add(h.Value.Decimal)
 	}
-	fmt.Println("year 3 holdings add up to the SMA's value within a cent each:",
+	fmt.Println("year 3 holdings and cash add up to the SMA's value within a cent each:",
 		sum.Sub(end.Value.Decimal).Abs().LessThanOrEqual(decimal.NewFromFloat(0.01*float64(len(end.Holdings)))))
 	fmt.Println(strings.SplitN(end.HoldingsCSV(), "\n", 2)[0])
 	// Output:
 	// years: 4 holdings at the start: 20
 	// largest: IT-001 (information-technology), 1 lot bought 2026-01
-	// year 3 holdings add up to the SMA's value within a cent each: true
+	// year 3 holdings and cash add up to the SMA's value within a cent each: true
 	// name,sector,shares,value,basis,unrealized_gain,weight,index_weight
 }
 

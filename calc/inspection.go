@@ -26,10 +26,14 @@ type InspectionYear struct {
 	Year int    `json:"year"`
 	Step int    `json:"step"` // the simulation step: 12 × Year
 	Date string `json:"date"` // "2026-01" for year 0, then the December of each year ("2026-12")
-	// Value is the SMA's value (stocks and substitutes). For year k ≥ 1 it
+	// Value is the SMA's value (stocks, substitutes and cash). For year k ≥ 1 it
 	// equals Ledger.SMA[k−1].End + Ledger.SMA[k−1].Taxes, and for year 0
 	// the value at the start of year 1 (each within a cent).
 	Value Money `json:"value"`
+	// Cash is the SMA's cash waiting for the next month's trading window
+	// (the last quarter's dividends net of the fee): Value is the holdings
+	// plus Cash.
+	Cash Money `json:"cash"`
 	// HarvestedST and HarvestedLT are the year's harvested losses
 	// (positive), the path's figures behind Result.Years.
 	HarvestedST Money `json:"harvested_st"`

@@ -136,7 +136,7 @@ func (p *pathSim) begin(path int) {
 func (p *pathSim) invest(held float64) {
 	s := &p.s
 	p.fund.units, p.fund.nav = 0, 1
-	p.sma.value = 0
+	p.sma.value, p.sma.cash = 0, 0
 	amount := math.Max(s.Amount-p.tr.startValue(), 0) // the index part
 	if s.Basis == 1 {
 		p.sma.buy(amount, 0, &p.mkt)
@@ -162,8 +162,9 @@ func (p *pathSim) invest(held float64) {
 
 // month simulates step t, the end of a month: the market moves, the
 // substitutes of the last step's loss sales are sold and their stocks
-// bought back, the harvest checks run, and at a quarter end the index
-// replaces names and pays dividends. It returns the SMA's return over the
+// bought back, the harvest checks run, at a quarter end the index
+// replaces names, the waiting cash is invested (investCash), and at a
+// quarter end dividends are paid (their cash waits for the next month). It returns the SMA's return over the
 // index's in the month, for the tracking error (held false when the SMA
 // held nothing at its start).
 func (p *pathSim) month(t int32) (excess float64, held bool) {
@@ -181,6 +182,7 @@ func (p *pathSim) month(t int32) (excess float64, held bool) {
 	if t%3 == 0 {
 		growth += p.reconstitute(t)
 	}
+	p.investCash(t)
 	div := 0.0
 	rIdx := p.mkt.IdxVal/idxPrev - 1
 	if t%3 == 0 {
@@ -228,12 +230,13 @@ func (p *pathSim) marketStep(harvestNow bool) float64 {
 	nc, valOld, val := p.mkt.Step(h.shares, h.maxB, h.cand, lf)
 	h.cand = h.cand[:nc]
 	growth, val := h.growSubstitutes(val-valOld, val, p.mkt.SectorG, p.mkt.Sector)
-	p.sma.value = val
+	p.sma.value = val + p.sma.cash
 	return growth
 }
 
-// quarter pays dividends and fees at a quarter end and reinvests the net
-// cash; it returns the SMA's dividends.
+// quarter pays dividends and fees at a quarter end; the SMA's net cash
+// waits for the next month's trading window (investCash), the fund
+// reinvests at once. It returns the SMA's dividends.
 func (p *pathSim) quarter(t int32) float64 {
 	s := &p.s
 	yield := p.mkt.QuarterYield(t)
@@ -250,10 +253,24 @@ func (p *pathSim) quarter(t int32) float64 {
 	return div
 }
 
-// smaCash invests cash in the SMA (cash > 0) or raises −cash from it.
+// investCash invests the SMA's waiting cash at step t, toward the index
+// weights of its index part (its value without holdings being moved).
+func (p *pathSim) investCash(t int32) {
+	if p.sma.cash < minTrade {
+		return
+	}
+	index := p.sma.value
+	if p.tr != nil {
+		index -= p.tr.value()
+	}
+	p.sma.investCash(t, &p.mkt, index)
+}
+
+// smaCash adds cash to the SMA (cash > 0), invested at the next month's
+// trading window, or raises −cash from it.
 func (p *pathSim) smaCash(cash float64, t int32) {
 	if cash > 0 {
-		p.sma.buy(cash, t, &p.mkt)
+		p.sma.deposit(cash)
 	} else if cash < 0 {
 		p.smaSell(-cash, t)
 	}
@@ -263,6 +280,7 @@ func (p *pathSim) smaCash(cash float64, t int32) {
 // index's stocks, from holdings being moved for what those cannot raise,
 // and from the sector substitutes for what both cannot.
 func (p *pathSim) smaSell(need float64, t int32) {
+	need = p.sma.useCash(need)
 	if p.tr != nil {
 		need = p.tr.cover(need, t, &p.sma, p.mkt.Price)
 	}

@@ -26,6 +26,7 @@ func (p *pathSim) pinToHistory(idxPrev float64, harvestNow bool) float64 {
 		h.subs[k].value *= c
 		val += h.subs[k].value
 	}
+	val += p.sma.cash
 	growth := val - p.sma.value
 	p.sma.value = val
 	return growth

@@ -11,19 +11,25 @@ import (
 // its value and its lot book, with the rules of its trades.
 type smaSide struct {
 	account
-	value  float64 // stocks, substitutes and any holdings being moved (transition.go)
-	lots   holdings
-	tc     float64     // trading cost per dollar traded
-	limitF float64     // 1 / (1 − threshold): a lot is harvested when price × limitF < its basis
-	log    *harvestLog // non-nil: record the lots harvested (harvest_log.go)
+	value float64 // stocks, substitutes, cash and any holdings being moved (transition.go)
+	lots  holdings
+	// cash is what waits for the month's trading window (investCash):
+	// dividends net of the fee, contributions, tax refunds. It is part of
+	// value and earns nothing while it waits.
+	cash   float64
+	invest cashInvestor // investCash's working memory
+	tc     float64      // trading cost per dollar traded
+	limitF float64      // 1 / (1 − threshold): a lot is harvested when price × limitF < its basis
+	log    *harvestLog  // non-nil: record the lots harvested (harvest_log.go)
 }
 
 // buy invests cash in the held stocks in proportion to their index
 // weights (m.HeldN, at m's prices). A stock sold at a loss in this step is
 // not bought (wash sale): its share goes to the sector substitute until
-// the next step. This runs for every stock at each quarter's dividend
-// reinvestment, so the common case — a lot at a new highest basis with
-// room in its book — is an append written out here.
+// the next step. This is the initial purchase (and the proceeds of
+// holdings being moved, transition.go); later cash waits for investCash
+// (cash.go). The common case — a lot at a new highest basis with room in
+// its book — is an append written out here.
 func (a *smaSide) buy(cash float64, t int32, m *market.State) {
 	if cash <= 0 || m.HeldIdxVal <= 0 {
 		return
@@ -134,9 +140,27 @@ func (a *smaSide) sellSubstitutes(need float64) {
 }
 
 // sellable is the cash selling everything would raise, after trading
-// costs.
+// costs (none on the cash).
 func (a *smaSide) sellable() float64 {
-	return math.Max(a.value, 0) * (1 - a.tc)
+	return math.Max(a.value-a.cash, 0)*(1-a.tc) + a.cash
+}
+
+// deposit adds cash to the SMA, invested at the next trading window.
+func (a *smaSide) deposit(cash float64) {
+	a.cash += cash
+	a.value += cash
+}
+
+// useCash pays as much of `need` as the waiting cash covers and returns
+// the rest.
+func (a *smaSide) useCash(need float64) float64 {
+	c := math.Min(need, a.cash)
+	if c <= 0 {
+		return need
+	}
+	a.cash -= c
+	a.value -= c
+	return need - c
 }
 
 // unwindSubstitutes sells the substitutes bought one step (30.44 days)

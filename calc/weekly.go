@@ -30,12 +30,13 @@ import (
 // value, and the difference is the month's growth correction.
 //
 // Wash sales (IRC §1091: no purchase within 30 days before or after a loss
-// sale): a stock bought at the previous month end (a buy-back, dividend
-// reinvestment or contribution, all made at month ends), or whose
-// substitute is to be bought back at this month end, is not sold in weeks
-// 1–3; a substitute bought in week k is bought back at the end of the next
-// month (5 to 7 weeks later), and a dividend reinvestment at this month end
-// goes to the substitute (lossStep, as for a month-end harvest).
+// sale): a stock bought at the previous month end (a buy-back or a
+// purchase with the waiting cash, cash.go, all made at month ends), or
+// whose substitute is to be bought back at this month end, is not sold in
+// weeks 1–3; a substitute bought in week k is bought back at the end of
+// the next month (5 to 7 weeks later), and the cash invested at this month
+// end does not buy a stock sold in the month (lossStep, as for a month-end
+// harvest).
 //
 // Speed: the bridges cost a logarithm, three normal draws and three
 // exponentials per stock and month, about three times the kernel's work,
