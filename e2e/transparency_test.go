@@ -94,8 +94,9 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	// The holdings at the end of each of two years add up to the ledger's
-	// SMA value (End + the year's tax, before it is paid).
+	// The holdings at the end of each of two years, with the cash waiting
+	// for the next month's trading window, add up to the ledger's SMA
+	// value (End + the year's tax, before it is paid).
 	for _, y := range []int{s.Horizon, 2} {
 		if y != s.Horizon {
 			if err := chromedp.Run(ctx, chooseYear(y)); err != nil {
@@ -113,7 +114,7 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 		if n := len(ins.Years[y].Holdings); shownRows != min(n, 50) {
 			t.Errorf("year %d: %d rows shown before \"show all\", want %d of %d", y, shownRows, min(n, 50), n)
 		}
-		sum, n, err := sumData(ctx, "#holdings-table tbody td[data-value]", "data-value")
+		sum, n, err := sumData(ctx, "#holdings-table tbody td[data-value], #holdings-cash[data-value]", "data-value")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -48,6 +48,13 @@ func (h *holdingsTable) Render() app.UI {
 		),
 		app.P().ID("holdings-count").Class("status-line").Aria("live", "polite").Text(shownText(shown, len(rows), len(y.Holdings), "holdings")+
 			". Select a stock's name to see its tax lots."),
+		// Dividends and other cash wait for the month's trading window
+		// (calc/cash.go): the holdings add up to the account's value
+		// with this cash, not without it.
+		app.If(y.Cash.IsPositive(), func() app.UI {
+			return app.P().ID("holdings-cash").DataSet("value", y.Cash.String()).Text("Cash waiting for the next month's trading window: " + widget.Cents(y.Cash.Decimal) +
+				", part of the account's " + widget.Cents(y.Value.Decimal) + ".")
+		}),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Holdings").Body(
 			app.Table().ID("holdings-table").Class("money-table inspect-table").Body(
 				app.Caption().Text("SMA holdings at "+yearLabel(y)+", representative market"),
