@@ -249,5 +249,12 @@ func TestCalculatorScreenshots(t *testing.T) {
 	}
 }
 
-// decimalPercent formats a number with dec decimals, as the page does.
-func decimalPercent(v float64, dec int) string { return strconvFormat(v, dec) }
+// decimalPercent formats v with dec decimals as the page does: a value
+// that rounds to zero is "0.00", never "-0.00".
+func decimalPercent(v float64, dec int) string {
+	s := strconvFormat(v, dec)
+	if strings.Trim(s, "-0.") == "" {
+		return strings.TrimPrefix(s, "-")
+	}
+	return s
+}
