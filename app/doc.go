@@ -44,6 +44,8 @@
 // the form, fields.Recover for a link, a saved scenario when opened) and
 // travels as a fields.Scenario to the store, the Simulator (its query is
 // the result cache's key) and the components; a result travels with its
-// scenario (store.Shown). The Simulator is given by main (Start), the brand
-// read once when the page is made (newPage); neither is a package variable.
+// scenario (store.Shown). The Simulator and the saved scenarios' reader
+// (which the browser's simulator shares for its result cache) are given by
+// main (Start), the brand read once when the page is made (newPage); none
+// is a package variable.
 package app

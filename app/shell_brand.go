@@ -1,9 +1,6 @@
 package app
 
-import (
-	"smacalc/app/advisor"
-	"smacalc/app/brand"
-)
+import "smacalc/app/brand"
 
 // The white label's types under the names the site builder (package site)
 // and the browser tests use; they are defined in package brand.
@@ -15,8 +12,3 @@ type (
 
 // BrandEnv is the go-app environment variable that carries the brand.
 const BrandEnv = brand.Env
-
-// browserSaved reads the saved scenarios of this browser's local storage
-// (one per origin, so one reader per page): the page gives it to the
-// components that list them, and SavedScenarios to the simulation client.
-var browserSaved = &advisor.SavedStore{}

@@ -34,9 +34,9 @@ type Page struct {
 
 // newPage is the page with what it is given: the brand is read from the
 // environment here, once per page.
-func newPage(sim store.Simulator) *Page {
+func newPage(sim store.Simulator, saved *advisor.SavedStore) *Page {
 	b := brand.FromEnv()
-	return &Page{sim: sim, brand: b, layout: fields.LayoutFor(b.ProspectKeys()), saved: browserSaved}
+	return &Page{sim: sim, brand: b, layout: fields.LayoutFor(b.ProspectKeys()), saved: saved}
 }
 
 // OnMount marks the page ready; only in the browser, since the server also

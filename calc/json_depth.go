@@ -14,8 +14,8 @@ const MaxResultDepth = 16
 // "[" exhaust the WebAssembly stack ("RangeError: Maximum call stack size
 // exceeded"), which no error value catches and which then fails every
 // page load that reads the value. The scan itself does not recurse.
-// (app/advisor_saved_json_depth.go has the same check for saved scenarios;
-// one of the two can go.)
+// The browser's stored results (wasm/simclient) and the advisors' saved
+// scenarios (app/advisor) both use it.
 func CheckJSONDepth(data []byte, max int) error {
 	depth, inString, escaped := 0, false, false
 	for _, c := range data {

@@ -159,7 +159,7 @@ func decodeSavedFile(data []byte) ([]json.RawMessage, error) {
 	if len(data) > maxSavedFileBytes {
 		return nil, fmt.Errorf("the file is larger than %d KB", maxSavedFileBytes>>10)
 	}
-	if err := checkJSONDepth(data, maxSavedDepth); err != nil {
+	if err := calc.CheckJSONDepth(data, maxSavedDepth); err != nil {
 		return nil, fmt.Errorf("not a saved-scenarios file: %v", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -24,8 +24,8 @@ func smallWith(key, value string) string {
 
 // Each bounded key's Min and Max are accepted and one step beyond each is
 // refused, naming the key: the range the form and the docs show is the
-// range Validate applies (what app/form_ranges_test.go checked by hand
-// for the form's copy).
+// range Validate applies (app/fields builds the form's min, max and help
+// from the same table, so this test covers the form's ranges too).
 func TestKeyRangesAreValidations(t *testing.T) {
 	for _, k := range Keys() {
 		if !k.Bounded {

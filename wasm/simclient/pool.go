@@ -20,6 +20,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"smacalc/app/advisor"
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/calc"
@@ -61,10 +62,12 @@ type Pool struct {
 // most maxWorkers, and starts them: each worker runs this program's own WASM
 // (see wasm/simworker), compiled once by the page. static/app-module.js keeps
 // the Module that go-app's loader compiled; without it (a page loaded
-// without that script), app.wasm is compiled again from the cache.
-func New() *Pool {
+// without that script), app.wasm is compiled again from the cache. saved
+// reads the scenarios saved in this browser: the page's own reader (see
+// main), whose saved scenarios' results the pool keeps stored.
+func New(saved *advisor.SavedStore) *Pool {
 	web := goapp.Getenv("GOAPP_STATIC_RESOURCES_URL") // "/web", or a sub-path's
-	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"))}
+	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"), saved)}
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(max(1, n.Int()), maxWorkers)
 	}

@@ -7,21 +7,25 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"smacalc/app"
+	"smacalc/app/advisor"
+	"smacalc/app/widget"
 )
 
 // newResultCache keeps results in memory and in localStorage (memory only
 // where the browser refuses storage, e.g. some private modes); the results
-// of saved scenarios stay stored as long as they are saved.
-func newResultCache(version string) *resultCache {
+// of the scenarios saved (read through the page's reader, saved) stay
+// stored as long as they are saved, so presenter mode and a reopened saved
+// scenario show their result at once.
+func newResultCache(version string, saved *advisor.SavedStore) *resultCache {
 	var store resultStore
-	if ls, ok := app.LocalStorage(); ok {
+	if ls, ok := widget.LocalStorage(); ok {
 		store = browserStorage{ls}
 	}
 	c := newResultCacheWith(version, store)
-	c.saved = func() []string {
-		list := app.SavedScenarios()
-		keys := make([]string, len(list))
+	c.saved = func() (keys []string) {
+		defer func() { _ = recover() }() // storage disabled: no saved scenarios
+		list := saved.List()
+		keys = make([]string, len(list))
 		for i, s := range list {
 			keys[i] = cacheKey(s.Query, s.Lots) // a saved scenario keeps its lots as LegacyLotsCSV writes them
 		}
@@ -30,7 +34,7 @@ func newResultCache(version string) *resultCache {
 	return c
 }
 
-// browserStorage is window.localStorage (app.LocalStorage). Every call may
+// browserStorage is window.localStorage (widget.LocalStorage). Every call may
 // throw (storage disabled, quota exceeded): a throw becomes an error or a
 // miss.
 type browserStorage struct{ goapp.Value }
