@@ -20,7 +20,7 @@
 //	├─ store      the one state, the actions that change it, the Simulator
 //	│             interface, the debounce, the URL
 //	├─ fields     key specs (the form's table of keys), form values ↔
-//	│             scenario, the Scenario value (a calc.Scenario with its query)
+//	│             scenario, the Scenario value (a scenario.Scenario with its query)
 //	├─ brand      a firm's white label, read once per page (FromEnv)
 //	├─ chart      SVG charts, which know nothing of the calculator
 //	└─ widget     number formatting, terms, local storage, browser helpers

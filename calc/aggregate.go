@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"smacalc/calc/scenario"
 )
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
@@ -78,7 +80,7 @@ func (outs pathOutcomes) mean(f func(o *PathOutcome) float64) float64 {
 // build summarises path outcomes (in path order) into a Result without a
 // ledger (Merge adds it); paths holds their path numbers (nil: 0, 1, …,
 // len(outs)−1).
-func build(s Scenario, all []PathOutcome, paths []int) (Result, error) {
+func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) {
 	outs := pathOutcomes(all)
 	n := len(outs)
 	if n == 0 {

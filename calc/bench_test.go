@@ -5,13 +5,15 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // BenchmarkSimulateDefault runs paths of the default scenario and reports
 // the cost per stock per monthly step (market, lots, harvest checks, taxes)
 // and the allocations per path.
 func BenchmarkSimulateDefault(b *testing.B) {
-	benchmarkSimulate(b, DefaultScenario())
+	benchmarkSimulate(b, scenario.DefaultScenario())
 }
 
 // BenchmarkSimulateTransition is BenchmarkSimulateDefault moving a
@@ -21,7 +23,7 @@ func BenchmarkSimulateTransition(b *testing.B) {
 	benchmarkSimulate(b, mustDecode(b, "single=0.6&singlebasis=0.1&gainbudget=50000"))
 }
 
-func benchmarkSimulate(b *testing.B, s Scenario) {
+func benchmarkSimulate(b *testing.B, s scenario.Scenario) {
 	const perOp = 10
 	s.Paths = perOp
 	b.ReportAllocs()
@@ -67,7 +69,7 @@ func BenchmarkSimulateLotEvents(b *testing.B) {
 // reports the largest live heap seen at the progress reports (the budget in
 // a browser worker is 64 MB).
 func BenchmarkSimulateDefaultMemory(b *testing.B) {
-	s := DefaultScenario()
+	s := scenario.DefaultScenario()
 	var peak uint64
 	var m runtime.MemStats
 	for b.Loop() {
@@ -86,7 +88,7 @@ func BenchmarkSimulateDefaultMemory(b *testing.B) {
 // market.State.Step and the substitutes; draws, prices, index and
 // portfolio sums, harvest candidates) per stock and step.
 func BenchmarkMarketStep(b *testing.B) {
-	s := DefaultScenario()
+	s := scenario.DefaultScenario()
 	tx, err := newTaxer(s)
 	if err != nil {
 		b.Fatal(err)

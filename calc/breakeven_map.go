@@ -99,7 +99,7 @@ func (e *MapAxisError) Error() string {
 // and must be valid values of the key in the base scenario (its range,
 // choices or own rule: a withdrawal is limited by base's amount); numbers
 // are rounded as Decode rounds them. An error is a *MapAxisError.
-func ParseMapAxis(base Scenario, spec string) (MapAxis, error) {
+func ParseMapAxis(base scenario.Scenario, spec string) (MapAxis, error) {
 	bad := func(key, format string, args ...any) (MapAxis, error) {
 		return MapAxis{}, &MapAxisError{Spec: spec, Key: key, Problem: fmt.Sprintf(format, args...)}
 	}
@@ -187,7 +187,7 @@ func rangeValues(k scenario.Key, spec string) ([]string, error) {
 
 // axisValue is text as a value of key k, canonical, checked against the
 // key's rules in base (its range, choices or own check).
-func axisValue(base Scenario, k scenario.Key, text string) (string, error) {
+func axisValue(base scenario.Scenario, k scenario.Key, text string) (string, error) {
 	s := base
 	if err := k.Set(&s, text); err != nil {
 		return "", problemOf(err, k.Name)
@@ -202,7 +202,7 @@ func axisValue(base Scenario, k scenario.Key, text string) (string, error) {
 
 // problemOf is err's problem with key name (nil when it names none).
 func problemOf(err error, name string) error {
-	var ve *ValidationError
+	var ve *scenario.ValidationError
 	if !errors.As(err, &ve) {
 		return err
 	}
@@ -219,7 +219,7 @@ func problemOf(err error, name string) error {
 // with the two keys set, validated (an error names the cell); without
 // legacy lots it is Decode of its own query, so it is exactly what
 // `smacalc simulate` runs for that query.
-func MapScenarios(base Scenario, x, y MapAxis) ([]Scenario, error) {
+func MapScenarios(base scenario.Scenario, x, y MapAxis) ([]scenario.Scenario, error) {
 	if x.Key == y.Key {
 		return nil, &MapAxisError{Spec: x.Key, Key: y.Key, Problem: "both axes vary " + x.Key}
 	}
@@ -231,7 +231,7 @@ func MapScenarios(base Scenario, x, y MapAxis) ([]Scenario, error) {
 	if !okx || !oky {
 		return nil, fmt.Errorf("calc: unknown axis key %q or %q", x.Key, y.Key)
 	}
-	out := make([]Scenario, 0, len(x.Values)*len(y.Values))
+	out := make([]scenario.Scenario, 0, len(x.Values)*len(y.Values))
 	for _, yv := range y.Values {
 		for _, xv := range x.Values {
 			s := base
@@ -299,7 +299,7 @@ type BreakEvenMap struct {
 // A result of no cell of the map is an error; cells without a result are
 // left out (Complete is false) and so are the squares of the break-even
 // line they touch.
-func AssembleMap(base Scenario, x, y MapAxis, results []Result) (BreakEvenMap, error) {
+func AssembleMap(base scenario.Scenario, x, y MapAxis, results []Result) (BreakEvenMap, error) {
 	cells, err := MapScenarios(base, x, y)
 	if err != nil {
 		return BreakEvenMap{}, err
@@ -342,7 +342,7 @@ func AssembleMap(base Scenario, x, y MapAxis, results []Result) (BreakEvenMap, e
 // BreakEven computes the map of base over x and y, every cell with
 // base.Paths paths, one cell after the other, and assembles it. progress,
 // if not nil, is called after each cell with the cells done.
-func BreakEven(ctx context.Context, base Scenario, x, y MapAxis, progress func(done, total int)) (BreakEvenMap, error) {
+func BreakEven(ctx context.Context, base scenario.Scenario, x, y MapAxis, progress func(done, total int)) (BreakEvenMap, error) {
 	cells, err := MapScenarios(base, x, y)
 	if err != nil {
 		return BreakEvenMap{}, err
@@ -364,7 +364,7 @@ func BreakEven(ctx context.Context, base Scenario, x, y MapAxis, progress func(d
 // MapCellResult is the result of a cell's scenario as a map needs it:
 // every path, without the ledger (Summarize of all the paths: the same
 // figures as Simulate's, without re-running the median path).
-func MapCellResult(ctx context.Context, s Scenario) (Result, error) {
+func MapCellResult(ctx context.Context, s scenario.Scenario) (Result, error) {
 	paths, err := SimulatePaths(ctx, s, 0, s.Paths, nil)
 	if err != nil {
 		return Result{}, err

@@ -7,9 +7,11 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
-func mustAxis(t testing.TB, base Scenario, spec string) MapAxis {
+func mustAxis(t testing.TB, base scenario.Scenario, spec string) MapAxis {
 	t.Helper()
 	a, err := ParseMapAxis(base, spec)
 	if err != nil {
@@ -19,7 +21,7 @@ func mustAxis(t testing.TB, base Scenario, spec string) MapAxis {
 }
 
 func TestParseMapAxis(t *testing.T) {
-	base := DefaultScenario()
+	base := scenario.DefaultScenario()
 	for _, c := range []struct {
 		spec string
 		want []string // nil: an error
@@ -78,7 +80,7 @@ func TestParseMapAxis(t *testing.T) {
 // values, so its cells are the fine map's (the same canonical queries)
 // and a page can show the coarse map first and refine it.
 func TestCoarseAxisIsPartOfFine(t *testing.T) {
-	base := DefaultScenario()
+	base := scenario.DefaultScenario()
 	for _, c := range [][2]string{
 		{"ret=0.01:0.09:4", "ret=0.01:0.09:7"},
 		{"wages=33333.33:777777.77:5", "wages=33333.33:777777.77:9"},

@@ -16,8 +16,7 @@
 // report every bad key at once in a *ValidationError, and the table that
 // states each key once (name, type, range, default, unit, help text, form
 // group; docs/KEYS.md is generated from it). calc imports it, never the
-// other way round; scenario_alias.go keeps calc's old names for the
-// transition.
+// other way round.
 //
 // # Model
 //
@@ -287,11 +286,12 @@
 //	internal/lotbook    tax lots: HIFO books, gains by character, the
 //	                    holding period, wash sales
 //	tax                 the investor's return (federal, state, local)
+//	scenario            the input: Scenario, its key table, codec and
+//	                    validation, legacy lots
 //	internal/historygen generates history.go from Shiller's data
 //
 // The files of package calc, each using only those on its line or
-// listed before it (the scenario aside: it and its text form move to a
-// package of their own):
+// listed before it (and package scenario):
 //
 //	outcome.go, ledger.go, result.go, history.go, history_returns.go
 //	                    a path's outcome, a year's flows, the Result, the
@@ -324,5 +324,4 @@
 //	                    points
 //	breakeven_map.go    the break-even map: axes, the cells' scenarios,
 //	                    assembling cells' results, the break-even line
-//	scenario_alias.go   calc.Scenario and its codec forwarded from calc/scenario
 package calc

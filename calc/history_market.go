@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // Replaying history for the market factor (key "history"; docs/HISTORY.md).
@@ -30,7 +31,7 @@ import (
 // log price return, quarter q's dividend yield (the sum of its months')
 // — or nil when it has none (validation has checked that it fits the
 // data). The kernel replays it (market.State.PinToHistory).
-func newHistoryMarket(s Scenario) *market.History {
+func newHistoryMarket(s scenario.Scenario) *market.History {
 	if s.History == 0 {
 		return nil
 	}
@@ -49,7 +50,7 @@ func newHistoryMarket(s Scenario) *market.History {
 // and volatility come from history, so the stocks' and sector proxies'
 // drifts keep only the variance corrections of the simulated parts (each
 // stock's expected growth is the market's month).
-func historyParams(mp market.Params, s Scenario) market.Params {
+func historyParams(mp market.Params, s scenario.Scenario) market.Params {
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
 	mp.MktSd = 0

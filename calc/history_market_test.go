@@ -3,6 +3,8 @@ package calc
 import (
 	"math"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // TestHistoryReplayPinsTheIndex: with history set, the index follows
@@ -47,7 +49,7 @@ func TestHistoryReplayPinsTheIndex(t *testing.T) {
 }
 
 func TestHistoryKey(t *testing.T) {
-	if q := DefaultScenario().Encode(); containsKey(q, "history") {
+	if q := scenario.DefaultScenario().Encode(); containsKey(q, "history") {
 		t.Errorf("the default writes history: %s", q)
 	}
 	s := mustDecode(t, "history=2000&horizon=15")
@@ -55,8 +57,8 @@ func TestHistoryKey(t *testing.T) {
 		t.Errorf("round trip: %s", s.Encode())
 	}
 	for _, q := range []string{"history=2015&horizon=15", "history=1900", "history=x"} {
-		_, err := Decode(q)
-		if ve, ok := err.(*ValidationError); !ok || len(ve.Problems) != 1 || ve.Problems[0].Key != "history" {
+		_, err := scenario.Decode(q)
+		if ve, ok := err.(*scenario.ValidationError); !ok || len(ve.Problems) != 1 || ve.Problems[0].Key != "history" {
 			t.Errorf("%s: %v", q, err)
 		}
 	}

@@ -66,7 +66,7 @@ func HistoryYears() (first, last int) {
 // replay does not fit the data. The slice is new on every call.
 func historicalMonths(startYear, horizon int) ([]historyMonth, error) {
 	if startYear == 0 {
-		return nil, &ValidationError{Problems: []Problem{{Key: "history", Message: "0 means no replay; there are no months to return"}}}
+		return nil, &scenario.ValidationError{Problems: []scenario.Problem{{Key: "history", Message: "0 means no replay; there are no months to return"}}}
 	}
 	if err := scenario.CheckHistory(startYear, horizon); err != nil {
 		return nil, err

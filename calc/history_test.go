@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // readDecemberChecks reads testdata/history/shiller_december.csv: for each
@@ -306,7 +308,7 @@ func TestHistoricalMonths(t *testing.T) {
 			}
 			continue
 		}
-		var ve *ValidationError
+		var ve *scenario.ValidationError
 		if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Key != "history" ||
 			!strings.Contains(ve.Problems[0].Message, tc.wantErr) {
 			t.Errorf("%s: error %v, want one problem on key history containing %q", name, err, tc.wantErr)

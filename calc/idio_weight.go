@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // Idiosyncratic volatility that falls with index weight (key "idio").
@@ -42,7 +43,7 @@ const sizeVolExponent = 0.15
 // market parameters' SpecificSd, and its drift correction per step in
 // units of ln 2/64 (the kernel's units, see market.State.Step), for the
 // index ix.
-func stockVols(s Scenario, ix index) []market.StockVol {
+func stockVols(s scenario.Scenario, ix index) []market.StockVol {
 	n := len(ix.weight)
 	v := make([]market.StockVol, n)
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)

@@ -1,6 +1,10 @@
 package calc
 
-import "fmt"
+import (
+	"fmt"
+
+	"smacalc/calc/scenario"
+)
 
 // IndexMonth is one month of a path's simulated index, as an index
 // provider sees it: each constituent's cap weight at the start of the
@@ -21,7 +25,7 @@ type IndexMonth struct {
 // end after the month's move (takeover.go), shows in the next month's
 // return. The slices are reused from month to month: copy what you keep.
 // The path is the same as in Simulate: watching changes nothing.
-func IndexMonths(s Scenario, path int, month func(IndexMonth)) error {
+func IndexMonths(s scenario.Scenario, path int, month func(IndexMonth)) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}

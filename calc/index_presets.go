@@ -15,7 +15,7 @@ func sectorIndex(name string) int { return scenario.SectorIndex(name) }
 
 // indexFor returns the simulated index of a scenario: `stocks` names, each
 // standing for one company or, in a larger index, for a group of them.
-func indexFor(s Scenario) index { return indexOf(s.Constituents()) }
+func indexFor(s scenario.Scenario) index { return indexOf(s.Constituents()) }
 
 // newIndex returns an index of n companies with Zipf-like weights.
 func newIndex(n int) index { return indexOf(scenario.ZipfIndex(n)) }

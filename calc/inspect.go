@@ -9,6 +9,7 @@ import (
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // sectorAbbr are the ticker prefixes of the sectors, in sectors' order.
@@ -77,7 +78,7 @@ func displayScale(i int, shares float64) float64 {
 	return shares / n
 }
 
-func newInspector(s Scenario) *inspector {
+func newInspector(s scenario.Scenario) *inspector {
 	if len(sectorAbbr) != len(sectors) {
 		panic("calc: sectorAbbr does not match sectors")
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"smacalc/calc/scenario"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -312,7 +314,7 @@ func TestInspectCSV(t *testing.T) {
 // stocks, 10 years), as the page's side worker does (wasm/simworker's
 // inspect) for the holdings, lots and harvest tables.
 func BenchmarkInspectDefault(b *testing.B) {
-	s := DefaultScenario()
+	s := scenario.DefaultScenario()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Inspect(s, 0); err != nil {
@@ -322,7 +324,7 @@ func BenchmarkInspectDefault(b *testing.B) {
 }
 
 func ExampleInspect() {
-	s := DefaultScenario()
+	s := scenario.DefaultScenario()
 	s.Stocks, s.Paths, s.Horizon = 20, 4, 3
 	in, err := Inspect(s, 0) // in the UI: the path of Result.Ledger
 	if err != nil {

@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/scenario"
+)
 
 // moneyWeightedReturn is the annual internal rate of return r of investing
 // amount + contrib[0] at the start and contrib[k] at the start of year k+1,
@@ -57,7 +61,7 @@ func bisectReturn(f func(r float64) float64) float64 {
 // less the tax saved paid out with savings=withdraw, and cut to what was
 // left, then none, by a path that ran out. Equal yearly flows — the common
 // case — take irrHorner's shortcut to the same root.
-func returnBeforeSale(s Scenario, contrib []float64, preLiq float64) float64 {
+func returnBeforeSale(s scenario.Scenario, contrib []float64, preLiq float64) float64 {
 	for _, c := range contrib {
 		if c != s.Contrib {
 			return moneyWeightedReturn(s.Amount, contrib, preLiq)

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // The market of a scenario, as the kernel (package calc/internal/market)
@@ -14,7 +15,7 @@ import (
 
 // newMarketParams are the per-step constants of the market model
 // (market.Params) for s.
-func newMarketParams(s Scenario) market.Params {
+func newMarketParams(s scenario.Scenario) market.Params {
 	mu := math.Log1p(s.Ret) - s.Div
 	sv := s.Idio * math.Sqrt(sectorVarianceShare)
 	ev := s.Idio * math.Sqrt(1-sectorVarianceShare)
@@ -32,7 +33,7 @@ func newMarketParams(s Scenario) market.Params {
 // newMarketState sets up the market of s for a path simulation: the index
 // of s (indexFor), the held index without the excluded sectors, each
 // name's volatility and any replay of history.
-func newMarketState(s Scenario) market.State {
+func newMarketState(s scenario.Scenario) market.State {
 	ix := indexFor(s)
 	n := s.Stocks
 	excluded := make([]bool, len(sectors))

@@ -3,6 +3,8 @@ package calc
 import (
 	"errors"
 	"sort"
+
+	"smacalc/calc/scenario"
 )
 
 // Summarize is the result of the paths simulated so far — any ranges of the
@@ -10,7 +12,7 @@ import (
 // provisional figures while a simulation runs. It has no ledger, and its
 // Paths field says how many paths it summarises. When the parts do cover
 // every path, use Merge: it checks coverage and adds the ledger.
-func Summarize(s Scenario, parts ...Paths) (Result, error) {
+func Summarize(s scenario.Scenario, parts ...Paths) (Result, error) {
 	if err := s.Validate(); err != nil {
 		return Result{}, err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // pathSim simulates the paths of one scenario, reusing its memory path
@@ -25,7 +26,7 @@ import (
 // and runs the month (month), the quarter (quarter) and the year
 // (closeYear, year_end.go) in the order the model states (doc.go).
 type pathSim struct {
-	s     Scenario
+	s     scenario.Scenario
 	tx    *taxer
 	steps int32
 	every int32 // harvest every so many steps; 0 = never
@@ -44,7 +45,7 @@ type pathSim struct {
 	watch *indexWatch     // non-nil: report each month's index (index_months.go)
 }
 
-func newPathSim(s Scenario, tx *taxer) *pathSim {
+func newPathSim(s scenario.Scenario, tx *taxer) *pathSim {
 	p := &pathSim{
 		s: s, tx: tx,
 		steps: int32(s.Horizon * stepsPerYear),

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 
+	"smacalc/calc/scenario"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -38,7 +40,7 @@ import (
 // with it before it is shown: a failed check means recompute. It cannot
 // tell a result that is consistent but made up (each figure moved
 // together) from a computed one; only recomputing can.
-func (r *Result) CheckConsistency(s Scenario) error {
+func (r *Result) CheckConsistency(s scenario.Scenario) error {
 	if r == nil {
 		return errors.New("no result")
 	}
@@ -63,7 +65,7 @@ func (c *consistency) fail(format string, args ...any) {
 	}
 }
 
-func (c *consistency) shape(r *Result, s Scenario) {
+func (c *consistency) shape(r *Result, s scenario.Scenario) {
 	switch q := s.Encode(); {
 	case r.Scenario != q:
 		c.fail("scenario %q, want %q", r.Scenario, q)

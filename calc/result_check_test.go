@@ -11,9 +11,9 @@ import (
 	"smacalc/calc/scenario"
 )
 
-func simulated(t testing.TB, query string) (Scenario, Result) {
+func simulated(t testing.TB, query string) (scenario.Scenario, Result) {
 	t.Helper()
-	s, err := Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,49 +67,49 @@ func TestCheckConsistencyRefusesTamperedResults(t *testing.T) {
 	query := "paths=21&stocks=30&horizon=5&amount=500000"
 	for _, tc := range []struct {
 		name, want string
-		edit       func(s *Scenario, r *Result)
+		edit       func(s *scenario.Scenario, r *Result)
 	}{
-		{"median beyond p90 (a planted headline)", "out of order", func(_ *Scenario, r *Result) {
+		{"median beyond p90 (a planted headline)", "out of order", func(_ *scenario.Scenario, r *Result) {
 			r.Difference.P50 = dollars("987654.00")
 		}},
-		{"ahead in 99% with a negative p10", "behind in", func(_ *Scenario, r *Result) {
+		{"ahead in 99% with a negative p10", "behind in", func(_ *scenario.Scenario, r *Result) {
 			r.Difference.P10 = dollars("-54208.00")
 			r.DifferenceOverTime[5].Difference.P10 = r.Difference.P10
 			r.SMAAheadFraction, r.SMABehindFraction = 0.99, 0.01
 		}},
-		{"only the scenario", "years", func(_ *Scenario, r *Result) {
+		{"only the scenario", "years", func(_ *scenario.Scenario, r *Result) {
 			*r = Result{Scenario: r.Scenario, Paths: r.Paths, Horizon: r.Horizon, End: r.End}
 		}},
-		{"horizon 0 with no years", "horizon", func(_ *Scenario, r *Result) {
+		{"horizon 0 with no years", "horizon", func(_ *scenario.Scenario, r *Result) {
 			*r = Result{Scenario: r.Scenario, Paths: r.Paths, End: r.End}
 		}},
-		{"another scenario", "scenario", func(_ *Scenario, r *Result) { r.Scenario = "amount=2000" }},
-		{"a year dropped", "years for", func(_ *Scenario, r *Result) { r.Years = r.Years[:4] }},
-		{"years renumbered", "year 7", func(_ *Scenario, r *Result) { r.Years[2].Year = 7 }},
-		{"a decomposition part", "decomposition", func(_ *Scenario, r *Result) {
+		{"another scenario", "scenario", func(_ *scenario.Scenario, r *Result) { r.Scenario = "amount=2000" }},
+		{"a year dropped", "years for", func(_ *scenario.Scenario, r *Result) { r.Years = r.Years[:4] }},
+		{"years renumbered", "year 7", func(_ *scenario.Scenario, r *Result) { r.Years[2].Year = 7 }},
+		{"a decomposition part", "decomposition", func(_ *scenario.Scenario, r *Result) {
 			r.Decomposition.FeeDifference = Money{r.Decomposition.FeeDifference.Add(decimal.NewFromInt(1000))}
 		}},
-		{"the median market's wealth", "median market", func(_ *Scenario, r *Result) {
+		{"the median market's wealth", "median market", func(_ *scenario.Scenario, r *Result) {
 			r.MedianMarket.SMA = Money{r.MedianMarket.SMA.Add(oneCent)}
 		}},
-		{"the tax saved", "tax saved", func(_ *Scenario, r *Result) {
+		{"the tax saved", "tax saved", func(_ *scenario.Scenario, r *Result) {
 			r.Years[1].TaxSaved = Money{r.Years[1].TaxSaved.Add(decimal.NewFromInt(5))}
 		}},
-		{"negative wealth", "below zero", func(_ *Scenario, r *Result) {
+		{"negative wealth", "below zero", func(_ *scenario.Scenario, r *Result) {
 			r.Fund.AfterTaxWealth.P10 = dollars("-1.00")
 			r.Fund.LiquidatedWealth.P10 = r.Fund.AfterTaxWealth.P10
 			r.WealthOverTime[5].Fund.P10 = r.Fund.AfterTaxWealth.P10
 		}},
-		{"after-tax wealth raised", "liquidate", func(_ *Scenario, r *Result) {
+		{"after-tax wealth raised", "liquidate", func(_ *scenario.Scenario, r *Result) {
 			r.SMA.AfterTaxWealth.P90 = Money{r.SMA.AfterTaxWealth.P90.Add(decimal.NewFromInt(100000))}
 		}},
-		{"a ledger row", "reconcile", func(_ *Scenario, r *Result) {
+		{"a ledger row", "reconcile", func(_ *scenario.Scenario, r *Result) {
 			r.Ledger.SMA[2].Taxes = Money{r.Ledger.SMA[2].Taxes.Sub(decimal.NewFromInt(100))}
 		}},
-		{"ran out without a year", "ran out", func(_ *Scenario, r *Result) { r.SMA.DepletedFraction = 0.5 }},
-		{"a rate out of order", "tax alpha", func(_ *Scenario, r *Result) { r.TaxAlphaBps.P10 = r.TaxAlphaBps.P90 + 1 }},
-		{"paths changed", "paths", func(s *Scenario, _ *Result) { s.Paths = 40 }},
-		{"holdings without a keep strategy", "keep", func(s *Scenario, r *Result) {
+		{"ran out without a year", "ran out", func(_ *scenario.Scenario, r *Result) { r.SMA.DepletedFraction = 0.5 }},
+		{"a rate out of order", "tax alpha", func(_ *scenario.Scenario, r *Result) { r.TaxAlphaBps.P10 = r.TaxAlphaBps.P90 + 1 }},
+		{"paths changed", "paths", func(s *scenario.Scenario, _ *Result) { s.Paths = 40 }},
+		{"holdings without a keep strategy", "keep", func(s *scenario.Scenario, r *Result) {
 			s.Single = 0.5
 			r.Scenario = s.Encode()
 		}},
@@ -124,7 +124,7 @@ func TestCheckConsistencyRefusesTamperedResults(t *testing.T) {
 		})
 	}
 	var none *Result
-	if none.CheckConsistency(DefaultScenario()) == nil {
+	if none.CheckConsistency(scenario.DefaultScenario()) == nil {
 		t.Error("a nil result passed")
 	}
 }
@@ -136,7 +136,7 @@ func FuzzResultConsistency(f *testing.F) {
 	f.Add(-0.3, 0.8, -40000.0, uint8(1), uint8(4), uint8(6), uint64(7))
 	f.Add(0.2, 0.05, 25000.0, uint8(3), uint8(1), uint8(2), uint64(3))
 	f.Fuzz(func(t *testing.T, ret, vol, contrib float64, end, paths, horizon uint8, seed uint64) {
-		s := DefaultScenario()
+		s := scenario.DefaultScenario()
 		s.Ret, s.Vol = scenario.Round(ret, scenario.Fraction), scenario.Round(vol, scenario.Fraction)
 		s.Contrib = scenario.Round(contrib, scenario.Dollars)
 		endChoices := choiceValues("end")

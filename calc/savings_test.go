@@ -4,6 +4,8 @@ import (
 	"math"
 	"net/url"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // TestSavingsWithdraw checks the papers' accounting: the SMA pays out
@@ -42,11 +44,11 @@ func TestSavingsKey(t *testing.T) {
 	if got := mustDecode(t, s.Encode()); got.Savings != "withdraw" {
 		t.Errorf("round trip lost savings: %q", s.Encode())
 	}
-	if q := DefaultScenario().Encode(); containsKey(q, "savings") {
+	if q := scenario.DefaultScenario().Encode(); containsKey(q, "savings") {
 		t.Errorf("the default writes savings: %s", q)
 	}
-	_, err := Decode("savings=spend")
-	if ve, ok := err.(*ValidationError); !ok || len(ve.Problems) != 1 || ve.Problems[0].Key != "savings" {
+	_, err := scenario.Decode("savings=spend")
+	if ve, ok := err.(*scenario.ValidationError); !ok || len(ve.Problems) != 1 || ve.Problems[0].Key != "savings" {
 		t.Errorf("savings=spend: %v", err)
 	}
 }

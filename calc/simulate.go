@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+
+	"smacalc/calc/scenario"
 )
 
 // ErrOutOfRange is returned (wrapped) when a path ends with NaN, infinite
@@ -27,7 +29,7 @@ type Paths struct {
 // about twenty times with the paths done and the result so far (without a
 // ledger). The result depends only on s: same scenario, same seed →
 // identical result, however the work is split (see SimulatePaths, Merge).
-func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result, error) {
+func Simulate(ctx context.Context, s scenario.Scenario, progress func(Progress)) (Result, error) {
 	if err := s.Validate(); err != nil {
 		return Result{}, err
 	}
@@ -66,7 +68,7 @@ func Simulate(ctx context.Context, s Scenario, progress func(Progress)) (Result,
 // holds whole pairs, whose standard error counts the pairing (a pair with
 // one half missing is counted as an independent path). progress, if not
 // nil, is called after each path with the number done.
-func SimulatePaths(ctx context.Context, s Scenario, first, count int, progress func(done int)) (Paths, error) {
+func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, progress func(done int)) (Paths, error) {
 	if err := s.Validate(); err != nil {
 		return Paths{}, err
 	}
@@ -98,7 +100,7 @@ func SimulatePaths(ctx context.Context, s Scenario, first, count int, progress f
 // Merge combines ranges of paths of the scenario, given in any order and
 // covering paths 0 … s.Paths−1 exactly once, into the Result that Simulate
 // returns (byte for byte the same JSON).
-func Merge(s Scenario, parts ...Paths) (Result, error) {
+func Merge(s scenario.Scenario, parts ...Paths) (Result, error) {
 	if err := s.Validate(); err != nil {
 		return Result{}, err
 	}
@@ -144,7 +146,7 @@ func Merge(s Scenario, parts ...Paths) (Result, error) {
 // wealth is the median (the lower one for an even count; the lowest index
 // among ties) and records its ledger, its yearly tax saving and extra
 // cost into years and the year the losses run out (runOutYears).
-func representativeLedger(s Scenario, diff []float64, years []Year) (*Ledger, *int, error) {
+func representativeLedger(s scenario.Scenario, diff []float64, years []Year) (*Ledger, *int, error) {
 	path := middlePaths(diff)[0]
 	tx, err := newTaxer(s)
 	if err != nil {
@@ -166,12 +168,12 @@ func representativeLedger(s Scenario, diff []float64, years []Year) (*Ledger, *i
 // and reports what the SMA holds at the start and at the end of each year,
 // lot by lot, and every loss it harvested. The path is the same as in
 // Simulate: recording does not change it.
-func Inspect(s Scenario, path int) (*Inspection, error) {
+func Inspect(s scenario.Scenario, path int) (*Inspection, error) {
 	in, _, err := inspectPath(s, path)
 	return in, err
 }
 
-func inspectPath(s Scenario, path int) (*Inspection, PathOutcome, error) {
+func inspectPath(s scenario.Scenario, path int) (*Inspection, PathOutcome, error) {
 	if err := s.Validate(); err != nil {
 		return nil, PathOutcome{}, err
 	}

@@ -20,9 +20,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // small keeps shape tests fast: fewer stocks and paths than the default.
 const small = "stocks=100&paths=60&"
 
-func mustDecode(t testing.TB, q string) Scenario {
+func mustDecode(t testing.TB, q string) scenario.Scenario {
 	t.Helper()
-	s, err := Decode(q)
+	s, err := scenario.Decode(q)
 	if err != nil {
 		t.Fatalf("Decode(%q): %v", q, err)
 	}
@@ -369,7 +369,7 @@ func FuzzSimulate(f *testing.F) {
 	f.Add(0.07, 0.16, 0.25, 1.0, 0.0, uint8(0), uint8(0), uint8(3), uint8(2), uint64(1))
 	f.Add(-0.4, 0.9, 1.5, 0.1, -5000.0, uint8(2), uint8(3), uint8(1), uint8(1), uint64(9))
 	f.Fuzz(func(t *testing.T, ret, vol, idio, basis, contrib float64, harvest, end, stocks, horizon uint8, seed uint64) {
-		s := DefaultScenario()
+		s := scenario.DefaultScenario()
 		// At the scenario's precision (cents, 6 decimals), as Decode gives.
 		s.Ret, s.Vol, s.Idio, s.Basis = scenario.Round(ret, scenario.Fraction), scenario.Round(vol, scenario.Fraction), scenario.Round(idio, scenario.Fraction), scenario.Round(basis, scenario.Fraction)
 		s.Contrib = scenario.Round(contrib, scenario.Dollars)
@@ -410,7 +410,7 @@ func FuzzSimulate(f *testing.F) {
 }
 
 func ExampleSimulate() {
-	s := DefaultScenario()
+	s := scenario.DefaultScenario()
 	s.Stocks, s.Paths, s.Horizon = 20, 4, 3
 	r, err := Simulate(context.Background(), s, nil)
 	if err != nil {

@@ -1,6 +1,10 @@
 package calc
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/scenario"
+)
 
 // Cash takeovers at a premium (keys "takeover" and "premium").
 //
@@ -45,13 +49,13 @@ import "math"
 
 // takeoverPerQuarter is a name's probability of leaving the index by a
 // cash takeover at one quarter end.
-func takeoverPerQuarter(s Scenario) float64 {
+func takeoverPerQuarter(s scenario.Scenario) float64 {
 	return turnoverPerQuarter(s.Turnover) * s.Takeover
 }
 
 // takeoverDrift is the amount by which a name's log drift per monthly step
 // is lowered so that the takeovers' premiums leave its expected growth,
 // and the index's expected return, unchanged.
-func takeoverDrift(s Scenario) float64 {
+func takeoverDrift(s scenario.Scenario) float64 {
 	return math.Log1p(takeoverPerQuarter(s)*s.Premium) / 3
 }

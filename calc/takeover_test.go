@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // TestTakeoverKeepsExpectedReturn: cash takeovers move the index up by
@@ -60,7 +62,7 @@ func TestTakeoverRealizesPremium(t *testing.T) {
 	}
 	g0, f0 := forced("0")
 	g3, f3 := forced("0.3")
-	if !(g3 > g0+0.1*DefaultScenario().Amount) {
+	if !(g3 > g0+0.1*scenario.DefaultScenario().Amount) {
 		t.Errorf("forced gains %.0f at a 30%% premium, %.0f at none: want the premium's gains on top", g3, g0)
 	}
 	if f0 != 0 || f3 != 0 {
@@ -78,8 +80,8 @@ func TestTakeoverKeys(t *testing.T) {
 		{"premium=2.5", "premium", "between"},
 		{"history=2000&takeover=0.5", "takeover", "already contains the premiums"},
 	} {
-		_, err := Decode(tc.query)
-		var ve *ValidationError
+		_, err := scenario.Decode(tc.query)
+		var ve *scenario.ValidationError
 		if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Key != tc.key || !strings.Contains(ve.Problems[0].Message, tc.msg) {
 			t.Errorf("Decode(%q) = %v, want one problem with %q saying %q", tc.query, err, tc.key, tc.msg)
 		}
@@ -91,7 +93,7 @@ func TestTakeoverKeys(t *testing.T) {
 	if enc := mustDecode(t, "premium=0.4").Encode(); !strings.HasSuffix(enc, "&premium=0.4") {
 		t.Errorf("Encode = %q, want premium=0.4 at the end", enc)
 	}
-	if d := DefaultScenario(); strings.Contains(d.Encode(), "takeover") || strings.Contains(d.Encode(), "premium") {
+	if d := scenario.DefaultScenario(); strings.Contains(d.Encode(), "takeover") || strings.Contains(d.Encode(), "premium") {
 		t.Errorf("the default scenario's link %q names the takeover keys", d.Encode())
 	}
 }

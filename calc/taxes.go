@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"smacalc/calc/scenario"
 	"smacalc/calc/tax"
 )
 
@@ -19,7 +20,7 @@ func (c carry) total() float64 { return c.st + c.lt }
 // losses (that is where harvesting is worth the most).
 type taxer struct{ inv *tax.Investor }
 
-func newTaxer(s Scenario) (*taxer, error) {
+func newTaxer(s scenario.Scenario) (*taxer, error) {
 	t, err := tax.For(s.Year)
 	if err != nil {
 		return nil, err

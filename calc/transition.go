@@ -7,6 +7,7 @@ import (
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // Transition: what the client owns today, moved into the SMA within a
@@ -79,7 +80,7 @@ type transition struct {
 }
 
 // newTransition returns the holdings of s, or nil when there are none.
-func newTransition(s Scenario) *transition {
+func newTransition(s scenario.Scenario) *transition {
 	if s.Single == 0 && len(s.Legacy) == 0 {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/lotbook"
+	"smacalc/calc/scenario"
 )
 
 // "Keep it": the third strategy of a transition, for comparison. The
@@ -41,7 +42,7 @@ type keepTerms struct {
 }
 
 // newKeepStrategy returns the "keep it" strategy of s.
-func newKeepStrategy(s Scenario) *keepStrategy {
+func newKeepStrategy(s scenario.Scenario) *keepStrategy {
 	return &keepStrategy{terms: keepTerms{amount: s.Amount, basis: s.Basis, contrib: s.Contrib, div: s.Div,
 		fundFee: s.FundFee, dist: s.Dist, end: s.End}}
 }

@@ -5,11 +5,13 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 func TestTransitionKeysCanonical(t *testing.T) {
 	// Old links keep their canonical form: no transition key unless set.
-	if q := DefaultScenario().Encode(); strings.Contains(q, "single") || strings.Contains(q, "gainbudget") {
+	if q := scenario.DefaultScenario().Encode(); strings.Contains(q, "single") || strings.Contains(q, "gainbudget") {
 		t.Fatalf("default query writes a transition key: %s", q)
 	}
 	for _, tc := range []struct{ in, want string }{
@@ -45,21 +47,21 @@ func TestTransitionValidation(t *testing.T) {
 		"single=abc":      "single",
 		"singlevol=0.3x":  "singlevol",
 	} {
-		_, err := Decode(q)
-		ve, ok := err.(*ValidationError)
+		_, err := scenario.Decode(q)
+		ve, ok := err.(*scenario.ValidationError)
 		if !ok || len(ve.Problems) != 1 || ve.Problems[0].Key != key {
 			t.Errorf("Decode(%q) = %v, want one problem with %s", q, err, key)
 		}
 	}
 	s := mustDecode(t, "single=0.5")
-	s.Legacy = []LegacyLot{{Holding: "X", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
+	s.Legacy = []scenario.LegacyLot{{Holding: "X", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
 	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "single: cannot be combined") {
 		t.Errorf("single with lots: %v", err)
 	}
 }
 
 // transitionPaths simulates q and returns its per-path outcomes.
-func transitionPaths(t *testing.T, s Scenario) []PathOutcome {
+func transitionPaths(t *testing.T, s scenario.Scenario) []PathOutcome {
 	t.Helper()
 	ps, err := SimulatePaths(context.Background(), s, 0, s.Paths, nil)
 	if err != nil {
@@ -119,7 +121,7 @@ func TestTransitionWithinBudget(t *testing.T) {
 }
 
 // ledgerFlows re-runs every path of s recording its SMA's yearly flows.
-func ledgerFlows(t *testing.T, s Scenario) [][]yearFlows {
+func ledgerFlows(t *testing.T, s scenario.Scenario) [][]yearFlows {
 	t.Helper()
 	tx, err := newTaxer(s)
 	if err != nil {
@@ -211,11 +213,11 @@ func TestTransitionCashNeeds(t *testing.T) {
 // The transition costs the default scenario nothing: no holdings, no
 // transition state.
 func TestTransitionAbsent(t *testing.T) {
-	tx, err := newTaxer(DefaultScenario())
+	tx, err := newTaxer(scenario.DefaultScenario())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := newPathSim(DefaultScenario(), tx); p.tr != nil {
+	if p := newPathSim(scenario.DefaultScenario(), tx); p.tr != nil {
 		t.Fatal("default scenario has a transition")
 	}
 }

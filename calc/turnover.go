@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // Index turnover and forced gains (key "turnover").
@@ -55,7 +56,7 @@ type turnover struct {
 	seed     uint64  // the path pair's stream of replacements
 }
 
-func newTurnover(s Scenario) turnover {
+func newTurnover(s scenario.Scenario) turnover {
 	return turnover{q: turnoverPerQuarter(s.Turnover), takeover: s.Takeover}
 }
 

@@ -3,6 +3,8 @@ package calc
 import (
 	"math"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // TestTurnoverRate checks that the names drawn to leave add up to the
@@ -78,15 +80,15 @@ func TestTurnoverForcesGains(t *testing.T) {
 }
 
 func TestTurnoverKey(t *testing.T) {
-	if q := DefaultScenario().Encode(); containsKey(q, "turnover") {
+	if q := scenario.DefaultScenario().Encode(); containsKey(q, "turnover") {
 		t.Errorf("the default writes turnover: %s", q)
 	}
 	s := mustDecode(t, "turnover=0")
 	if s.Turnover != 0 || mustDecode(t, s.Encode()).Turnover != 0 {
 		t.Errorf("turnover=0 round trip: %q", s.Encode())
 	}
-	_, err := Decode("turnover=0.9")
-	if ve, ok := err.(*ValidationError); !ok || ve.Problems[0].Key != "turnover" {
+	_, err := scenario.Decode("turnover=0.9")
+	if ve, ok := err.(*scenario.ValidationError); !ok || ve.Problems[0].Key != "turnover" {
 		t.Errorf("turnover=0.9: %v", err)
 	}
 }

@@ -57,7 +57,7 @@ type weekState struct {
 }
 
 // newWeekState prepares weekly checks (harvest=weekly).
-func newWeekState(s Scenario) *weekState {
+func newWeekState(s scenario.Scenario) *weekState {
 	n := s.Stocks
 	return &weekState{idio: s.Idio, vol: s.Vol, start: make([]float64, n), eligible: make([]bool, n)}
 }

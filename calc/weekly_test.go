@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/scenario"
 )
 
 // TestWeeklyKeepsTheMonthlyMarket: weekly checks bridge each month without
@@ -63,12 +64,12 @@ func TestWeeklyValidation(t *testing.T) {
 		{"harvest=weekly&history=2000", "harvest"},
 		{"harvest=weekly&stocks=500&horizon=30&paths=2000", "paths"},
 	} {
-		_, err := Decode(c.q)
-		if ve, ok := err.(*ValidationError); !ok || ve.Problems[0].Key != c.key {
+		_, err := scenario.Decode(c.q)
+		if ve, ok := err.(*scenario.ValidationError); !ok || ve.Problems[0].Key != c.key {
 			t.Errorf("%s: %v", c.q, err)
 		}
 	}
-	if _, err := Decode("harvest=weekly"); err != nil {
+	if _, err := scenario.Decode("harvest=weekly"); err != nil {
 		t.Errorf("harvest=weekly: %v", err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // lotsArgs splits `-lots FILE` (or `-lots=FILE`) off the simulate
@@ -47,10 +47,10 @@ func lotsArgs(args []string) (file string, rest []string, err error) {
 	return file, rest, nil
 }
 
-// readLots reads a lots file (calc.ParseLegacyLots) for the tax year
+// readLots reads a lots file (scenario.ParseLegacyLots) for the tax year
 // `year` and puts the lots into s, whose amount becomes their total. The
 // error names the file, the line and the column.
-func readLots(name string, s *calc.Scenario) error {
+func readLots(name string, s *scenario.Scenario) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -58,24 +58,24 @@ func readLots(name string, s *calc.Scenario) error {
 	defer f.Close()
 	// One byte more than the limit, so a file too large is known without
 	// reading it whole.
-	data, err := io.ReadAll(io.LimitReader(f, calc.MaxLegacyBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, scenario.MaxLegacyBytes+1))
 	if err != nil {
 		return err
 	}
-	if len(data) > calc.MaxLegacyBytes {
+	if len(data) > scenario.MaxLegacyBytes {
 		// The parser sees only what was read: say the file's own size
 		// when it has one (a regular file), not the bytes read.
-		size := fmt.Sprintf("more than %d bytes", calc.MaxLegacyBytes)
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > calc.MaxLegacyBytes {
+		size := fmt.Sprintf("more than %d bytes", scenario.MaxLegacyBytes)
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > scenario.MaxLegacyBytes {
 			size = fmt.Sprintf("%d bytes", info.Size())
 		}
-		return fmt.Errorf("%s: %w", name, &calc.LotsError{Line: 1, Msg: fmt.Sprintf("file is %s; at most %d", size, calc.MaxLegacyBytes)})
+		return fmt.Errorf("%s: %w", name, &scenario.LotsError{Line: 1, Msg: fmt.Sprintf("file is %s; at most %d", size, scenario.MaxLegacyBytes)})
 	}
-	lots, err := calc.ParseLegacyLots(data, s.Year)
+	lots, err := scenario.ParseLegacyLots(data, s.Year)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	s.Legacy = lots
-	s.Amount = calc.LegacyTotal(lots)
+	s.Amount = scenario.LegacyTotal(lots)
 	return nil
 }

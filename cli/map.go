@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 const mapUsage = `usage: smacalc map ['QUERY'] -x KEY=FROM:TO:N -y KEY=FROM:TO:N [-paths P] [-format json|csv]
@@ -82,7 +83,7 @@ func breakEvenMap(args []string, stdout, stderr io.Writer, terminal bool) int {
 	if len(query) == 1 {
 		q = query[0]
 	}
-	base, err := calc.Decode(q)
+	base, err := scenario.Decode(q)
 	if err != nil {
 		printInvalid(stderr, err)
 		return 2
@@ -141,7 +142,7 @@ func givesPaths(query string) bool {
 
 // printInvalid prints a scenario's problems, one a line.
 func printInvalid(w io.Writer, err error) {
-	var ve *calc.ValidationError
+	var ve *scenario.ValidationError
 	if !errors.As(err, &ve) {
 		fmt.Fprintln(w, "smacalc map:", err)
 		return

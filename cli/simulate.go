@@ -18,8 +18,8 @@ import (
 // Simulate runs the scenario given as a query string (the share link's
 // query, e.g. 'amount=500000&horizon=20'; none for the defaults) and prints
 // the result as indented JSON. A bad query (including one over the work
-// limit, calc.MaxWork) prints every problem on stderr, nothing on stdout,
-// and returns 2. `-lots FILE` adds legacy lots (calc.ParseLegacyLots; the
+// limit, scenario.MaxWork) prints every problem on stderr, nothing on stdout,
+// and returns 2. `-lots FILE` adds legacy lots (scenario.ParseLegacyLots; the
 // amount becomes their total); a bad file prints its line and column
 // ("lots.csv: line 2: value: not a number") on stderr, nothing on stdout,
 // and returns 2. When stderr is a terminal it shows the paths done there;
@@ -94,8 +94,8 @@ func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 			return 0
 		}
 	}
-	s, err := calc.Decode(query)
-	if lotsFile != "" && !errors.As(err, new(*calc.ValidationError)) {
+	s, err := scenario.Decode(query)
+	if lotsFile != "" && !errors.As(err, new(*scenario.ValidationError)) {
 		if lerr := readLots(lotsFile, &s); lerr != nil {
 			fmt.Fprintln(stderr, "smacalc simulate:", lerr)
 			return 2
@@ -103,7 +103,7 @@ func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 		err = s.Validate()
 	}
 	if err != nil {
-		var ve *calc.ValidationError
+		var ve *scenario.ValidationError
 		if errors.As(err, &ve) {
 			fmt.Fprintln(stderr, "smacalc simulate: invalid scenario:")
 			for _, p := range ve.Problems {

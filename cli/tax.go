@@ -13,7 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 	"smacalc/calc/tax"
 )
 
@@ -270,8 +270,8 @@ func (f *rateFlag) Set(s string) error {
 	if err != nil {
 		return errors.New("want a rate as a fraction from 0 to 1, e.g. 0.05 for 5%")
 	}
-	if r > calc.MaxStateRate { // the same cap as a scenario's staterate
-		return fmt.Errorf("want a rate from 0 to %g, e.g. 0.05 for 5%%", calc.MaxStateRate)
+	if r > scenario.MaxStateRate { // the same cap as a scenario's staterate
+		return fmt.Errorf("want a rate from 0 to %g, e.g. 0.05 for 5%%", scenario.MaxStateRate)
 	}
 	f.rate, f.set = r, true
 	return nil

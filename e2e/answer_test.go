@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // exceptionLog records the page's uncaught script exceptions.
@@ -134,7 +135,7 @@ func TestPhoneAnswerFirst(t *testing.T) {
 	if barAfter == barBefore {
 		t.Errorf("the answer line under the form did not change: %q", barAfter)
 	}
-	s, _ := calc.Decode("end=stepup")
+	s, _ := scenario.Decode("end=stepup")
 	want, err := calc.Simulate(context.Background(), s, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +177,7 @@ func TestBadLinkRecovers(t *testing.T) {
 	if !strings.Contains(sentence, "After 12 years") {
 		t.Errorf("headline %q: the link's valid horizon is lost", sentence)
 	}
-	s, _ := calc.Decode("horizon=12")
+	s, _ := scenario.Decode("horizon=12")
 	if u, err := url.Parse(location); err != nil || u.RawQuery != s.Encode() {
 		t.Errorf("URL %q, want the canonical %q", location, s.Encode())
 	}

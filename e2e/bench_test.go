@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // probe is installed in the page before any of its scripts run. It records
@@ -147,7 +148,7 @@ func TestBrowserBenchmark(t *testing.T) {
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`location.search.slice(1)`, &query)); err != nil {
 		t.Fatal(err)
 	}
-	s, err := calc.Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		t.Fatalf("the page's query %q: %v", query, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // shareQuery is a non-default scenario, small enough to simulate quickly.
@@ -19,7 +20,7 @@ const shareQuery = "status=single&wages=250000&stgains=20000&state=NY&amount=750
 // `smacalc simulate` prints).
 func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
 	t.Parallel()
-	s, err := calc.Decode(shareQuery)
+	s, err := scenario.Decode(shareQuery)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 	if !strings.Contains(location, "amount=3000000") {
 		t.Errorf("URL %q does not carry the new amount", location)
 	}
-	s, _ := calc.Decode(smallQuery + "&amount=3000000")
+	s, _ := scenario.Decode(smallQuery + "&amount=3000000")
 	want, err := calc.Simulate(context.Background(), s, nil)
 	if err != nil {
 		t.Fatal(err)

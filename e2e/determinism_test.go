@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // TestBrowserMatchesNative opens share links for scenarios that exercise
@@ -33,7 +34,7 @@ func TestBrowserMatchesNative(t *testing.T) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	for _, query := range scenarios {
-		s, err := calc.Decode(query)
+		s, err := scenario.Decode(query)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"smacalc/calc/scenario"
+
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"smacalc/calc"
 )
 
 // TestPresenterMode enters presenter mode, steps through two saved
@@ -21,7 +21,7 @@ func TestPresenterMode(t *testing.T) {
 	ctx := browser(t, 1280, 800)
 	var queries []string
 	for _, q := range []string{"paths=40&stocks=60&horizon=6&fund=etf", "paths=40&stocks=60&horizon=6&fund=mf&dist=0.04"} {
-		s, err := calc.Decode(q)
+		s, err := scenario.Decode(q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"smacalc/calc/scenario"
+
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-
-	"smacalc/calc"
 )
 
 // runCounter is installed before the page's scripts: it counts the "run"
@@ -33,7 +33,7 @@ func TestResultsAreNeverComputedTwice(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
-	first, err := calc.Decode("paths=40&stocks=60&horizon=6&amount=500000")
+	first, err := scenario.Decode("paths=40&stocks=60&horizon=6&amount=500000")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestResultsAreNeverComputedTwice(t *testing.T) {
 // time.
 func TestResultCacheSetsAsidePlantedValues(t *testing.T) {
 	srv := startServer(t, siteV1)
-	s, err := calc.Decode("paths=40&stocks=60&horizon=6&amount=500000")
+	s, err := scenario.Decode("paths=40&stocks=60&horizon=6&amount=500000")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // TestTakeoverInputs: the advanced form's cash-takeover fields start empty
@@ -46,7 +47,7 @@ func TestTakeoverInputs(t *testing.T) {
 	if takeover != "" || premium != "" || !visible {
 		t.Errorf("takeover %q, premium %q (visible %v): want both empty and shown", takeover, premium, visible)
 	}
-	s, err := calc.Decode(base + "&takeover=0.5")
+	s, err := scenario.Decode(base + "&takeover=0.5")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // transparencyQuery is small enough to simulate and inspect quickly, with
@@ -71,7 +72,7 @@ func sumData(ctx context.Context, sel, attr string) (decimal.Decimal, int, error
 // and the harvest log against the engine's ledger of the same path.
 func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 	t.Parallel()
-	s, err := calc.Decode(transparencyQuery)
+	s, err := scenario.Decode(transparencyQuery)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"slices"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // aqrReplays is the long-term case of the AQR experiment on history, over
@@ -33,7 +33,7 @@ const (
 
 func (c config) aqrReplays(ctx context.Context) (*aqrReplays, error) {
 	const horizon = 15
-	first, last, ok := calc.HistoryStartYears(horizon)
+	first, last, ok := scenario.HistoryStartYears(horizon)
 	if !ok || first > aqrWindowFirst || last < aqrWindowLast {
 		return nil, fmt.Errorf("AQR's window %d–%d does not fit the history data's %d-year replays (%d–%d)",
 			aqrWindowFirst, aqrWindowLast, horizon, first, last)
@@ -78,7 +78,7 @@ func (a *aqrReplays) replayLines(w *report) {
 	loss := acrossStarts(a.Runs, func(r *run) float64 { return cumulativeNetLosses(r.Outcomes)[0] })
 	y1, y2, y5 := year(1), year(2), year(5)
 	w.p("   On history, over AQR's window: the first row's case (calc's default `idio`, %g) with the market factor",
-		calc.DefaultScenario().Idio)
+		scenario.DefaultScenario().Idio)
 	w.p("   replayed from each January %d–%d (%d start years, %d years each, %d paths each: the first row's query with",
 		a.First, a.Last, len(a.Runs), a.Horizon, len(a.Runs[0].Outcomes))
 	w.p("   `history=YEAR` and `paths=%d`; the stocks' dispersion simulated around the market, docs/HISTORY.md), each",

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // S&P Dow Jones Indices' realized dispersion of the S&P 500, the published
@@ -89,11 +90,11 @@ func (c config) dispersionMapping(ctx context.Context) (*dispersionMapping, erro
 		pt.Idio = x
 		d.Points = append(d.Points, pt)
 	}
-	d.Horizon = calc.DefaultScenario().Horizon
+	d.Horizon = scenario.DefaultScenario().Horizon
 	if d.Idio = idioFor(d, spDispersionLongTerm); math.IsNaN(d.Idio) {
 		return nil, fmt.Errorf("S&P's %.1f%% is outside the model's dispersion over idio %v", 100*spDispersionLongTerm, dispersionIdios)
 	}
-	def := calc.DefaultScenario().Idio
+	def := scenario.DefaultScenario().Idio
 	pt, err := c.measureDispersion(ctx, fmt.Sprintf("harvest=none&paths=%d&seed=1", d.Paths))
 	if err != nil {
 		return nil, err
@@ -106,7 +107,7 @@ func (c config) dispersionMapping(ctx context.Context) (*dispersionMapping, erro
 // measureDispersion averages monthly dispersion over every month of every
 // path of query q.
 func (c config) measureDispersion(ctx context.Context, q string) (dispersionPoint, error) {
-	s, err := calc.Decode(q)
+	s, err := scenario.Decode(q)
 	if err != nil {
 		return dispersionPoint{}, fmt.Errorf("scenario %q: %w", q, err)
 	}

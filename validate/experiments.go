@@ -10,11 +10,12 @@ import (
 	"sync"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Investors and costs shared by the experiments. Every scenario is a
-// query for calc.Decode: keys not given keep calc's defaults (see
-// calc.DefaultScenario and MODEL.md).
+// query for scenario.Decode: keys not given keep calc's defaults (see
+// scenario.DefaultScenario and MODEL.md).
 const (
 	// topRateInvestor is taxed at the top federal rates (37% ordinary,
 	// 20% long-term, 3.8% NIIT: 40.8% / 23.8%) with no state tax, the
@@ -104,7 +105,7 @@ func (c config) aqrAssumptions(ctx context.Context) (*aqrAssumptions, error) {
 	base := query(unlimitedLT, topRateInvestor, gross, "horizon=15&end=hold", fmt.Sprintf("paths=%d&seed=1", c.paths(1000)))
 	papers := query(base, papersAccounting)
 	a := &aqrAssumptions{Variants: []variant{
-		{Name: fmt.Sprintf("As in section 1 (turnover 4.5%%, tax saved paid out, idio %g%%, return 7%%)", 100*calc.DefaultScenario().Idio), Query: papers},
+		{Name: fmt.Sprintf("As in section 1 (turnover 4.5%%, tax saved paid out, idio %g%%, return 7%%)", 100*scenario.DefaultScenario().Idio), Query: papers},
 		{Name: "Before issue 17: no turnover, tax saved reinvested", Query: query("turnover=0", base)},
 		{Name: "No turnover", Query: query("turnover=0", papers)},
 		{Name: "Tax saved reinvested", Query: base},
@@ -566,7 +567,7 @@ func (c config) antithetic(ctx context.Context) ([]antitheticCheck, error) {
 // independentPaths simulates the first path of every antithetic pair of
 // scenario q (paths 0, 2, 4, …): plain independent Monte Carlo paths.
 func (c config) independentPaths(ctx context.Context, q string) ([]calc.PathOutcome, error) {
-	s, err := calc.Decode(q)
+	s, err := scenario.Decode(q)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %q: %w", q, err)
 	}

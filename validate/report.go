@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // report writes docs/VALIDATION.md. Every number comes from the runs; the
@@ -64,7 +64,7 @@ func (v *validation) markdown() string {
 	w.p("Common differences from every paper: calc's returns are synthetic (a lognormal one-factor model with a sector")
 	w.p("factor, constant volatilities, monthly steps), not CRSP history, except in the replays of section 10; the index")
 	w.p("replaces 4.5%% of its names a year (S&P 500 turnover; the SMA sells the leavers, section 9) and each name's")
-	w.p("own volatility falls with its weight, their cap-weighted average being `idio`, %g by default, set from S&P's", calc.DefaultScenario().Idio)
+	w.p("own volatility falls with its weight, their cap-weighted average being `idio`, %g by default, set from S&P's", scenario.DefaultScenario().Idio)
 	w.p("realized dispersion of the S&P 500 (section 11, docs/MARKET.md); wash sales are")
 	w.p("avoided by holding a sector proxy for one month and buying the stock back; the investor is taxed by the 2026")
 	w.p("federal tables (top rates 40.8%% short-term, 23.8%% long-term with NIIT). The papers' accounting: where AQR and")
@@ -384,7 +384,7 @@ func (v *validation) errorSection(w *report) {
 	w.p("")
 	w.p("**Recommended UI default: %d paths** (the largest of these plus half, for the error of these bootstrap", (most*3/2+99)/100*100)
 	w.p("estimates, rounded up to a multiple of 100), which keeps the headline's Monte Carlo standard error under %.0f bp/yr", m.TargetBps)
-	w.p("in all of them; calc's default is %d (section 7 measures the standard error at that count directly).", calc.DefaultScenario().Paths)
+	w.p("in all of them; calc's default is %d (section 7 measures the standard error at that count directly).", scenario.DefaultScenario().Paths)
 	w.p("")
 }
 

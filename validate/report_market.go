@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // forcedGainsShare is the total of years[].forced_gains over the horizon,
@@ -217,7 +218,7 @@ func (v *validation) disagreements(w *report) {
 	w.p("     explain the gap; how AQR's optimizer trades harvesting against tracking is not in the reachable text.")
 	w.p("   - *Dispersion.* `idio` is the cap-weighted average of the names' own volatility, the largest names lowest")
 	w.p("     (σ ∝ weight^−0.15), and its default, %g, is now set from S&P Dow Jones Indices' realized dispersion of the",
-		calc.DefaultScenario().Idio)
+		scenario.DefaultScenario().Idio)
 	w.p("     S&P 500 (long-term average of monthly dispersion 6.3%%; section 11). Dispersion also contains betas ≠ 1,")
 	w.p("     sector moves and earnings jumps, so that default is an upper bound for the names' own volatility; at 15%%")
 	w.p("     year 1 falls to %s bp (table below).", bp(v.AQRGap.Variants[4].Run.benefit(1)))

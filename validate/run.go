@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // config sets how much work the experiments do.
@@ -35,7 +36,7 @@ func (c config) paths(n int) int {
 // outcomes, from which the Monte Carlo errors are estimated.
 type run struct {
 	Query    string // the scenario's keys that differ from calc's defaults, with paths and seed
-	Full     string // canonical query (calc.Scenario.Encode)
+	Full     string // canonical query (scenario.Scenario.Encode)
 	Result   calc.Result
 	Outcomes []calc.PathOutcome
 	Elapsed  time.Duration
@@ -55,7 +56,7 @@ func query(parts ...string) string {
 // simulate decodes q and runs it, splitting the paths across the workers
 // (calc.SimulatePaths + calc.Merge give the same Result as calc.Simulate).
 func (c config) simulate(ctx context.Context, q string) (*run, error) {
-	s, err := calc.Decode(q)
+	s, err := scenario.Decode(q)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %q: %w", q, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // The tests pin the shapes the published research reports — ordering and
@@ -324,7 +325,7 @@ func TestDefaultIdioFromDispersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def := calc.DefaultScenario().Idio
+	def := scenario.DefaultScenario().Idio
 	if math.Abs(d.Idio-def) > 0.005 {
 		t.Errorf("S&P's %.1f%% maps to idio %.4f; the default is %g", 100*spDispersionLongTerm, d.Idio, def)
 	}

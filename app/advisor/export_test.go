@@ -9,6 +9,7 @@ import (
 
 	"smacalc/app/fields"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func cents2(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFromString(s)} }
@@ -31,8 +32,8 @@ func TestLedgerCSV(t *testing.T) {
 }
 
 func TestResultJSON(t *testing.T) {
-	q := calc.DefaultScenario().Encode()
-	b, err := resultJSON(&calc.Result{Scenario: q, Horizon: 10}, fields.Of(calc.DefaultScenario()))
+	q := scenario.DefaultScenario().Encode()
+	b, err := resultJSON(&calc.Result{Scenario: q, Horizon: 10}, fields.Of(scenario.DefaultScenario()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"smacalc/app/fields"
 	"smacalc/app/widget"
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // ReportInputs lists every input of the scenario for the printed report,
@@ -40,7 +40,7 @@ func (r *ReportInputs) Render() app.UI {
 // leftOut returns the optional inputs the query leaves at their default
 // (the key is not written): the printed report does not list them, to keep
 // it within its pages.
-func leftOut(s calc.Scenario) map[string]bool {
+func leftOut(s scenario.Scenario) map[string]bool {
 	values := fields.FromScenario(s)
 	out := map[string]bool{}
 	for _, f := range fields.All() {

@@ -13,6 +13,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -41,7 +42,7 @@ const (
 type SavedScenario struct {
 	Label string `json:"label"`
 	Query string `json:"query"`
-	// Lots is the scenario's legacy lots file (calc.LegacyLotsCSV), ""
+	// Lots is the scenario's legacy lots file (scenario.LegacyLotsCSV), ""
 	// for none: kept with the saved scenario, never in a share link.
 	Lots string `json:"lots,omitempty"`
 }
@@ -51,13 +52,13 @@ type SavedScenario struct {
 // them); ok is false when the query does not decode. A saved scenario is
 // text from local storage, decoded here, once, when it is opened.
 func (sc SavedScenario) opening() (o store.Open, ok bool) {
-	s, err := calc.Decode(sc.Query)
+	s, err := scenario.Decode(sc.Query)
 	if err != nil {
 		return store.Open{}, false
 	}
 	o.Scenario = fields.Of(s)
 	if sc.Lots != "" {
-		if lots, err := calc.ParseLegacyLots([]byte(sc.Lots), s.Year); err == nil {
+		if lots, err := scenario.ParseLegacyLots([]byte(sc.Lots), s.Year); err == nil {
 			o.Lots = lots
 		}
 	}
@@ -101,17 +102,17 @@ func checkSaved(s SavedScenario) (SavedScenario, error) {
 	if err != nil {
 		return SavedScenario{}, err
 	}
-	sc, err := calc.Decode(s.Query)
+	sc, err := scenario.Decode(s.Query)
 	if err != nil {
 		return SavedScenario{}, fmt.Errorf("%q: %v", label, err)
 	}
 	lots := ""
 	if s.Lots != "" {
-		parsed, err := calc.ParseLegacyLots([]byte(s.Lots), sc.Year)
+		parsed, err := scenario.ParseLegacyLots([]byte(s.Lots), sc.Year)
 		if err != nil {
 			return SavedScenario{}, fmt.Errorf("%q: lots: %v", label, err)
 		}
-		lots = calc.LegacyLotsCSV(parsed)
+		lots = scenario.LegacyLotsCSV(parsed)
 	}
 	return SavedScenario{Label: label, Query: sc.Encode(), Lots: lots}, nil
 }

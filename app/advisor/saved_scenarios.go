@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app/widget"
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // SavedScenarios lists the scenarios saved in this browser under client
@@ -16,7 +16,7 @@ type SavedScenarios struct {
 	Query string // the scenario shown, "" while the form is invalid
 	// Lots are the legacy lots of the scenario shown (nil: none), saved
 	// with it.
-	Lots []calc.LegacyLot
+	Lots []scenario.LegacyLot
 
 	list     []SavedScenario
 	label    string // the label typed for a new saved scenario
@@ -46,7 +46,7 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 	}
 	lots := ""
 	if len(s.Lots) > 0 {
-		lots = calc.LegacyLotsCSV(s.Lots)
+		lots = scenario.LegacyLotsCSV(s.Lots)
 	}
 	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots})
 	if err != nil {

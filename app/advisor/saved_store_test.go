@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func stored(file string) string {
@@ -40,7 +40,7 @@ func TestReadStoredSavedKeepsTheGoodEntries(t *testing.T) {
 			t.Errorf("%s: %+v, %q", name, list, problem)
 		}
 	}
-	list, problem = readStoredSaved(stored(string(encodeSavedFile([]SavedScenario{{Label: "A", Query: calc.DefaultScenario().Encode()}}))))
+	list, problem = readStoredSaved(stored(string(encodeSavedFile([]SavedScenario{{Label: "A", Query: scenario.DefaultScenario().Encode()}}))))
 	if len(list) != 1 || problem != "" {
 		t.Errorf("a clean list: %+v, %q", list, problem)
 	}

@@ -4,12 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func TestParseSavedFileRoundTrip(t *testing.T) {
 	list := []SavedScenario{
-		{Label: "Smith family — ETF", Query: calc.DefaultScenario().Encode()},
+		{Label: "Smith family — ETF", Query: scenario.DefaultScenario().Encode()},
 		{Label: "Jones, 20 years", Query: "horizon=20&fund=mf"},
 	}
 	got, err := parseSavedFile(encodeSavedFile(list))
@@ -20,7 +20,7 @@ func TestParseSavedFileRoundTrip(t *testing.T) {
 		t.Fatalf("round trip: %+v", got)
 	}
 	// Queries come back canonical.
-	s, _ := calc.Decode("horizon=20&fund=mf")
+	s, _ := scenario.Decode("horizon=20&fund=mf")
 	if got[1].Query != s.Encode() {
 		t.Errorf("query not canonical: %q", got[1].Query)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"smacalc/app/fields"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func tpMoney(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFromString(s)} }
@@ -16,7 +17,7 @@ func tpMoney(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFr
 // mustScenario decodes a test's scenario query.
 func mustScenario(t *testing.T, query string) fields.Scenario {
 	t.Helper()
-	s, err := calc.Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func TestWithoutExclusions(t *testing.T) {
 	if !slices.Equal(ex, []string{"energy", "utilities"}) || strings.Contains(q, "exclude") {
 		t.Errorf("withoutExclusions = %q %v", q, ex)
 	}
-	if s, err := calc.Decode(q); err != nil || s.Amount != 500000 || s.Paths != 50 {
+	if s, err := scenario.Decode(q); err != nil || s.Amount != 500000 || s.Paths != 50 {
 		t.Errorf("comparison query %q: %v", q, err)
 	}
 	if q, _ := withoutExclusions(mustScenario(t, "amount=500000")); q != "" {

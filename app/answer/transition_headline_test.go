@@ -7,6 +7,7 @@ import (
 
 	"smacalc/app/fields"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func TestTransitionHeadlineText(t *testing.T) {
@@ -33,7 +34,7 @@ func TestTransitionHeadlineText(t *testing.T) {
 // scenarioOf is a result's scenario, as the store hands it on with it.
 func scenarioOf(t *testing.T, r *calc.Result) fields.Scenario {
 	t.Helper()
-	s, err := calc.Decode(r.Scenario)
+	s, err := scenario.Decode(r.Scenario)
 	if err != nil {
 		t.Fatal(err)
 	}

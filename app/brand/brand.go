@@ -16,9 +16,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"smacalc/calc/scenario"
 
-	"smacalc/calc"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // Brand is a firm's white-label settings: `smacalc build -brand brand.json`
@@ -122,13 +122,13 @@ func (b Brand) Validate() error {
 		}
 	}
 	if b.DefaultScenario != "" {
-		if _, err := calc.Decode(b.DefaultScenario); err != nil {
+		if _, err := scenario.Decode(b.DefaultScenario); err != nil {
 			add("default_scenario", "%v", err)
 		}
 	}
 	for _, key := range b.ProspectInputs {
 		if !isScenarioKey(key) {
-			add("prospect_inputs", "%q is not a scenario key (%s)", key, strings.Join(calc.Keys, ", "))
+			add("prospect_inputs", "%q is not a scenario key (%s)", key, strings.Join(scenario.Names(), ", "))
 		}
 	}
 	if b.Minimum < 0 || b.Minimum > 1e9 {
@@ -194,7 +194,7 @@ func plainText(text string, multiline bool) error {
 	return nil
 }
 
-func isScenarioKey(key string) bool { return slices.Contains(calc.Keys, key) }
+func isScenarioKey(key string) bool { return slices.Contains(scenario.Names(), key) }
 
 // Env is the go-app environment variable that carries the brand.
 const Env = "SMACALC_BRAND"

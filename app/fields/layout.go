@@ -3,7 +3,7 @@ package fields
 import (
 	"slices"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Start is the scenario of a link without a query: the brand's default
@@ -11,11 +11,11 @@ import (
 // calculator's defaults.
 func Start(defaultQuery string) Scenario {
 	if defaultQuery != "" {
-		if s, err := calc.Decode(defaultQuery); err == nil {
+		if s, err := scenario.Decode(defaultQuery); err == nil {
 			return Of(s)
 		}
 	}
-	return Of(calc.DefaultScenario())
+	return Of(scenario.DefaultScenario())
 }
 
 // LayoutFor splits the fields between the short form and the advanced

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func TestFormLayout(t *testing.T) {
@@ -61,7 +61,7 @@ func TestScenarioDiff(t *testing.T) {
 // mustScenario decodes a test's scenario query.
 func mustScenario(t *testing.T, query string) Scenario {
 	t.Helper()
-	s, err := calc.Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestPick(t *testing.T) {
 	if !slices.Contains(l.ShortKeys, StateRateField.Key) || !slices.Contains(l.ShortKeys, OwnRateKey) || slices.Contains(l.AdvancedKeys, "amount") {
 		t.Errorf("short keys %v, advanced keys %v", l.ShortKeys, l.AdvancedKeys)
 	}
-	v := FromScenario(calc.DefaultScenario())
+	v := FromScenario(scenario.DefaultScenario())
 	a, b := Pick(v, l.ShortKeys), Pick(v.With("ret", "8"), l.ShortKeys)
 	if !reflect.DeepEqual(a, b) {
 		t.Error("a change of an advanced value changed the short form's values")

@@ -9,7 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"smacalc/app/widget"
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Values holds what the person typed, by scenario key, in the units the
@@ -28,7 +28,7 @@ func (v Values) With(key, text string) Values {
 }
 
 // FromScenario writes a scenario into the form's units.
-func FromScenario(s calc.Scenario) Values {
+func FromScenario(s scenario.Scenario) Values {
 	q, _ := url.ParseQuery(s.Encode())
 	v := Values{}
 	for _, f := range All() {
@@ -103,7 +103,7 @@ func canonicalValue(f Spec, text string) (string, error) {
 func ToScenario(v Values) (Scenario, map[string]string) {
 	problems := map[string]string{}
 	var parts []string
-	for _, key := range calc.Keys {
+	for _, key := range scenario.Names() {
 		f, ok := SpecFor(key)
 		if !ok {
 			continue
@@ -123,8 +123,8 @@ func ToScenario(v Values) (Scenario, map[string]string) {
 		}
 		parts = append(parts, key+"="+url.QueryEscape(canon))
 	}
-	s, err := calc.Decode(strings.Join(parts, "&"))
-	var ve *calc.ValidationError
+	s, err := scenario.Decode(strings.Join(parts, "&"))
+	var ve *scenario.ValidationError
 	if errors.As(err, &ve) {
 		for _, p := range ve.Problems {
 			if _, seen := problems[p.Key]; !seen {
@@ -142,7 +142,7 @@ func ToScenario(v Values) (Scenario, map[string]string) {
 
 // ProblemText words an engine problem for the form: ranges in the units
 // the form shows rather than the key's decimals.
-func ProblemText(p calc.Problem) string {
+func ProblemText(p scenario.Problem) string {
 	f, ok := SpecFor(p.Key)
 	if ok && f.Min != "" && f.Max != "" && strings.Contains(p.Message, "between") && !strings.Contains(p.Message, "×") {
 		return "Enter a value from " + RangeText(f) + "."
@@ -188,11 +188,11 @@ func Recover(raw string, start Scenario) (Scenario, []string) {
 	query := strings.TrimPrefix(raw, "?")
 	var notes []string
 	for range maxRecoveries {
-		s, err := calc.Decode(query)
+		s, err := scenario.Decode(query)
 		if err == nil {
 			return Of(s), notes
 		}
-		var ve *calc.ValidationError
+		var ve *scenario.ValidationError
 		if !errors.As(err, &ve) {
 			break
 		}
@@ -212,12 +212,12 @@ func Recover(raw string, start Scenario) (Scenario, []string) {
 }
 
 // linkNote names a link's bad value and what replaces it.
-func linkNote(p calc.Problem) string {
+func linkNote(p scenario.Problem) string {
 	f, ok := SpecFor(p.Key)
 	if !ok {
 		return "The link's “" + p.Key + "” is not a setting of this calculator: it was ignored."
 	}
-	def := Text(f, FromScenario(calc.DefaultScenario())[f.Key])
+	def := Text(f, FromScenario(scenario.DefaultScenario())[f.Key])
 	return "The link's “" + f.Label + "” (" + p.Key + ") was not valid (" + p.Message + "): the default, " + def + ", is used instead."
 }
 

@@ -4,11 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func TestEveryKeyHasAField(t *testing.T) {
-	for _, k := range calc.Keys {
+	for _, k := range scenario.Names() {
 		f, ok := SpecFor(k)
 		if !ok {
 			t.Errorf("no field for key %q", k)
@@ -24,7 +24,7 @@ func TestEveryKeyHasAField(t *testing.T) {
 }
 
 func TestFormRoundTripsTheScenario(t *testing.T) {
-	s := calc.DefaultScenario()
+	s := scenario.DefaultScenario()
 	s.SMAFee, s.TradeCost, s.FundFee, s.Dist = 0.0035, 0.0005, 0.0003, 0.013
 	s.StateRate, s.HasStateRate = 0.0725, true
 	s.Contrib = -25000.5
@@ -46,7 +46,7 @@ func TestFormRoundTripsTheScenario(t *testing.T) {
 }
 
 func TestFormTypedValues(t *testing.T) {
-	v := FromScenario(calc.DefaultScenario())
+	v := FromScenario(scenario.DefaultScenario())
 	v = v.With("amount", "$2,500,000").With("smafee", "0.2%").With("ret", " 6 ").With("contrib", "−10,000")
 	s, problems := ToScenario(v)
 	if len(problems) > 0 {
@@ -58,7 +58,7 @@ func TestFormTypedValues(t *testing.T) {
 }
 
 func TestFormProblems(t *testing.T) {
-	base := FromScenario(calc.DefaultScenario())
+	base := FromScenario(scenario.DefaultScenario())
 	for _, c := range []struct{ key, text, want string }{
 		{"amount", "abc", "Enter a number."},
 		{"amount", "", "Enter a value."},
@@ -96,7 +96,7 @@ func TestRecoverQuery(t *testing.T) {
 		{"horizon=8&horizon=9", 10, 1000000, []string{"(horizon)", "given more than once"}},
 		{"amount=250000&horizon=7", 7, 250000, nil},
 		{"amount%ZZ=1&horizon=3", 3, 1000000, []string{"not a setting"}},
-		{strings.Repeat("x", calc.MaxQueryLength+1), 10, 1000000, []string{"could not be read"}},
+		{strings.Repeat("x", scenario.MaxQueryLength+1), 10, 1000000, []string{"could not be read"}},
 	} {
 		s, notes := Recover(tc.query, Start(""))
 		if s.Horizon != tc.horizon || s.Amount != tc.amount {
@@ -120,7 +120,7 @@ func TestRecoverQuery(t *testing.T) {
 // A link over the limit says it is too long (issue 16, finding 7), not
 // that "“”" is not a setting.
 func TestRecoverQueryTooLong(t *testing.T) {
-	_, notes := Recover("wages="+strings.Repeat("1", calc.MaxQueryLength), Start(""))
+	_, notes := Recover("wages="+strings.Repeat("1", scenario.MaxQueryLength), Start(""))
 	if len(notes) != 1 || !strings.Contains(notes[0], "(too long: ") || strings.Contains(notes[0], "not a setting") {
 		t.Errorf("a long link: %q", notes)
 	}

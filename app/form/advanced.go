@@ -5,7 +5,7 @@ import (
 
 	"smacalc/app/fields"
 	"smacalc/app/widget"
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Advanced holds every other scenario key, grouped, in a disclosure.
@@ -37,7 +37,7 @@ func (a *Advanced) Render() app.UI {
 	if a.Problems["exclude"] != "" {
 		invalid++
 	}
-	groups = append(groups, sectorsUI(a.Values["exclude"], a.Problems["exclude"], calc.SectorNames()))
+	groups = append(groups, sectorsUI(a.Values["exclude"], a.Problems["exclude"], scenario.SectorNames()))
 	summary := "Advanced assumptions: market, harvesting, fees, the fund, the simulation"
 	if invalid > 0 {
 		summary += " (check the highlighted values)"

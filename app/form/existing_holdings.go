@@ -9,7 +9,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/app/widget"
-	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // ExistingHoldings is the advisors' section for what the client owns
@@ -20,7 +20,7 @@ type ExistingHoldings struct {
 	app.Compo
 	Values   fields.Values     // the holdings' keys only (fields.HoldingsKeys)
 	Problems map[string]string // likewise
-	Lots     []calc.LegacyLot
+	Lots     []scenario.LegacyLot
 	Year     int // the scenario's tax year: lots are dated against its January 1
 
 	status string // the last import's problem, "" when it worked
@@ -28,11 +28,11 @@ type ExistingHoldings struct {
 
 func (h *ExistingHoldings) importFile(ctx app.Context, e app.Event) {
 	year := h.Year
-	widget.ReadChosenFile("lots-file", calc.MaxLegacyBytes, func(data []byte, err error) {
+	widget.ReadChosenFile("lots-file", scenario.MaxLegacyBytes, func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
-			var lots []calc.LegacyLot
+			var lots []scenario.LegacyLot
 			if err == nil {
-				lots, err = calc.ParseLegacyLots(data, year)
+				lots, err = scenario.ParseLegacyLots(data, year)
 			}
 			if err != nil {
 				h.status = "Not imported: " + err.Error() + "."
@@ -61,8 +61,8 @@ func (h *ExistingHoldings) Render() app.UI {
 		app.FieldSet().Class("form-group").Body(
 			app.Legend().Text("Or legacy lots from a file"),
 			app.Label().For("lots-file").Class("file-label").
-				Text("Import lots (CSV with the header "+calc.LegacyHeader+"; dollars; dates YYYY-MM-DD; at most "+
-					strconv.Itoa(calc.MaxLegacyLots)+" lots, "+strconv.Itoa(calc.MaxLegacyBytes>>10)+" KB)"),
+				Text("Import lots (CSV with the header "+scenario.LegacyHeader+"; dollars; dates YYYY-MM-DD; at most "+
+					strconv.Itoa(scenario.MaxLegacyLots)+" lots, "+strconv.Itoa(scenario.MaxLegacyBytes>>10)+" KB)"),
 			app.Input().ID("lots-file").Type("file").Accept(".csv,text/csv").OnChange(h.importFile),
 			app.P().ID("lots-privacy").Class("status-line").Text("The file is read in this browser and never uploaded. "+
 				"The lots are kept with a saved scenario but are not part of the share link: a link opens the scenario without them."),
@@ -84,7 +84,7 @@ func (h *ExistingHoldings) Render() app.UI {
 
 // lotsSummary says what was imported: "3 lots in 2 holdings, $550,000 in
 // all (the amount)".
-func lotsSummary(lots []calc.LegacyLot) string {
+func lotsSummary(lots []scenario.LegacyLot) string {
 	names := map[string]bool{}
 	for _, l := range lots {
 		names[l.Holding] = true
@@ -96,5 +96,5 @@ func lotsSummary(lots []calc.LegacyLot) string {
 		return strconv.Itoa(n) + " " + many
 	}
 	return "Imported " + plural(len(lots), "lot", "lots") + " in " + plural(len(names), "holding", "holdings") + ", " +
-		widget.Dollars(decimal.NewFromFloat(calc.LegacyTotal(lots))) + " in all: the amount invested while they are loaded."
+		widget.Dollars(decimal.NewFromFloat(scenario.LegacyTotal(lots))) + " in all: the amount invested while they are loaded."
 }

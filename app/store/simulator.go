@@ -3,6 +3,7 @@ package store
 import (
 	"smacalc/app/fields"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Simulator runs scenarios off the main thread. go-app runs on the browser's
@@ -20,7 +21,7 @@ type Simulator interface {
 	// lots are the scenario's legacy lots (nil: none), which the query
 	// does not carry; a result with lots is never reused for the query
 	// without them.
-	Run(s fields.Scenario, lots []calc.LegacyLot, update func(SimulationUpdate)) (cancel func())
+	Run(s fields.Scenario, lots []scenario.LegacyLot, update func(SimulationUpdate)) (cancel func())
 	// Inspect reports what the SMA holds at the end of year (0 = the start)
 	// on path of the scenario (see calc.Inspect), with the lots of stock
 	// only (stock < 0: no lots), and that year's harvests. done is called

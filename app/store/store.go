@@ -21,6 +21,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/widget"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // Debounce is how long the store waits after a change before it simulates,
@@ -50,14 +51,14 @@ type Change struct {
 
 // Lots are legacy lots imported from a file; nil removes them.
 type Lots struct {
-	Lots []calc.LegacyLot
+	Lots []scenario.LegacyLot
 }
 
 // Open shows a scenario (a saved or pinned one) with its legacy lots (nil:
 // none) and runs it once.
 type Open struct {
 	Scenario fields.Scenario
-	Lots     []calc.LegacyLot
+	Lots     []scenario.LegacyLot
 }
 
 // Present turns presenter mode on or off; Focus is the id of the element
@@ -77,11 +78,11 @@ type Shown struct {
 // State is what the page shows. The shell reads it to render; only the
 // Store's methods change it.
 type State struct {
-	Values   fields.Values     // what the person typed, by key; replaced, never modified in place
-	Problems map[string]string // invalid fields, by key ("" for the form as a whole)
-	Notes    []string          // what a share link had wrong and what replaced it
-	Scenario fields.Scenario   // the last valid scenario
-	Lots     []calc.LegacyLot  // legacy lots imported (nil: none); not in the query
+	Values   fields.Values        // what the person typed, by key; replaced, never modified in place
+	Problems map[string]string    // invalid fields, by key ("" for the form as a whole)
+	Notes    []string             // what a share link had wrong and what replaced it
+	Scenario fields.Scenario      // the last valid scenario
+	Lots     []scenario.LegacyLot // legacy lots imported (nil: none); not in the query
 
 	Result  Shown        // the last complete result (kept when a run fails)
 	Partial *calc.Result // provisional result of the running simulation
@@ -259,7 +260,7 @@ func (s *Store) update(u SimulationUpdate) {
 
 // failureText says what went wrong and what to change.
 func failureText(err error) string {
-	var ve *calc.ValidationError
+	var ve *scenario.ValidationError
 	if errors.As(err, &ve) {
 		return "The simulation could not run: " + err.Error() + ". Change the value named above; the last result stays shown."
 	}
@@ -283,10 +284,10 @@ func (s *Store) Open(ctx app.Context, o Open) {
 
 // SetLots imports legacy lots (nil removes them): the amount becomes their
 // total, and the scenario runs with them.
-func (s *Store) SetLots(ctx app.Context, lots []calc.LegacyLot) {
+func (s *Store) SetLots(ctx app.Context, lots []scenario.LegacyLot) {
 	s.Lots = lots
 	if len(lots) > 0 {
-		s.Values = s.Values.With("amount", fields.DisplayMoney(widget.PlainNumber(calc.LegacyTotal(lots))))
+		s.Values = s.Values.With("amount", fields.DisplayMoney(widget.PlainNumber(scenario.LegacyTotal(lots))))
 	}
 	sc, problems := s.withLots(fields.ToScenario(s.Values))
 	s.Problems = problems
@@ -306,8 +307,8 @@ func (s *Store) withLots(sc fields.Scenario, problems map[string]string) (fields
 	if len(s.Lots) == 0 || sc.Query == "" {
 		return sc, problems
 	}
-	sc.Legacy, sc.Amount = s.Lots, calc.LegacyTotal(s.Lots)
-	var ve *calc.ValidationError
+	sc.Legacy, sc.Amount = s.Lots, scenario.LegacyTotal(s.Lots)
+	var ve *scenario.ValidationError
 	if err := sc.Validate(); errors.As(err, &ve) {
 		problems = map[string]string{}
 		for _, p := range ve.Problems {

@@ -10,6 +10,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/widget"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 func m(s string) calc.Money { return calc.Money{Decimal: decimal.RequireFromString(s)} }
@@ -103,7 +104,7 @@ func TestSweepQueries(t *testing.T) {
 	var counts []int
 	for _, r := range runs {
 		counts = append(counts, r.Stocks)
-		s, err := calc.Decode(r.Query)
+		s, err := scenario.Decode(r.Query)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +119,7 @@ func TestSweepQueries(t *testing.T) {
 	if len(runs) != 5 || runs[4].Stocks != 500 {
 		t.Errorf("default scenario runs = %+v", runs)
 	}
-	if s, _ := calc.Decode(runs[0].Query); s.Paths != 60 {
+	if s, _ := scenario.Decode(runs[0].Query); s.Paths != 60 {
 		t.Errorf("paths not capped at the scenario's: %d", s.Paths)
 	}
 }
@@ -196,7 +197,7 @@ func TestGroupHarvests(t *testing.T) {
 // mustScenario decodes a test's scenario query.
 func mustScenario(t *testing.T, query string) fields.Scenario {
 	t.Helper()
-	s, err := calc.Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		t.Fatal(err)
 	}

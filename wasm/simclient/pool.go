@@ -24,6 +24,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // maxWorkers bounds the pool: past about four the merge and message traffic
@@ -123,18 +124,18 @@ func (p *Pool) compile(url string) {
 // the scenario's legacy lots, which the query does not carry: the workers
 // get them as a lots file, the amount becomes their total, and the result
 // is cached under the query and a hash of the lots.
-func (p *Pool) Run(sc fields.Scenario, lots []calc.LegacyLot, update func(store.SimulationUpdate)) (cancel func()) {
+func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(store.SimulationUpdate)) (cancel func()) {
 	p.stop()
 	s, key := sc.Scenario, sc.Query
 	lotsFile := "" // the worker's and the cache key's form of the lots
 	if len(lots) > 0 {
-		s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
+		s.Legacy, s.Amount = lots, scenario.LegacyTotal(lots)
 		if err := s.Validate(); err != nil {
 			update(store.SimulationUpdate{Final: true, Err: err})
 			return func() {}
 		}
 		key = s.Encode() // the amount is the lots' total
-		lotsFile = calc.LegacyLotsCSV(lots)
+		lotsFile = scenario.LegacyLotsCSV(lots)
 	}
 	key = cacheKey(key, lotsFile)
 	if r := p.results.get(key); r != nil {
@@ -242,7 +243,7 @@ func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
 type run struct {
 	pool     *Pool
 	id       int
-	scenario calc.Scenario
+	scenario scenario.Scenario
 	key      string // the result's cache key (cacheKey)
 	update   func(store.SimulationUpdate)
 	workers  []*worker

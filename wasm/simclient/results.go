@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // A scenario always gives the same result (calc is deterministic, the seed
@@ -89,10 +90,10 @@ func newResultCacheWith(version string, store resultStore) *resultCache {
 
 // cacheKey is the key of a scenario's result: its canonical query, and
 // for a scenario with legacy lots (which the query does not carry) the
-// query and a hash of the lots' file (calc.LegacyLotsCSV), so that it never
+// query and a hash of the lots' file (scenario.LegacyLotsCSV), so that it never
 // shares a result with the same query without them.
 func cacheKey(query, lotsFile string) string {
-	if h := calc.LegacyHash(lotsFile); h != "" {
+	if h := scenario.LegacyHash(lotsFile); h != "" {
 		return query + lotsKeyMark + h
 	}
 	return query
@@ -198,7 +199,7 @@ func (c *resultCache) load(query string) *calc.Result {
 // model's identities off the screen.
 func checkStored(query string, r *calc.Result) error {
 	q, _, _ := strings.Cut(query, lotsKeyMark)
-	s, err := calc.Decode(q)
+	s, err := scenario.Decode(q)
 	if err != nil {
 		return err
 	}

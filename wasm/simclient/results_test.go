@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // mapStore is a resultStore in memory that can be made to refuse writes
@@ -55,7 +56,7 @@ func (c *resultCache) put(r *calc.Result) { c.putKey(r.Scenario, r) }
 
 // q is the canonical query of the nth small scenario (amount 1000 + n).
 func q(n int) string {
-	s, err := calc.Decode(fmt.Sprintf("paths=1&stocks=2&horizon=1&amount=%d", 1000+n))
+	s, err := scenario.Decode(fmt.Sprintf("paths=1&stocks=2&horizon=1&amount=%d", 1000+n))
 	if err != nil {
 		panic(err)
 	}
@@ -70,7 +71,7 @@ func result(query string) *calc.Result {
 	if r, ok := simulated[query]; ok {
 		return r
 	}
-	s, err := calc.Decode(query)
+	s, err := scenario.Decode(query)
 	if err != nil {
 		panic(err)
 	}
@@ -221,12 +222,12 @@ func TestResultCacheKeepsSavedScenarios(t *testing.T) {
 func TestResultCacheKeyedByLots(t *testing.T) {
 	store := newMapStore()
 	c := newResultCacheWith("v1", store)
-	lots := []calc.LegacyLot{{Holding: "AAPL", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
-	key := cacheKey(q(1000), calc.LegacyLotsCSV(lots))
+	lots := []scenario.LegacyLot{{Holding: "AAPL", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}
+	key := cacheKey(q(1000), scenario.LegacyLotsCSV(lots))
 	if key == q(1000) || cacheKey(q(1000), "") != q(1000) {
 		t.Fatalf("key %q", key)
 	}
-	other := cacheKey(q(1000), calc.LegacyLotsCSV([]calc.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}))
+	other := cacheKey(q(1000), scenario.LegacyLotsCSV([]scenario.LegacyLot{{Holding: "MSFT", Value: 1000, Basis: 10, Acquired: "2020-01-02"}}))
 	if other == key {
 		t.Fatal("different lots share a key")
 	}
@@ -448,7 +449,7 @@ func FuzzResultCacheLoad(f *testing.F) {
 		if r == nil {
 			return
 		}
-		s, _ := calc.Decode(q(1))
+		s, _ := scenario.Decode(q(1))
 		if err := r.CheckConsistency(s); err != nil {
 			t.Fatalf("returned a result that fails the check: %v", err)
 		}
@@ -458,12 +459,12 @@ func FuzzResultCacheLoad(f *testing.F) {
 // A computed result with legacy lots (a keep strategy, lots not in the
 // query) passes the check when read back under its key.
 func TestResultCacheStoredResultWithLots(t *testing.T) {
-	s, err := calc.Decode("paths=3&stocks=4&horizon=2&gainbudget=10000")
+	s, err := scenario.Decode("paths=3&stocks=4&horizon=2&gainbudget=10000")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Legacy = []calc.LegacyLot{{Holding: "AAPL", Value: 60000, Basis: 1000, Acquired: "2015-01-02"}, {Holding: "OLD FUND", Value: 40000, Basis: 39000, Acquired: "2025-06-01"}}
-	s.Amount = calc.LegacyTotal(s.Legacy)
+	s.Legacy = []scenario.LegacyLot{{Holding: "AAPL", Value: 60000, Basis: 1000, Acquired: "2015-01-02"}, {Holding: "OLD FUND", Value: 40000, Basis: 39000, Acquired: "2025-06-01"}}
+	s.Amount = scenario.LegacyTotal(s.Legacy)
 	r, err := calc.Simulate(context.Background(), s, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -472,7 +473,7 @@ func TestResultCacheStoredResultWithLots(t *testing.T) {
 		t.Fatal("no keep strategy")
 	}
 	store := newMapStore()
-	key := cacheKey(s.Encode(), calc.LegacyLotsCSV(s.Legacy))
+	key := cacheKey(s.Encode(), scenario.LegacyLotsCSV(s.Legacy))
 	newResultCacheWith("v1", store).putKey(key, &r)
 	if got := newResultCacheWith("v1", store).get(key); got == nil || got.Scenario != s.Encode() {
 		t.Fatalf("the stored result with lots was not used: %v", got)

@@ -36,6 +36,7 @@ import (
 	"syscall/js"
 
 	"smacalc/calc"
+	"smacalc/calc/scenario"
 )
 
 // InWorker reports whether the program runs in a Web Worker (no document):
@@ -76,7 +77,7 @@ func Serve() {
 type request struct {
 	ID                  int
 	Query               string
-	Lots                string // a run's legacy lots file (calc.ParseLegacyLots), "" for none
+	Lots                string // a run's legacy lots file (scenario.ParseLegacyLots), "" for none
 	First, Count, Chunk int    // a run's paths, in chunks of Chunk paths
 	FirstChunk          int    // … except the first, smaller for a quick first answer
 	Path, Year, Stock   int    // an inspection
@@ -107,16 +108,16 @@ func answer(req request, what string, work func(send func(kind string, v any) er
 // is done, then "done".
 func run(req request) {
 	answer(req, "simulation", func(send func(string, any) error) error {
-		s, err := calc.Decode(req.Query)
+		s, err := scenario.Decode(req.Query)
 		if err != nil {
 			return err
 		}
 		if req.Lots != "" {
-			lots, err := calc.ParseLegacyLots([]byte(req.Lots), s.Year)
+			lots, err := scenario.ParseLegacyLots([]byte(req.Lots), s.Year)
 			if err != nil {
 				return err
 			}
-			s.Legacy, s.Amount = lots, calc.LegacyTotal(lots)
+			s.Legacy, s.Amount = lots, scenario.LegacyTotal(lots)
 		}
 		chunk := max(1, req.FirstChunk)
 		for first := req.First; first < req.First+req.Count; first += chunk {
@@ -140,7 +141,7 @@ func run(req request) {
 // simulate answers with a whole result (side results: small scenarios).
 func simulate(req request) {
 	answer(req, "simulation", func(send func(string, any) error) error {
-		s, err := calc.Decode(req.Query)
+		s, err := scenario.Decode(req.Query)
 		if err != nil {
 			return err
 		}
@@ -166,7 +167,7 @@ var lastInspection struct {
 func inspect(req request) {
 	answer(req, "inspection", func(send func(string, any) error) error {
 		if lastInspection.Inspection == nil || lastInspection.query != req.Query || lastInspection.path != req.Path {
-			s, err := calc.Decode(req.Query)
+			s, err := scenario.Decode(req.Query)
 			if err != nil {
 				return err
 			}
