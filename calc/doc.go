@@ -322,6 +322,7 @@
 //	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
 //	                    Merge, Inspect, Summarize, IndexMonths: the entry
 //	                    points
-//	breakeven_map.go    the break-even map: axes, the cells' scenarios,
+//	breakeven_axis.go, breakeven_map.go, breakeven_line.go  the break-even
+//	                    map: axes, the cells' scenarios,
 //	                    assembling cells' results, the break-even line
 package calc
