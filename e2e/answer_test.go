@@ -97,24 +97,38 @@ func TestPhoneAnswerFirst(t *testing.T) {
 		// The answer line under the form shows the run as it goes:
 		// provisional (muted, "so far") first.
 		chromedp.Poll(`document.querySelector("#answer-bar").dataset.provisional === "true" || document.querySelector("#progress").dataset.running === "false"`,
-			nil, chromedp.WithPollingInterval(5*time.Millisecond)),
+			nil, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)),
 		chromedp.Evaluate(`document.querySelector("#answer-bar").dataset.provisional === "true"`, &sawProvisional),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			if !sawProvisional {
 				return nil
 			}
-			var tone, note string
+			// One read of the headline while it is provisional: the run
+			// may end between two reads, and the settled headline has no
+			// note to wait for.
+			var state struct {
+				Provisional bool   `json:"provisional"`
+				Tone        string `json:"tone"`
+				Note        string `json:"note"`
+			}
 			var png []byte
 			if err := chromedp.Run(ctx,
-				chromedp.AttributeValue(`#headline`, "data-tone", &tone, nil),
-				chromedp.Text(`#headline-note`, &note),
+				chromedp.Evaluate(`(() => {
+					const h = document.querySelector("#headline"), n = document.querySelector("#headline-note");
+					return {provisional: document.querySelector("#answer-bar").dataset.provisional === "true",
+						tone: h.dataset.tone || "", note: n ? n.textContent : ""};
+				})()`, &state),
 				chromedp.Screenshot(`#headline`, &png, chromedp.ByQuery),
 			); err != nil {
 				return err
 			}
 			writeArtifact(t, "phone-provisional.png", png)
-			if tone != "pending" || !strings.HasPrefix(note, "So far, ") {
-				t.Errorf("provisional headline: tone %q, note %q", tone, note)
+			if !state.Provisional {
+				sawProvisional = false // it settled before the read
+				return nil
+			}
+			if state.Tone != "pending" || !strings.HasPrefix(state.Note, "So far, ") {
+				t.Errorf("provisional headline: tone %q, note %q", state.Tone, state.Note)
 			}
 			return nil
 		}),
