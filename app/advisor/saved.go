@@ -219,11 +219,17 @@ func encodeSavedFile(list []SavedScenario) ([]byte, error) {
 	return b.Bytes(), nil // Encode ends it with a newline
 }
 
-// tooLargeToKeep names the size of a list that would not be read back.
-func tooLargeToKeep(size int) error {
-	return fmt.Errorf("the saved scenarios would take %d KB, more than the %d KB this page can read back: delete some, or save fewer lots",
-		(size+1023)>>10, maxSavedFileBytes>>10)
+// savedTooLarge is the refusal of a list that would not be read back
+// (a problem of the list, not of the browser's storage).
+type savedTooLarge struct{ size int }
+
+func (e savedTooLarge) Error() string {
+	return fmt.Sprintf("the saved scenarios would take %d KB, more than the %d KB this page can read back: delete some, or save fewer lots",
+		(e.size+1023)>>10, maxSavedFileBytes>>10)
 }
+
+// tooLargeToKeep names the size of a list that would not be read back.
+func tooLargeToKeep(size int) error { return savedTooLarge{size} }
 
 // mergeSaved adds imported scenarios to a list: a label already in the list
 // is replaced, others are appended, up to maxSavedScenarios.

@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,11 +31,16 @@ func (s *SavedScenarios) OnMount(ctx app.Context) {
 	s.list, s.status = loadSaved()
 }
 
-// store writes the list and shows status; when the list cannot be kept
-// it shows refused with the reason instead and keeps the list as it was.
+// store writes the list and shows status; when the list is too large to
+// be read back it shows refused with the reason instead, and when the
+// browser's storage refuses it says so; either way the list stays as it was.
 func (s *SavedScenarios) store(ctx app.Context, list []SavedScenario, status, refused string) {
 	if err := storeSaved(list); err != nil {
-		s.status = refused + err.Error() + "."
+		if errors.As(err, new(savedTooLarge)) {
+			s.status = refused + err.Error() + "."
+		} else {
+			s.status = "Could not save in this browser: " + err.Error()
+		}
 		return
 	}
 	s.list, s.status = list, status
