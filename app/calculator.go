@@ -124,7 +124,7 @@ func (c *calculator) Render() app.UI {
 	// way; presenter mode moves its bar to the top (stylesheet).
 	advisorTools := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
 		app.H2().ID("advisor-title").Text("For advisors"),
-		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, Year: s.Scenario.Year},
+		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: s.Scenario.Year},
 		&advisor.Presenter{Presenting: s.Presenting, Query: s.Scenario.Query, Saved: c.Saved},
 		&advisor.SavedScenarios{Query: s.Savable().Query, Lots: s.Lots},
 		&advisor.Compare{Final: final},

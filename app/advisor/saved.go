@@ -196,14 +196,40 @@ func decodeSavedEntry(raw json.RawMessage) (SavedScenario, error) {
 	return checkSaved(s)
 }
 
-// encodeSavedFile writes the list in the export format.
-func encodeSavedFile(list []SavedScenario) []byte {
+// encodeSavedFile writes the list in the export format, refusing a list
+// larger than an import (or a reload of the stored list) would read, so that
+// what is saved or exported can always be read back (issue 25, item 4).
+// HTML escaping is off: Go would write each <, > and & of a label or a
+// lots file as six characters (\u003c), inflating the file for nothing —
+// the file is never put into HTML.
+func encodeSavedFile(list []SavedScenario) ([]byte, error) {
 	if list == nil {
 		list = []SavedScenario{}
 	}
-	b, _ := json.MarshalIndent(savedFile{Format: savedFormat, Version: savedVersion, Scenarios: list}, "", "  ")
-	return append(b, '\n')
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(savedFile{Format: savedFormat, Version: savedVersion, Scenarios: list}); err != nil {
+		return nil, err
+	}
+	if b.Len() > maxSavedFileBytes {
+		return nil, tooLargeToKeep(b.Len())
+	}
+	return b.Bytes(), nil // Encode ends it with a newline
 }
+
+// savedTooLarge is the refusal of a list that would not be read back
+// (a problem of the list, not of the browser's storage).
+type savedTooLarge struct{ size int }
+
+func (e savedTooLarge) Error() string {
+	return fmt.Sprintf("the saved scenarios would take %d KB, more than the %d KB this page can read back: delete some, or save fewer lots",
+		(e.size+1023)>>10, maxSavedFileBytes>>10)
+}
+
+// tooLargeToKeep names the size of a list that would not be read back.
+func tooLargeToKeep(size int) error { return savedTooLarge{size} }
 
 // mergeSaved adds imported scenarios to a list: a label already in the list
 // is replaced, others are appended, up to maxSavedScenarios.

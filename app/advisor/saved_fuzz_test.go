@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -23,7 +24,16 @@ func FuzzParseSavedFile(f *testing.F) {
 				t.Fatalf("accepted %+v, which is not clean: %v", s, err)
 			}
 		}
-		again, err := parseSavedFile(encodeSavedFile(list))
+		file, err := encodeSavedFile(list)
+		if err != nil {
+			// Larger than the import reads once indented: refused, never
+			// written as a file the import would refuse.
+			if !strings.Contains(err.Error(), "can read back") {
+				t.Fatalf("encoding %+v: %v", list, err)
+			}
+			return
+		}
+		again, err := parseSavedFile(file)
 		if err != nil || (len(list) > 0 && !reflect.DeepEqual(again, list)) {
 			t.Fatalf("round trip of %+v: %+v, %v", list, again, err)
 		}

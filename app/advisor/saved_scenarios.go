@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,9 +31,16 @@ func (s *SavedScenarios) OnMount(ctx app.Context) {
 	s.list, s.status = loadSaved()
 }
 
-func (s *SavedScenarios) store(ctx app.Context, list []SavedScenario, status string) {
+// store writes the list and shows status; when the list is too large to
+// be read back it shows refused with the reason instead, and when the
+// browser's storage refuses it says so; either way the list stays as it was.
+func (s *SavedScenarios) store(ctx app.Context, list []SavedScenario, status, refused string) {
 	if err := storeSaved(list); err != nil {
-		s.status = "Could not save in this browser: " + err.Error()
+		if errors.As(err, new(savedTooLarge)) {
+			s.status = refused + err.Error() + "."
+		} else {
+			s.status = "Could not save in this browser: " + err.Error()
+		}
 		return
 	}
 	s.list, s.status = list, status
@@ -63,14 +71,14 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 		verb = "Updated"
 	}
 	s.label = ""
-	s.store(ctx, list, verb+" “"+item.Label+"”.")
+	s.store(ctx, list, verb+" “"+item.Label+"”.", "Not saved: ")
 }
 
 func (s *SavedScenarios) remove(ctx app.Context, i int) {
 	label := s.list[i].Label
 	list := append(append([]SavedScenario(nil), s.list[:i]...), s.list[i+1:]...)
 	s.renaming = -1
-	s.store(ctx, list, "Deleted “"+label+"”.")
+	s.store(ctx, list, "Deleted “"+label+"”.", "Not deleted: ")
 }
 
 func (s *SavedScenarios) rename(ctx app.Context, e app.Event) {
@@ -91,11 +99,18 @@ func (s *SavedScenarios) rename(ctx app.Context, e app.Event) {
 	list := append([]SavedScenario(nil), s.list...)
 	list[i].Label = label
 	s.renaming = -1
-	s.store(ctx, list, "Renamed to “"+label+"”.")
+	s.store(ctx, list, "Renamed to “"+label+"”.", "Not renamed: ")
 }
 
 func (s *SavedScenarios) exportFile(ctx app.Context, e app.Event) {
-	widget.DownloadFile("smacalc-saved-scenarios.json", "application/json", encodeSavedFile(s.list))
+	// The list shown was stored, so it is within the limits; the check
+	// stays so that an export can never be a file the import refuses.
+	file, err := encodeSavedFile(s.list)
+	if err != nil {
+		s.status = "Not exported: " + err.Error() + "."
+		return
+	}
+	widget.DownloadFile("smacalc-saved-scenarios.json", "application/json", file)
 	s.status = "Exported " + strconv.Itoa(len(s.list)) + " saved scenarios."
 }
 
@@ -106,7 +121,7 @@ func (s *SavedScenarios) importFile(ctx app.Context, e app.Event) {
 				var imported, list []SavedScenario
 				if imported, err = parseSavedFile(data); err == nil {
 					if list, err = mergeSaved(s.list, imported); err == nil {
-						s.store(ctx, list, "Imported "+strconv.Itoa(len(imported))+" saved scenarios.")
+						s.store(ctx, list, "Imported "+strconv.Itoa(len(imported))+" saved scenarios.", "Nothing imported: ")
 						return
 					}
 				}

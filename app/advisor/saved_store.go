@@ -1,6 +1,7 @@
 package advisor
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -112,15 +113,39 @@ type SavedStore struct {
 // storeSaved writes the list to local storage as go-app's LocalStorage
 // would (a JSON string holding the file), without its read of
 // window.localStorage, which ends the program when the browser blocks
-// storage.
+// storage. A list that readStoredSaved would refuse is not written, so
+// what was stored stays (issue 25, item 4).
 func storeSaved(list []SavedScenario) error {
+	item, err := storedSavedItem(list)
+	if err != nil {
+		return err
+	}
 	storage, ok := widget.LocalStorage()
 	if !ok {
 		return errors.New("storage is blocked for this page")
 	}
-	item, _ := json.Marshal(string(encodeSavedFile(list))) // a string: cannot fail
-	if _, ok := widget.StorageCall(storage, "setItem", savedKey, string(item)); !ok {
+	if _, ok := widget.StorageCall(storage, "setItem", savedKey, item); !ok {
 		return errors.New("its storage is full or refused the list")
 	}
 	return nil
+}
+
+// storedSavedItem is the text storeSaved writes: the file as a JSON
+// string, within the limits readStoredSaved applies.
+func storedSavedItem(list []SavedScenario) (string, error) {
+	file, err := encodeSavedFile(list)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(string(file)); err != nil { // a string: cannot fail
+		return "", err
+	}
+	item := strings.TrimSuffix(b.String(), "\n")
+	if len(item) > 2*maxSavedFileBytes {
+		return "", tooLargeToKeep(len(item) / 2)
+	}
+	return item, nil
 }

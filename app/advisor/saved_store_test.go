@@ -2,6 +2,7 @@ package advisor
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,7 +41,11 @@ func TestReadStoredSavedKeepsTheGoodEntries(t *testing.T) {
 			t.Errorf("%s: %+v, %q", name, list, problem)
 		}
 	}
-	list, problem = readStoredSaved(stored(string(encodeSavedFile([]SavedScenario{{Label: "A", Query: scenario.DefaultScenario().Encode()}}))))
+	item, err := storedSavedItem([]SavedScenario{{Label: "A", Query: scenario.DefaultScenario().Encode()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, problem = readStoredSaved(item)
 	if len(list) != 1 || problem != "" {
 		t.Errorf("a clean list: %+v, %q", list, problem)
 	}
@@ -52,4 +57,50 @@ func TestDeepSavedFileRefused(t *testing.T) {
 	if _, err := parseSavedFile([]byte(strings.Repeat("[", 5000))); err == nil || !strings.Contains(err.Error(), "nested") {
 		t.Errorf("deep import: %v", err)
 	}
+}
+
+// bigLots is a lots file of n rows whose holding names are full of '<'
+// (which Go's default JSON encoding writes as six characters).
+func bigLots(n int) string {
+	lots := make([]scenario.LegacyLot, n)
+	for i := range lots {
+		lots[i] = scenario.LegacyLot{Holding: fmt.Sprintf("<%03d>%s", i, strings.Repeat("<", 58)), Value: 1000, Basis: 500, Acquired: "2020-01-02"}
+	}
+	return scenario.LegacyLotsCSV(lots)
+}
+
+// Saving refuses a list that a reload would not read back, and whatever it
+// writes reads back in full (issue 25, item 4: three scenarios of 1,000
+// lots were stored as 1,345,733 characters, then set aside on reload).
+func TestStoredSavedReadsBackOrIsRefused(t *testing.T) {
+	query := scenario.DefaultScenario().Encode()
+	var list []SavedScenario
+	for i := range 40 {
+		list = append(list, SavedScenario{Label: fmt.Sprintf("<Client %d>", i), Query: query, Lots: bigLots(1000)})
+		item, err := storedSavedItem(list)
+		if err != nil {
+			if !strings.Contains(err.Error(), "more than the 1024 KB this page can read back") {
+				t.Fatalf("%d scenarios: refused with %v", len(list), err)
+			}
+			if len(list) < 3 {
+				t.Errorf("%d scenarios of 1,000 lots refused; they fit once '<' is not escaped", len(list))
+			}
+			return
+		}
+		if strings.Contains(item, `u003c`) {
+			t.Fatalf("'<' is written escaped")
+		}
+		got, problem := readStoredSaved(item)
+		if problem != "" || len(got) != len(list) {
+			t.Fatalf("%d scenarios stored as %d characters read back as %d: %q", len(list), len(item), len(got), problem)
+		}
+		file, err := encodeSavedFile(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if imported, err := parseSavedFile(file); err != nil || len(imported) != len(list) {
+			t.Fatalf("the export of %d scenarios imports as %d: %v", len(list), len(imported), err)
+		}
+	}
+	t.Fatal("40 scenarios of 1,000 lots were accepted: larger than the limit")
 }

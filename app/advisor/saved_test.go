@@ -12,7 +12,11 @@ func TestParseSavedFileRoundTrip(t *testing.T) {
 		{Label: "Smith family — ETF", Query: scenario.DefaultScenario().Encode()},
 		{Label: "Jones, 20 years", Query: "horizon=20&fund=mf"},
 	}
-	got, err := parseSavedFile(encodeSavedFile(list))
+	file, err := encodeSavedFile(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := parseSavedFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package form
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
@@ -22,6 +23,9 @@ type ExistingHoldings struct {
 	Problems map[string]string // likewise
 	Lots     []scenario.LegacyLot
 	Year     int // the scenario's tax year: lots are dated against its January 1
+	// LotsProblem is why the lots do not fit the scenario as the form has
+	// it now (a lot acquired after the start of the tax year chosen), "".
+	LotsProblem string
 
 	status string // the last import's problem, "" when it worked
 }
@@ -68,6 +72,9 @@ func (h *ExistingHoldings) Render() app.UI {
 				"The lots are kept with a saved scenario but are not part of the share link: a link opens the scenario without them."),
 			app.If(h.status != "", func() app.UI {
 				return app.P().ID("lots-error").Class("field-error").Role("alert").Text(h.status)
+			}),
+			app.If(h.LotsProblem != "" && len(h.Lots) > 0, func() app.UI {
+				return app.P().ID("lots-problem").Class("field-error").Role("alert").Text("The lots do not fit the inputs: " + strings.TrimSuffix(h.LotsProblem, ".") + ".")
 			}),
 			app.If(len(h.Lots) > 0, func() app.UI {
 				return app.Div().Class("inline-form").Body(

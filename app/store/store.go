@@ -14,6 +14,7 @@ package store
 
 import (
 	"errors"
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -313,6 +314,17 @@ func (s *Store) withLots(sc fields.Scenario, problems map[string]string) (fields
 		problems = map[string]string{}
 		for _, p := range ve.Problems {
 			problems[p.Key] = fields.ProblemText(p)
+		}
+		// A lot acquired after January 1 of the tax year cannot be held
+		// at the start (issue 25, item 6): the year is what was just
+		// changed, so say it at the year's field, with the year to choose.
+		if first, latest := scenario.LegacyFirstYear(s.Lots); first > sc.Year && problems["year"] == "" {
+			// The lots' notice says the same: the year's field may be in
+			// a closed group of the form.
+			problems["year"] = "The imported lots include one acquired on " + latest + ", after the start of " +
+				strconv.Itoa(sc.Year) + ": choose " + strconv.Itoa(first) + " or later, or remove the lots."
+			problems["lots"] = "the tax year is " + strconv.Itoa(sc.Year) + " but a lot was acquired on " + latest +
+				": choose the tax year " + strconv.Itoa(first) + " or later, or remove the lots."
 		}
 		return fields.Scenario{Scenario: sc.Scenario}, problems
 	}

@@ -226,3 +226,29 @@ func LegacyHash(file string) string {
 	_, _ = io.WriteString(h, file)
 	return strconv.FormatUint(h.Sum64(), 16)
 }
+
+// LegacyFirstYear is the first tax year the lots can start in, with the
+// latest acquisition date that sets it: a lot is dated against January 1
+// of the tax year (LegacyStart), so a lot acquired on 2025-06-01 needs the
+// tax year 2026, one acquired on 2025-01-01 the tax year 2025. It is 0 for
+// no lots or a lot without a valid date (the lots' own check names it).
+func LegacyFirstYear(lots []LegacyLot) (year int, latest string) {
+	var last time.Time
+	for _, l := range lots {
+		d, err := time.Parse(time.DateOnly, l.Acquired)
+		if err != nil {
+			return 0, ""
+		}
+		if d.After(last) {
+			last, latest = d, l.Acquired
+		}
+	}
+	if latest == "" {
+		return 0, ""
+	}
+	year = last.Year()
+	if last.After(LegacyStart(year)) {
+		year++
+	}
+	return year, latest
+}
