@@ -108,6 +108,8 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 		}
 		pr := price[i]
 		q := (d[i] - level) * (1 - a.tc) / pr
+		// The append fast path is written out as in smaSide.buy:
+		// lotbook.Book.Buy holds an append and does not inline.
 		if b := books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
 			books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
 		} else {
