@@ -66,7 +66,7 @@ func FuzzCompute(f *testing.F) {
 	f.Add(uint8(2), uint8(0), uint8(0), -5000.0, -1.0, 1e13, -1e13, -3.0, -4.0)
 	f.Fuzz(func(t *testing.T, year, status, state uint8, wages, qd, stcg, ltcg, cfST, cfLT float64) {
 		tb, s, st := fuzzScenario(t, year, status, state)
-		in, cf := IncomeF{wages, qd, stcg, ltcg}, CarryforwardF{cfST, cfLT}
+		in, cf := IncomeF{Wages: wages, QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg}, CarryforwardF{ShortTerm: cfST, LongTerm: cfLT}
 		got := ComputeF(tb, s, st, in, cf)
 		checkReturnF(t, got)
 		for _, x := range []float64{wages, qd, stcg, ltcg, cfST, cfLT} {
@@ -76,7 +76,7 @@ func FuzzCompute(f *testing.F) {
 		}
 		d := RoundToCent
 		compareReturns(t, scenario{tb, s, st, in, cf}, got, Compute(tb, s, st,
-			Income{d(wages), d(qd), d(stcg), d(ltcg)}, Carryforward{d(cfST), d(cfLT)}))
+			Income{Wages: d(wages), QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg)}, Carryforward{ShortTerm: d(cfST), LongTerm: d(cfLT)}))
 	})
 }
 
@@ -90,7 +90,7 @@ func FuzzPortfolioTax(f *testing.F) {
 	f.Fuzz(func(t *testing.T, year, status, state uint8, wages, otherST, otherLT, qd, stcg, ltcg, cfST, cfLT float64) {
 		tb, s, st := fuzzScenario(t, year, status, state)
 		inv := NewInvestor(tb, s, st, IncomeF{Wages: wages, ShortTermGain: otherST, LongTermGain: otherLT})
-		portfolio, cf := IncomeF{QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg}, CarryforwardF{cfST, cfLT}
+		portfolio, cf := IncomeF{QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg}, CarryforwardF{ShortTerm: cfST, LongTerm: cfLT}
 		tax, out := inv.PortfolioTaxF(portfolio, cf)
 		if !finite(tax, out.ShortTerm, out.LongTerm) || out.ShortTerm < 0 || out.LongTerm < 0 {
 			t.Fatalf("PortfolioTaxF = %v, %+v", tax, out)
@@ -101,7 +101,7 @@ func FuzzPortfolioTax(f *testing.F) {
 			}
 		}
 		d := RoundToCent
-		dt := inv.PortfolioTax(Income{QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg)}, Carryforward{d(cfST), d(cfLT)})
+		dt := inv.PortfolioTax(Income{QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg)}, Carryforward{ShortTerm: d(cfST), LongTerm: d(cfLT)})
 		if math.Abs(tax-dt.Tax.InexactFloat64()) > 0.01+1e-9*math.Abs(tax) ||
 			math.Abs(out.ShortTerm-dt.Carryforward.ShortTerm.InexactFloat64()) > 0.01+1e-9*out.ShortTerm ||
 			math.Abs(out.LongTerm-dt.Carryforward.LongTerm.InexactFloat64()) > 0.01+1e-9*out.LongTerm {

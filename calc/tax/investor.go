@@ -48,6 +48,9 @@ func (inv *Investor) otherDecimal() Income {
 		QualifiedDividends: decimal.New(inv.otherCents.dividends, -2),
 		ShortTermGain:      decimal.New(inv.otherCents.shortTerm, -2),
 		LongTermGain:       decimal.New(inv.otherCents.longTerm, -2),
+		PropertyGift:       decimal.New(inv.otherCents.propertyGift, -2),
+		CashGift:           decimal.New(inv.otherCents.cashGift, -2),
+		OtherItemized:      decimal.New(inv.otherCents.otherItemized, -2),
 	}
 }
 
@@ -60,7 +63,7 @@ func (inv *Investor) otherDecimal() Income {
 func (inv *Investor) PortfolioTaxF(portfolio IncomeF, cf CarryforwardF) (float64, CarryforwardF) {
 	sh := inv.law.compute(inv.otherCents.plus(portfolio.cents()), cf.cents())
 	return dollarsOf(sh.total - inv.withoutTotal),
-		CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm)}
+		CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm), sh.carry.gifts.giftsF()}
 }
 
 // PortfolioTax is the decimal twin of PortfolioTaxF, with both returns in
@@ -81,6 +84,9 @@ func (inv *Investor) PortfolioTax(portfolio Income, cf Carryforward) PortfolioTa
 		QualifiedDividends: o.QualifiedDividends.Add(portfolio.QualifiedDividends.Round(2)),
 		ShortTermGain:      o.ShortTermGain.Add(portfolio.ShortTermGain.Round(2)),
 		LongTermGain:       o.LongTermGain.Add(portfolio.LongTermGain.Round(2)),
+		PropertyGift:       o.PropertyGift.Add(portfolio.PropertyGift.Round(2)),
+		CashGift:           o.CashGift.Add(portfolio.CashGift.Round(2)),
+		OtherItemized:      o.OtherItemized.Add(portfolio.OtherItemized.Round(2)),
 	}
 	with := inv.law.computeDecimal(&inv.table, inv.status, combined, cf)
 	without := inv.without
