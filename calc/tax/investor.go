@@ -66,6 +66,18 @@ func (inv *Investor) PortfolioTaxF(portfolio IncomeF, cf CarryforwardF) (float64
 		CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm), sh.carry.gifts.giftsF()}
 }
 
+// CharitableDeductionF is the charitable deduction of the return with the
+// portfolio (PortfolioTaxF's arguments): the gifts deducted when the
+// investor itemizes, 0 when they take the standard deduction (see
+// itemized.go).
+func (inv *Investor) CharitableDeductionF(portfolio IncomeF, cf CarryforwardF) float64 {
+	sh := inv.law.compute(inv.otherCents.plus(portfolio.cents()), cf.cents())
+	if !sh.ded.itemizing {
+		return 0
+	}
+	return dollarsOf(sh.ded.charitable)
+}
+
 // PortfolioTax is the decimal twin of PortfolioTaxF, with both returns in
 // full for the ledger.
 type PortfolioTax struct {
