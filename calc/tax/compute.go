@@ -284,7 +284,7 @@ func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Ret
 	sh.allowedLoss = centsOfDecimal(allowedLoss)
 	sh.incomeTax = centsOfDecimal(r.IncomeTax)
 	preferential := centsOfDecimal(r.Worksheet.Line(4))
-	sh.ded = ded
+	sh.setDeduction(&ded)
 	sh.amt = l.alternativeMinimumTax(sh.agi-ded.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
 	r.AMT = decimal.New(sh.amt.amt, -2)
 	r.AMTWorksheet = l.form6251(sh.taxableRaw, ded.taken-ded.amt, ded.itemizing, sh.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)

@@ -72,10 +72,10 @@ func (inv *Investor) PortfolioTaxF(portfolio IncomeF, cf CarryforwardF) (float64
 // itemized.go).
 func (inv *Investor) CharitableDeductionF(portfolio IncomeF, cf CarryforwardF) float64 {
 	sh := inv.law.compute(inv.otherCents.plus(portfolio.cents()), cf.cents())
-	if !sh.ded.itemizing {
+	if !sh.itemizing {
 		return 0
 	}
-	return dollarsOf(sh.ded.charitable)
+	return dollarsOf(sh.charitable)
 }
 
 // PortfolioTax is the decimal twin of PortfolioTaxF, with both returns in

@@ -71,6 +71,10 @@ const GiftCarryYears = 5
 // year of use), in cents.
 type giftCarry [GiftCarryYears]int64
 
+// none reports whether nothing is carried (written out: comparing the
+// arrays calls memequal in the kernel's hot path).
+func (g *giftCarry) none() bool { return g[0]|g[1]|g[2]|g[3]|g[4] == 0 }
+
 // deductionLines are a return's deduction, in cents.
 type deductionLines struct {
 	standard     int64 // the standard deduction (§63(c))
@@ -90,7 +94,14 @@ type deductionLines struct {
 // hasGifts reports whether a return has anything to itemize: without, the
 // deduction is the standard one and nothing else runs.
 func (in incomeCents) hasGifts(cf carryCents) bool {
-	return in.propertyGift != 0 || in.cashGift != 0 || in.otherItemized != 0 || cf.gifts != giftCarry{}
+	return in.propertyGift|in.cashGift|in.otherItemized != 0 || !cf.gifts.none()
+}
+
+// setDeduction puts a computed deduction on the sheet.
+func (sh *sheet) setDeduction(d *deductionLines) {
+	sh.deduction, sh.amtDeducted = d.taken, d.amt
+	sh.itemizing, sh.charitable = d.itemizing, d.charitable
+	sh.carry.gifts = d.carry
 }
 
 // deductions computes the deduction of a return with adjusted gross

@@ -110,11 +110,15 @@ type carryCents struct {
 }
 
 func (in IncomeF) cents() incomeCents {
-	return incomeCents{
+	c := incomeCents{
 		wages: centsOf(in.Wages), dividends: centsOf(in.QualifiedDividends),
 		shortTerm: centsOf(in.ShortTermGain), longTerm: centsOf(in.LongTermGain),
-		propertyGift: centsOf(in.PropertyGift), cashGift: centsOf(in.CashGift), otherItemized: centsOf(in.OtherItemized),
 	}
+	// Most returns have no gifts: the kernel's call skips their rounding.
+	if in.PropertyGift != 0 || in.CashGift != 0 || in.OtherItemized != 0 {
+		c.propertyGift, c.cashGift, c.otherItemized = centsOf(in.PropertyGift), centsOf(in.CashGift), centsOf(in.OtherItemized)
+	}
+	return c
 }
 
 func (a incomeCents) plus(b incomeCents) incomeCents {
@@ -126,14 +130,19 @@ func (a incomeCents) plus(b incomeCents) incomeCents {
 
 func (cf CarryforwardF) cents() carryCents {
 	c := carryCents{shortTerm: max(0, centsOf(cf.ShortTerm)), longTerm: max(0, centsOf(cf.LongTerm))}
-	for k, g := range cf.Gifts {
-		c.gifts[k] = max(0, centsOf(g))
+	if g := &cf.Gifts; g[0] != 0 || g[1] != 0 || g[2] != 0 || g[3] != 0 || g[4] != 0 {
+		for k, g := range cf.Gifts {
+			c.gifts[k] = max(0, centsOf(g))
+		}
 	}
 	return c
 }
 
 // giftsF converts a gift carryover to dollars.
 func (g giftCarry) giftsF() (out [GiftCarryYears]float64) {
+	if g.none() {
+		return out
+	}
 	for k, c := range g {
 		out[k] = dollarsOf(c)
 	}
@@ -148,7 +157,9 @@ type sheet struct {
 	capitalGain            int64 // Form 1040 line 7
 	allowedLoss            int64 // Schedule D line 21 as a positive amount
 	agi, taxableRaw        int64 // AGI; AGI − the deduction taken, may be < 0
-	ded                    deductionLines
+	deduction, amtDeducted int64 // the deduction taken; what the AMT deducts of it (itemized.go)
+	charitable             int64 // the gifts deducted when itemizing
+	itemizing              bool
 	taxable                int64 // Form 1040 line 15
 	ordinaryTaxable        int64 // QDCG worksheet line 5
 	allOrdinary            bool  // worksheet line 24 < line 23
@@ -179,9 +190,12 @@ func (l *law) compute(in incomeCents, cf carryCents) sheet {
 	}
 
 	sh.agi = wages + dividends + sh.capitalGain
-	sh.ded = l.deductions(sh.agi, in, cf)
-	sh.carry.gifts = sh.ded.carry
-	sh.taxableRaw = sh.agi - sh.ded.taken
+	sh.deduction = l.deduction
+	if in.hasGifts(cf) {
+		d := l.deductions(sh.agi, in, cf)
+		sh.setDeduction(&d)
+	}
+	sh.taxableRaw = sh.agi - sh.deduction
 	sh.taxable = max(0, sh.taxableRaw)
 
 	// Capital loss carryover worksheet.
@@ -211,7 +225,7 @@ func (l *law) compute(in incomeCents, cf carryCents) sheet {
 		sh.allOrdinary = l24 < l23
 		sh.incomeTax = min(l23, l24)
 	}
-	sh.amt = l.alternativeMinimumTax(sh.agi-sh.ded.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	sh.amt = l.alternativeMinimumTax(sh.agi-sh.amtDeducted, sh.ordinaryTaxable, preferential, sh.incomeTax)
 
 	// Net investment income tax (Form 8960).
 	sh.niiRaw = dividends + sh.capitalGain
@@ -278,7 +292,7 @@ func (l *law) stateTax(sh *sheet, in incomeCents, dividends, wages int64) {
 		capitalGain:      sh.capitalGain,
 		federalIncomeTax: sh.incomeTax + sh.amt.amt,
 		niit:             sh.niit,
-		federalDeduction: sh.ded.taken,
+		federalDeduction: sh.deduction,
 	}
 	o := l.state.compute(&si)
 	sh.stateTaxable, sh.state = o.taxable, o.tax
