@@ -116,3 +116,44 @@ func TestSMAGivesMoreGainOnTheMedianMarket(t *testing.T) {
 	t.Logf("median market gain given away: SMA %s, fund %s; means %s, %s",
 		g.MedianMarketGainGivenSMA, g.MedianMarketGainGivenFund, g.GainGivenSMA, g.GainGivenFund)
 }
+
+// The SMA gives the lots with the largest gain per dollar across its
+// stocks, long-term only, and buys the same stocks back at the price
+// (less the trading cost): its value falls by the cost alone.
+func TestSMAGivesLargestGainPerDollar(t *testing.T) {
+	a := smaSide{lots: newHoldings(2), tc: 0.001}
+	a.lots.empty()
+	price := []float64{2, 1}
+	// Stock 0 at 2: a lot at 0.5 (gain 75% of its value), one at 1.5
+	// (25%); stock 1 at 1: a long-term lot at 0.6 (40%) and a short-term
+	// one at 0.1 (90%, but held under a year).
+	add := func(i int, shares, basis float64, step int32) {
+		a.lots.books[i].Buy(shares, basis, step)
+		a.lots.shares[i] += shares
+		a.value += shares * price[i]
+	}
+	add(0, 10, 0.5, 0)
+	add(0, 10, 1.5, 0)
+	add(1, 10, 0.6, 0)
+	add(1, 10, 0.1, 20)
+	before := a.value
+	g := a.give(25, 24, price)
+	// 10 shares of the 0.5 lot (value 20, gain 15), then 5 of stock 1's
+	// 0.6 lot (value 5, gain 2).
+	if math.Abs(g.value-25) > 1e-9 || math.Abs(g.gain-17) > 1e-9 || g.lots != 2 {
+		t.Fatalf("gift = %+v, want value 25, gain 17, 2 lots", g)
+	}
+	if math.Abs(a.value-(before-25*0.001)) > 1e-9 || math.Abs(a.year.trading-0.025) > 1e-12 {
+		t.Errorf("value %v (trading %v), want %v", a.value, a.year.trading, before-0.025)
+	}
+	for i, want := range []float64{10 + 20*0.999/2, 15 + 5*0.999} {
+		if math.Abs(a.lots.shares[i]-want) > 1e-9 {
+			t.Errorf("stock %d: %v shares, want %v", i, a.lots.shares[i], want)
+		}
+	}
+	for _, l := range a.lots.books[1] {
+		if l.Basis == 0.1 && l.Shares != 10 {
+			t.Errorf("the short-term lot was given: %+v", l)
+		}
+	}
+}
