@@ -231,7 +231,7 @@ func Heatmap(c HeatmapChart) string {
 			}
 			if ok && c.CellLabels {
 				label := format(v)
-				if size := math.Min(fs*0.85, ch*0.5); textWidth(label, size) < cw*0.92 && size >= 8 {
+				if size := math.Min(fs*0.7, ch*0.5); textWidth(label, size) < cw*0.94 && size >= 8 {
 					b.text(x0+cw/2, y0+ch/2, "middle", size, heatInk(v, extent), ` dy=".35em" pointer-events="none"`, label)
 				}
 			}
@@ -318,6 +318,13 @@ func Heatmap(c HeatmapChart) string {
 		b.printf(`<circle cx="%s" cy="%s" r="%s" fill="none" stroke="%s" stroke-width="%s"/>`, num(kx+fs*0.6), num(ly+fs*0.4), num(fs*0.45), textColor, num(fs*0.15))
 		b.text(kx+fs*1.4, ly+fs*0.4, "start", fs, textColor, ` dy=".35em"`, c.MarkerName)
 	}
+	// The drawing ends below the legend's last line: the bar's labels, or
+	// a key wrapped below them.
+	end := ly + fs*2.3
+	if wrapped {
+		end = ly + fs*1.2
+	}
+	f.h = math.Round(end + f.pad)
 	out := f.document(b.String())
 	if c.Interactive {
 		// A group of buttons, not one image: an image's children are

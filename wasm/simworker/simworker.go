@@ -15,6 +15,7 @@
 //	{type: "run", id, query, lots, first, count, chunk, firstChunk}  // lots: a lots file, "" for none
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
+//	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
 //
 // Messages out:
 //
@@ -60,6 +61,9 @@ func Serve() {
 				return nil
 			case "simulate":
 				go simulate(req)
+				return nil
+			case "mapcell": // map.go
+				go mapCell(req)
 				return nil
 			}
 			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
