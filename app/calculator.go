@@ -7,8 +7,8 @@ import (
 
 	"smacalc/app/advisor"
 	"smacalc/app/answer"
-	"smacalc/app/breakeven"
 	"smacalc/app/brand"
+	"smacalc/app/breakeven"
 	"smacalc/app/fields"
 	"smacalc/app/form"
 	"smacalc/app/store"

@@ -138,4 +138,3 @@ func sameCents(t *testing.T, what, got, want string) {
 		t.Errorf("%s: the square at the current scenario is %q, the main result's median difference %q", what, got, want)
 	}
 }
-

@@ -262,7 +262,7 @@ func (m *Map) drawing(fund string) app.UI {
 		XTicks: xt, YTicks: yt, Values: g.value, Estimated: g.estimates(),
 		Lines: lines, LineName: "Break-even", Marker: marker, MarkerName: "Your scenario",
 		Interactive: true, Selected: -1, HideTitle: true, ID: "breakeven-svg",
-		CellLabel: func(k int) string { return m.cellText(g, k, fund) },
+		CellLabel:  func(k int) string { return m.cellText(g, k, fund) },
 		CellLabels: !st.Phone,
 	}
 	if st.Phone {
