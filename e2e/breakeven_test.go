@@ -2,9 +2,13 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/shopspring/decimal"
 )
@@ -59,6 +63,7 @@ func TestBreakEvenMap(t *testing.T) {
 		t.Errorf("the income map's table has %d squares, want 63", cells)
 	}
 	elementScreenshot(t, ctx, "#breakeven", "breakeven-desktop.png")
+	axeClean(t, ctx, "#breakeven")
 
 	// Another pair: basis × wages, where the current scenario (basis 1,
 	// wages 400,000) is a square again.
@@ -89,6 +94,30 @@ func TestBreakEvenMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("first square: %s", detail)
+
+	// On paper (the printed report): the map on one page at most, without
+	// its controls or table.
+	var printed struct {
+		Shown    bool
+		Height   float64
+		Controls int
+	}
+	if err := chromedp.Run(ctx,
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Evaluate(`(() => {
+			const s = document.querySelector("#breakeven");
+			return { Shown: s.checkVisibility(), Height: s.getBoundingClientRect().height,
+				Controls: [...s.querySelectorAll("button, select, details")].filter((e) => e.checkVisibility()).length };
+		})()`, &printed),
+		emulation.SetEmulatedMedia().WithMedia(""),
+	); err != nil {
+		t.Fatal(err)
+	}
+	// A Letter page less the report's margins is about 940 CSS pixels tall
+	// at the width printed here (1280 px wide: the printout scales down).
+	if !printed.Shown || printed.Height > 940 || printed.Controls != 0 {
+		t.Errorf("printed map: shown %v, %.0f px tall, %d controls", printed.Shown, printed.Height, printed.Controls)
+	}
 }
 
 // On a phone the map has fewer, larger squares, readable and tappable.
@@ -126,6 +155,7 @@ func TestBreakEvenMapPhone(t *testing.T) {
 		t.Errorf("a square is %.0f × %.0f px, its labels %.0f px tall", square.Width, square.Height, square.Font)
 	}
 	elementScreenshot(t, ctx, "#breakeven", "breakeven-phone.png")
+	axeClean(t, ctx, "#breakeven")
 	screenshot(t, ctx, "breakeven-phone-page.png")
 }
 
@@ -136,5 +166,45 @@ func sameCents(t *testing.T, what, got, want string) {
 	w, err2 := decimal.NewFromString(want)
 	if err1 != nil || err2 != nil || !g.Round(2).Equal(w.Round(2)) {
 		t.Errorf("%s: the square at the current scenario is %q, the main result's median difference %q", what, got, want)
+	}
+}
+
+// axeClean runs axe-core (WCAG 2.x A and AA, best practices) on the part
+// of the page sel, its details open; serious and critical violations fail.
+func axeClean(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	path := os.Getenv("SMACALC_AXE")
+	if path == "" {
+		t.Fatal("SMACALC_AXE is not set: run `make e2e`, which installs axe-core")
+	}
+	axe, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw string
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`document.querySelectorAll(`+jsString(sel+" details")+`).forEach((d) => d.open = true)`, nil),
+		chromedp.Evaluate(string(axe), nil),
+		chromedp.Evaluate(`axe.run(`+jsString(sel)+`, {
+			runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+			resultTypes: ["violations"],
+		}).then((r) => JSON.stringify(r.violations))`, &raw, awaitPromise),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var violations []axeViolation
+	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, n.HTML)
+		}
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(where, "\n  "))
+		} else {
+			t.Logf("axe, minor: %s (%s): %s", v.ID, v.Impact, v.Help)
+		}
 	}
 }
