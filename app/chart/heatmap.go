@@ -51,7 +51,8 @@ type HeatmapChart struct {
 	// name (k: its index in Values); nil names it by its ticks and value.
 	CellLabel func(k int) string
 	// Selected, for an Interactive chart, is the index of the cell shown
-	// as selected (outlined), −1 for none.
+	// as selected (outlined and aria-pressed), −1 for none: then no cell
+	// is a toggle (the page shows a cell's figures on focus instead).
 	Selected  int
 	HideTitle bool // see LineChart.HideTitle
 	// Width and Height of the viewBox; 0 means DefaultWidth × 480.
@@ -214,11 +215,11 @@ func Heatmap(c HeatmapChart) string {
 						label += "not computed yet"
 					}
 				}
-				pressed := "false"
-				if k == c.Selected {
-					pressed = "true"
+				attrs = ` tabindex="0" role="button"`
+				if c.Selected >= 0 { // a choice among the cells: each says whether it is the one
+					attrs += ` aria-pressed="` + strconv.FormatBool(k == c.Selected) + `"`
 				}
-				attrs = ` tabindex="0" role="button" aria-pressed="` + pressed + `" aria-label="` + esc(label) + `" data-cell="` + strconv.Itoa(k) + `"`
+				attrs += ` aria-label="` + esc(label) + `" data-cell="` + strconv.Itoa(k) + `"`
 			} else if ok {
 				tooltip = c.XTicks[i] + ", " + c.YTicks[j] + ": " + format(v)
 			}

@@ -113,6 +113,10 @@ func TestHeatmapInteractive(t *testing.T) {
 	if n := strings.Count(s, `tabindex="0"`); n != 2 {
 		t.Errorf("%d focusable cells, want 2", n)
 	}
+	c.Selected = -1
+	if s := Heatmap(c); strings.Contains(s, "aria-pressed") {
+		t.Errorf("no cell selected, yet cells are toggles:\n%s", s)
+	}
 	c.Interactive = false
 	s = Heatmap(c)
 	if strings.Contains(s, "tabindex") || !strings.Contains(s, `role="img"`) || !strings.Contains(s, "<title>b, c: $2</title>") {
