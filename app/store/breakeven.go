@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,15 +43,18 @@ type MapState struct {
 	Err         string // why the map could not be computed
 }
 
-// mapRun is the map being computed: its axes, base and results so far.
+// mapRun is the map being computed: its axes, base and cells so far.
 type mapRun struct {
 	base      scenario.Scenario
 	x, y      calc.MapAxis
-	results   []calc.Result
-	coarse    map[string]bool // the coarse map's cells, by query
-	coarseIn  int             // coarse cells computed
+	at        map[string]int    // each cell's index (calc.MapScenarios), by query
+	skeleton  calc.BreakEvenMap // the map without cells: axes, base, paths
+	cells     []*calc.MapCell   // by index; nil: not computed yet
+	done      int               // cells computed
+	coarse    map[string]bool   // the coarse map's cells, by query
+	coarseIn  int               // coarse cells computed
 	cancel    func()
-	assembled time.Time // when the map was last assembled for the page
+	assembled time.Time // when the map was last drawn
 }
 
 // mapRefresh is how often a map being refined is assembled and drawn
@@ -112,62 +116,102 @@ func (s *Store) startMap() {
 	for n, k := range order {
 		queries[n] = cells[k].Encode()
 	}
-	run := &mapRun{base: base, x: x, y: y, coarse: map[string]bool{}}
+	run := &mapRun{base: base, x: x, y: y, at: map[string]int{}, cells: make([]*calc.MapCell, len(cells)), coarse: map[string]bool{}}
+	for n, k := range order {
+		run.at[queries[n]] = k
+	}
 	for _, q := range queries[:len(CoarseIndices(len(x.Values)))*len(CoarseIndices(len(y.Values)))] {
 		run.coarse[q] = true
+	}
+	if run.skeleton, err = calc.AssembleMap(base, x, y, nil); err != nil {
+		s.Map.Err = "The map cannot be drawn: " + err.Error() + "."
+		return
 	}
 	s.mapRun = run
 	s.Map.Running, s.Map.Total = true, len(queries)
 	ctx := s.ctx
-	run.cancel = s.sim.Map(queries, func(query string, r *calc.Result, err error) {
+	run.cancel = s.sim.Map(queries, func(c *calc.MapCell, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if s.mapRun != run {
 				return
 			}
-			if !s.mapCell(run, r, err) {
+			if !s.mapCell(run, c, err) {
 				ctx.PreventUpdate() // nothing new to draw yet
 			}
 		})
 	})
 }
 
-// mapCell takes one cell's result; it reports whether the page has
-// something new to draw.
-func (s *Store) mapCell(run *mapRun, r *calc.Result, err error) bool {
+// mapCell takes one cell's figures; it reports whether the page has
+// something new to draw. Between the coarse map and the complete one the
+// map is redrawn at most every mapRefresh, from the cells as they are
+// (calc.AssembleMap, which checks every cell's scenario again, runs for
+// the coarse map's line and for the complete map).
+func (s *Store) mapCell(run *mapRun, c *calc.MapCell, err error) bool {
+	k, ok := 0, false
+	if err == nil {
+		if k, ok = run.at[c.Scenario]; !ok {
+			err = errors.New("a cell of another map: " + c.Scenario)
+		}
+	}
 	if err != nil {
 		s.stopMap()
 		s.Map.Err = "The map could not be computed: " + err.Error() + "."
 		return true
 	}
-	run.results = append(run.results, *r)
-	s.Map.Done = len(run.results)
+	if run.cells[k] == nil {
+		run.done++
+	}
+	nx := len(run.x.Values)
+	cell := *c
+	cell.X, cell.Y = run.x.Values[k%nx], run.y.Values[k/nx]
+	run.cells[k] = &cell
+	s.Map.Done = run.done
 	coarseDone := false
-	if run.coarse[r.Scenario] {
+	if run.coarse[c.Scenario] {
 		run.coarseIn++
 		coarseDone = run.coarseIn == len(run.coarse)
 	}
-	done := s.Map.Done == s.Map.Total
+	done := run.done == len(run.cells)
 	if !done && !coarseDone && time.Since(run.assembled) < mapRefresh {
 		return false
 	}
 	run.assembled = time.Now()
-	m, err := calc.AssembleMap(run.base, run.x, run.y, run.results)
-	if err != nil {
-		s.stopMap()
-		s.Map.Err = "The map could not be put together: " + err.Error() + "."
-		return true
+	m := run.skeleton
+	if done {
+		if m, err = calc.AssembleMap(run.base, run.x, run.y, run.results(nil)); err != nil {
+			s.stopMap()
+			s.Map.Err = "The map could not be put together: " + err.Error() + "."
+			return true
+		}
+		s.Map.Line = m.BreakEven
+		s.Map.Running, s.mapRun = false, nil
+	} else {
+		m.Cells = make([]calc.MapCell, 0, run.done)
+		for _, c := range run.cells {
+			if c != nil {
+				m.Cells = append(m.Cells, *c)
+			}
+		}
+		if coarseDone {
+			s.Map.Line = coarseLine(run)
+		}
 	}
 	s.Map.Map = &m
-	switch {
-	case m.Complete:
-		s.Map.Line = m.BreakEven
-	case run.coarseIn == len(run.coarse):
-		s.Map.Line = coarseLine(run)
-	}
-	if done {
-		s.Map.Running, s.mapRun = false, nil
-	}
 	return true
+}
+
+// results are the cells computed as results (the figures AssembleMap
+// reads), those in keep only when keep is not nil.
+func (run *mapRun) results(keep map[string]bool) []calc.Result {
+	out := make([]calc.Result, 0, run.done)
+	for _, c := range run.cells {
+		if c != nil && (keep == nil || keep[c.Scenario]) {
+			out = append(out, calc.Result{Scenario: c.Scenario, Paths: c.Paths,
+				Difference: calc.Quantiles{P50: c.DifferenceP50}, SMAAheadFraction: c.SMAAheadFraction, DifferenceSE: c.SE})
+		}
+	}
+	return out
 }
 
 // coarseLine is the break-even line of the coarse map (every other value
@@ -182,7 +226,7 @@ func coarseLine(run *mapRun) []calc.BreakEvenPoint {
 		}
 		return c
 	}
-	m, err := calc.AssembleMap(run.base, sub(run.x, xi), sub(run.y, yi), coarseResults(run))
+	m, err := calc.AssembleMap(run.base, sub(run.x, xi), sub(run.y, yi), run.results(run.coarse))
 	if err != nil {
 		return nil
 	}
@@ -196,17 +240,6 @@ func coarseLine(run *mapRun) []calc.BreakEvenPoint {
 		m.BreakEven[n].XI, m.BreakEven[n].YI = full(m.BreakEven[n].XI, xi), full(m.BreakEven[n].YI, yi)
 	}
 	return m.BreakEven
-}
-
-// coarseResults are the results of the coarse map's cells.
-func coarseResults(run *mapRun) []calc.Result {
-	var out []calc.Result
-	for _, r := range run.results {
-		if run.coarse[r.Scenario] {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // mapOrder is the order cells are computed in, as indices of

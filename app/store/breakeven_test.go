@@ -124,7 +124,7 @@ func TestCoarseLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := &mapRun{base: base, x: x, y: y, coarse: map[string]bool{}}
+	run := &mapRun{base: base, x: x, y: y, cells: make([]*calc.MapCell, len(cells)), coarse: map[string]bool{}}
 	for _, k := range mapOrder(5, 3)[:6] {
 		run.coarse[cells[k].Encode()] = true
 	}
@@ -133,13 +133,14 @@ func TestCoarseLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		run.results = append(run.results, r)
+		run.cells[k] = &calc.MapCell{Scenario: r.Scenario, Paths: r.Paths, DifferenceP50: r.Difference.P50, SMAAheadFraction: r.SMAAheadFraction, SE: r.DifferenceSE}
+		run.done++
 	}
 	line := coarseLine(run)
 	if len(line) == 0 {
 		t.Fatal("no coarse line across a fee from 0 to 4%")
 	}
-	full, err := calc.AssembleMap(base, x, y, run.results)
+	full, err := calc.AssembleMap(base, x, y, run.results(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

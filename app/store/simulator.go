@@ -35,11 +35,11 @@ type Simulator interface {
 	// Map computes a break-even map's cells (calc.MapCellResult: every
 	// path, without the ledger), given by their canonical queries, on
 	// workers of their own, starting them in the order given. cell is
-	// called once a cell from the browser's event loop, in any order;
-	// after an error, or after cancel, it is not called again. A result
-	// the page already has for a query (a map cell, or a full result) is
-	// used as it is.
-	Map(queries []string, cell func(query string, r *calc.Result, err error)) (cancel func())
+	// called once a cell, with the cell's figures (its X and Y not set),
+	// from the browser's event loop, in any order; after an error, or
+	// after cancel, it is not called again. A cell the page already has
+	// (a map's, or a full result of the query) is used as it is.
+	Map(queries []string, cell func(c *calc.MapCell, err error)) (cancel func())
 }
 
 // SimulationUpdate reports a running simulation's progress.

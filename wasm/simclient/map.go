@@ -29,7 +29,7 @@ type mapJob struct {
 	next    int                // the next query to send
 	busy    map[*worker]string // what each busy worker computes
 	ids     map[*worker]int    // its request id
-	cell    func(string, *calc.Result, error)
+	cell    func(*calc.MapCell, error)
 	over    bool
 }
 
@@ -37,14 +37,15 @@ type mapJob struct {
 // cell at a time, in the order given, and the next when it answers. Cells
 // computed before (this map's or an earlier one's, or a full result of
 // the same query: the same figures) are answered at once.
-func (p *Pool) Map(queries []string, cell func(query string, r *calc.Result, err error)) (cancel func()) {
+func (p *Pool) Map(queries []string, cell func(c *calc.MapCell, err error)) (cancel func()) {
 	p.stopMap()
 	job := &mapJob{pool: p, cell: cell, busy: map[*worker]string{}, ids: map[*worker]int{}}
 	for _, q := range queries {
-		if r := p.maps.cells.get(q); r != nil {
-			cell(q, r, nil)
+		if c := p.maps.cells.get(q); c != nil {
+			cell(c, nil)
 		} else if r := p.results.get(q); r != nil {
-			cell(q, r, nil)
+			cell(&calc.MapCell{Scenario: r.Scenario, Paths: r.Paths, DifferenceP50: r.Difference.P50,
+				SMAAheadFraction: r.SMAAheadFraction, SE: r.DifferenceSE}, nil)
 		} else {
 			job.queries = append(job.queries, q)
 		}
@@ -122,19 +123,19 @@ func (p *Pool) mapMessage(w *worker, msg js.Value) {
 	delete(job.busy, w)
 	delete(job.ids, w)
 	switch msg.Get("type").String() {
-	case "result":
-		var r calc.Result
-		if err := json.Unmarshal([]byte(msg.Get("json").String()), &r); err != nil {
+	case "mapcell":
+		var c calc.MapCell
+		if err := json.Unmarshal([]byte(msg.Get("json").String()), &c); err != nil {
 			job.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
 			return
 		}
-		if r.Scenario != q {
-			job.fail(fmt.Errorf("the simulation answered %q for %q", r.Scenario, q))
+		if c.Scenario != q {
+			job.fail(fmt.Errorf("the simulation answered %q for %q", c.Scenario, q))
 			return
 		}
-		p.maps.cells.put(q, &r)
+		p.maps.cells.put(q, &c)
 		job.send(w) // the next cell before this one is drawn
-		job.cell(q, &r, nil)
+		job.cell(&c, nil)
 	case "error":
 		p.maps.idle = append(p.maps.idle, w)
 		job.fail(errors.New(msg.Get("message").String()))
@@ -164,5 +165,5 @@ func (job *mapJob) fail(err error) {
 		return
 	}
 	job.pool.stopMap()
-	job.cell("", nil, err)
+	job.cell(nil, err)
 }

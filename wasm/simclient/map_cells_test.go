@@ -13,7 +13,7 @@ import (
 func TestMapCellKey(t *testing.T) {
 	q := scenario.DefaultScenario().Encode()
 	var c mapCellCache
-	r := &calc.Result{Scenario: q}
+	r := &calc.MapCell{Scenario: q}
 	c.put(q, r)
 	if c.get(q) != r {
 		t.Fatal("the cell is not found again")
@@ -21,7 +21,7 @@ func TestMapCellKey(t *testing.T) {
 	if _, ok := c.cells[q]; ok || mapCellKey(q) == cacheKey(q, "") {
 		t.Error("a map cell is kept under the query's full-result key")
 	}
-	if checkStored(mapCellKey(q), r) == nil {
+	if checkStored(mapCellKey(q), &calc.Result{Scenario: q}) == nil {
 		t.Error("a stored result under a map cell's key would be accepted as a full result")
 	}
 }
@@ -30,7 +30,7 @@ func TestMapCellKey(t *testing.T) {
 func TestMapCellCacheBound(t *testing.T) {
 	var c mapCellCache
 	for i := range mapCells + 5 {
-		c.put(string(rune('a'+i%26))+string(rune(i)), &calc.Result{})
+		c.put(string(rune('a'+i%26))+string(rune(i)), &calc.MapCell{})
 	}
 	if len(c.cells) != mapCells || len(c.recent) != mapCells {
 		t.Errorf("%d cells, %d recent; want %d", len(c.cells), len(c.recent), mapCells)

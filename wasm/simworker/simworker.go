@@ -23,6 +23,7 @@
 //	{type: "done", id}
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
+//	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
 //	{type: "error", id, message}
 //
 // A newer request does not cancel an older one here: the page terminates a
