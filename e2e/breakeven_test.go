@@ -62,6 +62,9 @@ func TestBreakEvenMap(t *testing.T) {
 	if cells != 9*7 {
 		t.Errorf("the income map's table has %d squares, want 63", cells)
 	}
+	if err := chromedp.Run(ctx, chromedp.ScrollIntoView(`#breakeven`), waitStable(`document.querySelector("#breakeven").getBoundingClientRect().top`)); err != nil {
+		t.Fatal(err)
+	}
 	elementScreenshot(t, ctx, "#breakeven", "breakeven-desktop.png")
 	axeClean(t, ctx, "#breakeven")
 
@@ -141,6 +144,7 @@ func TestBreakEvenMapPhone(t *testing.T) {
 			return { Width: r.width, Height: r.height, Font: label.height };
 		})()`, &square),
 		chromedp.ScrollIntoView(`#breakeven`),
+		waitStable(`document.querySelector("#breakeven").getBoundingClientRect().top`),
 	); err != nil {
 		t.Fatal(err)
 	}

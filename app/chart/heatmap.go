@@ -72,6 +72,16 @@ var (
 
 // heatColor is the colour of v on a scale from −extent to +extent.
 func heatColor(v, extent float64) string {
+	var b strings.Builder
+	b.WriteByte('#')
+	for _, x := range heatRGB(v, extent) {
+		b.WriteString(strconv.FormatInt(int64(0x100+x), 16)[1:])
+	}
+	return b.String()
+}
+
+// heatRGB is heatColor's red, green and blue, 0–255.
+func heatRGB(v, extent float64) [3]int {
 	t := 0.0
 	if extent > 0 {
 		t = math.Max(-1, math.Min(1, v/extent))
@@ -83,23 +93,39 @@ func heatColor(v, extent float64) string {
 	// A square-root ramp: small differences near zero are already visibly
 	// tinted, while the darkest shade is kept for the extremes.
 	t = math.Sqrt(t)
-	var b strings.Builder
-	b.WriteByte('#')
-	for _, c := range end {
-		x := int(math.Round(255 + (c-255)*t))
-		b.WriteString(strconv.FormatInt(int64(0x100+x), 16)[1:])
+	var rgb [3]int
+	for i, c := range end {
+		rgb[i] = int(math.Round(255 + (c-255)*t))
 	}
-	return b.String()
+	return rgb
 }
 
-// heatInk is the text colour over a cell of value v: white over the
-// darker half of the scale, else the body text colour (both above 4.5:1).
-func heatInk(v, extent float64) string {
-	if extent > 0 && math.Abs(v)/extent > 0.3 {
-		return "#ffffff"
+// heatInk is the text colour over a cell of value v and the halo it
+// needs: dark text over light cells and white over dark ones where either
+// has a contrast of at least 4.5:1 (WCAG 1.4.3); over the middle shades,
+// where neither has, dark text on a white halo.
+func heatInk(v, extent float64) (ink, extra string) {
+	rgb := heatRGB(v, extent)
+	lin := func(c int) float64 {
+		x := float64(c) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
 	}
-	return textColor
+	l := 0.2126*lin(rgb[0]) + 0.7152*lin(rgb[1]) + 0.0722*lin(rgb[2])
+	switch {
+	case (l+0.05)/(0.0152+0.05) >= 4.5: // 0.0152: textColor's relative luminance
+		return textColor, ""
+	case 1.05/(l+0.05) >= 4.5:
+		return "#ffffff", ""
+	}
+	return textColor, thinHalo
 }
+
+// thinHalo is a narrow white outline under a cell's label: enough for the
+// contrast over a middle shade without blotting the cell.
+const thinHalo = ` stroke="#ffffff" stroke-width="2" stroke-opacity="0.8" stroke-linejoin="round" paint-order="stroke"`
 
 // Heatmap renders c as an SVG document (a single <svg> element). The
 // colour scale is symmetric about zero (its extent is the largest
@@ -185,6 +211,25 @@ func Heatmap(c HeatmapChart) string {
 		b.text((left+right)/2, bottom+fs*2.6, "middle", fs, mutedText, "", ellipsize(c.XLabel, f.w-2*f.pad, fs))
 	}
 
+	// The cells' labels, all at one size, the largest at which every
+	// known cell's fits (none when they would be smaller than 9 units).
+	cellFormat := format
+	if c.Format == nil {
+		cellFormat = func(v float64) string { return moneySig(v, 2, true) } // "$24K": two digits fit a cell
+	}
+	labelSize := 0.0
+	if c.CellLabels {
+		widest := 0.0
+		for k := range nx * ny {
+			if v, ok := value(k, c.Values); ok {
+				widest = math.Max(widest, textWidth(cellFormat(v), 1))
+			}
+		}
+		if size := math.Min(math.Min(fs*0.75, ch*0.5), cw*0.9/math.Max(widest, 1e-9)); size >= 9 {
+			labelSize = math.Floor(size)
+		}
+	}
+
 	// The cells.
 	hatched := false
 	for j := range ny {
@@ -230,11 +275,9 @@ func Heatmap(c HeatmapChart) string {
 			} else {
 				b.WriteString(`/>`)
 			}
-			if ok && c.CellLabels {
-				label := format(v)
-				if size := math.Min(fs*0.7, ch*0.5); textWidth(label, size) < cw*0.94 && size >= 8 {
-					b.text(x0+cw/2, y0+ch/2, "middle", size, heatInk(v, extent), ` dy=".35em" pointer-events="none"`, label)
-				}
+			if ok && labelSize > 0 {
+				ink, extra := heatInk(v, extent)
+				b.text(x0+cw/2, y0+ch/2, "middle", labelSize, ink, ` dy=".35em" pointer-events="none"`+extra, cellFormat(v))
 			}
 		}
 	}

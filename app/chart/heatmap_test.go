@@ -93,8 +93,21 @@ func TestHeatColor(t *testing.T) {
 	if pos == neg || pos[1:3] >= "ff" || neg[5:7] >= "ff" {
 		t.Errorf("±2000: %s and %s", pos, neg)
 	}
-	if heatInk(4000, 5000) != "#ffffff" || heatInk(100, 5000) != textColor {
-		t.Errorf("ink over dark and light cells")
+	if ink, _ := heatInk(5000, 5000); ink != "#ffffff" {
+		t.Errorf("ink over the darkest cell: %s", ink)
+	}
+	if ink, extra := heatInk(100, 5000); ink != textColor || extra != "" {
+		t.Errorf("ink over a light cell: %s%s", ink, extra)
+	}
+	// Some middle shade needs the halo: neither ink reaches 4.5:1 there.
+	haloed := false
+	for v := 0.0; v <= 5000; v += 50 {
+		if _, extra := heatInk(v, 5000); extra != "" {
+			haloed = true
+		}
+	}
+	if !haloed {
+		t.Error("no middle shade gets a halo")
 	}
 }
 
