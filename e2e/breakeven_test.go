@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,6 +98,22 @@ func TestBreakEvenMap(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("first square: %s", detail)
+
+	// The map is one tab stop; the arrow keys move between squares (up is
+	// the next row up the map: the cell a row's length further).
+	var focused []string
+	var next string
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`[...document.querySelectorAll('#breakeven-chart [tabindex="0"]')].map((e) => e.getAttribute("data-cell"))`, &focused),
+		chromedp.KeyEvent(kb.ArrowRight),
+		chromedp.KeyEvent(kb.ArrowUp),
+		chromedp.Evaluate(`document.activeElement.getAttribute("data-cell")`, &next),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if len(focused) != 1 || next != "10" {
+		t.Errorf("tab stops %v; right then up from square 0 reached %q, want 10 (9 columns)", focused, next)
+	}
 
 	// On paper (the printed report): the map on one page at most, without
 	// its controls or table.

@@ -58,6 +58,54 @@ func (m *Map) pick(ctx app.Context, e app.Event) {
 	m.selected = k + 1
 }
 
+// arrow moves the focus between squares with the arrow keys, Home and
+// End (the grid has one tab stop): up is the next row up the map.
+func (m *Map) arrow(ctx app.Context, e app.Event) {
+	bm := m.State.Map
+	t := e.Get("target")
+	if bm == nil || !t.Truthy() || t.Get("getAttribute").IsUndefined() {
+		return
+	}
+	v := t.Call("getAttribute", "data-cell")
+	k, err := strconv.Atoi(v.String())
+	if v.Type() != app.TypeString || err != nil {
+		return
+	}
+	nx, n := len(bm.X.Values), len(bm.X.Values)*len(bm.Y.Values)
+	next := -1
+	switch e.Get("key").String() {
+	case "ArrowLeft":
+		if k%nx > 0 {
+			next = k - 1
+		}
+	case "ArrowRight":
+		if k%nx < nx-1 {
+			next = k + 1
+		}
+	case "ArrowUp":
+		if k+nx < n {
+			next = k + nx
+		}
+	case "ArrowDown":
+		if k-nx >= 0 {
+			next = k - nx
+		}
+	case "Home":
+		next = k - k%nx
+	case "End":
+		next = k - k%nx + nx - 1
+	default:
+		return
+	}
+	e.PreventDefault()
+	if next < 0 {
+		return
+	}
+	if el := app.Window().Get("document").Call("querySelector", `#breakeven-chart [data-cell="`+strconv.Itoa(next)+`"]`); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
 func (m *Map) Render() app.UI {
 	widget.Rendered("breakevenMap")
 	st := m.State
@@ -273,14 +321,14 @@ func (m *Map) drawing(fund string) app.UI {
 	if bm.Y.Key == "horizon" || bm.X.Key == "horizon" {
 		c.Title = "Median after-tax difference, SMA − " + fund + ", at the end of the years held"
 	}
-	detail := "Point at, tap or tab to a square for its figures."
+	detail := "Point at or tap a square for its figures, or tab to the map and move with the arrow keys."
 	if k := m.selected - 1; k >= 0 && k < len(g.value) {
 		detail = m.cellText(g, k, fund)
 	}
 	return app.Div().Body(
 		app.H3().ID("breakeven-caption").Class("chart-title").Text(c.Title),
 		app.Div().ID("breakeven-chart").Class("breakeven-chart").
-			On("focusin", m.pick).On("mouseover", m.pick).OnClick(m.pick).
+			On("focusin", m.pick).On("mouseover", m.pick).OnClick(m.pick).On("keydown", m.arrow).
 			Body(app.Raw(chart.Heatmap(c))),
 		app.P().ID("breakeven-cell").Class("breakeven-cell no-print").Aria("live", "polite").Text(detail),
 		m.table(g, fund),

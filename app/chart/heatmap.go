@@ -41,11 +41,13 @@ type HeatmapChart struct {
 	Format func(float64) string
 	// CellLabels writes each known cell's value in it (where it fits).
 	CellLabels bool
-	// Interactive makes every cell a focusable button (tabindex="0",
-	// role="button", an aria-label with its column, row and value, and
-	// data-cell="k" with its index in Values) and the root a group: the
-	// page listens for clicks and focus on the container. Otherwise the
-	// root is an image, as every chart.
+	// Interactive makes every cell a focusable button (role="button", an
+	// aria-label with its column, row and value, and data-cell="k" with
+	// its index in Values; one of them, the selected or the first, is the
+	// grid's tab stop, tabindex="0", the others tabindex="-1" for the
+	// page to move the focus to with the arrow keys) and the root a group:
+	// the page listens for clicks, keys and focus on the container.
+	// Otherwise the root is an image, as every chart.
 	Interactive bool
 	// CellLabel, for an Interactive chart, is each cell's accessible
 	// name (k: its index in Values); nil names it by its ticks and value.
@@ -260,7 +262,14 @@ func Heatmap(c HeatmapChart) string {
 						label += "not computed yet"
 					}
 				}
-				attrs = ` tabindex="0" role="button"`
+				// One tab stop for the grid (the selected cell, else the
+				// first): the page moves the focus between cells with the
+				// arrow keys, so the map is one Tab, not one per cell.
+				stop := k == max(c.Selected, 0)
+				attrs = ` tabindex="-1" role="button"`
+				if stop {
+					attrs = ` tabindex="0" role="button"`
+				}
 				if c.Selected >= 0 { // a choice among the cells: each says whether it is the one
 					attrs += ` aria-pressed="` + strconv.FormatBool(k == c.Selected) + `"`
 				}

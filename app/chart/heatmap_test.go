@@ -123,8 +123,8 @@ func TestHeatmapInteractive(t *testing.T) {
 			t.Errorf("missing %s in\n%s", want, s)
 		}
 	}
-	if n := strings.Count(s, `tabindex="0"`); n != 2 {
-		t.Errorf("%d focusable cells, want 2", n)
+	if n, m := strings.Count(s, `tabindex="0"`), strings.Count(s, `tabindex="-1"`); n != 1 || m != 1 || !strings.Contains(s, `tabindex="0" role="button" aria-pressed="true"`) {
+		t.Errorf("%d tab stops and %d other cells, want the selected cell the one tab stop", n, m)
 	}
 	c.Selected = -1
 	if s := Heatmap(c); strings.Contains(s, "aria-pressed") {
