@@ -331,7 +331,9 @@ func (m *Map) drawing(fund string) app.UI {
 			On("focusin", m.pick).On("mouseover", m.pick).OnClick(m.pick).On("keydown", m.arrow).
 			Body(app.Raw(chart.Heatmap(c))),
 		app.P().ID("breakeven-cell").Class("breakeven-cell no-print").Aria("live", "polite").Text(detail),
-		m.table(g, fund),
+		// The table once the map is complete: while it is refined, each
+		// redraw would otherwise diff some 400 table nodes on the main thread.
+		app.If(bm.Complete, func() app.UI { return m.table(g, fund) }),
 		app.P().Class("breakeven-note").Text("Each square is the median of the simulated markets, so it is rougher than your main result, which simulates more. "+
 			"The map changes two inputs at a time; everything else — the markets, the fees, the tax law of the year chosen — stays as in your scenario."),
 	)
