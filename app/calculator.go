@@ -8,6 +8,7 @@ import (
 	"smacalc/app/advisor"
 	"smacalc/app/answer"
 	"smacalc/app/brand"
+	"smacalc/app/breakeven"
 	"smacalc/app/fields"
 	"smacalc/app/form"
 	"smacalc/app/giving"
@@ -63,6 +64,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 	ctx.Handle(store.ActionPresent, func(ctx app.Context, a app.Action) {
 		if p, ok := a.Value.(store.Present); ok {
 			s.Present(ctx, p)
+		}
+	})
+	ctx.Handle(store.ActionMap, func(ctx app.Context, a app.Action) {
+		if r, ok := a.Value.(store.MapRequest); ok {
+			s.OpenMap(ctx, r)
 		}
 	})
 	ctx.Handle(store.ActionClient, func(ctx app.Context, a app.Action) {
@@ -151,6 +157,10 @@ func (c *calculator) Render() app.UI {
 		// What the SMA holds is inspected from the query alone: not shown
 		// for imported lots, which the query does not carry.
 		app.If(s.Lots == nil, func() app.UI { return transparency.For(ledger, c.Sim) }),
+		// The break-even map: computed once asked for, after the answer.
+		app.If(c.Sim != nil, func() app.UI {
+			return &breakeven.Map{State: s.Map, Fund: fund, Horizon: s.Scenario.Horizon}
+		}),
 		&transparency.StockCountSweep{Scenario: s.Scenario, Sim: c.Sim},
 		&transparency.Explainer{},
 		&answer.Assumptions{State: s.Scenario.State, HasStateRate: s.Scenario.HasStateRate, Year: strconv.Itoa(s.Scenario.Year),

@@ -36,6 +36,9 @@ var explainerPoints = []explainerPoint{
 	{"You can leave sectors out.", "Because you own the stocks, you can exclude sectors you do not want. The price is tracking error: your return no longer follows the index exactly.", "#in-exclude-energy", "The sector exclusions"},
 	{"Minimums and size matter.", "SMAs usually need $100,000 to $500,000 or more. A smaller account holds fewer stocks, which leaves fewer losses to harvest.", "#fit", "Benefit by number of stocks"},
 	{"It costs more than an index fund.", "An SMA's fee is usually higher than an index ETF's expense ratio, and trading costs something. The result counts both.", "#in-smafee", "The fee inputs"},
+	{"Whether it is worth it depends on you.", "The break-even map shows the median after-tax difference over two of your inputs at once (income and outside gains, the cost basis of what you hold, the fee, the years, the state), " +
+		"with the line where the SMA and the fund break even. It leaves out what it does not vary: every other input stays as you entered it, each square simulates fewer markets than your main result, " +
+		"and a change of tax law or of your income from year to year is not in it.", "#breakeven", "The break-even map"},
 	{"A projection, not a promise.", "The figures come from many simulated markets, not from history or a forecast. The range matters as much as the median, and tax law changes.", "#fig-difference", "The range of outcomes"},
 }
 
