@@ -111,7 +111,7 @@ func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bough
 		}
 		q := w.n[k] * a.size[i]
 		a.addLot(i, q, price[i], t)
-		bought += q * price[i]
+		bought += float64(q * price[i])
 	}
 	return bought, max(left, 0)
 }
@@ -221,7 +221,7 @@ func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float
 		}
 		if w.n[k] < w.held[k] {
 			w.n[k]++
-			carry -= price[j] * a.size[j]
+			carry -= float64(price[j] * a.size[j])
 		}
 	}
 	gross := 0.0
@@ -240,7 +240,7 @@ func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float
 			h.shares[i] = 0
 		}
 		h.maxB[i] = h.books[i].MaxBasis()
-		gross += q * price[i]
+		gross += float64(q * price[i])
 	}
 	net := gross * keep
 	excess := 0.0

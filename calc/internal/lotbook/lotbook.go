@@ -156,7 +156,7 @@ func (b Book) HarvestPrice(lf, loss float64) float64 {
 	for k := len(b) - 1; k >= 0; k-- {
 		l := &b[k]
 		sh += l.Shares
-		cost += l.Shares * l.Basis
+		cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
 		p := min((cost-loss)/sh, l.Basis/lf)
 		if k == 0 || p >= b[k-1].Basis/lf {
 			return max(p, 0)
