@@ -27,6 +27,9 @@ import (
 // (worthHarvesting, sma.go).
 const minTrade = 100.0
 
+// MinTrade is minTrade, for the pages that explain the trades.
+const MinTrade = minTrade
+
 // cashWaits is the part of the SMA's value that cash may reach and still
 // wait for the next quarter's window, the month after the dividends
 // (pathSim.investCash): the rounding of whole-share purchases and sales
