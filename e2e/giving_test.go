@@ -13,7 +13,8 @@ import (
 // advisors' "giving appreciated shares" room shows each year's gift on the
 // median market, SMA beside fund, and the summary; the inputs carry the
 // keys' help text; axe finds nothing serious in the room, on a desktop
-// and on a phone (screenshots of both).
+// and on a phone (screenshots of both); compare shows the gains given
+// away of two scenarios side by side.
 func TestGiving(t *testing.T) {
 	t.Parallel()
 	axe, err := os.ReadFile(os.Getenv("SMACALC_AXE"))
@@ -66,6 +67,27 @@ func TestGiving(t *testing.T) {
 				if v.Impact == "serious" || v.Impact == "critical" {
 					t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
 				}
+			}
+			if layout.name != "desktop" {
+				return
+			}
+			// Compare: pinned with $20,000 a year, then $5,000: the gains
+			// given away are side by side, and they differ.
+			var run int
+			var giftRows []string
+			err = chromedp.Run(ctx,
+				chromedp.Click("#pin"),
+				chromedp.WaitVisible("#compare-table"),
+				runNumber(&run),
+				typeInto("#in-give", "5000"),
+				waitNewRun(&run),
+				chromedp.Evaluate(`[...document.querySelectorAll("#compare-table tbody tr.changed th")].map((c) => c.textContent).filter((t) => t.startsWith("Gains given away"))`, &giftRows),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(giftRows) != 2 {
+				t.Errorf("compare: changed gift rows %q, want the SMA's and the fund's", giftRows)
 			}
 		})
 	}
