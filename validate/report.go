@@ -84,6 +84,7 @@ func (v *validation) markdown() string {
 	v.replaySection(&w)
 	v.dispersionSection(&w)
 	v.giftsSection(&w)
+	w.notes()
 	v.disagreements(&w)
 	w.p("## Appendix: canonical queries")
 	w.p("")

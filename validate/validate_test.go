@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"io/fs"
 	"math"
 	"os"
 	"slices"
@@ -206,6 +207,17 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 	for _, want := range []string{"Chaudhuri", "AQR", "Vanguard", "Monte Carlo", "Recommended UI default", "%!"} {
 		if has := strings.Contains(md, want); has == (want == "%!") {
 			t.Errorf("report: contains %q = %v", want, has)
+		}
+	}
+	names, _ := fs.Glob(notesFS, "notes/*.md")
+	if len(names) == 0 {
+		t.Error("no hand-written section embedded from validate/notes")
+	}
+	for _, name := range names {
+		b, _ := notesFS.ReadFile(name)
+		heading, _, _ := strings.Cut(string(b), "\n")
+		if !strings.HasPrefix(heading, "## ") || !strings.Contains(md, heading+"\n") {
+			t.Errorf("hand-written %s: heading %q not a section of the report", name, heading)
 		}
 	}
 	for _, c := range v.charts() {
