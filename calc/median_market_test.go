@@ -2,10 +2,13 @@ package calc
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"smacalc/calc/scenario"
 )
 
 // typicalScenarios vary what moves the two wealth distributions apart:
@@ -262,4 +265,33 @@ func TestIRRHorner(t *testing.T) {
 			t.Errorf("amount %v contrib %v h %d wealth %v: %v, moneyWeightedReturn %v", amount, contrib, h, wealth, got, want)
 		}
 	}
+}
+
+// The typical market: one simulated market whose wealth is shown whole.
+// Keep (end=hold) and heirs (end=stepup) show the same wealth there; keep
+// still owes the tax a sale would cost, which the step-up clears.
+func ExampleMedianMarket() {
+	s := scenario.DefaultScenario()
+	s.Stocks, s.Paths, s.Horizon, s.End = 40, 30, 10, "hold"
+	keep, err := Simulate(context.Background(), s, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s.End = "stepup"
+	heirs, err := Simulate(context.Background(), s, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	k, h := keep.MedianMarket, heirs.MedianMarket
+	fmt.Println("same market and wealth:", k.Path == h.Path && k.SMA.Equal(h.SMA.Decimal))
+	fmt.Println("the ledger ends at it:", keep.Ledger.SMA[9].End.Equal(k.SMA.Decimal))
+	fmt.Println("keep if sold = wealth − tax:", k.SMAIfSold.Equal(k.SMA.Sub(k.SMATaxIfSold.Decimal)))
+	fmt.Println("the SMA owes more if sold:", k.SMATaxIfSold.GreaterThan(k.FundTaxIfSold.Decimal))
+	// Output:
+	// same market and wealth: true
+	// the ledger ends at it: true
+	// keep if sold = wealth − tax: true
+	// the SMA owes more if sold: true
 }

@@ -200,7 +200,7 @@ type Year struct {
 	// ForcedGains is the SMA's net gain realized by selling the names that
 	// left the index that year (mean over paths; turnover.go).
 	ForcedGains Money `json:"forced_gains"`
-	// TaxSaving and ExtraCost are the year's figures on the median market
+	// TaxSaving and ExtraCost are the year's figures on the typical market
 	// (the ledger's path, not means over paths like the fields above), the
 	// two sides of Result.LossesRunOutYear: the fund's tax for the year
 	// minus the SMA's (without the end treatment's tax), and what the SMA

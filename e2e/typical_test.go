@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
@@ -105,6 +106,19 @@ func TestTypicalMarketOnPage(t *testing.T) {
 				t.Errorf("the page is %d px wider than the screen", overflow)
 			}
 			screenshot(t, ctx, "typical-heirs-"+layout.name+".png")
+			// The printed report carries the run-out sentence (one line
+			// under the headline) and the tax-if-sold table.
+			var printed []bool
+			if err := chromedp.Run(ctx,
+				emulation.SetEmulatedMedia().WithMedia("print"),
+				chromedp.Evaluate(`["#headline-runout", "#if-sold"].map((s) => document.querySelector(s).checkVisibility())`, &printed),
+				emulation.SetEmulatedMedia().WithMedia(""),
+			); err != nil {
+				t.Fatal(err)
+			}
+			if len(printed) != 2 || !printed[0] || !printed[1] {
+				t.Errorf("printed: run-out sentence and tax-if-sold table visible %v", printed)
+			}
 			if os.Getenv("SMACALC_AXE") == "" {
 				t.Fatal("SMACALC_AXE is not set: run `make e2e`, which installs axe-core")
 			}

@@ -187,10 +187,9 @@ func (c *Charts) Render() app.UI {
 			c.Wide, func(size chartSize) string { return harvestChart(r, size) }),
 		chartFigure("fig-decomposition", "Where the difference comes from",
 			"The typical market's difference ("+widget.SignedDollars(r.MedianMarket.Difference.Decimal)+
-				", the one whose wealth is shown above), split by its sources, in dollars at the end. "+
-				"Bars to the right favour the SMA, to the left the fund. The median difference over all simulated markets is "+
-				widget.SignedDollars(r.Difference.P50.Decimal)+" and the average "+
-				widget.SignedDollars(r.Decomposition.Total.Decimal)+"; they differ because a few markets end far ahead or far behind.",
+				") split by its sources, in dollars at the end; over all simulated markets the median is "+
+				widget.SignedDollars(r.Difference.P50.Decimal)+", the average "+
+				widget.SignedDollars(r.Decomposition.Total.Decimal)+". Bars to the right favour the SMA, to the left the fund.",
 			c.Wide, func(size chartSize) string { return waterfallChart(r, c.Brand, size) }),
 	}
 	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund, c.Brand, c.Moving, c.Wide), figures...)...)
@@ -222,16 +221,7 @@ func differenceCaption(r *calc.Result, fund string) string {
 	text := "SMA minus " + fields.FundName(fund) + ": the line is the median simulated market, the band the middle 80% (10th to 90th percentile). " +
 		"Each year is as if both were sold at the end of that year"
 	if r.End == "liquidate" {
-		return text + ", which is also your choice at the end, so the last year is the headline's figure." + runOutCaption(r)
+		return text + ", which is also your choice at the end, so the last year is the headline's figure."
 	}
-	text += "; the marked last step is your choice at the end, " + endPhrases[r.End] + ": from the median if sold to the headline's median."
-	return text + runOutCaption(r)
-}
-
-// runOutCaption says what the dashed line marks, "" without one.
-func runOutCaption(r *calc.Result) string {
-	if y := r.LossesRunOutYear; y != nil && *y > 0 && *y < r.Horizon {
-		return " The dashed line marks the year after which, in the typical market, the tax harvesting saves stays below the SMA's extra cost."
-	}
-	return ""
+	return text + "; the marked last step is your choice at the end, " + endPhrases[r.End] + ": from the median if sold to the headline's median."
 }

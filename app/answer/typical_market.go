@@ -32,13 +32,13 @@ func typicalMarketDetail(r *calc.Result, fund string) []app.UI {
 	}
 }
 
-// typicalWhich says which market the typical one is: "market 95 of 200,
-// where the SMA's wealth is at the 43rd percentile of its markets and the
-// ETF's at the 44th".
+// typicalWhich says which market the typical one is: "market 95 of 200:
+// the SMA's wealth at the 43rd percentile of its markets, the ETF's at
+// the 44th".
 func typicalWhich(r *calc.Result, fund string) string {
 	m := r.MedianMarket
 	return "market " + strconv.Itoa(m.Path+1) + " of " + strconv.Itoa(r.Paths) +
-		", where the SMA's wealth is at the " + ordinal(m.SMAPercentile) + " percentile of its markets and " +
+		": the SMA's wealth at the " + ordinal(m.SMAPercentile) + " percentile of its markets, " +
 		fields.FundName(fund) + "'s at the " + ordinal(m.FundPercentile)
 }
 

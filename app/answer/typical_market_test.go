@@ -20,7 +20,7 @@ func TestOrdinal(t *testing.T) {
 // The page says which market is the typical one, counted from 1.
 func TestTypicalWhich(t *testing.T) {
 	r := &calc.Result{Paths: 200, MedianMarket: calc.MedianMarket{Path: 94, SMAPercentile: 42.713568, FundPercentile: 51.2}}
-	want := "market 95 of 200, where the SMA's wealth is at the 43rd percentile of its markets and the mutual fund's at the 51st"
+	want := "market 95 of 200: the SMA's wealth at the 43rd percentile of its markets, the mutual fund's at the 51st"
 	if got := typicalWhich(r, "mf"); got != want {
 		t.Errorf("typicalWhich = %q, want %q", got, want)
 	}
