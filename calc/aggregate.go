@@ -127,7 +127,8 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 	}
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
-	r.MedianMarket = medianMarket(outs, diff, r.Difference.P50)
+	k := typicalPath(outs, diff, r.Difference.P50.InexactFloat64(), r.DifferenceSE.InexactFloat64())
+	r.MedianMarket = typicalMarket(outs, k, paths[k])
 	return r, nil
 }
 

@@ -1,6 +1,6 @@
 package calc
 
-// Ledger is the year-by-year accounting of one representative path, for
+// Ledger is the year-by-year accounting of the typical market (Result.MedianMarket), for
 // both strategies, in dollars and cents. Every row reconciles exactly:
 //
 //	Start + Contributions + Growth + Dividends − Taxes − Fees − TradingCosts = End
@@ -16,7 +16,7 @@ package calc
 // the holdings; it is the only amount not rounded independently: it takes
 // the rounding of the other amounts (at most a few cents a row).
 type Ledger struct {
-	Path       int         `json:"path"`       // index of the path shown (median difference)
+	Path       int         `json:"path"`       // index of the path shown (MedianMarket.Path)
 	Difference Money       `json:"difference"` // SMA − fund after-tax wealth on this path
 	SMA        []LedgerRow `json:"sma"`
 	Fund       []LedgerRow `json:"fund"`

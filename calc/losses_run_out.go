@@ -3,9 +3,9 @@ package calc
 // When the losses run out (issue 27): with no new money, the losses an SMA
 // harvests shrink as its lots gain (AQR, Sosner, Gromis & Krasner 2022:
 // ≈155 bp of benefit in year 1, ≈8 bp by year 5 without outside
-// short-term gains), while its fee and trading costs go on. On the median
-// market — the path the ledger shows, so that the figures can be checked
-// against it — each year's tax saving is set beside the SMA's extra cost,
+// short-term gains), while its fee and trading costs go on. On the typical
+// market (median_market.go) — the path the ledger shows, so that the
+// figures can be checked against it — each year's tax saving is set beside the SMA's extra cost,
 // and the year after which the saving stays below the cost is reported.
 
 // runOutYears fills years[k].TaxSaving and ExtraCost from the ledger

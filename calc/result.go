@@ -200,7 +200,7 @@ type Year struct {
 	// ForcedGains is the SMA's net gain realized by selling the names that
 	// left the index that year (mean over paths; turnover.go).
 	ForcedGains Money `json:"forced_gains"`
-	// TaxSaving and ExtraCost are the year's figures on the median market
+	// TaxSaving and ExtraCost are the year's figures on the typical market
 	// (the ledger's path, not means over paths like the fields above), the
 	// two sides of Result.LossesRunOutYear: the fund's tax for the year
 	// minus the SMA's (without the end treatment's tax), and what the SMA
@@ -259,15 +259,38 @@ type DifferencePoint struct {
 	Difference Quantiles `json:"difference"`
 }
 
-// MedianMarket is the market whose difference is the median: the middle
-// path, or the mean of the two middle paths for an even count (as the
-// median itself). SMA − Fund and the decomposition's Total equal
-// Result.Difference.P50 exactly, so the figures shown beside the median
-// add up to it.
+// MedianMarket is the typical market: one simulated market, shown whole
+// (never a mean of markets), whose difference is within the Monte Carlo
+// error of the median difference and whose two wealths are both nearest
+// the middle of their own distributions (median_market.go says why and
+// how). SMA − Fund is its Difference and its decomposition's Total, to
+// the cent; the ledger is this market's and ends at SMA and Fund. The
+// JSON name stays median_market (a contract: add, never rename).
 type MedianMarket struct {
 	SMA           Money         `json:"sma"`  // after-tax wealth with the end treatment
 	Fund          Money         `json:"fund"` // after-tax wealth with the end treatment
 	Decomposition Decomposition `json:"decomposition"`
+
+	// Path is the market's path number (Ledger.Path in a final result).
+	Path int `json:"path"`
+	// Difference is SMA − Fund in this market (within
+	// typicalWindow × Result.DifferenceSE of Result.Difference.P50).
+	Difference Money `json:"difference"`
+	// SMAPercentile and FundPercentile are where this market's wealth
+	// ranks among each strategy's simulated markets, 0 … 100 (50: the
+	// median).
+	SMAPercentile  float64 `json:"sma_percentile"`
+	FundPercentile float64 `json:"fund_percentile"`
+	// SMAIfSold and FundIfSold are the after-tax wealth if everything were
+	// sold at the horizon (liquidated), and SMATaxIfSold and FundTaxIfSold
+	// what that sale would cost over SMA and Fund: with end=hold (keep)
+	// the tax due on the unrealized gains, so keep and stepup (heirs,
+	// IRC §1014) differ by exactly it; 0 with end=liquidate; negative
+	// when selling at a loss would lower the tax.
+	SMAIfSold     Money `json:"sma_if_sold"`
+	FundIfSold    Money `json:"fund_if_sold"`
+	SMATaxIfSold  Money `json:"sma_tax_if_sold"`
+	FundTaxIfSold Money `json:"fund_tax_if_sold"`
 }
 
 // Result is the outcome of a scenario: the worker's reply and the CLI's
@@ -307,7 +330,7 @@ type Result struct {
 	// TrackingError is the annualized standard deviation of the SMA's
 	// monthly pre-tax, pre-fee return minus the index's (mean over paths).
 	TrackingError float64 `json:"tracking_error"`
-	// LossesRunOutYear is, on the median market (the ledger's path), the
+	// LossesRunOutYear is, on the typical market (the ledger's path), the
 	// year after which the SMA's yearly tax saving stays below its extra
 	// cost over the fund (Year.TaxSaving < Year.ExtraCost in every later
 	// year): harvesting paid for the SMA until then. 0 when it never did
@@ -321,8 +344,8 @@ type Result struct {
 	// DifferenceOverTime is the difference if both were sold at the end of
 	// each year (year 0 = the start), percentiles across paths.
 	DifferenceOverTime []DifferencePoint `json:"difference_over_time"`
-	// MedianMarket is the wealth and the decomposition of the median
-	// difference (Difference.P50).
+	// MedianMarket is the typical market: its wealth, its decomposition
+	// and the tax due if sold (see MedianMarket).
 	MedianMarket MedianMarket `json:"median_market"`
 	// Keep is, when the scenario moves existing holdings (a concentrated
 	// position or legacy lots), the after-tax wealth of keeping them as
@@ -332,8 +355,8 @@ type Result struct {
 	// gains each strategy gave away over the horizon (give.go); nil
 	// otherwise.
 	Gifts *GiftSummary `json:"gifts,omitempty"`
-	// Ledger is the year-by-year accounting of one representative path
-	// (the median difference); nil in partial results.
+	// Ledger is the year-by-year accounting of the typical market
+	// (MedianMarket.Path); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`
 }
 

@@ -23,14 +23,15 @@ import (
 //     percentile's order statistic are behind; percentiles interpolate
 //     between order statistics, Hyndman & Fan type 7);
 //   - the decomposition's parts add up to its total exactly, and the
-//     median market's wealth and decomposition add up to the median
-//     difference exactly;
+//     typical market's (MedianMarket's) wealth and decomposition add up
+//     to its difference exactly, and its tax if sold to its wealth less
+//     its wealth if sold;
 //   - each year's tax saved is the fund's tax minus the SMA's, exactly;
 //   - the wealth over time at the horizon is the liquidated wealth, and
 //     with end=liquidate the after-tax wealth and the difference;
 //   - the ledger, when there is one, has a row per year that reconciles,
-//     and its difference is its last rows' and the median's (the lower
-//     middle path's for an even count); each year has the ledger path's
+//     and it is the typical market's: its path, its difference, and its
+//     last rows end at the typical market's wealth; each year has the ledger path's
 //     tax saving and extra cost (the ledger's fees and trading costs, SMA
 //     minus fund, within the rounding of its four amounts), and the year
 //     the losses run out is the one they give; without a ledger there is
@@ -207,9 +208,15 @@ func (c *consistency) sums(r *Result) {
 		c.fail("the decomposition's parts add up to %s, its total is %s", r.Decomposition.partsSum(), r.Decomposition.Total)
 	}
 	m := r.MedianMarket
-	if !m.Decomposition.partsSum().Equal(m.Decomposition.Total.Decimal) || !m.Decomposition.Total.Equal(r.Difference.P50.Decimal) ||
-		!m.SMA.Sub(m.Fund.Decimal).Equal(r.Difference.P50.Decimal) {
-		c.fail("the median market (%s − %s) does not add up to the median difference %s", m.SMA, m.Fund, r.Difference.P50)
+	if !m.Decomposition.partsSum().Equal(m.Decomposition.Total.Decimal) || !m.Decomposition.Total.Equal(m.Difference.Decimal) ||
+		!m.SMA.Sub(m.Fund.Decimal).Equal(m.Difference.Decimal) {
+		c.fail("the median market (the typical one, %s − %s) does not add up to its difference %s", m.SMA, m.Fund, m.Difference)
+	}
+	if m.Path < 0 || m.Path >= r.Paths || m.SMAPercentile < 0 || m.SMAPercentile > 100 || m.FundPercentile < 0 || m.FundPercentile > 100 {
+		c.fail("the typical market's path %d or percentiles %v, %v out of range", m.Path, m.SMAPercentile, m.FundPercentile)
+	}
+	if !m.SMA.Sub(m.SMAIfSold.Decimal).Equal(m.SMATaxIfSold.Decimal) || !m.Fund.Sub(m.FundIfSold.Decimal).Equal(m.FundTaxIfSold.Decimal) {
+		c.fail("the typical market's tax if sold is not its wealth minus its wealth if sold")
 	}
 	for _, y := range r.Years {
 		if !y.FundTax.Sub(y.SMATax.Decimal).Equal(y.TaxSaved.Decimal) {
@@ -251,11 +258,11 @@ func (c *consistency) ledger(r *Result) {
 	if last.Sub(l.Difference.Decimal).Abs().GreaterThan(oneCent) {
 		c.fail("the ledger's difference %s is not its last rows' %s", l.Difference, last)
 	}
-	// The ledger's path is the middle one (the lower middle one for an
-	// even count, below or at the median).
-	gap := l.Difference.Sub(r.Difference.P50.Decimal)
-	if gap.GreaterThan(oneCent) || r.Paths%2 == 1 && gap.Abs().GreaterThan(oneCent) {
-		c.fail("the ledger's difference %s is not the median's %s", l.Difference, r.Difference.P50)
+	// The ledger is the typical market's and ends at the wealth shown.
+	m := r.MedianMarket
+	if l.Path != m.Path || !l.Difference.Equal(m.Difference.Decimal) ||
+		!l.SMA[h-1].End.Equal(m.SMA.Decimal) || !l.Fund[h-1].End.Equal(m.Fund.Decimal) {
+		c.fail("the ledger (path %d, %s) is not the typical market's (path %d, %s)", l.Path, l.Difference, m.Path, m.Difference)
 	}
 }
 

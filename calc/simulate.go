@@ -132,23 +132,18 @@ func Merge(s scenario.Scenario, parts ...Paths) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	diff := make([]float64, len(outcomes))
-	for i, o := range outcomes {
-		diff[i] = o.SMA.AfterTax - o.Fund.AfterTax
-	}
-	if r.Ledger, r.LossesRunOutYear, err = representativeLedger(s, diff, r.Years); err != nil {
+	if r.Ledger, r.LossesRunOutYear, err = representativeLedger(s, r.MedianMarket.Path, r.Years); err != nil {
 		return Result{}, err
 	}
 	r.Gifts.medianMarketGifts(r.Ledger) // give_result.go
 	return r, nil
 }
 
-// representativeLedger re-runs the path whose difference in after-tax
-// wealth is the median (the lower one for an even count; the lowest index
-// among ties) and records its ledger, its yearly tax saving and extra
-// cost into years and the year the losses run out (runOutYears).
-func representativeLedger(s scenario.Scenario, diff []float64, years []Year) (*Ledger, *int, error) {
-	path := middlePaths(diff)[0]
+// representativeLedger re-runs the typical market's path (typicalPath:
+// the ledger shows the market whose wealth the headline shows, and ends
+// at it) and records its ledger, its yearly tax saving and extra cost
+// into years and the year the losses run out (runOutYears).
+func representativeLedger(s scenario.Scenario, path int, years []Year) (*Ledger, *int, error) {
 	tx, err := newTaxer(s)
 	if err != nil {
 		return nil, nil, err
@@ -158,8 +153,10 @@ func representativeLedger(s scenario.Scenario, diff []float64, years []Year) (*L
 	sim.rec = &rec
 	o := sim.run(path)
 	return &Ledger{
-		Path:       path,
-		Difference: money(o.SMA.AfterTax - o.Fund.AfterTax),
+		Path: path,
+		// The difference of the wealth shown (each rounded to the cent),
+		// as MedianMarket.Difference, so the two agree to the cent.
+		Difference: Money{money(o.SMA.AfterTax).Sub(money(o.Fund.AfterTax).Decimal)},
 		SMA:        ledgerRows(rec[0]),
 		Fund:       ledgerRows(rec[1]),
 	}, runOutYears(years, o, rec), nil

@@ -34,7 +34,7 @@ func (a *Assumptions) Render() app.UI {
 		"Taxes are paid from the portfolio at the start of the next year in both strategies; a tax saving is reinvested (or, if you choose under Advanced, paid out to you each year, as the research papers measure it). Fees are included; the SMA fee is not deductible.",
 		state,
 		"The fund's capital-gain distributions are taxed as long-term gains and reinvested. Dividends are treated as qualified.",
-		"The year-by-year table follows one representative market (the median difference); the headline and charts summarise all simulated markets.",
+		"The year-by-year table follows one typical market (the one whose wealth the headline shows); the headline's medians and the charts summarise all simulated markets.",
 	}
 	list := make([]app.UI, len(items))
 	for i, s := range items {

@@ -46,9 +46,13 @@ var (
 // differenceChart is the difference in after-tax wealth (SMA − fund)
 // year by year: each year's median across the simulated markets and the
 // band of the middle 80%, as if both were sold at the end of each year
-// (the median of each year, not one market's path); the last
-// point uses the scenario's end treatment, so the chart ends at the
-// headline's figures.
+// (the median of each year, not one market's path). With a sale at the
+// end the last point is the headline's. Otherwise (keep, heirs, donate)
+// the line still ends as if sold, and the end treatment is drawn as the
+// event it is — a marked last step from the value if sold to the
+// headline's — not as a cliff in the line (issue 24: the heirs' step-up
+// turned a median near zero for 19 years into +$368K at year 20). The
+// year the harvested losses run out is marked too (issue 27).
 func differenceChart(r *calc.Result, fund string, b *brand.Brand, size chartSize) string {
 	n := len(r.DifferenceOverTime)
 	x := make([]float64, n)
@@ -58,7 +62,7 @@ func differenceChart(r *calc.Result, fund string, b *brand.Brand, size chartSize
 	}
 	for i, p := range r.DifferenceOverTime {
 		d := p.Difference
-		if i == n-1 && i > 0 {
+		if i == n-1 && i > 0 && r.End == "liquidate" {
 			d = r.Difference // the end treatment, as the headline
 		}
 		x[i] = float64(p.Year)
@@ -78,7 +82,35 @@ func differenceChart(r *calc.Result, fund string, b *brand.Brand, size chartSize
 		ID:          "chart-difference" + size.suffix,
 		Width:       size.width,
 		FontSize:    size.font,
+		Markers:     differenceMarkers(r),
 	})
+}
+
+// endEvents name the end treatments that are an event at the horizon
+// rather than a sale, as the difference chart marks them.
+var endEvents = map[string]string{
+	"hold":   "Kept, not sold",
+	"stepup": "Heirs' step-up",
+	"donate": "Shares donated",
+}
+
+// differenceMarkers are the difference chart's events: the year the
+// losses run out (on the typical market, from year 1 on) and the end
+// treatment's step at the horizon, with the medians before and after.
+func differenceMarkers(r *calc.Result) []chart.Marker {
+	var ms []chart.Marker
+	if y := r.LossesRunOutYear; y != nil && *y > 0 && *y < r.Horizon {
+		ms = append(ms, chart.Marker{X: float64(*y), Label: "Losses run out, year " + strconv.Itoa(*y)})
+	}
+	n := len(r.DifferenceOverTime)
+	if ev, ok := endEvents[r.End]; ok && n > 1 {
+		before, after := f64(r.DifferenceOverTime[n-1].Difference.P50), f64(r.Difference.P50)
+		ms = append(ms, chart.Marker{
+			X: float64(r.DifferenceOverTime[n-1].Year), Step: true, From: before, To: after,
+			Label: ev + ": " + chart.Money(before) + " if sold → " + chart.Money(after),
+		})
+	}
+	return ms
 }
 
 func harvestChart(r *calc.Result, size chartSize) string {
@@ -109,8 +141,8 @@ func harvestChart(r *calc.Result, size chartSize) string {
 	})
 }
 
-// waterfallChart splits the median market's difference by source: its
-// total is the headline's median difference.
+// waterfallChart splits the typical market's difference by source: its
+// total is that market's difference, beside its wealth in the headline.
 func waterfallChart(r *calc.Result, b *brand.Brand, size chartSize) string {
 	d := r.MedianMarket.Decomposition
 	smaColor, fundColor := b.SeriesColors()
@@ -128,7 +160,7 @@ func waterfallChart(r *calc.Result, b *brand.Brand, size chartSize) string {
 	return chart.Waterfall(chart.WaterfallChart{
 		Title:      "Where the difference comes from",
 		Items:      items,
-		TotalLabel: "Median difference",
+		TotalLabel: "Difference in this market",
 		// A brand's colours: what favours the SMA in the SMA's, what
 		// favours the fund in the fund's ("" keeps the chart's own).
 		Positive:  smaColor,
@@ -154,9 +186,10 @@ func (c *Charts) Render() app.UI {
 			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's.",
 			c.Wide, func(size chartSize) string { return harvestChart(r, size) }),
 		chartFigure("fig-decomposition", "Where the difference comes from",
-			"The median market's difference, split by its sources, in dollars at the end: it adds up to the median difference above. "+
-				"Bars to the right favour the SMA, to the left the fund. Averaged over all simulated markets the difference is "+
-				widget.SignedDollars(r.Decomposition.Total.Decimal)+"; the average and the median differ because a few markets end far ahead or far behind.",
+			"The typical market's difference ("+widget.SignedDollars(r.MedianMarket.Difference.Decimal)+
+				") split by its sources, in dollars at the end; over all simulated markets the median is "+
+				widget.SignedDollars(r.Difference.P50.Decimal)+", the average "+
+				widget.SignedDollars(r.Decomposition.Total.Decimal)+". Bars to the right favour the SMA, to the left the fund.",
 			c.Wide, func(size chartSize) string { return waterfallChart(r, c.Brand, size) }),
 	}
 	return app.Div().ID("charts").Class("charts").Body(append(glideFigures(r, c.Fund, c.Brand, c.Moving, c.Wide), figures...)...)
@@ -190,5 +223,5 @@ func differenceCaption(r *calc.Result, fund string) string {
 	if r.End == "liquidate" {
 		return text + ", which is also your choice at the end, so the last year is the headline's figure."
 	}
-	return text + "; the last point uses your choice at the end (" + endPhrases[r.End] + "), as the headline does."
+	return text + "; the marked last step is your choice at the end, " + endPhrases[r.End] + ": from the median if sold to the headline's median."
 }

@@ -7,7 +7,6 @@ package answer
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"smacalc/app/fields"
 	"smacalc/app/widget"
 	"smacalc/calc"
 )
@@ -15,8 +14,8 @@ import (
 // Headline is the answer in one sentence, a verdict in words and four
 // figures. Provisional marks a result of the paths done so far (Done of
 // Total); Stale a result of earlier inputs. The figures shown together
-// are all medians of the simulated markets, and the wealth line is the
-// median market's, so SMA − fund is the median difference.
+// are all medians of the simulated markets; the wealth line is the
+// typical market's (typical_market.go), with its own difference.
 type Headline struct {
 	app.Compo
 	Result      *calc.Result
@@ -49,8 +48,11 @@ func (h *Headline) Render() app.UI {
 	if h.Provisional {
 		verdict = "The SMA ends ahead in " + widget.AheadText(r) + " of the markets simulated so far."
 	}
-	fund := fields.FundName(h.Fund)
 	depleted := depletionText(r, h.Fund)
+	runOut := ""
+	if !h.Provisional {
+		runOut = runOutText(r)
+	}
 	return app.Div().ID("headline").Class(class).Aria("live", "polite").DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
 		app.If(note != "", func() app.UI { return app.P().ID("headline-note").Class("headline-note").Text(note) }),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
@@ -64,17 +66,15 @@ func (h *Headline) Render() app.UI {
 			figure("hl-ahead", app.Span().Body(widget.Term("markets", "Simulated markets"), app.Text(" where the SMA ends ahead")),
 				widget.AheadText(r), ""),
 		),
-		app.P().ID("headline-detail").Class("headline-detail").Body(
-			app.Text("In the "), widget.Term("median-market", "median market"), app.Text(": SMA "),
-			app.Span().ID("hl-sma").Text(widget.Dollars(r.MedianMarket.SMA.Decimal)),
-			app.Text(", "+fund+" "),
-			app.Span().ID("hl-fund").Text(widget.Dollars(r.MedianMarket.Fund.Decimal)),
-			app.Text(" after tax. Tax alphas are medians of the simulated markets, in % a year; in "),
+		app.If(runOut != "", func() app.UI { return app.P().ID("headline-runout").Class("headline-runout").Text(runOut) }),
+		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund),
+			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
 			app.Text(" the alpha after the sale is "+widget.BpsAsPercent(r.TaxAlphaBps.P10)+" to "+widget.BpsAsPercent(r.TaxAlphaBps.P90)+". "),
 			widget.Term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+widget.PercentOf(r.TrackingError, 2)+" a year."),
-		),
+		)...),
+		app.If(showsIfSold(r), func() app.UI { return ifSoldTable(r, h.Fund) }),
 		app.P().ID("headline-precision").Class("headline-detail").Body(
 			widget.Term("precision", "Precision"),
 			app.Text(" of the simulation ("+precisionText(r)+")."),

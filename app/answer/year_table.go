@@ -10,8 +10,8 @@ import (
 	"smacalc/calc"
 )
 
-// YearTable is the ledger of the representative path, for both strategies,
-// to the cent.
+// YearTable is the ledger of the typical market (calc.MedianMarket), for
+// both strategies, to the cent: it ends at the wealth the headline shows.
 type YearTable struct {
 	app.Compo
 	Ledger *calc.Ledger
@@ -31,9 +31,8 @@ func (y *YearTable) Render() app.UI {
 		app.H3().Text("Year by year"),
 		app.P().Body(
 			app.Text("One "), widget.Term("representative-market", "representative simulated market"),
-			app.Text(": the one with the median difference, where the SMA ends "+
-				amountPhrase(l.Difference.Decimal)+" ("+widget.Cents(l.Difference.Decimal)+"). With an even number of markets the median is "+
-				"halfway between the two middle ones, so the headline's figure can differ slightly from this market's. "+
+			app.Text(": the typical market whose wealth the headline shows (market "+strconv.Itoa(l.Path+1)+"), where the SMA ends "+
+				amountPhrase(l.Difference.Decimal)+" ("+widget.Cents(l.Difference.Decimal)+"); the last rows end at that wealth. "+
 				"Each row adds up: start + added + market growth + dividends − taxes − fees − trading costs = end. "+
 				"Taxes are due for the year and paid from the portfolio; a negative tax is a saving on your other income. The last row's taxes include the tax at the end."),
 		),

@@ -52,6 +52,8 @@ type LineChart struct {
 	// ID prefixes the ids of the <title> and <desc> elements; "" derives
 	// one from the content.
 	ID string
+	// Markers are events drawn over the lines (markers.go).
+	Markers []Marker
 }
 
 type pt struct{ x, y float64 }
@@ -115,6 +117,7 @@ func Lines(c LineChart) string {
 		return f.noData("")
 	}
 	allZero := ymin == 0 && ymax == 0
+	ymin, ymax = markerExtent(c.Markers, ymin, ymax)
 	if c.IncludeZero {
 		ymin, ymax = math.Min(ymin, 0), math.Max(ymax, 0)
 	}
@@ -124,7 +127,7 @@ func Lines(c LineChart) string {
 		colors[i] = color(s.Color, Palette[i%len(Palette)])
 	}
 	if f.desc == "" {
-		f.desc = lineDesc(c, n, xAt, get, format)
+		f.desc = lineDesc(c, n, xAt, get, format) + markerDesc(c.Markers)
 	}
 
 	var b svg
@@ -322,6 +325,7 @@ func Lines(c LineChart) string {
 		}
 	}
 
+	drawMarkers(&b, c.Markers, sx, sy, left, right, top, bottom, fs)
 	// End labels, pushed apart so they do not overlap.
 	if len(ends) > 0 {
 		sort.SliceStable(ends, func(i, j int) bool { return ends[i].y < ends[j].y })

@@ -14,15 +14,15 @@ var glossary = map[string]string{
 		"After the final sale: it is, as your end-of-horizon choice says.",
 	"markets": "The calculator simulates many possible futures of the stock market (random but realistic ups and downs) " +
 		"and runs both strategies through each one. The figures are summaries of those markets.",
-	"median-market": "Half the simulated markets turn out better for the SMA than this one, half worse. " +
-		"Its figures are the middle of the range, not a promise.",
+	"median-market": "One simulated market, shown whole: its difference is as close to the median difference as the simulation can tell, " +
+		"and both its SMA and its fund wealth are near the middle of their own markets. Its figures are typical, not a promise.",
 	"tracking-error": "How far the SMA's return strays from the index's in a typical year, because it leaves out sectors " +
 		"or holds a substitute for a stock it sold at a loss.",
 	"range80": "The middle 80% of the simulated markets: one market in ten does worse than the low end and one in ten better than the high end.",
 	"precision": "The simulation runs a limited number of markets, so its medians carry a small random error: " +
 		"with another set of markets of the same kind they would move by about this much (one standard error). " +
 		"It shrinks as more markets are simulated.",
-	"representative-market": "The one simulated market whose difference is the median: its year-by-year figures are shown to the cent.",
+	"representative-market": "The typical simulated market whose wealth the headline shows: its year-by-year figures are shown to the cent.",
 }
 
 // termAliases lets a term appear more than once on the page (each element
