@@ -325,6 +325,9 @@ type Result struct {
 	// position or legacy lots), the after-tax wealth of keeping them as
 	// they are with the rest in the fund, for comparison; nil otherwise.
 	Keep *KeepResult `json:"keep,omitempty"`
+	// ExitPlans is, with "exit", every exit plan's after-tax wealth side
+	// by side with the best one named (exit_result.go); nil otherwise.
+	ExitPlans *ExitPlans `json:"exit_plans,omitempty"`
 	// Ledger is the year-by-year accounting of one representative path
 	// (the median difference); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`

@@ -12,6 +12,9 @@ import (
 // out of the way of each key's own range.
 func smallWith(key, value string) string {
 	base := map[string]string{"stocks": "10", "horizon": "1", "paths": "10"}
+	if key == "exit" {
+		base["horizon"] = "50" // an exit year is at most the horizon
+	}
 	base[key] = value
 	q := ""
 	for _, name := range Names() {
@@ -91,7 +94,7 @@ func TestKeyTableOrder(t *testing.T) {
 		"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
 		"index", "turnover", "savings",
 		"single", "singlebasis", "singlevol", "gainbudget",
-		"history", "takeover", "premium"}
+		"history", "takeover", "premium", "exit", "exitplan", "exitfee"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Names() = %q\nwant (MODEL.md's order, a contract) %q", got, want)
 	}

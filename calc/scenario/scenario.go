@@ -50,6 +50,21 @@ type Scenario struct {
 	GainBudget    float64     // most net capital gain realized a year to move ("gainbudget")
 	HasGainBudget bool        // GainBudget is set; unset: no limit, sell at once
 	Legacy        []LegacyLot // legacy lots (nil: none); Amount is their total
+
+	// An exit plan at a chosen year (calc/exit.go).
+	Exit       int     // year at whose end the plans apply, 0 = none ("exit")
+	ExitPlan   string  // keep, inkind, etf351, sell ("exitplan")
+	ExitFee    float64 // yearly cost after the exit ("exitfee")
+	HasExitFee bool    // ExitFee is set; unset: the fund's expense ratio
+}
+
+// ExitFeeRate is the yearly cost after an exit: "exitfee", or the fund's
+// expense ratio when it is not set.
+func (s Scenario) ExitFeeRate() float64 {
+	if s.HasExitFee {
+		return s.ExitFee
+	}
+	return s.FundFee
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing

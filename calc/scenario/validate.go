@@ -80,7 +80,7 @@ func (s Scenario) validate(e *ValidationError) {
 	s.validateLegacy(e)
 	s.checkKeys(e, "paths")
 	s.validateWork(e)
-	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium")
+	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium", "exit", "exitplan", "exitfee")
 	s.validateTakeover(e)
 	s.validateWeekly(e)
 	s.validateExactRange(e) // limits.go
