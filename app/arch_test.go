@@ -21,11 +21,12 @@ import (
 // (key specs, form values ↔ scenario), the brand, the charts and the
 // widgets.
 var allowedImports = map[string][]string{
-	"app":              {"advisor", "answer", "brand", "fields", "form", "store", "transparency", "widget"},
+	"app":              {"advisor", "after", "answer", "brand", "fields", "form", "store", "transparency", "widget"},
 	"app/form":         {"fields", "store", "widget"},
 	"app/answer":       {"brand", "chart", "fields", "store", "widget"},
 	"app/advisor":      {"brand", "fields", "store", "widget"},
 	"app/transparency": {"fields", "store", "widget"},
+	"app/after":        {"chart", "fields", "store", "widget"},
 	"app/store":        {"fields", "widget"},
 	"app/fields":       {"widget"},
 	"app/brand":        nil,
