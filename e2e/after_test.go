@@ -72,7 +72,7 @@ func TestAfterAFewYears(t *testing.T) {
 				chromedp.WaitVisible(appReady),
 				waitSimulated(),
 				chromedp.WaitVisible(`#exit-row-etf351.not-modelled`),
-				chromedp.Text(`#exit-wealth-etf351`, &reason),
+				chromedp.Text(`#exit-reason`, &reason),
 				chromedp.Poll(`document.querySelectorAll("#budgets-table tr[data-done=true]").length === 3`, nil, chromedp.WithPollingTimeout(3*time.Minute)),
 				chromedp.WaitVisible(`#fig-budgets svg`),
 			)

@@ -42,8 +42,8 @@ type Budgets struct {
 // and, once simulated, its result.
 type budgetRun struct {
 	Name, Short, Query string
-	Result      *calc.Result
-	Err         string
+	Result             *calc.Result
+	Err                string
 }
 
 // budgetQueries are the variants of s to simulate: no budget (0: only
