@@ -33,7 +33,7 @@ func TestExitWords(t *testing.T) {
 	}{
 		{"sell", []string{"Leaving at the end of year 5, moving the stocks in kind to a cheaper account does best in this scenario: $50,000 more after tax than keeping the SMA",
 			"The plan you chose, selling everything for the ETF, ends $70,000 behind it."}},
-		{"etf351", []string{"The plan you chose, exchanging them for ETF shares under §351, is not available here"}},
+		{"etf351", []string{"The plan you chose, exchanging them for ETF shares under §351, is not available here: see why"}},
 		{"inkind", []string{"does best"}},
 	} {
 		x.Plan = tc.plan

@@ -94,10 +94,12 @@ func (e *Exits) Render() app.UI {
 				app.TBody().Body(rows...),
 			),
 		),
+		app.P().Class("note").Text("“Against” columns: the median over the simulated markets of each market's difference, which need not be the difference of the medians in the first column."),
 		app.If(!x.Plans[2].Modelled, func() app.UI {
 			return app.P().ID("exit-reason").Class("exit-reason").Text(x.Plans[2].Reason)
+		}).Else(func() app.UI {
+			return app.P().ID("exit-diversified").Class("note").Text(diversificationNote(x))
 		}),
-		app.P().Class("note").Text(diversificationNote(x)),
 	)
 }
 
@@ -174,7 +176,7 @@ func exitWords(x *calc.ExitPlans, fund string) string {
 		switch {
 		case chosen == nil:
 		case !chosen.Modelled:
-			text += " The plan you chose, " + planPhrase(x.Plan, fund) + ", is not available here: see its row."
+			text += " The plan you chose, " + planPhrase(x.Plan, fund) + ", is not available here: see why below the table."
 		default:
 			text += " The plan you chose, " + planPhrase(x.Plan, fund) + ", ends " + widget.Dollars(best.Sub(chosen.AfterTaxWealth.P50.Decimal)) + " behind it."
 		}
