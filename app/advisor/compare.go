@@ -5,6 +5,8 @@
 package advisor
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app/fields"
@@ -52,6 +54,9 @@ func (c *Compare) Render() app.UI {
 		// difference above (the medians of each would not).
 		compareRow("After-tax wealth in the median market, SMA", p, cur, func(r *calc.Result) string { return widget.Dollars(r.MedianMarket.SMA.Decimal) }),
 		compareRow("After-tax wealth in the median market, fund", p, cur, func(r *calc.Result) string { return widget.Dollars(r.MedianMarket.Fund.Decimal) }),
+	}
+	if p.ExitPlans != nil || cur != nil && cur.ExitPlans != nil {
+		rows = append(rows, compareRow("Best exit plan (median after tax)", p, cur, exitPlanText))
 	}
 	var diffs []fields.Difference
 	if cur != nil {
@@ -114,3 +119,21 @@ func compareRow(label string, pinned, current *calc.Result, text func(*calc.Resu
 	}
 	return app.Tr().Class(class).Body(app.Th().Scope("row").Text(label), app.Td().Text(a), app.Td().Text(b))
 }
+
+// exitPlanText is the best exit plan of a result and its median after-tax
+// wealth ("—" without an exit year; app/after shows the plans).
+func exitPlanText(r *calc.Result) string {
+	x := r.ExitPlans
+	if x == nil {
+		return "—"
+	}
+	for _, p := range x.Plans {
+		if p.Plan == x.Best {
+			return exitPlanNames[p.Plan] + " after year " + strconv.Itoa(x.Year) + ": " + widget.Dollars(p.AfterTaxWealth.P50.Decimal)
+		}
+	}
+	return "—"
+}
+
+// exitPlanNames name the exit plans in the comparison.
+var exitPlanNames = map[string]string{"keep": "Keep the SMA", "inkind": "In kind", "etf351": "§351 exchange", "sell": "Sell"}

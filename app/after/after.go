@@ -29,7 +29,13 @@ func (s *Section) Render() app.UI {
 	if result != nil {
 		budgetsResult = result
 	}
-	return app.Section().ID("after").Class("after").Aria("labelledby", "after-title").Body(
+	// Nothing to print without an exit year or a position to move: the
+	// invitations are for the screen.
+	class := "after"
+	if s.Scenario.Exit == 0 && s.Scenario.Single == 0 {
+		class += " no-print"
+	}
+	return app.Section().ID("after").Class(class).Aria("labelledby", "after-title").Body(
 		app.H2().ID("after-title").Text("After a few years"),
 		&Exits{Scenario: exitScenario, Result: result},
 		&Budgets{Scenario: s.Scenario, Result: budgetsResult, Imported: s.Imported, Sim: s.Sim, Wide: s.Wide},
