@@ -16,6 +16,7 @@
 //	├─ answer        headline, progress, charts, notices, year table, assumptions
 //	├─ advisor       saved scenarios, compare, presenter mode, exports, report
 //	├─ transparency  holdings, tax lots, harvests, stock-count sweep, explainer
+//	├─ after         "After a few years": exit plans side by side, gain budgets
 //	│     the rooms: each imports what is below, never another room
 //	├─ store      the one state, the actions that change it, the Simulator
 //	│             interface, the debounce, the URL
