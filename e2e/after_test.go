@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
@@ -80,6 +81,18 @@ func TestAfterAFewYears(t *testing.T) {
 				t.Errorf("reason: %q", reason)
 			}
 			afterShot(t, ctx, "after-budgets-"+layout.name+".png")
+			if layout.name == "desktop" { // the printed report shows the room, without its controls
+				var controls []string
+				err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("print"),
+					chromedp.Evaluate(`[...document.querySelectorAll("#after button")].filter((e) => e.checkVisibility()).map((e) => e.id)`, &controls))
+				if err != nil || len(controls) > 0 {
+					t.Errorf("printed room: controls %v (%v)", controls, err)
+				}
+				afterShot(t, ctx, "after-print.png")
+				if err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("")); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if axePath == "" {
 				t.Log("SMACALC_AXE not set: axe not run")
 				return
