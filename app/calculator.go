@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app/advisor"
+	"smacalc/app/after"
 	"smacalc/app/answer"
 	"smacalc/app/brand"
 	"smacalc/app/breakeven"
@@ -154,6 +155,9 @@ func (c *calculator) Render() app.UI {
 		&advisor.ReportInputs{Scenario: s.Scenario},
 		app.Div().ID("calc").Class("calc-layout").Body(answerPart, inputs, results),
 		yearTable,
+		// "After a few years": exit plans and gain budgets side by side,
+		// for advisors, after the year-by-year detail.
+		&after.Section{Scenario: s.Scenario, Final: final, Imported: s.Lots != nil, Sim: c.Sim, Wide: c.wideScreen || s.Presenting},
 		// What the SMA holds is inspected from the query alone: not shown
 		// for imported lots, which the query does not carry.
 		app.If(s.Lots == nil, func() app.UI { return transparency.For(ledger, c.Sim) }),

@@ -19,6 +19,7 @@
 //	├─ giving        gifts of appreciated shares: each year's lots, gains
 //	│                given away and deduction, SMA beside fund
 //	├─ breakeven     the break-even map over two inputs (issue 27)
+//	├─ after         "After a few years": exit plans side by side, gain budgets
 //	│     the rooms: each imports what is below, never another room
 //	├─ store      the one state, the actions that change it, the Simulator
 //	│             interface, the debounce, the URL

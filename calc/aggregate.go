@@ -125,6 +125,7 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 	if s.Single > 0 || len(s.Legacy) > 0 {
 		r.Keep = &KeepResult{AfterTaxWealth: quantiles(outs.col(func(o *PathOutcome) float64 { return o.Keep }))}
 	}
+	r.ExitPlans = exitPlansOf(s, outs)
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
 	k := typicalPath(outs, diff, r.Difference.P50.InexactFloat64(), r.DifferenceSE.InexactFloat64())

@@ -133,6 +133,15 @@
 // other itemized deductions), with the 30%-of-AGI limit and the
 // five-year carryover per strategy, and from 2026 the 0.5% floor, the
 // 2/37 cap and the non-itemizer's cash deduction (calc/tax/itemized.go).
+// Exit plans (exit.go, exit_result.go; keys "exit", "exitplan",
+// "exitfee"): at the end of year "exit" the path branches on the same
+// markets into keeping the SMA (the path itself: nothing else in the
+// Result changes), selling everything for the fund, moving the lots in
+// kind (a second pass of the path without harvesting, at "exitfee") and
+// a tax-free §351 exchange into an ETF, modelled only when the portfolio
+// passes the diversification tests of IRC §368(a)(2)(F)(ii) (Treas. Reg.
+// §1.351-1(c)(6)); Result.ExitPlans reports each plan's after-tax wealth
+// with the end treatment and names the best.
 //
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward

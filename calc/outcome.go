@@ -11,6 +11,25 @@ type PathOutcome struct {
 	// Keep is the after-tax wealth of keeping the existing holdings
 	// (transition_keep.go); 0 without them.
 	Keep float64 `json:"k,omitempty"`
+	// Exit is the exit plans' outcome (exit.go); nil without "exit".
+	Exit *PathExit `json:"x,omitempty"`
+}
+
+// PathExit is one path's exit plans at the horizon (exit.go): each plan's
+// after-tax wealth with the end treatment ("keep" is PathOutcome.SMA's),
+// the tax the sale causes in the exit year, and the §368(a)(2)(F)(ii)
+// test of the portfolio at the exit.
+type PathExit struct {
+	InKind  float64 `json:"ik"`
+	Sell    float64 `json:"sl"`
+	ETF351  float64 `json:"ef"` // 0 when the test fails (not modelled)
+	SaleTax float64 `json:"stx"`
+	// Largest and Five are the largest issuer's share of the portfolio's
+	// value (cash excluded) and the five largest's together; Eligible is
+	// both within the limits (25%, 50%).
+	Largest  float64 `json:"l1"`
+	Five     float64 `json:"l5"`
+	Eligible bool    `json:"ok,omitempty"`
 }
 
 // PathStrategy is one strategy's totals on one path.

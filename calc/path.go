@@ -43,6 +43,13 @@ type pathSim struct {
 	rec   *[2][]yearFlows // non-nil: record the ledger of this path
 	insp  *inspector      // non-nil: record an Inspection of this path (inspect.go)
 	watch *indexWatch     // non-nil: report each month's index (index_months.go)
+
+	// Exit plans (exit.go): exits non-nil runs the exits to a fund beside
+	// the path; inKindFrom > 0 makes this pass the in-kind plan (no
+	// harvest and the fee exitFee after that step).
+	exits      *exitPlans
+	inKindFrom int32
+	exitFee    float64
 }
 
 func newPathSim(s scenario.Scenario, tx *taxer) *pathSim {
@@ -65,6 +72,7 @@ func newPathSim(s scenario.Scenario, tx *taxer) *pathSim {
 	if s.Harvest == "weekly" {
 		p.weeks = newWeekState(s)
 	}
+	p.exits = newExitPlans(s)
 	if p.tr = newTransition(s); p.tr != nil {
 		p.keep = newKeepStrategy(s)
 		if p.mkt.History != nil {
@@ -114,6 +122,9 @@ func (p *pathSim) begin(path int) {
 	p.sma.account.reset(h)
 	p.fund.account.reset(h)
 	p.fund.book = p.fund.book[:0]
+	if p.exits != nil {
+		p.exits.begin()
+	}
 	p.years = make([]PathYear, h)
 	if p.rec != nil {
 		p.rec[0], p.rec[1] = p.rec[0][:0], p.rec[1][:0]
@@ -180,10 +191,10 @@ func (p *pathSim) invest(held float64) {
 func (p *pathSim) month(t int32) (excess float64, held bool) {
 	vPrev := p.sma.value
 	idxPrev := p.mkt.IdxVal
-	harvestNow := p.every > 0 && t%p.every == 0
+	harvestNow := p.every > 0 && t%p.every == 0 && p.managed(t)
 	growth := p.moveMarket(t, idxPrev, harvestNow)
 	p.sma.unwindSubstitutes(t, p.mkt.Price)
-	if p.weeks != nil {
+	if p.weeks != nil && p.managed(t) {
 		growth += p.weeks.harvests(t, &p.mkt, &p.sma)
 	}
 	if harvestNow {
@@ -251,7 +262,7 @@ func (p *pathSim) quarter(t int32) float64 {
 	s := &p.s
 	yield := p.mkt.QuarterYield(t)
 	div := yield * p.sma.value
-	fee := s.SMAFee / 4 * p.sma.value
+	fee := p.smaFeeRate(t) / 4 * p.sma.value
 	p.sma.qd += div
 	p.sma.year.div += div
 	p.sma.year.fees += fee
@@ -259,6 +270,10 @@ func (p *pathSim) quarter(t int32) float64 {
 	p.fund.quarter(yield, s.FundFee/4, t)
 	if p.tr != nil {
 		p.keep.quarter(p.tr, p.fund.nav, t)
+	}
+	if p.exits != nil {
+		p.exits.sell.quarter(yield, p.mkt.IdxVal, t)
+		p.exits.etf.quarter(yield, p.mkt.IdxVal, t)
 	}
 	return div
 }
@@ -328,6 +343,9 @@ func (p *pathSim) outcome(te float64) PathOutcome {
 	}
 	if p.tr != nil {
 		out.Keep = p.keep.wealth
+	}
+	if p.exits != nil {
+		out.Exit = p.exits.outcome()
 	}
 	return out
 }

@@ -36,7 +36,7 @@ func (p *pathSim) pinToHistory(idxPrev float64, harvestNow bool) float64 {
 // step t and records their weight in the SMA.
 func (p *pathSim) transitionYearEnd(y int, t int32) {
 	nav, fundHolds := p.fund.nav, p.fund.units > 0 // before the fund's distribution
-	p.years[y-1].SingleW = p.tr.yearEnd(&p.sma, &p.mkt, t)
+	p.years[y-1].SingleW = p.tr.yearEnd(&p.sma, &p.mkt, t, p.managed(t))
 	p.keep.yearEnd(p.tr, p.tx, y == p.s.Horizon, t, nav, fundHolds)
 }
 

@@ -355,6 +355,9 @@ type Result struct {
 	// gains each strategy gave away over the horizon (give.go); nil
 	// otherwise.
 	Gifts *GiftSummary `json:"gifts,omitempty"`
+	// ExitPlans is, with "exit", every exit plan's after-tax wealth side
+	// by side with the best one named (exit_result.go); nil otherwise.
+	ExitPlans *ExitPlans `json:"exit_plans,omitempty"`
 	// Ledger is the year-by-year accounting of the typical market
 	// (MedianMarket.Path); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`

@@ -35,7 +35,13 @@ import (
 //     tax saving and extra cost (the ledger's fees and trading costs, SMA
 //     minus fund, within the rounding of its four amounts), and the year
 //     the losses run out is the one they give; without a ledger there is
-//     none of these.
+//     none of these;
+//   - with "exit", the exit plans are the four in order, "keep" is the
+//     SMA's after-tax wealth and its difference from the fund the
+//     difference's, a §351 exchange is modelled exactly when every path
+//     passes the diversification test (and otherwise says why), only the
+//     sale adds a tax at the exit, and the best plan has the highest
+//     median, ahead of the next best by the difference of their medians.
 //
 // A result read from outside the engine (a browser's storage) is checked
 // with it before it is shown: a failed check means recompute. It cannot
@@ -54,6 +60,7 @@ func (r *Result) CheckConsistency(s scenario.Scenario) error {
 	c.shares(r)
 	c.sums(r)
 	c.ledger(r)
+	c.exitPlans(r, s)
 	return c.err
 }
 

@@ -135,6 +135,7 @@ func FuzzResultConsistency(f *testing.F) {
 	f.Add(0.07, 0.16, 0.0, uint8(0), uint8(5), uint8(3), uint64(1))
 	f.Add(-0.3, 0.8, -40000.0, uint8(1), uint8(4), uint8(6), uint64(7))
 	f.Add(0.2, 0.05, 25000.0, uint8(3), uint8(1), uint8(2), uint64(3))
+	f.Add(0.05, 0.2, -30000.0, uint8(2), uint8(7), uint8(4), uint64(2)<<58|5) // exit at year 2 with a concentrated position
 	f.Fuzz(func(t *testing.T, ret, vol, contrib float64, end, paths, horizon uint8, seed uint64) {
 		s := scenario.DefaultScenario()
 		s.Ret, s.Vol = scenario.Round(ret, scenario.Fraction), scenario.Round(vol, scenario.Fraction)
@@ -147,6 +148,11 @@ func FuzzResultConsistency(f *testing.F) {
 		}
 		if seed&2 == 2 { // yearly gifts of lots (give.go)
 			s.Give, s.Itemized = float64(seed>>2%60)*1000, float64(seed>>8%80)*1000
+		}
+		// An exit plan (0: none) from the seed's top bits; not with gifts,
+		// which exit plans refuse (scenario.checkExitGifts).
+		if s.Give == 0 {
+			s.Exit = int(seed>>58&7) % (s.Horizon + 1)
 		}
 		if s.Validate() != nil {
 			return

@@ -80,12 +80,16 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 		return Paths{}, err
 	}
 	sim := newPathSim(s, tx)
+	inKind := newInKindPass(s, tx) // nil without an exit plan
 	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, 0, count)}
 	for k := range count {
 		if err := ctx.Err(); err != nil {
 			return Paths{}, err
 		}
 		o := sim.run(first + k)
+		if inKind != nil {
+			o.Exit.InKind = inKind.run(first + k).SMA.AfterTax
+		}
 		if err := o.check(); err != nil {
 			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, first+k, err)
 		}

@@ -375,6 +375,7 @@ func TestGolden(t *testing.T) {
 func FuzzSimulate(f *testing.F) {
 	f.Add(0.07, 0.16, 0.25, 1.0, 0.0, uint8(0), uint8(0), uint8(3), uint8(2), uint64(1))
 	f.Add(-0.4, 0.9, 1.5, 0.1, -5000.0, uint8(2), uint8(3), uint8(1), uint8(1), uint64(9))
+	f.Add(0.07, 0.16, 0.25, 0.6, 10000.0, uint8(1), uint8(2), uint8(5), uint8(2), uint64(2)<<56|uint64(2)<<54|1<<53|4) // exit in year 2, etf351, exitfee set
 	f.Fuzz(func(t *testing.T, ret, vol, idio, basis, contrib float64, harvest, end, stocks, horizon uint8, seed uint64) {
 		s := scenario.DefaultScenario()
 		// At the scenario's precision (cents, 6 decimals), as Decode gives.
@@ -392,6 +393,12 @@ func FuzzSimulate(f *testing.F) {
 		// its shape, and takeovers' jumps must keep the ledger whole too.
 		s.Turnover = float64(seed>>62) * 0.15
 		s.Takeover = scenario.Round(float64(seed>>60&3)/3, scenario.Fraction)
+		// And an exit plan at a year of the horizon (0: none), the plan
+		// weighed and whether its fee is set.
+		s.Exit = int(seed>>56&3) % (s.Horizon + 1)
+		plans := choiceValues("exitplan")
+		s.ExitPlan = plans[int(seed>>54&3)%len(plans)]
+		s.ExitFee, s.HasExitFee = 0.002, seed>>53&1 == 1
 		if s.Validate() != nil {
 			return
 		}

@@ -315,10 +315,13 @@ func (tr *transition) unrealized(t int32, donate bool, g *lotbook.Gains) {
 	}
 }
 
-// yearEnd sells up to the year's budget and records the year's sales in
-// the SMA's flows. It returns the holdings' weight in the SMA.
-func (tr *transition) yearEnd(sma *smaSide, m *market.State, t int32) (weight float64) {
-	tr.move(sma, m, t)
+// yearEnd sells up to the year's budget (when the SMA is still managed:
+// not after an in-kind exit, exit.go) and records the year's sales in the
+// SMA's flows. It returns the holdings' weight in the SMA.
+func (tr *transition) yearEnd(sma *smaSide, m *market.State, t int32, managed bool) (weight float64) {
+	if managed {
+		tr.move(sma, m, t)
+	}
 	if sma.value > 0 {
 		weight = math.Max(tr.value(), 0) / sma.value
 	}

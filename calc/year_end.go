@@ -35,6 +35,9 @@ type yearTaxes struct {
 // tax for year y, records the year and either settles the next year's
 // flows or, at the horizon, applies the end treatment.
 func (p *pathSim) yearEnd(y int, t int32) {
+	if p.exits != nil {
+		p.exitYearEnd(y, t)
+	}
 	p.fund.distribute(p.s.Dist, t)
 	tx := p.taxYear()
 	if p.s.Give > 0 {
@@ -165,6 +168,10 @@ func (p *pathSim) flowsAtYearStart(y int, smaTax, fundTax float64) {
 	if p.tr != nil {
 		p.tr.yearStart(&p.sma, &p.mkt, t)
 		p.keep.yearStart(p.tr, p.fund.nav, t)
+	}
+	if p.exits != nil {
+		p.exits.sell.yearStart(p.mkt.IdxVal, t)
+		p.exits.etf.yearStart(p.mkt.IdxVal, t)
 	}
 	p.years[y].SMAStart = p.sma.value
 }

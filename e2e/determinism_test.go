@@ -34,6 +34,10 @@ func TestBrowserMatchesNative(t *testing.T) {
 		// floor and the carryover (a gift beyond 30% of a small income).
 		"give=20000&itemized=40000&stocks=60&paths=40&horizon=5&seed=12",
 		"give=60000&wages=100000&status=single&state=CO&stocks=60&paths=30&horizon=4&seed=13",
+		// Issue 28's exit plans: a §351 exchange that applies, and one a
+		// concentrated position refuses, with a weekly in-kind pass.
+		"exit=3&exitplan=etf351&exitfee=0.001&stocks=80&paths=40&horizon=6&seed=12",
+		"single=0.5&singlebasis=0.3&gainbudget=20000&exit=2&exitplan=sell&harvest=weekly&end=donate&stocks=60&paths=30&horizon=4&seed=13",
 	}
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
@@ -68,6 +72,21 @@ func TestBrowserMatchesNative(t *testing.T) {
 		}
 		if got, wantEnd := cents(fundEnd), want.Ledger.Fund[last].End.String(); got != wantEnd {
 			t.Errorf("%s: fund ends at %s in the browser, %s natively", query, got, wantEnd)
+		}
+		if want.ExitPlans != nil {
+			var plans map[string]string
+			err := chromedp.Run(ctx,
+				chromedp.WaitVisible(`#exit-plans`),
+				chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("#exit-plans td[data-value]")].map((td) => [td.id, td.dataset.value]))`, &plans),
+			)
+			if err != nil {
+				t.Fatalf("%s: %v", query, err)
+			}
+			for _, p := range want.ExitPlans.Plans {
+				if p.Modelled && plans["exit-wealth-"+p.Plan] != p.AfterTaxWealth.P50.String() {
+					t.Errorf("%s: exit plan %s: %q in the browser, %s natively", query, p.Plan, plans["exit-wealth-"+p.Plan], p.AfterTaxWealth.P50)
+				}
+			}
 		}
 	}
 }

@@ -5,6 +5,8 @@
 package advisor
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app/fields"
@@ -59,6 +61,9 @@ func (c *Compare) Render() app.UI {
 		rows = append(rows,
 			compareRow("Gains given away to charity, SMA", p, cur, func(r *calc.Result) string { return giftText(r, true) }),
 			compareRow("Gains given away to charity, fund", p, cur, func(r *calc.Result) string { return giftText(r, false) }))
+	}
+	if p.ExitPlans != nil || cur != nil && cur.ExitPlans != nil {
+		rows = append(rows, compareRow("Best exit plan (median after tax)", p, cur, exitPlanText))
 	}
 	var diffs []fields.Difference
 	if cur != nil {
@@ -135,3 +140,21 @@ func giftText(r *calc.Result, sma bool) string {
 	}
 	return widget.Dollars(r.Gifts.GainGivenFund.Decimal)
 }
+
+// exitPlanText is the best exit plan of a result and its median after-tax
+// wealth ("—" without an exit year; app/after shows the plans).
+func exitPlanText(r *calc.Result) string {
+	x := r.ExitPlans
+	if x == nil {
+		return "—"
+	}
+	for _, p := range x.Plans {
+		if p.Plan == x.Best {
+			return exitPlanNames[p.Plan] + " after year " + strconv.Itoa(x.Year) + ": " + widget.Dollars(p.AfterTaxWealth.P50.Decimal)
+		}
+	}
+	return "—"
+}
+
+// exitPlanNames name the exit plans in the comparison.
+var exitPlanNames = map[string]string{"keep": "Keep the SMA", "inkind": "In kind", "etf351": "§351 exchange", "sell": "Sell"}

@@ -29,6 +29,8 @@ var groups = []Group{
 	{ID: "holdings", Legend: "Existing holdings", Advanced: true, Keys: []string{"single", "singlebasis", "singlevol", "gainbudget"}},
 	// The advisors' "giving appreciated shares" room (app/giving).
 	{ID: "giving", Legend: "Giving appreciated shares", Advanced: true, Keys: []string{"give", "itemized"}},
+	// "After a few years" (app/after): leaving the SMA at a chosen year.
+	{ID: "after", Legend: "After a few years", Advanced: true, Keys: []string{"exit", "exitplan", "exitfee"}},
 }
 
 // Groups returns the form's groups in the order the form shows them (a

@@ -217,6 +217,26 @@ var keys = []Key{
 		Meaning: "other itemized deductions per year (gifts deduct only when itemizing beats the standard deduction)", Example: "40000",
 		Label: "Other itemized deductions per year", Step: "1000", Optional: true,
 		Help: "State and local taxes, mortgage interest and the like (empty: none). Gifts are deducted only when these plus the gifts are more than the standard deduction."},
+	// Exit plans (calc/exit.go): off unless a year is given; every plan
+	// is then reported side by side, "exitplan" names the one the client
+	// is weighing.
+	{Name: "exit", Unit: Years, Min: 0, Max: maxExitYear, Bounded: true, value: omitted(whole(func(s *Scenario) *int { return &s.Exit }, 0)),
+		Meaning: "year at whose end an exit plan applies (1..`horizon`); 0: none. Every plan is then reported side by side (`exit_plans`)", Example: "5",
+		allowed: func() string { return "0 (none) or a year from 1 to horizon" },
+		check:   checkExitKey,
+		Label:   "Leave the SMA at the end of year", Step: "1", Optional: true,
+		Help: "Leave empty for no exit. A year compares, from its end on, keeping the SMA with moving the lots to a cheaper account, exchanging them for ETF shares tax-free (§351) and selling everything for the fund."},
+	{Name: "exitplan", value: omitted(word(func(s *Scenario) *string { return &s.ExitPlan }, "keep")),
+		Choices: []Choice{{"keep", "Keep the SMA"}, {"inkind", "Move the lots to a cheaper account"}, {"etf351", "Exchange the lots for ETF shares (§351)"}, {"sell", "Sell everything, buy the fund"}},
+		Meaning: "the exit plan weighed: `keep`, `inkind` (lots move as they are, harvesting stops), `etf351` (tax-free §351 exchange into an ETF, when the portfolio passes the §368(a)(2)(F)(ii) diversification test), `sell` (sell all, buy the fund)", Example: "etf351",
+		Label: "Exit plan", Optional: true,
+		Help: "The plan you are weighing; all four are shown side by side. In kind: the stocks move as they are (basis and dates kept), no more harvesting. §351 exchange: the stocks go into an ETF without tax, only when no company is over 25% of the value and the five largest are at most 50%. Sell: pay the tax now and buy the fund."},
+	// Empty: the fund's expense ratio (Scenario.ExitFeeRate).
+	{Name: "exitfee", Unit: Fraction, Min: 0, Max: 0.05, Bounded: true,
+		value:   flagged(number(func(s *Scenario) *float64 { return &s.ExitFee }, 0), func(s *Scenario) *bool { return &s.HasExitFee }, true),
+		Meaning: "yearly cost after the exit, fraction of value (empty: `fundfee`)", Example: "0.0005",
+		Label: "Yearly cost after leaving", FormUnit: "% a year", Step: "0.01", Optional: true,
+		Help: "What the account or ETF costs a year after the exit (empty: the fund's expense ratio)."},
 }
 
 // keyIndex finds a key's row in keys.

@@ -12,6 +12,9 @@ import (
 // out of the way of each key's own range.
 func smallWith(key, value string) string {
 	base := map[string]string{"stocks": "10", "horizon": "1", "paths": "10"}
+	if key == "exit" {
+		base["horizon"] = "50" // an exit year is at most the horizon
+	}
 	base[key] = value
 	q := ""
 	for _, name := range Names() {
@@ -92,7 +95,7 @@ func TestKeyTableOrder(t *testing.T) {
 		"index", "turnover", "savings",
 		"single", "singlebasis", "singlevol", "gainbudget",
 		"history", "takeover", "premium",
-		"give", "itemized"}
+		"give", "itemized", "exit", "exitplan", "exitfee"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Names() = %q\nwant (MODEL.md's order, a contract) %q", got, want)
 	}
@@ -161,5 +164,34 @@ func TestDisplayRange(t *testing.T) {
 		if got := percentText(f); got != want {
 			t.Errorf("percentText(%v) = %q, want %q", f, got, want)
 		}
+	}
+}
+
+// An exit applies at the end of a simulated year: 1 to the horizon, or 0
+// for none; the plan and its fee are read without it and then unused.
+func TestExitYearWithinTheHorizon(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		valid bool
+	}{
+		{"horizon=10&exit=10", true},
+		{"horizon=10&exit=11", false},
+		{"horizon=10&exit=0&exitplan=sell&exitfee=0.001", true},
+		{"horizon=10&exit=-1", false},
+		{"horizon=10&exit=3&exitplan=gift", false},
+		// Exit plans are not simulated with gifts (checkExitGifts).
+		{"horizon=10&exit=3&give=20000", false},
+		{"horizon=10&exit=0&give=20000", true},
+	} {
+		_, err := Decode(tc.q)
+		var ve *ValidationError
+		refused := errors.As(err, &ve) && slices.ContainsFunc(ve.Problems, func(p Problem) bool { return p.Key == "exit" || p.Key == "exitplan" })
+		if refused == tc.valid {
+			t.Errorf("%s: accepted %v, want %v (%v)", tc.q, !refused, tc.valid, err)
+		}
+	}
+	s, err := Decode("exit=4&exitplan=etf351")
+	if err != nil || s.ExitFeeRate() != s.FundFee || s.Encode() != "year=2026&status=mfj&wages=400000&stgains=50000&ltgains=0&state=CA&amount=1000000&basis=1&contrib=0&horizon=10&ret=0.07&vol=0.16&idio=0.22&div=0.015&stocks=500&harvest=monthly&threshold=0.05&smafee=0.0035&tradecost=0.0005&fund=etf&fundfee=0.0003&dist=0&end=liquidate&paths=200&seed=1&exit=4&exitplan=etf351" {
+		t.Errorf("exit=4&exitplan=etf351: %v, fee %v, %s", err, s.ExitFeeRate(), s.Encode())
 	}
 }

@@ -45,6 +45,9 @@ func (s Scenario) validateWork(e *ValidationError) {
 		return
 	}
 	perPath := (float64(s.Stocks) + s.legacyWork()) * float64(12*s.Horizon)
+	if s.Exit > 0 {
+		perPath *= 2 // the in-kind exit plan runs each path a second time (calc/exit.go)
+	}
 	switch {
 	case perPath*float64(s.Paths) > MaxWork && s.legacyWork() > 0:
 		e.add("paths", "paths × (stocks + %s for the existing holdings) × months (horizon × 12) = %.0f exceeds the limit of %.0f; use at most %d paths, or fewer stocks, holdings or a shorter horizon",

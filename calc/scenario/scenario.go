@@ -54,6 +54,20 @@ type Scenario struct {
 	// Yearly gifts of appreciated lots (calc/give.go).
 	Give     float64 // dollars a year given to charity ("give")
 	Itemized float64 // other itemized deductions per year ("itemized")
+	// An exit plan at a chosen year (calc/exit.go).
+	Exit       int     // year at whose end the plans apply, 0 = none ("exit")
+	ExitPlan   string  // keep, inkind, etf351, sell ("exitplan")
+	ExitFee    float64 // yearly cost after the exit ("exitfee")
+	HasExitFee bool    // ExitFee is set; unset: the fund's expense ratio
+}
+
+// ExitFeeRate is the yearly cost after an exit: "exitfee", or the fund's
+// expense ratio when it is not set.
+func (s Scenario) ExitFeeRate() float64 {
+	if s.HasExitFee {
+		return s.ExitFee
+	}
+	return s.FundFee
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing
