@@ -10,83 +10,64 @@
 // — and an integer or a length is a varint.
 //
 // The layout follows the Go types, field by field in declaration order,
-// read once by reflection (plan): a field calc adds to a path's outcome
-// crosses without a change here, and a field of a kind this form cannot
-// carry (a map, a pointer …) stops the program at start-up rather than
-// being dropped on the way. Page and workers run the same app.wasm, so both
-// ends always agree on the layout.
+// written out by hand: a first version walked the types by reflection,
+// which in WebAssembly cost 5% of the time to simulate the paths (a tenth
+// of that written out; BenchmarkRoundTrip). A field calc adds to a path's
+// outcome must be added here: TestRoundTrip sets every field of every
+// level by reflection and fails on one that does not cross. Page and
+// workers run the same app.wasm, so both ends always agree on the layout.
 package wire
 
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
-	"reflect"
 
 	"smacalc/calc"
 )
 
-// plan is how one type is written: its kind, and for a struct its fields'
-// plans, for a slice its element's.
-type plan struct {
-	kind   reflect.Kind
-	fields []*plan // struct: one per field, in declaration order
-	elem   *plan   // slice
-}
-
-var pathsPlan = planOf(reflect.TypeFor[calc.Paths]())
-
-func planOf(t reflect.Type) *plan {
-	p := &plan{kind: t.Kind()}
-	switch t.Kind() {
-	case reflect.Float64, reflect.Int, reflect.String, reflect.Bool:
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				panic(fmt.Sprintf("wire: %s.%s is unexported: it would not cross to the page", t, t.Field(i).Name))
-			}
-			p.fields = append(p.fields, planOf(t.Field(i).Type))
-		}
-	case reflect.Slice:
-		p.elem = planOf(t.Elem())
-	default:
-		panic(fmt.Sprintf("wire: %s has kind %s, which the binary form of calc.Paths does not carry", t, t.Kind()))
-	}
-	return p
-}
-
 // AppendPaths appends the binary form of p to b.
 func AppendPaths(b []byte, p calc.Paths) []byte {
-	return pathsPlan.append(b, reflect.ValueOf(p))
+	b = appendString(b, p.Scenario)
+	b = binary.AppendVarint(b, int64(p.First))
+	b = binary.AppendUvarint(b, uint64(len(p.Outcomes)))
+	for _, o := range p.Outcomes {
+		b = appendStrategy(b, o.SMA)
+		b = appendStrategy(b, o.Fund)
+		b = appendFloat(b, o.TrackingError)
+		b = binary.AppendUvarint(b, uint64(len(o.Years)))
+		for _, y := range o.Years {
+			b = appendYear(b, y)
+		}
+		b = appendFloat(b, o.Keep)
+	}
+	return b
 }
 
-func (p *plan) append(b []byte, v reflect.Value) []byte {
-	switch p.kind {
-	case reflect.Float64:
-		return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
-	case reflect.Int:
-		return binary.AppendVarint(b, v.Int())
-	case reflect.Bool:
-		if v.Bool() {
-			return append(b, 1)
-		}
-		return append(b, 0)
-	case reflect.String:
-		b = binary.AppendUvarint(b, uint64(v.Len()))
-		return append(b, v.String()...)
-	case reflect.Struct:
-		for i, f := range p.fields {
-			b = f.append(b, v.Field(i))
-		}
-		return b
-	default: // reflect.Slice
-		b = binary.AppendUvarint(b, uint64(v.Len()))
-		for i := range v.Len() {
-			b = p.elem.append(b, v.Index(i))
-		}
-		return b
+func appendStrategy(b []byte, s calc.PathStrategy) []byte {
+	for _, f := range [...]float64{s.AfterTax, s.PreLiq, s.Liquidated, s.Wealth0, s.Return, s.ReturnBeforeSale,
+		s.Contrib, s.Growth, s.Dividends, s.Taxes, s.EndTax, s.Fees, s.Trading, s.DistTax} {
+		b = appendFloat(b, f)
 	}
+	b = binary.AppendVarint(b, int64(s.Depleted))
+	return appendFloat(b, s.Unpaid)
+}
+
+func appendYear(b []byte, y calc.PathYear) []byte {
+	for _, f := range [...]float64{y.HarvST, y.HarvLT, y.Realized, y.SingleW, y.TE, y.SMATax, y.FundTax,
+		y.CF, y.SMAStart, y.SMAWealth, y.FundWealth, y.ForcedGains} {
+		b = appendFloat(b, f)
+	}
+	return b
+}
+
+func appendFloat(b []byte, f float64) []byte {
+	return binary.LittleEndian.AppendUint64(b, math.Float64bits(f))
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
 }
 
 // ErrMalformed reports bytes that are not the binary form of a calc.Paths.
@@ -94,88 +75,101 @@ var ErrMalformed = errors.New("wire: malformed paths")
 
 // DecodePaths reads the binary form of a calc.Paths written by AppendPaths.
 // Any other input gives ErrMalformed, never a panic or a huge allocation:
-// a slice's length is checked against the bytes left.
+// a list's length is checked against the bytes left.
 func DecodePaths(b []byte) (calc.Paths, error) {
-	var out calc.Paths
 	r := reader{b: b}
-	pathsPlan.decode(&r, reflect.ValueOf(&out).Elem())
+	var p calc.Paths
+	p.Scenario = r.string()
+	p.First = r.int()
+	if n := r.length(minOutcomeSize); n > 0 {
+		p.Outcomes = make([]calc.PathOutcome, n)
+		for i := range p.Outcomes {
+			o := &p.Outcomes[i]
+			r.strategy(&o.SMA)
+			r.strategy(&o.Fund)
+			o.TrackingError = r.float()
+			if n := r.length(yearSize); n > 0 {
+				o.Years = make([]calc.PathYear, n)
+				for k := range o.Years {
+					r.year(&o.Years[k])
+				}
+			}
+			o.Keep = r.float()
+		}
+	}
 	if r.err != nil || len(r.b) > 0 {
 		return calc.Paths{}, ErrMalformed
 	}
-	return out, nil
+	return p, nil
 }
+
+// The least bytes an outcome and a year take: a list's length above what
+// the bytes left can hold is malformed.
+const (
+	yearSize       = 12 * 8
+	minOutcomeSize = 2*(15*8+1) + 8 + 1 + 8
+)
 
 type reader struct {
 	b   []byte
 	err error
 }
 
-func (r *reader) uvarint() uint64 {
-	x, n := binary.Uvarint(r.b)
-	if n <= 0 {
+func (r *reader) fail() { r.err, r.b = ErrMalformed, nil }
+
+func (r *reader) float() float64 {
+	if len(r.b) < 8 {
+		r.fail()
+		return 0
+	}
+	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
+	r.b = r.b[8:]
+	return f
+}
+
+func (r *reader) int() int {
+	x, n := binary.Varint(r.b)
+	if n <= 0 || x != int64(int(x)) {
 		r.fail()
 		return 0
 	}
 	r.b = r.b[n:]
-	return x
+	return int(x)
 }
 
-func (r *reader) fail() { r.err, r.b = ErrMalformed, nil }
-
-func (p *plan) decode(r *reader, v reflect.Value) {
-	if r.err != nil {
-		return
+// length reads a list's length, each element at least size bytes.
+func (r *reader) length(size int) int {
+	x, n := binary.Uvarint(r.b)
+	if n <= 0 || x > uint64(len(r.b)-n)/uint64(size) {
+		r.fail()
+		return 0
 	}
-	switch p.kind {
-	case reflect.Float64:
-		if len(r.b) < 8 {
-			r.fail()
-			return
-		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(r.b)))
-		r.b = r.b[8:]
-	case reflect.Int:
-		x, n := binary.Varint(r.b)
-		if n <= 0 || x != int64(int(x)) {
-			r.fail()
-			return
-		}
-		v.SetInt(x)
-		r.b = r.b[n:]
-	case reflect.Bool:
-		if len(r.b) < 1 || r.b[0] > 1 {
-			r.fail()
-			return
-		}
-		v.SetBool(r.b[0] == 1)
-		r.b = r.b[1:]
-	case reflect.String:
-		n := r.uvarint()
-		if r.err != nil || n > uint64(len(r.b)) {
-			r.fail()
-			return
-		}
-		v.SetString(string(r.b[:n]))
-		r.b = r.b[n:]
-	case reflect.Struct:
-		for i, f := range p.fields {
-			f.decode(r, v.Field(i))
-		}
-	default: // reflect.Slice
-		n := r.uvarint()
-		// Every element takes at least one byte: a longer length is
-		// malformed, and checking it here bounds the allocation.
-		if r.err != nil || n > uint64(len(r.b)) {
-			r.fail()
-			return
-		}
-		if n == 0 {
-			return // nil, as encoding/json leaves an empty list's omitted field
-		}
-		s := reflect.MakeSlice(v.Type(), int(n), int(n))
-		for i := range int(n) {
-			p.elem.decode(r, s.Index(i))
-		}
-		v.Set(s)
+	r.b = r.b[n:]
+	return int(x)
+}
+
+func (r *reader) string() string {
+	n := r.length(1)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *reader) strategy(s *calc.PathStrategy) {
+	for _, f := range [...]*float64{&s.AfterTax, &s.PreLiq, &s.Liquidated, &s.Wealth0, &s.Return, &s.ReturnBeforeSale,
+		&s.Contrib, &s.Growth, &s.Dividends, &s.Taxes, &s.EndTax, &s.Fees, &s.Trading, &s.DistTax} {
+		*f = r.float()
+	}
+	s.Depleted = r.int()
+	s.Unpaid = r.float()
+}
+
+func (r *reader) year(y *calc.PathYear) {
+	for _, f := range [...]*float64{&y.HarvST, &y.HarvLT, &y.Realized, &y.SingleW, &y.TE, &y.SMATax, &y.FundTax,
+		&y.CF, &y.SMAStart, &y.SMAWealth, &y.FundWealth, &y.ForcedGains} {
+		*f = r.float()
 	}
 }
