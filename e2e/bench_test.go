@@ -341,8 +341,10 @@ func waitStableDOM() chromedp.Action {
 })()`, nil, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond))
 }
 
-// waitMark waits for a User Timing mark set by wasm/simclient.
+// waitMark waits for a User Timing mark set by wasm/simclient: up to three
+// minutes, which a cold visit on the phone profile (the CPU slowed 4×)
+// needs on a busy machine.
 func waitMark(name string) chromedp.Action {
 	return chromedp.Poll(fmt.Sprintf(`performance.getEntriesByName(%q, "mark").length > 0`, name), nil,
-		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(5*time.Millisecond))
+		chromedp.WithPollingTimeout(3*time.Minute), chromedp.WithPollingInterval(5*time.Millisecond))
 }
