@@ -12,7 +12,6 @@
 package simclient
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"syscall/js"
@@ -25,6 +24,7 @@ import (
 	"smacalc/app/store"
 	"smacalc/calc"
 	"smacalc/calc/scenario"
+	"smacalc/wasm/wire"
 )
 
 // maxWorkers bounds the pool: past about four the merge and message traffic
@@ -148,7 +148,7 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		return func() {}
 	}
 	p.nextID++
-	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update}
+	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update, started: time.Now()}
 	mark("smacalc:run")
 	p.current = r
 	n := min(p.size, s.Paths)
@@ -253,13 +253,16 @@ type run struct {
 	finished int // workers that reported done
 	over     bool
 
+	started      time.Time // when the run was sent to the workers
 	partialShown bool
 	lastPartial  time.Time // when the last provisional answer was sent
 }
 
-func (r *run) paths(raw string) {
-	var part calc.Paths
-	if err := json.Unmarshal([]byte(raw), &part); err != nil {
+func (r *run) paths(bin js.Value) {
+	raw := make([]byte, bin.Get("length").Int())
+	js.CopyBytesToGo(raw, bin)
+	part, err := wire.DecodePaths(raw)
+	if err != nil {
 		r.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
 		return
 	}
@@ -269,12 +272,14 @@ func (r *run) paths(raw string) {
 		return // the final result comes with the last "done"
 	}
 	// After the first provisional answer, refresh it at most every
-	// partialInterval: each refresh is a summary and a render on the main
-	// thread, and on a machine with few cores that time is taken from the
-	// workers (measured on 2 cores: 22 refreshes a run made the final
-	// result about 30% later).
+	// partialInterval, and not when the final result is due sooner than
+	// that: each refresh is a summary and a render on the main thread
+	// (charts included), and on a machine with few cores that time is taken
+	// from the workers (measured on 2 cores: 22 refreshes a run made the
+	// final result about 30% later; docs/ARCHITECTURE.md "Speed: after an
+	// input change").
 	now := time.Now()
-	if r.partialShown && now.Sub(r.lastPartial) < partialInterval {
+	if r.partialShown && (now.Sub(r.lastPartial) < partialInterval || r.dueWithin(now, partialInterval)) {
 		return
 	}
 	mark("smacalc:summarize-start")
@@ -290,6 +295,14 @@ func (r *run) paths(raw string) {
 	}
 	r.lastPartial = now
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
+}
+
+// dueWithin reports whether, at the pace of the paths received so far, the
+// last path arrives within d of now.
+func (r *run) dueWithin(now time.Time, d time.Duration) bool {
+	elapsed := now.Sub(r.started)
+	remaining := time.Duration(float64(elapsed) * float64(r.scenario.Paths-r.done) / float64(r.done))
+	return remaining < d
 }
 
 func (r *run) workerDone() {
@@ -308,7 +321,27 @@ func (r *run) workerDone() {
 	}
 	mark("smacalc:result")
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
-	r.pool.results.putKey(r.key, &result)
+	// Storing the result (JSON, localStorage) can wait until the page has
+	// shown it: done at once it delayed the result on screen.
+	cache, key := r.pool.results, r.key
+	cache.remember(key, &result)
+	whenIdle(func() { cache.persist(key, &result) })
+}
+
+// whenIdle calls f once the browser is idle (requestIdleCallback), or in
+// half a second where it has no such call (Safari).
+func whenIdle(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	if ric := js.Global().Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
+		js.Global().Call("requestIdleCallback", cb, map[string]any{"timeout": 2000})
+		return
+	}
+	js.Global().Call("setTimeout", cb, 500)
 }
 
 // measure records a User Timing measure from the mark start to now.
@@ -369,7 +402,7 @@ func (w *worker) receive(msg js.Value) {
 	}
 	switch msg.Get("type").String() {
 	case "paths":
-		r.paths(msg.Get("json").String())
+		r.paths(msg.Get("bin"))
 	case "done":
 		w.run = nil
 		w.pool.idle = append(w.pool.idle, w)

@@ -126,6 +126,12 @@ func (c *resultCache) putKey(key string, r *calc.Result) {
 		return
 	}
 	c.remember(key, r)
+	c.persist(key, r)
+}
+
+// persist stores a final result kept in memory (remember) in the browser's
+// storage, for later visits.
+func (c *resultCache) persist(key string, r *calc.Result) {
 	if c.store == nil {
 		return
 	}

@@ -19,7 +19,7 @@
 //
 // Messages out:
 //
-//	{type: "paths", id, json}      // json: a calc.Paths of the next chunk
+//	{type: "paths", id, bin}       // bin: a Uint8Array, the next chunk's calc.Paths (wasm/wire)
 //	{type: "done", id}
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
@@ -39,6 +39,7 @@ import (
 
 	"smacalc/calc"
 	"smacalc/calc/scenario"
+	"smacalc/wasm/wire"
 )
 
 // InWorker reports whether the program runs in a Web Worker (no document):
@@ -125,18 +126,20 @@ func run(req request) {
 			s.Legacy, s.Amount = lots, scenario.LegacyTotal(lots)
 		}
 		chunk := max(1, req.FirstChunk)
+		var buf []byte // the binary form of each chunk (wasm/wire), reused
 		for first := req.First; first < req.First+req.Count; first += chunk {
 			if first > req.First {
 				chunk = max(1, req.Chunk)
 			}
 			n := min(chunk, req.First+req.Count-first)
+			mark("smacalc:chunk-start")
 			paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
 			if err != nil {
 				return err
 			}
-			if err := send("paths", paths); err != nil {
-				return err
-			}
+			measure("smacalc:chunk", "smacalc:chunk-start")
+			buf = wire.AppendPaths(buf[:0], paths)
+			postBytes(req.ID, "paths", buf)
 		}
 		post(req.ID, "done", "", "")
 		return nil
@@ -199,10 +202,32 @@ func inspect(req request) {
 	})
 }
 
+// postBytes posts b as a Uint8Array under "bin", transferring its buffer
+// (no copy on the way).
+func postBytes(id int, kind string, b []byte) {
+	arr := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(arr, b)
+	js.Global().Call("postMessage", map[string]any{"type": kind, "id": id, "bin": arr}, []any{arr.Get("buffer")})
+}
+
 func post(id int, kind, key, value string) {
 	msg := map[string]any{"type": kind, "id": id}
 	if key != "" {
 		msg[key] = value
 	}
 	js.Global().Call("postMessage", msg)
+}
+
+// mark and measure record User Timing entries in the worker's timeline
+// (the browser's performance panel and e2e's trace show them).
+func mark(name string) {
+	if perf := js.Global().Get("performance"); perf.Truthy() {
+		perf.Call("mark", name)
+	}
+}
+
+func measure(name, start string) {
+	if perf := js.Global().Get("performance"); perf.Truthy() {
+		perf.Call("measure", name, start)
+	}
 }

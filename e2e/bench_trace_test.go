@@ -1,0 +1,378 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/cdproto/tracing"
+	"github.com/chromedp/chromedp"
+
+	"smacalc/site"
+)
+
+// TestBrowserTrace traces the browser (Chrome's devtools.timeline and User
+// Timing) while the default scenario runs after an input change, and prints
+// where each thread's time went: the main thread's tasks and what they did,
+// each worker's busy time and its idle gaps. It is the profile behind
+// docs/ARCHITECTURE.md "Speed: after an input change"; it judges nothing.
+// SMACALC_TRACE=1 runs it on the desktop profile, SMACALC_TRACE=phone on the
+// phone profile (390×844, CPU slowed 4×).
+func TestBrowserTrace(t *testing.T) {
+	mode := os.Getenv("SMACALC_TRACE")
+	if mode == "" {
+		t.Skip("set SMACALC_TRACE=1 (desktop) or SMACALC_TRACE=phone")
+	}
+	srv := startServer(t, siteV1)
+	var ctx context.Context
+	if mode == "phone" {
+		ctx = browser(t, 390, 844)
+		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		ctx = browser(t, 1280, 800)
+	}
+	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	events := make(chan []json.RawMessage, 1024)
+	done := make(chan struct{})
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			batch := make([]json.RawMessage, len(e.Value))
+			for i, v := range e.Value {
+				batch[i] = json.RawMessage(v)
+			}
+			events <- batch
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	})
+	// The main thread's CPU profile too (function names need an unstripped
+	// app.wasm: build one without -ldflags='-s -w' into SMACALC_WASM_DIR).
+	var prof *profiler.Profile
+	if err := chromedp.Run(ctx, profiler.Enable(), profiler.SetSamplingInterval(200), profiler.Start()); err != nil {
+		t.Fatal(err)
+	}
+	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "toplevel", "v8.execute"}
+	if err := chromedp.Run(ctx,
+		tracing.Start().WithTransferMode(tracing.TransferModeReportEvents).
+			WithTraceConfig(&tracing.TraceConfig{IncludedCategories: categories}),
+		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures(); window.__bench.mutations = []`, nil),
+		chromedp.Evaluate(changeInput("1250000"), nil),
+		waitMark("smacalc:result"),
+		waitStableDOM(),
+		tracing.End(),
+		chromedp.ActionFunc(func(ctx context.Context) (err error) {
+			prof, err = profiler.Stop().Do(ctx)
+			return err
+		}),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var raw []json.RawMessage
+	for collecting := true; collecting; {
+		select {
+		case b := <-events:
+			raw = append(raw, b...)
+		case <-done:
+			for len(events) > 0 {
+				raw = append(raw, <-events...)
+			}
+			collecting = false
+		}
+	}
+	fmt.Print(traceSummary(t, raw))
+	fmt.Print(profileSummary(prof))
+}
+
+// profileSummary lists the functions with the most self time in a CPU
+// profile, and the share of the whole each has.
+func profileSummary(p *profiler.Profile) string {
+	self := map[string]int{}
+	byID := map[int64]string{}
+	for _, n := range p.Nodes {
+		byID[n.ID] = n.CallFrame.FunctionName
+	}
+	total := 0
+	for _, id := range p.Samples {
+		if name := byID[id]; name != "(idle)" && name != "(program)" {
+			self[name]++
+			total++
+		}
+	}
+	names := make([]string, 0, len(self))
+	for n := range self {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return self[names[i]] > self[names[j]] })
+	var b strings.Builder
+	fmt.Fprintf(&b, "main thread CPU profile: %d samples\n", total)
+	for _, n := range names[:min(40, len(names))] {
+		fmt.Fprintf(&b, "  %5.1f%% %s\n", 100*float64(self[n])/float64(total), n)
+	}
+	return b.String()
+}
+
+// traceEvent is the part of a Chrome trace event the summary reads.
+type traceEvent struct {
+	Name string  `json:"name"`
+	Cat  string  `json:"cat"`
+	Ph   string  `json:"ph"`
+	Ts   float64 `json:"ts"`   // µs
+	Dur  float64 `json:"dur"`  // µs
+	TDur float64 `json:"tdur"` // µs of the thread's CPU time
+	Pid  int     `json:"pid"`
+	Tid  int     `json:"tid"`
+	Args struct {
+		Name string `json:"name"`
+	} `json:"args"`
+}
+
+// traceSummary reports, between the input change's mark and the result's,
+// each thread's busy time, the main thread's longest tasks with the events
+// inside them, and each worker's gaps.
+func traceSummary(t *testing.T, raw []json.RawMessage) string {
+	var evs []traceEvent
+	threads := map[[2]int]string{}
+	for _, r := range raw {
+		var e traceEvent
+		if err := json.Unmarshal(r, &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Ph == "M" && e.Name == "thread_name" {
+			threads[[2]int{e.Pid, e.Tid}] = e.Args.Name
+			continue
+		}
+		evs = append(evs, e)
+	}
+	// The window: from the first user-timing mark (smacalc:run) to the
+	// last (smacalc:result) on the page's main thread.
+	var start, end float64
+	marks := []string{}
+	for _, e := range evs {
+		if strings.HasPrefix(e.Name, "smacalc:") && strings.Contains(e.Cat, "user_timing") {
+			marks = append(marks, fmt.Sprintf("%s@%.0f", e.Name, e.Ts/1000))
+			if e.Name == "smacalc:run" && start == 0 {
+				start = e.Ts
+			}
+			if e.Name == "smacalc:result" {
+				end = e.Ts
+			}
+		}
+	}
+	if start == 0 || end == 0 {
+		t.Fatalf("no smacalc:run/result marks in the trace: %v", marks)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "window: %.1f ms (run → result)\n", (end-start)/1000)
+	type threadStats struct {
+		name    string
+		busy    float64
+		cpu     float64 // thread CPU time of its tasks (tdur): what a busy machine does not inflate
+		tasks   []traceEvent
+		lastEnd float64
+		gaps    []float64
+		inside  map[string]float64
+	}
+	stats := map[[2]int]*threadStats{}
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Ts < evs[j].Ts })
+	for _, e := range evs {
+		if e.Ph != "X" || e.Ts+e.Dur < start || e.Ts > end {
+			continue
+		}
+		k := [2]int{e.Pid, e.Tid}
+		name := threads[k]
+		if name == "" || (!strings.Contains(name, "Main") && !strings.Contains(name, "Worker")) {
+			continue
+		}
+		st := stats[k]
+		if st == nil {
+			st = &threadStats{name: name, inside: map[string]float64{}, lastEnd: start}
+			stats[k] = st
+		}
+		if e.Name == "ThreadControllerImpl::RunTask" {
+			continue // the same task as the RunTask inside it
+		}
+		if e.Name == "RunTask" {
+			st.cpu += e.TDur
+			if e.Ts > st.lastEnd {
+				st.gaps = append(st.gaps, (e.Ts-st.lastEnd)/1000)
+			}
+			st.lastEnd = max(st.lastEnd, e.Ts+e.Dur)
+			st.busy += e.Dur
+			st.tasks = append(st.tasks, e)
+		} else {
+			st.inside[e.Name] += e.Dur
+		}
+	}
+	keys := make([][2]int, 0, len(stats))
+	for k := range stats {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return stats[keys[i]].name < stats[keys[j]].name })
+	for _, k := range keys {
+		st := stats[k]
+		sort.Slice(st.tasks, func(i, j int) bool { return st.tasks[i].Dur > st.tasks[j].Dur })
+		fmt.Fprintf(&b, "%s (%d/%d): busy %.1f ms (CPU %.1f ms) in %d tasks; longest:", st.name, k[0], k[1], st.busy/1000, st.cpu/1000, len(st.tasks))
+		for _, task := range st.tasks[:min(8, len(st.tasks))] {
+			fmt.Fprintf(&b, " %.1f@%.0f", task.Dur/1000, (task.Ts-start)/1000)
+		}
+		if strings.Contains(st.name, "Main") {
+			// What the longest tasks did: the events inside each, by name.
+			for _, task := range st.tasks[:min(6, len(st.tasks))] {
+				if task.Name != "RunTask" {
+					continue
+				}
+				in := map[string]float64{}
+				for _, e := range evs {
+					if e.Ph == "X" && e.Pid == k[0] && e.Tid == k[1] && e.Ts >= task.Ts && e.Ts+e.Dur <= task.Ts+task.Dur && !strings.Contains(e.Name, "RunTask") {
+						in[e.Name] += e.Dur
+					}
+				}
+				names := make([]string, 0, len(in))
+				for n := range in {
+					names = append(names, n)
+				}
+				sort.Slice(names, func(i, j int) bool { return in[names[i]] > in[names[j]] })
+				fmt.Fprintf(&b, "\n  task %.1f ms @%.0f:", task.Dur/1000, (task.Ts-start)/1000)
+				for _, n := range names[:min(10, len(names))] {
+					fmt.Fprintf(&b, " %s %.1f;", n, in[n]/1000)
+				}
+			}
+		}
+		sort.Float64s(st.gaps)
+		var idle float64
+		for _, g := range st.gaps {
+			idle += g
+		}
+		fmt.Fprintf(&b, "\n  idle gaps: %.1f ms in %d, largest %v\n  inside:", idle, len(st.gaps), st.gaps[max(0, len(st.gaps)-5):])
+		names := make([]string, 0, len(st.inside))
+		for n := range st.inside {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool { return st.inside[names[i]] > st.inside[names[j]] })
+		for _, n := range names[:min(12, len(names))] {
+			fmt.Fprintf(&b, " %s %.1f;", n, st.inside[n]/1000)
+		}
+		b.WriteString("\n")
+	}
+	// User Timing measures (smacalc:chunk, smacalc:paths …): async begin
+	// and end events, summed per thread and name.
+	open := map[string]float64{}
+	sums := map[string][]float64{}
+	for _, e := range evs {
+		if !strings.HasPrefix(e.Name, "smacalc:") || (e.Ph != "b" && e.Ph != "e") {
+			continue
+		}
+		k := fmt.Sprintf("%s %s", threads[[2]int{e.Pid, e.Tid}], e.Name)
+		if e.Ph == "b" {
+			open[k] = e.Ts
+		} else if t0, ok := open[k]; ok && t0 >= start {
+			sums[k] = append(sums[k], (e.Ts-t0)/1000)
+		}
+	}
+	measures := make([]string, 0, len(sums))
+	for k := range sums {
+		measures = append(measures, k)
+	}
+	sort.Strings(measures)
+	for _, k := range measures {
+		var total float64
+		for _, d := range sums[k] {
+			total += d
+		}
+		fmt.Fprintf(&b, "measure %s: %d, total %.1f ms: %.1f\n", k, len(sums[k]), total, sums[k])
+	}
+	fmt.Fprintf(&b, "marks: %v\n", marks)
+	return b.String()
+}
+
+// TestBrowserCompare measures input changes in two builds side by side,
+// interleaved (A, B, A, B …), so that a busy machine slows both alike: the
+// ratio B ÷ A of the medians is what docs/ARCHITECTURE.md reports for a
+// change. A is the WASM in SMACALC_COMPARE_DIR (e.g. a build of main), B the
+// one under test (SMACALC_WASM_DIR). SMACALC_COMPARE_PHONE=1 uses the phone
+// profile; SMACALC_COMPARE_ROUNDS sets the rounds (default 5).
+func TestBrowserCompare(t *testing.T) {
+	dirA := os.Getenv("SMACALC_COMPARE_DIR")
+	if dirA == "" {
+		t.Skip("set SMACALC_COMPARE_DIR to the WASM directory of the build to compare with")
+	}
+	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds := 5
+	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	phone := os.Getenv("SMACALC_COMPARE_PHONE") == "1"
+	open := func(s *site.Site) context.Context {
+		srv := startServer(t, s)
+		ctx := browser(t, 1280, 800)
+		if phone {
+			ctx = browser(t, 390, 844)
+			if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
+			t.Fatal(err)
+		}
+		return ctx
+	}
+	tabs := [2]context.Context{open(siteA), open(siteV1)}
+	var got [2][]inputChange
+	for i := range rounds {
+		for k, ctx := range tabs {
+			c, err := measureInputChange(ctx, strconv.Itoa(1250000+1000*i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[k] = append(got[k], c)
+		}
+	}
+	median := func(cs []inputChange, f func(inputChange) float64) float64 {
+		v := make([]float64, len(cs))
+		for i, c := range cs {
+			v[i] = f(c)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	figures := []struct {
+		name string
+		f    func(inputChange) float64
+	}{
+		{"first_partial_ms", func(c inputChange) float64 { return c.FirstPartialMs }},
+		{"full_result_ms", func(c inputChange) float64 { return c.FullResultMs }},
+		{"simulation_ms", func(c inputChange) float64 { return c.SimulationMs }},
+		{"longest_task_ms", func(c inputChange) float64 { return c.LongestTaskMs }},
+		{"merge_ms", func(c inputChange) float64 { return c.MergeMs }},
+		{"partials", func(c inputChange) float64 { return float64(c.Partials) }},
+	}
+	fmt.Printf("compare (%d rounds, phone %v): A=%s B=%s\n", rounds, phone, dirA, wasmDir)
+	for _, fig := range figures {
+		a, b := median(got[0], fig.f), median(got[1], fig.f)
+		fmt.Printf("%-18s A %8.1f  B %8.1f  B/A %.2f   A %v\n%-18s                                   B %v\n", fig.name, a, b, b/a, values(got[0], fig.f), "", values(got[1], fig.f))
+	}
+}
+
+func values(cs []inputChange, f func(inputChange) float64) []float64 {
+	v := make([]float64, len(cs))
+	for i, c := range cs {
+		v[i] = math.Round(f(c))
+	}
+	return v
+}
