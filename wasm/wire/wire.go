@@ -40,6 +40,23 @@ func AppendPaths(b []byte, p calc.Paths) []byte {
 			b = appendYear(b, y)
 		}
 		b = appendFloat(b, o.Keep)
+		b = appendExit(b, o.Exit)
+	}
+	return b
+}
+
+// appendExit writes a presence byte, then the exit plans' figures.
+func appendExit(b []byte, x *calc.PathExit) []byte {
+	if x == nil {
+		return append(b, 0)
+	}
+	eligible := byte(1)
+	if x.Eligible {
+		eligible = 2
+	}
+	b = append(b, eligible)
+	for _, f := range [...]float64{x.InKind, x.Sell, x.ETF351, x.SaleTax, x.Largest, x.Five} {
+		b = appendFloat(b, f)
 	}
 	return b
 }
@@ -55,7 +72,8 @@ func appendStrategy(b []byte, s calc.PathStrategy) []byte {
 
 func appendYear(b []byte, y calc.PathYear) []byte {
 	for _, f := range [...]float64{y.HarvST, y.HarvLT, y.Realized, y.SingleW, y.TE, y.SMATax, y.FundTax,
-		y.CF, y.SMAStart, y.SMAWealth, y.FundWealth, y.ForcedGains} {
+		y.CF, y.SMAStart, y.SMAWealth, y.FundWealth, y.ForcedGains,
+		y.GiftSMA, y.GiftFund, y.GiftGainSMA, y.GiftGainFund, y.GiftDedSMA, y.GiftDedFund, y.GiftLotsSMA, y.GiftLotsFund} {
 		b = appendFloat(b, f)
 	}
 	return b
@@ -95,6 +113,7 @@ func DecodePaths(b []byte) (calc.Paths, error) {
 				}
 			}
 			o.Keep = r.float()
+			o.Exit = r.exit()
 		}
 	}
 	if r.err != nil || len(r.b) > 0 {
@@ -106,8 +125,8 @@ func DecodePaths(b []byte) (calc.Paths, error) {
 // The least bytes an outcome and a year take: a list's length above what
 // the bytes left can hold is malformed.
 const (
-	yearSize       = 12 * 8
-	minOutcomeSize = 2*(15*8+1) + 8 + 1 + 8
+	yearSize       = 20 * 8
+	minOutcomeSize = 2*(15*8+1) + 8 + 1 + 8 + 1
 )
 
 type reader struct {
@@ -169,7 +188,30 @@ func (r *reader) strategy(s *calc.PathStrategy) {
 
 func (r *reader) year(y *calc.PathYear) {
 	for _, f := range [...]*float64{&y.HarvST, &y.HarvLT, &y.Realized, &y.SingleW, &y.TE, &y.SMATax, &y.FundTax,
-		&y.CF, &y.SMAStart, &y.SMAWealth, &y.FundWealth, &y.ForcedGains} {
+		&y.CF, &y.SMAStart, &y.SMAWealth, &y.FundWealth, &y.ForcedGains,
+		&y.GiftSMA, &y.GiftFund, &y.GiftGainSMA, &y.GiftGainFund, &y.GiftDedSMA, &y.GiftDedFund, &y.GiftLotsSMA, &y.GiftLotsFund} {
 		*f = r.float()
 	}
+}
+
+// exit reads appendExit's form: nil, or the plans with their test's result.
+func (r *reader) exit() *calc.PathExit {
+	if len(r.b) < 1 {
+		r.fail()
+		return nil
+	}
+	tag := r.b[0]
+	r.b = r.b[1:]
+	switch tag {
+	case 0:
+		return nil
+	case 1, 2:
+		x := &calc.PathExit{Eligible: tag == 2}
+		for _, f := range [...]*float64{&x.InKind, &x.Sell, &x.ETF351, &x.SaleTax, &x.Largest, &x.Five} {
+			*f = r.float()
+		}
+		return x
+	}
+	r.fail()
+	return nil
 }

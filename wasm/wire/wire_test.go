@@ -34,6 +34,9 @@ func filled() calc.Paths {
 			for i := range v.NumField() {
 				fill(v.Field(i))
 			}
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+			fill(v.Elem())
 		case reflect.Slice:
 			s := reflect.MakeSlice(v.Type(), 3, 3)
 			for i := range 3 {
