@@ -103,28 +103,13 @@ func (s *Store) startMap() {
 		base.Paths = MapPathsFor(base, len(x.Values)*len(y.Values))
 		err = base.Validate()
 	}
-	var cells []scenario.Scenario
+	var run *mapRun
+	var queries []string
 	if err == nil {
-		cells, err = calc.MapScenarios(base, x, y)
+		run, queries, err = newMapRun(base, x, y)
 	}
 	if err != nil {
 		s.Map.Err = "The map cannot be drawn over these keys for this scenario: " + err.Error() + "."
-		return
-	}
-	order := mapOrder(len(x.Values), len(y.Values))
-	queries := make([]string, len(order))
-	for n, k := range order {
-		queries[n] = cells[k].Encode()
-	}
-	run := &mapRun{base: base, x: x, y: y, at: map[string]int{}, cells: make([]*calc.MapCell, len(cells)), coarse: map[string]bool{}}
-	for n, k := range order {
-		run.at[queries[n]] = k
-	}
-	for _, q := range queries[:len(CoarseIndices(len(x.Values)))*len(CoarseIndices(len(y.Values)))] {
-		run.coarse[q] = true
-	}
-	if run.skeleton, err = calc.AssembleMap(base, x, y, nil); err != nil {
-		s.Map.Err = "The map cannot be drawn: " + err.Error() + "."
 		return
 	}
 	s.mapRun = run
@@ -140,6 +125,29 @@ func (s *Store) startMap() {
 			}
 		})
 	})
+}
+
+// newMapRun is the map of base over x and y to compute, with its cells'
+// queries in the order to compute them (mapOrder: the coarse map first).
+func newMapRun(base scenario.Scenario, x, y calc.MapAxis) (*mapRun, []string, error) {
+	cells, err := calc.MapScenarios(base, x, y)
+	if err != nil {
+		return nil, nil, err
+	}
+	order := mapOrder(len(x.Values), len(y.Values))
+	queries := make([]string, len(order))
+	run := &mapRun{base: base, x: x, y: y, at: map[string]int{}, cells: make([]*calc.MapCell, len(cells)), coarse: map[string]bool{}}
+	for n, k := range order {
+		queries[n] = cells[k].Encode()
+		run.at[queries[n]] = k
+	}
+	for _, q := range queries[:len(CoarseIndices(len(x.Values)))*len(CoarseIndices(len(y.Values)))] {
+		run.coarse[q] = true
+	}
+	if run.skeleton, err = calc.AssembleMap(base, x, y, nil); err != nil {
+		return nil, nil, err
+	}
+	return run, queries, nil
 }
 
 // mapCell takes one cell's figures; it reports whether the page has

@@ -120,20 +120,12 @@ func TestCoarseLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells, err := calc.MapScenarios(base, x, y)
+	run, queries, err := newMapRun(base, x, y)
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := &mapRun{base: base, x: x, y: y, cells: make([]*calc.MapCell, len(cells)), coarse: map[string]bool{}}
-	for _, k := range mapOrder(5, 3)[:6] {
-		run.coarse[cells[k].Encode()] = true
-	}
-	for _, k := range mapOrder(5, 3) {
-		r, err := calc.MapCellResult(context.Background(), cells[k])
-		if err != nil {
-			t.Fatal(err)
-		}
-		run.cells[k] = &calc.MapCell{Scenario: r.Scenario, Paths: r.Paths, DifferenceP50: r.Difference.P50, SMAAheadFraction: r.SMAAheadFraction, SE: r.DifferenceSE}
+	for _, c := range mapCells(t, base, queries) {
+		run.cells[run.at[c.Scenario]] = c
 		run.done++
 	}
 	line := coarseLine(run)
@@ -164,5 +156,68 @@ func TestCoarseLine(t *testing.T) {
 	}
 	if checked < 2 {
 		t.Errorf("the coarse line %+v does not cross both rows the maps share", line)
+	}
+}
+
+// mapCells computes the cells of queries as the workers do.
+func mapCells(t *testing.T, base scenario.Scenario, queries []string) []*calc.MapCell {
+	t.Helper()
+	out := make([]*calc.MapCell, len(queries))
+	for n, q := range queries {
+		s, err := scenario.Decode(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := calc.MapCellResult(context.Background(), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[n] = &calc.MapCell{Scenario: r.Scenario, Paths: r.Paths, DifferenceP50: r.Difference.P50, SMAAheadFraction: r.SMAAheadFraction, SE: r.DifferenceSE}
+	}
+	return out
+}
+
+// The store takes the cells as they come (in any order): the map grows,
+// the coarse map's line is drawn once its cells are in, and the complete
+// map is calc.AssembleMap of every cell, line and all.
+func TestMapCellsRefine(t *testing.T) {
+	base := scenario.DefaultScenario()
+	base.Paths, base.Stocks = 4, 20
+	x, _ := calc.ParseMapAxis(base, "smafee=0:0.008:5")
+	y, _ := calc.ParseMapAxis(base, "stgains=0:100000:3")
+	run, queries, err := newMapRun(base, x, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := mapCells(t, base, queries)
+	s := &Store{}
+	s.mapRun, s.Map.Running, s.Map.Total = run, true, len(queries)
+	// The workers answer out of order: the last coarse cell after a fine one.
+	cells[5], cells[6] = cells[6], cells[5]
+	for n, c := range cells {
+		drawn := s.mapCell(run, c, nil)
+		switch {
+		case n == 0 && (!drawn || s.Map.Map == nil || len(s.Map.Map.Cells) != 1):
+			t.Fatalf("the first cell is not drawn: %+v", s.Map.Map)
+		case n < 6 && s.Map.Line != nil:
+			t.Errorf("a line after %d cells, before the coarse map is in", n+1)
+		case n == 6 && (!drawn || s.Map.Line == nil):
+			t.Errorf("no coarse line once the coarse map is in")
+		}
+	}
+	want, err := calc.AssembleMap(base, x, y, run.results(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Map.Running || s.mapRun != nil || !s.Map.Map.Complete || len(s.Map.Map.Cells) != 15 || s.Map.Done != 15 {
+		t.Fatalf("not complete: running %v, %d cells", s.Map.Running, len(s.Map.Map.Cells))
+	}
+	if len(s.Map.Line) == 0 || len(s.Map.Line) != len(want.BreakEven) || s.Map.Line[0].XI != want.BreakEven[0].XI || s.Map.Line[0].YI != want.BreakEven[0].YI {
+		t.Errorf("the complete map's line %+v, want %+v", s.Map.Line, want.BreakEven)
+	}
+	// A cell of another map is an error, not a square.
+	s.mapRun = run
+	if s.mapCell(run, &calc.MapCell{Scenario: "paths=3"}, nil); s.Map.Err == "" {
+		t.Error("a stranger's cell was taken")
 	}
 }
