@@ -125,6 +125,14 @@
 // holdings kept as they are, the rest in the fund, taxed the same way.
 // Without holdings none of this runs (pathSim.tr is nil).
 //
+// Gifts (give.go, issue 28): with "give", at each year's last step both
+// strategies give that much of their long-term lots at a gain, most
+// appreciated first, in place of the investor's cash gift, and buy the
+// shares back with the cash; the tax engine deducts the gift at market
+// value when itemizing beats the standard deduction ("itemized": the
+// other itemized deductions), with the 30%-of-AGI limit and the
+// five-year carryover per strategy, and from 2026 the 0.5% floor, the
+// 2/37 cap and the non-itemizer's cash deduction (calc/tax/itemized.go).
 // Exit plans (exit.go, exit_result.go; keys "exit", "exitplan",
 // "exitfee"): at the end of year "exit" the path branches on the same
 // markets into keeping the SMA (the path itself: nothing else in the
@@ -320,6 +328,10 @@
 //	sma.go, cash.go, fund.go  the two strategies' trades (cash.go: the
 //	                    SMA's waiting cash and its investment)
 //	weekly.go           weekly checks, on the market and the SMA given
+//	give.go, give_result.go  yearly gifts of appreciated lots (key
+//	                    "give"): both strategies give their most
+//	                    appreciated long-term lots and buy them back;
+//	                    the gifts in years[], the ledger and Result.Gifts
 //	transition.go, transition_keep.go  existing holdings moved, or kept
 //	inspect.go, inspection.go  the recorder of an Inspection; its result
 //	                    and CSV

@@ -209,6 +209,9 @@ type Year struct {
 	// ledger.
 	TaxSaving *Money `json:"tax_saving,omitempty"`
 	ExtraCost *Money `json:"extra_cost,omitempty"`
+	// Gifts is the year's gifts of lots (key "give"; give.go); nil
+	// without gifts.
+	Gifts *YearGifts `json:"gifts,omitempty"`
 }
 
 // WealthPoint is the after-tax wealth if both portfolios were liquidated at
@@ -325,6 +328,10 @@ type Result struct {
 	// position or legacy lots), the after-tax wealth of keeping them as
 	// they are with the rest in the fund, for comparison; nil otherwise.
 	Keep *KeepResult `json:"keep,omitempty"`
+	// Gifts is, when the scenario gives lots to charity (key "give"), the
+	// gains each strategy gave away over the horizon (give.go); nil
+	// otherwise.
+	Gifts *GiftSummary `json:"gifts,omitempty"`
 	// ExitPlans is, with "exit", every exit plan's after-tax wealth side
 	// by side with the best one named (exit_result.go); nil otherwise.
 	ExitPlans *ExitPlans `json:"exit_plans,omitempty"`

@@ -59,6 +59,8 @@ type benchReport struct {
 	// WasmNativeRatio is per core: WasmSingleMs ÷ NativeMs. (Before, it
 	// divided the time of every worker together by one native thread.)
 	WasmNativeRatio float64 `json:"wasm_native_ratio"`
+
+	benchMapReport // map_full_ms: the default break-even map (bench_map_test.go)
 }
 
 // TestBrowserBenchmark measures the calculator in headless chromium for the
@@ -188,6 +190,7 @@ func TestBrowserBenchmark(t *testing.T) {
 		}
 	}
 	report.WasmNativeRatio = report.WasmSingleMs / report.NativeMs
+	report.benchMapReport = benchMap(t, ctx)
 	b, _ := json.Marshal(report)
 	fmt.Println(string(b))
 }

@@ -83,6 +83,8 @@ func (v *validation) markdown() string {
 	v.turnoverSection(&w)
 	v.replaySection(&w)
 	v.dispersionSection(&w)
+	v.giftsSection(&w)
+	w.notes()
 	v.disagreements(&w)
 	w.p("## Appendix: canonical queries")
 	w.p("")

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"io/fs"
 	"math"
 	"os"
 	"slices"
@@ -208,6 +209,17 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 			t.Errorf("report: contains %q = %v", want, has)
 		}
 	}
+	names, _ := fs.Glob(notesFS, "notes/*.md")
+	if len(names) == 0 {
+		t.Error("no hand-written section embedded from validate/notes")
+	}
+	for _, name := range names {
+		b, _ := notesFS.ReadFile(name)
+		heading, _, _ := strings.Cut(string(b), "\n")
+		if !strings.HasPrefix(heading, "## ") || !strings.Contains(md, heading+"\n") {
+			t.Errorf("hand-written %s: heading %q not a section of the report", name, heading)
+		}
+	}
 	for _, c := range v.charts() {
 		if !strings.HasPrefix(c.SVG, "<svg") || !strings.Contains(md, "validation/"+c.Name) {
 			t.Errorf("chart %s not an SVG or not linked from the report", c.Name)
@@ -349,5 +361,16 @@ func TestMonthDispersion(t *testing.T) {
 	m := calc.IndexMonth{Weight: []float64{0.5, 0.3, 0.2}, Return: []float64{0.1, -0.1, 0}}
 	if got, want := monthDispersion(m), math.Sqrt(0.0076); math.Abs(got-want) > 1e-15 {
 		t.Errorf("dispersion %.17f, want %.17f", got, want)
+	}
+}
+
+// The gifts' rules hold on the report's own runs (section 12).
+func TestGiftsRules(t *testing.T) {
+	g, err := small.gifts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range g.problems() {
+		t.Error(p)
 	}
 }

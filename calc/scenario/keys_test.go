@@ -94,7 +94,8 @@ func TestKeyTableOrder(t *testing.T) {
 		"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
 		"index", "turnover", "savings",
 		"single", "singlebasis", "singlevol", "gainbudget",
-		"history", "takeover", "premium", "exit", "exitplan", "exitfee"}
+		"history", "takeover", "premium",
+		"give", "itemized", "exit", "exitplan", "exitfee"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Names() = %q\nwant (MODEL.md's order, a contract) %q", got, want)
 	}

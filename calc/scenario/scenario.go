@@ -51,6 +51,9 @@ type Scenario struct {
 	HasGainBudget bool        // GainBudget is set; unset: no limit, sell at once
 	Legacy        []LegacyLot // legacy lots (nil: none); Amount is their total
 
+	// Yearly gifts of appreciated lots (calc/give.go).
+	Give     float64 // dollars a year given to charity ("give")
+	Itemized float64 // other itemized deductions per year ("itemized")
 	// An exit plan at a chosen year (calc/exit.go).
 	Exit       int     // year at whose end the plans apply, 0 = none ("exit")
 	ExitPlan   string  // keep, inkind, etf351, sell ("exitplan")

@@ -80,7 +80,9 @@ func (s Scenario) validate(e *ValidationError) {
 	s.validateLegacy(e)
 	s.checkKeys(e, "paths")
 	s.validateWork(e)
-	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium", "exit", "exitplan", "exitfee")
+	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium")
+	s.checkKeys(e, "give", "itemized")
+	s.checkKeys(e, "exit", "exitplan", "exitfee")
 	s.validateTakeover(e)
 	s.validateWeekly(e)
 	s.validateExactRange(e) // limits.go
