@@ -130,6 +130,7 @@ type exitFund struct {
 	real   lotbook.Gains
 	qd     float64
 	distLT float64
+	gift   float64 // the exit year's gift of SMA shares (give.go); none after the exit
 	cf     carry
 	taxDue float64
 
@@ -141,7 +142,7 @@ func (f *exitFund) reset() {
 	f.live, f.fresh = false, false
 	f.units, f.nav, f.idx = 0, 1, 0
 	f.book = f.book[:0]
-	f.real, f.qd, f.distLT, f.cf, f.taxDue = lotbook.Gains{}, 0, 0, carry{}, 0
+	f.real, f.qd, f.distLT, f.gift, f.cf, f.taxDue = lotbook.Gains{}, 0, 0, 0, carry{}, 0
 	f.exitYearTax, f.wealth = 0, 0
 }
 
@@ -151,7 +152,7 @@ func (f *exitFund) reset() {
 func (f *exitFund) inherit(sma *smaSide, idx float64) {
 	f.live, f.fresh = true, true
 	f.idx, f.nav = idx, 1
-	f.real, f.qd, f.distLT, f.cf = sma.real, sma.qd, 0, sma.cf
+	f.real, f.qd, f.distLT, f.gift, f.cf = sma.real, sma.qd, 0, sma.year.gift.value, sma.cf
 }
 
 // follow moves the NAV with the index to idx.
@@ -213,14 +214,14 @@ func (f *exitFund) yearEnd(tx *taxer, idx float64, t int32, final bool) {
 		f.distLT += d
 		f.buy(d, t)
 	}
-	tax, cf := tx.portfolioTax(f.qd, f.real.ST, f.real.LT+f.distLT, 0, f.cf) // no gifts: exit and give are not combined (scenario.checkExitKey)
+	tax, cf := tx.portfolioTax(f.qd, f.real.ST, f.real.LT+f.distLT, f.gift, f.cf)
 	if f.fresh {
 		f.exitYearTax = tax
 		f.fresh = false
 	}
 	if !final {
 		f.taxDue = tax
-		f.real, f.qd, f.distLT, f.cf = lotbook.Gains{}, 0, 0, cf
+		f.real, f.qd, f.distLT, f.gift, f.cf = lotbook.Gains{}, 0, 0, 0, cf
 		return
 	}
 	value := f.units * f.nav
@@ -228,7 +229,7 @@ func (f *exitFund) yearEnd(tx *taxer, idx float64, t int32, final bool) {
 	if f.end == "liquidate" || f.end == "donate" {
 		var u lotbook.Gains
 		f.book.Unrealized(f.nav, t, f.end == "donate", &u)
-		all, _ := tx.portfolioTax(f.qd, f.real.ST+u.ST, f.real.LT+f.distLT+u.LT, 0, f.cf)
+		all, _ := tx.portfolioTax(f.qd, f.real.ST+u.ST, f.real.LT+f.distLT+u.LT, f.gift, f.cf)
 		end = all - tax
 	}
 	f.wealth = math.Max(value-tax-end, 0)

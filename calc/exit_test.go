@@ -122,7 +122,7 @@ func TestExitInKindNeverBeatsHarvesting(t *testing.T) {
 // (counted lot by lot here), its value, what selling it raises and its
 // basis.
 type exitState struct {
-	qd                    float64
+	qd, gift              float64
 	real, sale            lotbook.Gains
 	cf                    carry
 	value, sellable, cost float64
@@ -148,7 +148,7 @@ func exitYearState(t *testing.T, s scenario.Scenario, path int) (p *pathSim, x e
 			continue
 		}
 		if step == end {
-			x = exitState{qd: p.sma.qd, real: p.sma.real, cf: p.sma.cf, value: p.sma.value, sellable: p.sma.sellable(), cost: p.sma.cash}
+			x = exitState{qd: p.sma.qd, gift: p.sma.year.gift.value, real: p.sma.real, cf: p.sma.cf, value: p.sma.value, sellable: p.sma.sellable(), cost: p.sma.cash}
 			h := &p.sma.lots
 			for i, b := range h.books {
 				for _, l := range b {
@@ -193,8 +193,8 @@ func TestExitTaxAtTheExitYear(t *testing.T) {
 				}
 				return s.Contrib - tax
 			}
-			with, _ := p.tx.portfolioTax(x.qd, x.real.ST+x.sale.ST, x.real.LT+x.sale.LT, 0, x.cf)
-			without, _ := p.tx.portfolioTax(x.qd, x.real.ST, x.real.LT, 0, x.cf)
+			with, _ := p.tx.portfolioTax(x.qd, x.real.ST+x.sale.ST, x.real.LT+x.sale.LT, x.gift, x.cf)
+			without, _ := p.tx.portfolioTax(x.qd, x.real.ST, x.real.LT, x.gift, x.cf)
 			if got, want := e.sell.exitYearTax-smaTax, with-without; math.Abs(got-want) > 1e-6 {
 				t.Errorf("%s path %d: the sale's tax %.6f, the tax on its gains %.6f", q, path, got, want)
 			}

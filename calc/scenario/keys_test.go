@@ -179,9 +179,7 @@ func TestExitYearWithinTheHorizon(t *testing.T) {
 		{"horizon=10&exit=0&exitplan=sell&exitfee=0.001", true},
 		{"horizon=10&exit=-1", false},
 		{"horizon=10&exit=3&exitplan=gift", false},
-		// Exit plans are not simulated with gifts (checkExitGifts).
-		{"horizon=10&exit=3&give=20000", false},
-		{"horizon=10&exit=0&give=20000", true},
+		{"horizon=10&exit=3&give=20000", true},
 	} {
 		_, err := Decode(tc.q)
 		var ve *ValidationError

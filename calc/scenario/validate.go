@@ -81,8 +81,8 @@ func (s Scenario) validate(e *ValidationError) {
 	s.checkKeys(e, "paths")
 	s.validateWork(e)
 	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium")
-	s.checkKeys(e, "give", "itemized", "exit", "exitplan", "exitfee")
-	checkExitGifts(s, e)
+	s.checkKeys(e, "give", "itemized")
+	s.checkKeys(e, "exit", "exitplan", "exitfee")
 	s.validateTakeover(e)
 	s.validateWeekly(e)
 	s.validateExactRange(e) // limits.go
