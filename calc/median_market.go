@@ -90,6 +90,20 @@ func percentRanks(v []float64) []float64 {
 	return ranks
 }
 
+// wealthRanks are percentRanks of each strategy's after-tax wealth,
+// rounded to the cent first: the browser (WebAssembly) and a native build
+// can differ in the last bit of a path's wealth (math functions), and
+// markets whose wealth is the same — the fund's, when a replay of history
+// gives every market the same index returns — must tie on both, or the
+// typical market (and the ledger shown) would differ between them.
+func wealthRanks(outs []PathOutcome) (sma, fund []float64) {
+	s, f := make([]float64, len(outs)), make([]float64, len(outs))
+	for i, o := range outs {
+		s[i], f[i] = math.Round(o.SMA.AfterTax*100)/100, math.Round(o.Fund.AfterTax*100)/100
+	}
+	return percentRanks(s), percentRanks(f)
+}
+
 // typicalBand is how far from the 50th percentile (as a fraction) a
 // wealth's rank may be for the market to count as typical of that
 // strategy: the 40th to the 60th percentile.
@@ -115,12 +129,7 @@ func typicalPath(outs []PathOutcome, diff []float64, median, se float64) int {
 	if len(outs) == 1 {
 		return 0
 	}
-	sma := make([]float64, len(outs))
-	fund := make([]float64, len(outs))
-	for i, o := range outs {
-		sma[i], fund[i] = o.SMA.AfterTax, o.Fund.AfterTax
-	}
-	rs, rf := percentRanks(sma), percentRanks(fund)
+	rs, rf := wealthRanks(outs)
 	inWindow := make([]bool, len(outs))
 	for i, d := range diff {
 		inWindow[i] = math.Abs(d-median) <= typicalWindow*se
@@ -171,11 +180,7 @@ func typicalPath(outs []PathOutcome, diff []float64, median, se float64) int {
 // growth of deferred tax taking the rounding, so the figures shown add up.
 func typicalMarket(outs []PathOutcome, k, path int) MedianMarket {
 	o := outs[k]
-	sma, fund := make([]float64, len(outs)), make([]float64, len(outs))
-	for i, p := range outs {
-		sma[i], fund[i] = p.SMA.AfterTax, p.Fund.AfterTax
-	}
-	rs, rf := percentRanks(sma), percentRanks(fund)
+	rs, rf := wealthRanks(outs)
 	if len(outs) == 1 {
 		rs[0], rf[0] = 0.5, 0.5
 	}

@@ -295,3 +295,18 @@ func ExampleMedianMarket() {
 	// keep if sold = wealth − tax: true
 	// the SMA owes more if sold: true
 }
+
+// Wealth that differs in the last bit (a browser's WebAssembly and a
+// native build can) ranks the same: the typical market, and the ledger
+// shown, are the same on both.
+func TestWealthRanksTieWithinACent(t *testing.T) {
+	mk := func(sma, fund float64) PathOutcome {
+		return PathOutcome{SMA: PathStrategy{AfterTax: sma}, Fund: PathStrategy{AfterTax: fund}}
+	}
+	w := 955554.16
+	outs := []PathOutcome{mk(3, w), mk(1, math.Nextafter(w, 2*w)), mk(2, w-100)}
+	rs, rf := wealthRanks(outs)
+	if rf[0] != rf[1] || rf[0] != 0.75 || rs[0] != 1 {
+		t.Errorf("ranks %v and %v: the two fund wealths a bit apart should share rank 0.75", rs, rf)
+	}
+}
