@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
@@ -59,6 +58,14 @@ type benchReport struct {
 	// WasmNativeRatio is per core: WasmSingleMs ÷ NativeMs. (Before, it
 	// divided the time of every worker together by one native thread.)
 	WasmNativeRatio float64 `json:"wasm_native_ratio"`
+	// Cold figures of bench_cold_test.go (issue 23).
+	PhoneColdFirstAnswerMs float64 `json:"phone_cold_first_answer_ms"` // Lighthouse's mobile profile (390×844, CPU 4× slower): navigation to the answer on screen
+	ColdLinkAnswerMs       float64 `json:"cold_link_answer_ms"`        // empty cache, desktop, a share link of another scenario: navigation to its first answer on screen
+	ColdLinkFinalMs        float64 `json:"cold_link_final_ms"`         // … to its complete answer on screen
+	ColdLinkWasmMs         float64 `json:"cold_link_wasm_ms"`          // … app.wasm downloaded
+	ColdLinkInstantiatedMs float64 `json:"cold_link_instantiated_ms"`  // … app.wasm compiled and instantiated
+	ColdLinkReadyMs        float64 `json:"cold_link_ready_ms"`         // … the UI mounted
+	ColdLinkRunMs          float64 `json:"cold_link_run_ms"`           // … the simulation sent to the workers
 }
 
 // TestBrowserBenchmark measures the calculator in headless chromium for the
@@ -129,6 +136,7 @@ func TestBrowserBenchmark(t *testing.T) {
 		t.Fatal(err)
 	}
 	report.ColdFirstAnswerMs = max(report.ColdPhoneMs, report.ColdDesktopMs)
+	coldFigures(t, srv, &report)
 	if timing.FirstPartialOnScreen == 0 { // a run short enough to have no partial result
 		timing.FirstPartialOnScreen = timing.ResultOnScreen
 	}
@@ -192,21 +200,6 @@ func TestBrowserBenchmark(t *testing.T) {
 	fmt.Println(string(b))
 }
 
-// coldVisit opens url in a fresh browser with the probe installed and waits
-// until the final result has been rendered.
-func coldVisit(url string) chromedp.Tasks {
-	return chromedp.Tasks{
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
-	}
-}
-
 // changeInput changes the amount the way a person does (input, then change)
 // and notes the time.
 func changeInput(amount string) string {
@@ -219,14 +212,6 @@ func changeInput(amount string) string {
   input.dispatchEvent(new Event("change", { bubbles: true }));
 })()`
 }
-
-// firstAnswerOnScreen is the time from navigation to the first DOM change
-// after the first answer (provisional or final) arrived.
-const firstAnswerOnScreen = `(() => {
-  const mark = (n) => { const m = performance.getEntriesByName(n, "mark"); return m.length ? m[0].startTime : 0; };
-  const first = mark("smacalc:first-partial") || mark("smacalc:result");
-  return window.__bench.mutations.find((x) => x >= first) || first;
-})()`
 
 // singleWorker times one whole simulation in a new worker started as the
 // page starts its workers (the page's compiled module, sim-worker.js), in
