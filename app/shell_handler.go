@@ -96,6 +96,13 @@ func Handler(o HandlerOptions) *app.Handler {
 	// app.wasm (see static/app-module.js). The base path is validated
 	// (BasePath) and goes through the same resolver as every other URL.
 	h.RawHeaders = append(h.RawHeaders, `<script src="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve(moduleScript))+`"></script>`)
+	// app.wasm is fetched by go-app's app.js, a deferred script, which runs
+	// only once the whole page is parsed and its two scripts are loaded:
+	// the preload starts the download while the head is read. It must be a
+	// CORS request with same-origin credentials (crossorigin="anonymous")
+	// to match app.js's fetch(), or the browser would download it twice.
+	h.RawHeaders = append(h.RawHeaders, `<link rel="preload" href="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve("/web/app.wasm"))+
+		`" as="fetch" type="application/wasm" crossorigin="anonymous">`)
 	// The prerendered result reaches the WASM through go-app's environment
 	// (app.js, an external script the CSP allows; no inline script), and
 	// is always set, so that a build without one never leaves the previous

@@ -44,6 +44,7 @@ const takenOver = `({
     charts: [...document.querySelectorAll("#charts .chart-wide")].map((e) => e.innerHTML),
   },
   runs: performance.getEntriesByName("smacalc:run", "mark").length,
+  wasmFetches: performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/app.wasm")).length,
   provisional: document.querySelector("#headline").dataset.provisional,
 })`
 
@@ -57,6 +58,7 @@ type pageAnswer struct {
 type takeover struct {
 	Before, After pageAnswer
 	Runs          int
+	WasmFetches   int
 	Provisional   string
 }
 
@@ -180,6 +182,11 @@ func TestFirstPaintHasTheAnswer(t *testing.T) {
 	}
 	if got.Runs != 0 {
 		t.Errorf("the page simulated the prerendered scenario again (%d runs)", got.Runs)
+	}
+	// The preload in the head (app/shell_handler.go) is the download
+	// go-app's loader uses: one request, not two.
+	if got.WasmFetches != 1 {
+		t.Errorf("the page fetched app.wasm %d times", got.WasmFetches)
 	}
 	if got.Provisional != "false" {
 		t.Errorf("the headline is provisional after the takeover")
