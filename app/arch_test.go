@@ -21,11 +21,13 @@ import (
 // (key specs, form values ↔ scenario), the brand, the charts and the
 // widgets.
 var allowedImports = map[string][]string{
-	"app":              {"advisor", "answer", "brand", "fields", "form", "store", "transparency", "widget"},
+	"app":              {"advisor", "answer", "breakeven", "brand", "fields", "form", "giving", "store", "transparency", "widget"},
 	"app/form":         {"fields", "store", "widget"},
 	"app/answer":       {"brand", "chart", "fields", "store", "widget"},
 	"app/advisor":      {"brand", "fields", "store", "widget"},
 	"app/transparency": {"fields", "store", "widget"},
+	"app/giving":       {"fields", "widget"},
+	"app/breakeven":    {"chart", "fields", "store", "widget"},
 	"app/store":        {"fields", "widget"},
 	"app/fields":       {"widget"},
 	"app/brand":        nil,

@@ -8,8 +8,10 @@ import (
 	"smacalc/app/advisor"
 	"smacalc/app/answer"
 	"smacalc/app/brand"
+	"smacalc/app/breakeven"
 	"smacalc/app/fields"
 	"smacalc/app/form"
+	"smacalc/app/giving"
 	"smacalc/app/store"
 	"smacalc/app/transparency"
 	"smacalc/app/widget"
@@ -67,6 +69,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 	ctx.Handle(store.ActionPresent, func(ctx app.Context, a app.Action) {
 		if p, ok := a.Value.(store.Present); ok {
 			s.Present(ctx, p)
+		}
+	})
+	ctx.Handle(store.ActionMap, func(ctx app.Context, a app.Action) {
+		if r, ok := a.Value.(store.MapRequest); ok {
+			s.OpenMap(ctx, r)
 		}
 	})
 	ctx.Handle(store.ActionClient, func(ctx app.Context, a app.Action) {
@@ -133,6 +140,7 @@ func (c *calculator) Render() app.UI {
 	advisorTools := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
 		app.H2().ID("advisor-title").Text("For advisors"),
 		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: s.Scenario.Year},
+		givingSection(s, final),
 		&advisor.Presenter{Presenting: s.Presenting, Query: s.Scenario.Query, Saved: c.Saved},
 		&advisor.SavedScenarios{Query: s.Savable().Query, Lots: s.Lots},
 		&advisor.Compare{Final: final},
@@ -157,11 +165,27 @@ func (c *calculator) Render() app.UI {
 		// What the SMA holds is inspected from the query alone: not shown
 		// for imported lots, which the query does not carry.
 		app.If(s.Lots == nil, func() app.UI { return transparency.For(ledger, c.Sim) }),
+		// The break-even map: computed once asked for, after the answer.
+		app.If(c.Sim != nil, func() app.UI {
+			return &breakeven.Map{State: s.Map, Fund: fund, Horizon: s.Scenario.Horizon}
+		}),
 		&transparency.StockCountSweep{Scenario: s.Scenario, Sim: c.Sim},
 		&transparency.Explainer{},
 		&answer.Assumptions{State: s.Scenario.State, HasStateRate: s.Scenario.HasStateRate, Year: strconv.Itoa(s.Scenario.Year),
 			Turnover: s.Scenario.Turnover, Takeover: s.Scenario.Takeover, Premium: s.Scenario.Premium},
 		advisorTools,
+	)
+}
+
+// givingSection is the advisors' "giving appreciated shares" room: the
+// inputs (form.Giving) and what the gifts were worth (giving.Gifts).
+func givingSection(s *store.Store, final store.Shown) app.UI {
+	return app.Section().ID("giving").Class("giving").Aria("labelledby", "giving-title").Body(
+		app.H3().ID("giving-title").Text("Giving appreciated shares"),
+		app.P().Class("status-line no-print").Text("For clients who give to charity every year: both portfolios give the shares with the largest gains, "+
+			"held over a year, instead of cash, and invest the cash they would have given. The gain given away is never taxed."),
+		&form.Giving{Values: fields.Pick(s.Values, fields.GivingKeys), Problems: fields.Pick(s.Problems, fields.GivingKeys)},
+		&giving.Gifts{Result: final.Result, Fund: final.Scenario.Fund},
 	)
 }
 

@@ -16,6 +16,9 @@
 //	├─ answer        headline, progress, charts, notices, year table, assumptions
 //	├─ advisor       saved scenarios, compare, presenter mode, exports, report
 //	├─ transparency  holdings, tax lots, harvests, stock-count sweep, explainer
+//	├─ giving        gifts of appreciated shares: each year's lots, gains
+//	│                given away and deduction, SMA beside fund
+//	├─ breakeven     the break-even map over two inputs (issue 27)
 //	│     the rooms: each imports what is below, never another room
 //	├─ store      the one state, the actions that change it, the Simulator
 //	│             interface, the debounce, the URL

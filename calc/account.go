@@ -42,7 +42,7 @@ func (a *account) reset(h int) {
 // yearTax is the account's tax for the tax year so far and the
 // carryforward out.
 func (a *account) yearTax(tx *taxer) (float64, carry) {
-	return tx.portfolioTax(a.qd, a.real.ST, a.real.LT+a.distLT, a.cf)
+	return tx.portfolioTax(a.qd, a.real.ST, a.real.LT+a.distLT, a.year.gift.value, a.cf)
 }
 
 // endTax is the extra tax, over the year's `yearTax`, of realizing the
@@ -50,7 +50,7 @@ func (a *account) yearTax(tx *taxer) (float64, carry) {
 func (a *account) endTax(tx *taxer, u lotbook.Gains, yearTax float64) float64 {
 	r := a.real
 	lt := r.LT + a.distLT
-	all, _ := tx.portfolioTax(a.qd, r.ST+u.ST, lt+u.LT, a.cf)
+	all, _ := tx.portfolioTax(a.qd, r.ST+u.ST, lt+u.LT, a.year.gift.value, a.cf)
 	return all - yearTax
 }
 

@@ -118,6 +118,9 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 	}
 	r.TrackingError = round6(outs.mean(func(o *PathOutcome) float64 { return o.TrackingError }))
 	r.Years = outs.years(s.Horizon)
+	if s.Give > 0 {
+		r.Gifts = outs.giftYears(r.Years) // give_result.go
+	}
 	r.WealthOverTime = outs.wealthOverTime(s.Horizon)
 	if s.Single > 0 || len(s.Legacy) > 0 {
 		r.Keep = &KeepResult{AfterTaxWealth: quantiles(outs.col(func(o *PathOutcome) float64 { return o.Keep }))}

@@ -67,13 +67,13 @@ func ExampleBreakEven() {
 		fmt.Printf("break-even at smafee %.4f, stgains %.0f\n", *p.X, *p.Y)
 	}
 	// Output:
-	// smafee 0     stgains 0      median    8749.93  ahead 0.83  se 11573.73
-	// smafee 0.005 stgains 0      median   -7234.34  ahead 0.33  se 15514.25
-	// smafee 0.01  stgains 0      median  -20326.51  ahead 0.17  se 10966.77
-	// smafee 0     stgains 100000 median   41193.30  ahead 0.83  se 12613.85
-	// smafee 0.005 stgains 100000 median   21020.05  ahead 0.83  se 15103.46
-	// smafee 0.01  stgains 100000 median    2224.74  ahead 0.50  se 17570.06
-	// break-even at smafee 0.0027, stgains 0
-	// break-even at smafee 0.0050, stgains 25604
-	// break-even at smafee 0.0100, stgains 90135
+	// smafee 0     stgains 0      median    9741.42  ahead 0.83  se 11701.41
+	// smafee 0.005 stgains 0      median   -6705.60  ahead 0.33  se 15746.90
+	// smafee 0.01  stgains 0      median  -20297.53  ahead 0.17  se 11133.73
+	// smafee 0     stgains 100000 median   36154.72  ahead 0.83  se 12641.25
+	// smafee 0.005 stgains 100000 median   20204.18  ahead 0.83  se 15187.21
+	// smafee 0.01  stgains 100000 median    2443.29  ahead 0.50  se 17677.09
+	// break-even at smafee 0.0030, stgains 0
+	// break-even at smafee 0.0050, stgains 24919
+	// break-even at smafee 0.0100, stgains 89256
 }

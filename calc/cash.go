@@ -3,7 +3,6 @@ package calc
 import (
 	"math"
 
-	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
 )
 
@@ -23,8 +22,24 @@ import (
 // any direct-indexing manager states. Cash below it waits for the next
 // window. $100 keeps a default account's quarterly dividend ($1M × (1.5% −
 // 0.35%) / 4 ≈ $2,900) to about 30 purchases instead of 500 of about $6
-// each (a 0.03-share lot of a $200 stock).
+// each (a 0.03-share lot of a $200 stock). It is also the smallest
+// harvest sale, and the smallest loss a harvest realizes
+// (worthHarvesting, sma.go).
 const minTrade = 100.0
+
+// MinTrade is minTrade, for the pages that explain the trades.
+const MinTrade = minTrade
+
+// cashWaits is the part of the SMA's value that cash may reach and still
+// wait for the next quarter's window, the month after the dividends
+// (pathSim.investCash): the rounding of whole-share purchases and sales
+// leaves a few dollars each, a few hundred a month, which a manager
+// invests with the dividends rather than in a trade of its own every
+// month; a deposit or a tax refund (more than 0.1% of the account) is
+// invested at the next month end. A modelling choice, like minTrade: the
+// cash waits at most three months, and 0.1% of the account earning
+// nothing for three months costs about 0.2 bps a year at a 7% return.
+const cashWaits = 0.001
 
 // cashInvestor is investCash's working memory: the deficits of the names
 // that may be bought.
@@ -43,10 +58,17 @@ type cashInvestor struct {
 // the target weights (the "minimize overall deviation" of a rebalancer:
 // water-filling, Duchi et al. 2008 §3). A name sold at a loss in this
 // step is not bought (IRC §1091: its proceeds are in its substitute until
-// the next step); substitutes count toward their stock's holding.
+// the next step); substitutes count toward their stock's holding. The
+// purchases are of whole shares (smaSide.buyWhole: each b_i rounded down,
+// then a share more for the largest fractions while the cash lasts, and
+// a purchase that rounding took under minTrade dropped); the cash left
+// waits for the next window. Cash that bought nothing (no name short by
+// minTrade, or no whole share within reach) waits until more arrives: a
+// manager does not look at the same cash every month, and without the
+// rule a default path ran this search in most of its 240 months.
 func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	c := a.cash
-	if c < minTrade || m.HeldIdxVal <= 0 {
+	if c < minTrade || c <= a.idle || m.HeldIdxVal <= 0 {
 		return
 	}
 	h := &a.lots
@@ -93,34 +115,28 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	}
 	ci.cand, ci.at = cand, at
 	if k == 0 {
+		a.idle = c
 		return
 	}
 	level := (sum - c) / float64(k)
-	cost := c * a.tc
-	a.year.trading += cost
-	a.value -= cost
-	a.cash = 0
-	books, maxB, buyStep := h.books[:n], h.maxB[:n], h.buyStep[:n]
+	w := &a.whole
+	w.reset()
 	for _, j := range at { // the candidates, in index order
 		i := int(j)
 		if d[i] < thr {
 			continue
 		}
-		pr := price[i]
-		q := (d[i] - level) * (1 - a.tc) / pr
-		// The append fast path is written out as in smaSide.buy:
-		// lotbook.Book.Buy holds an append and does not inline.
-		if b := books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
-			books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
-		} else {
-			books[i].Buy(q, pr, t)
-		}
-		shares[i] += q
-		buyStep[i] = t
-		if pr > maxB[i] {
-			maxB[i] = pr
-		}
+		w.add(i, float64((d[i]-level)*(1-a.tc))/float64(price[i]*a.size[i]))
 	}
+	bought, left := a.buyWhole(t, price, c, minTrade)
+	a.idle = -1
+	if bought == 0 { // no whole share within reach: wait for more cash
+		a.idle = c
+	}
+	cost := c - left - bought
+	a.year.trading += cost
+	a.value -= cost
+	a.cash = left
 }
 
 // waterLevel finds the largest set of the deficits d (reordered in

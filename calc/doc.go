@@ -125,6 +125,15 @@
 // holdings kept as they are, the rest in the fund, taxed the same way.
 // Without holdings none of this runs (pathSim.tr is nil).
 //
+// Gifts (give.go, issue 28): with "give", at each year's last step both
+// strategies give that much of their long-term lots at a gain, most
+// appreciated first, in place of the investor's cash gift, and buy the
+// shares back with the cash; the tax engine deducts the gift at market
+// value when itemizing beats the standard deduction ("itemized": the
+// other itemized deductions), with the 30%-of-AGI limit and the
+// five-year carryover per strategy, and from 2026 the 0.5% floor, the
+// 2/37 cap and the non-itemizer's cash deduction (calc/tax/itemized.go).
+//
 // End: liquidate (tax on all unrealized gains, using the carryforward),
 // hold (no tax on unrealized gains), stepup (IRC §1014: none, carryforward
 // lost), donate (long-term lots at a gain are given away untaxed, the other
@@ -310,6 +319,10 @@
 //	sma.go, cash.go, fund.go  the two strategies' trades (cash.go: the
 //	                    SMA's waiting cash and its investment)
 //	weekly.go           weekly checks, on the market and the SMA given
+//	give.go, give_result.go  yearly gifts of appreciated lots (key
+//	                    "give"): both strategies give their most
+//	                    appreciated long-term lots and buy them back;
+//	                    the gifts in years[], the ledger and Result.Gifts
 //	transition.go, transition_keep.go  existing holdings moved, or kept
 //	inspect.go, inspection.go  the recorder of an Inspection; its result
 //	                    and CSV

@@ -22,7 +22,7 @@ type substitute struct {
 // trade.
 type holdings struct {
 	books             []lotbook.Book
-	shares, maxB      []float64 // per stock: shares held, highest lot basis
+	shares, maxB      []float64 // per stock: shares held, highest lot basis (or lower: smaSide.harvest)
 	lossStep, buyStep []int32   // per stock: the last step of a loss sale, of a purchase
 	subSlot           []int32   // index in subs of a stock's substitute, or −1
 	subs              []substitute

@@ -44,39 +44,21 @@ type inspector struct {
 }
 
 // The engine prices every stock, proxy and the fund at 1.00 at the start;
-// the inspection shows them at plausible prices instead, a presentation
+// the inspection shows them at their prices instead, a presentation
 // scaling that changes no amount (value = shares × price is the same):
-// each stock starts between $50 and $200 a share, with a whole number of
-// shares bought at the start when the amount allows; the sector proxies
-// and the fund start at $100.
+// each stock at its share price (market_shares.go), so the SMA's whole
+// shares show as whole numbers; the sector proxies and the fund start at
+// $100.
 const (
 	proxyStartPrice = 100
 	fundStartNAV    = 100
 )
 
-// displayShares rounds a scaled share count to 9 decimals, so that the
-// whole number of shares bought at the start shows as one (the division
-// by the scale leaves a last-bit error); amounts are computed from the
-// engine's own figures, never from these.
+// displayShares rounds a scaled share count to 9 decimals, so that a
+// whole number of shares shows as one (the division by the share size
+// leaves a last-bit error); amounts are computed from the engine's own
+// figures, never from these.
 func displayShares(sh float64) float64 { return math.Round(sh*1e9) / 1e9 }
-
-// displayScale is the factor by which stock i's prices are multiplied
-// (and its share counts divided) in an inspection. A target price between
-// $50 and $200 is drawn from the stock's rank (deterministic, spread by
-// SplitMix64); the price is then moved so that the shares bought at the
-// start (shares at the engine's price of 1) are a whole number, which
-// keeps it within about 1% of the target when at least 50 shares are
-// bought. A stock bought for less than half its target price keeps the
-// target and fractional shares.
-func displayScale(i int, shares float64) float64 {
-	u := float64(market.SplitMix64(uint64(i)+0x5ca1ab1e)>>11) / (1 << 53)
-	target := 50 + 150*u
-	n := math.Round(shares / target)
-	if n < 1 {
-		return target
-	}
-	return shares / n
-}
 
 func newInspector(s scenario.Scenario) *inspector {
 	if len(sectorAbbr) != len(sectors) {
@@ -106,22 +88,16 @@ func (in *inspector) date(t int32) string {
 	return in.dates[t]
 }
 
-// begin resets the recording and fixes each stock's display price from
-// the shares bought at the start (lots); the year-0 snapshot follows.
-func (in *inspector) begin(lots *holdings) {
+// begin resets the recording and takes each stock's share price at the
+// start (size: the engine shares in one share, smaSide.size) as its
+// display scale; the year-0 snapshot follows.
+func (in *inspector) begin(size []float64) {
 	for k := range in.proxy {
 		in.proxy[k] = 1
 	}
 	in.harvestLog.begin()
 	in.years = in.years[:0]
-	in.scale = in.scale[:0]
-	for i, b := range lots.books {
-		sh := 0.0
-		for k := range b {
-			sh += b.HIFO(k).Shares
-		}
-		in.scale = append(in.scale, displayScale(i, sh))
-	}
+	in.scale = append(in.scale[:0], size...)
 }
 
 // step moves the sector proxies' prices by the step's growth g of each

@@ -350,11 +350,11 @@ func ExampleInspect() {
 	// name,sector,shares,value,basis,unrealized_gain,weight,index_weight
 }
 
-// Prices are shown at plausible levels: each stock starts between $50 and
-// $200 a share (within 1% once moved to a whole number of shares), with a
-// whole number of shares bought at the start when the amount allows; the
-// fund and the proxies start at $100. Harvest events use their stock's
-// price scale, so shares × price is still the proceeds.
+// Prices are shown at the stocks' share prices (market_shares.go): each
+// starts within $5…$5,000, their median near the $107 fitted to the S&P
+// 500's, and the SMA holds whole shares of each stock, then and every
+// year; the fund and the proxies start at $100. Harvest events use their
+// stock's price scale, so shares × price is still the proceeds.
 func TestInspectPlausiblePrices(t *testing.T) {
 	s := mustDecode(t, "stocks=100&paths=4&horizon=2&amount=1000000")
 	in, err := Inspect(s, 1)
@@ -362,36 +362,38 @@ func TestInspectPlausiblePrices(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := in.Years[0]
-	whole := 0
+	var prices []float64
 	for _, h := range start.Holdings {
 		if h.Substitute {
 			continue
 		}
-		lo, hi := 50*0.99, 200*1.01
-		if h.Shares < 50 { // few shares: the whole number moves the price more
-			lo, hi = 25, 300
-		}
-		if h.Price < lo || h.Price > hi {
+		prices = append(prices, h.Price)
+		if h.Price < sharePriceMin || h.Price > sharePriceMax {
 			t.Errorf("%s starts at %v a share (%v shares)", h.Name, h.Price, h.Shares)
-		}
-		if h.Shares >= 50 && h.Shares != math.Round(h.Shares) {
-			t.Errorf("%s: %v shares bought at the start, want a whole number", h.Name, h.Shares)
-		}
-		if h.Shares == math.Round(h.Shares) {
-			whole++
 		}
 		if d := math.Abs(h.Shares*h.Price - f(h.Value)); d > cent {
 			t.Errorf("%s: %v × %v ≠ value %s", h.Name, h.Shares, h.Price, h.Value)
 		}
 	}
-	if whole < len(start.Holdings)*9/10 {
-		t.Errorf("only %d of %d holdings start with whole shares", whole, len(start.Holdings))
+	slices.Sort(prices)
+	if m := prices[len(prices)/2]; m < 60 || m > 190 {
+		t.Errorf("median starting price %v, want near $107", m)
+	}
+	for _, y := range in.Years {
+		for _, h := range y.Holdings {
+			if !h.Substitute && h.Shares != math.Round(h.Shares) {
+				t.Errorf("year %d: %s holds %v shares, want a whole number", y.Year, h.Name, h.Shares)
+			}
+		}
 	}
 	if start.Fund.NAV != 100 {
 		t.Errorf("fund NAV at the start %v, want 100", start.Fund.NAV)
 	}
 	for _, y := range in.Years[1:] {
 		for _, e := range y.Harvests {
+			if e.Shares != math.Round(e.Shares) {
+				t.Errorf("%s harvest: %v shares, want a whole number", e.Name, e.Shares)
+			}
 			if d := math.Abs(e.Shares*e.Price - f(e.Proceeds)); d > cent {
 				t.Errorf("%s harvest: %v × %v ≠ proceeds %s", e.Name, e.Shares, e.Price, e.Proceeds)
 			}

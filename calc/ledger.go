@@ -41,6 +41,9 @@ type LedgerRow struct {
 	RealizedGains       *Money `json:"realized_gains,omitempty"`
 	LegacySold          *Money `json:"legacy_sold,omitempty"`
 	LegacySoldHarvested *Money `json:"legacy_sold_harvest_funded,omitempty"`
+
+	// Gift is the year's gift of lots (key "give"; give.go).
+	Gift *LedgerGift `json:"gift,omitempty"`
 }
 
 // Reconciles reports whether the row's amounts add up to End exactly.
@@ -60,6 +63,8 @@ type yearFlows struct {
 	// The SMA's losses harvested (positive) and gains forced by the
 	// index's turnover in the year, for PathYear (not in the ledger).
 	harvST, harvLT, forced float64
+
+	gift giftFlows // the year's gift of lots (give.go)
 }
 
 // ledgerRows converts float years to rows that reconcile to the cent:
@@ -89,6 +94,9 @@ func ledgerRows(ys []yearFlows) []LedgerRow {
 		if y.legacy {
 			rg, sold, extra := money(y.realized), money(y.moved), money(y.movedExtra)
 			r.RealizedGains, r.LegacySold, r.LegacySoldHarvested = &rg, &sold, &extra
+		}
+		if y.gift.made {
+			r.Gift = ledgerGift(y.gift)
 		}
 		rows[i] = r
 		prevEnd = r.End

@@ -56,4 +56,16 @@ type PathYear struct {
 	// ForcedGains is the SMA's net gain realized by selling the names
 	// that left the index (turnover.go).
 	ForcedGains float64 `json:"fg,omitempty"`
+
+	// The year's gifts of lots (give.go), each strategy's: their value,
+	// the gain given away, the charitable deduction (0 when not
+	// itemizing) and the number of lots given.
+	GiftSMA      float64 `json:"gs,omitempty"`
+	GiftFund     float64 `json:"gf,omitempty"`
+	GiftGainSMA  float64 `json:"ggs,omitempty"`
+	GiftGainFund float64 `json:"ggf,omitempty"`
+	GiftDedSMA   float64 `json:"gds,omitempty"`
+	GiftDedFund  float64 `json:"gdf,omitempty"`
+	GiftLotsSMA  float64 `json:"gls,omitempty"`
+	GiftLotsFund float64 `json:"glf,omitempty"`
 }

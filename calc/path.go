@@ -50,8 +50,9 @@ func newPathSim(s scenario.Scenario, tx *taxer) *pathSim {
 		s: s, tx: tx,
 		steps: int32(s.Horizon * stepsPerYear),
 		mkt:   newMarketState(s),
-		sma:   smaSide{lots: newHoldings(s.Stocks), tc: s.TradeCost, limitF: 1 / (1 - s.Threshold)},
-		turn:  newTurnover(s),
+		sma: smaSide{lots: newHoldings(s.Stocks), tc: s.TradeCost, limitF: 1 / (1 - s.Threshold),
+			size: make([]float64, s.Stocks)},
+		turn: newTurnover(s),
 	}
 	switch s.Harvest {
 	case "monthly", "weekly":
@@ -104,6 +105,7 @@ func (p *pathSim) begin(path int) {
 	h := s.Horizon
 	a, b, sign := market.PathSeed(s.Seed, path)
 	held := p.mkt.Begin(a, b, sign)
+	drawSharePrices(p.sma.size, a)
 	p.turn.begin(a)
 	if p.weeks != nil {
 		p.weeks.begin(a, sign)
@@ -124,7 +126,7 @@ func (p *pathSim) begin(path int) {
 	p.sma.year.start, p.fund.year.start = s.Amount, s.Amount
 	p.flowsAtYearStart(0, 0, 0)
 	if p.insp != nil {
-		p.insp.begin(&p.sma.lots)
+		p.insp.begin(p.sma.size)
 		p.snapshot(0, 0)
 	}
 	p.sma.total.Wealth0 = math.Max(p.sma.value-p.smaEndTax(0, false, 0), 0)
@@ -133,11 +135,12 @@ func (p *pathSim) begin(path int) {
 
 // invest makes the initial position of the index part (held: the held
 // index's value): cash (basis 1) is bought now; an existing position
-// (basis ≠ 1) is held long-term with its embedded gain.
+// (basis ≠ 1) is held long-term with its embedded gain. Both are whole
+// shares; the rest is cash, invested at the first month's end.
 func (p *pathSim) invest(held float64) {
 	s := &p.s
 	p.fund.units, p.fund.nav = 0, 1
-	p.sma.value, p.sma.cash = 0, 0
+	p.sma.value, p.sma.cash, p.sma.idle = 0, 0, -1
 	amount := math.Max(s.Amount-p.tr.startValue(), 0) // the index part
 	if s.Basis == 1 {
 		p.sma.buy(amount, 0, &p.mkt)
@@ -148,15 +151,21 @@ func (p *pathSim) invest(held float64) {
 		return
 	}
 	lots := &p.sma.lots
+	stocks := 0.0
 	for i, w := range p.mkt.HeldN {
 		if w > 0 {
-			q := amount * w / held
+			q := math.Floor(amount*w/held/p.sma.size[i]) * p.sma.size[i]
+			if q == 0 {
+				continue
+			}
 			lots.books[i].Buy(q, s.Basis, -13)
 			lots.shares[i] = q
 			lots.maxB[i] = s.Basis
+			stocks += q
 		}
 	}
 	p.sma.value = amount
+	p.sma.cash = max(amount-stocks, 0)
 	p.fund.units = amount
 	p.fund.book.Buy(amount, s.Basis, -13)
 }
@@ -255,9 +264,11 @@ func (p *pathSim) quarter(t int32) float64 {
 }
 
 // investCash invests the SMA's waiting cash at step t, toward the index
-// weights of its index part (its value without holdings being moved).
+// weights of its index part (its value without holdings being moved): in
+// the month after a quarter's dividends (t = 1, 4, 7, …), or in any month
+// once it is more than cashWaits of the SMA (cash.go).
 func (p *pathSim) investCash(t int32) {
-	if p.sma.cash < minTrade {
+	if c := p.sma.cash; c < minTrade || (t%3 != 1 && c < cashWaits*p.sma.value) {
 		return
 	}
 	index := p.sma.value

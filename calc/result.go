@@ -209,6 +209,9 @@ type Year struct {
 	// ledger.
 	TaxSaving *Money `json:"tax_saving,omitempty"`
 	ExtraCost *Money `json:"extra_cost,omitempty"`
+	// Gifts is the year's gifts of lots (key "give"; give.go); nil
+	// without gifts.
+	Gifts *YearGifts `json:"gifts,omitempty"`
 }
 
 // WealthPoint is the after-tax wealth if both portfolios were liquidated at
@@ -325,6 +328,10 @@ type Result struct {
 	// position or legacy lots), the after-tax wealth of keeping them as
 	// they are with the rest in the fund, for comparison; nil otherwise.
 	Keep *KeepResult `json:"keep,omitempty"`
+	// Gifts is, when the scenario gives lots to charity (key "give"), the
+	// gains each strategy gave away over the horizon (give.go); nil
+	// otherwise.
+	Gifts *GiftSummary `json:"gifts,omitempty"`
 	// Ledger is the year-by-year accounting of one representative path
 	// (the median difference); nil in partial results.
 	Ledger *Ledger `json:"ledger,omitempty"`

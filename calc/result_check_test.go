@@ -145,6 +145,9 @@ func FuzzResultConsistency(f *testing.F) {
 		if seed&1 == 1 {
 			s.Single, s.SingleBasis = 0.5, 0.2
 		}
+		if seed&2 == 2 { // yearly gifts of lots (give.go)
+			s.Give, s.Itemized = float64(seed>>2%60)*1000, float64(seed>>8%80)*1000
+		}
 		if s.Validate() != nil {
 			return
 		}

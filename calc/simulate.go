@@ -139,6 +139,7 @@ func Merge(s scenario.Scenario, parts ...Paths) (Result, error) {
 	if r.Ledger, r.LossesRunOutYear, err = representativeLedger(s, diff, r.Years); err != nil {
 		return Result{}, err
 	}
+	r.Gifts.medianMarketGifts(r.Ledger) // give_result.go
 	return r, nil
 }
 

@@ -53,7 +53,11 @@ func TestZeroVolatilityStrategiesEqual(t *testing.T) {
 			{r.SMA.AfterTaxWealth.P50, r.Fund.AfterTaxWealth.P50},
 			{r.SMA.AfterTaxWealth.P90, r.Fund.AfterTaxWealth.P90},
 		} {
-			if d := math.Abs(f(pair[0]) - f(pair[1])); d > 0.01 {
+			// The SMA buys whole shares: the start's remainder, under
+			// minTrade, waits as cash that does not grow (cash.go), so it
+			// is behind by at most minTrade × the fund's growth.
+			sma, fund := f(pair[0]), f(pair[1])
+			if d := fund - sma; d < -0.01 || d > minTrade*fund/1e6 {
 				t.Errorf("%s: SMA %s vs fund %s", q, pair[0], pair[1])
 			}
 		}
@@ -137,7 +141,10 @@ func TestHarvestFrequencyOrder(t *testing.T) {
 }
 
 func TestAlphaShapes(t *testing.T) {
-	alpha := func(q string) float64 { return run(t, small+q).TaxAlphaBps.P50 }
+	// 200 paths: at 60 the median's Monte Carlo error (3–6 bps) is as
+	// large as the fund distributions' shape, whose order a change to
+	// the SMA alone (whole shares) turned over.
+	alpha := func(q string) float64 { return run(t, "stocks=100&paths=200&"+q).TaxAlphaBps.P50 }
 	tests := []struct {
 		name        string
 		lower, more string

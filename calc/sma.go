@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"slices"
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
@@ -18,52 +19,152 @@ type smaSide struct {
 	// value and earns nothing while it waits.
 	cash   float64
 	invest cashInvestor // investCash's working memory
-	tc     float64      // trading cost per dollar traded
-	limitF float64      // 1 / (1 − threshold): a lot is harvested when price × limitF < its basis
-	log    *harvestLog  // non-nil: record the lots harvested (harvest_log.go)
+	// idle is the cash a trading window last found too little for any
+	// whole share (−1: none): investCash waits until there is more.
+	idle   float64
+	tc     float64     // trading cost per dollar traded
+	limitF float64     // 1 / (1 − threshold): a lot is harvested when price × limitF < its basis
+	log    *harvestLog // non-nil: record the lots harvested (harvest_log.go)
+	// size is, per stock, the engine shares in one share: its share price
+	// at the path's start in dollars (market_shares.go). Every purchase
+	// and sale of a stock is of whole shares (multiples of size), the way
+	// a manager's orders are; the cash a whole number of shares cannot
+	// use waits with the account's cash (cash.go).
+	size  []float64
+	whole wholeShares // the apportionment's working memory
+}
+
+// wholeShares turns the fractional shares a trade wants of each stock
+// into whole shares: each rounded down, then one more share for the
+// stocks with the largest fractions left while the budget allows
+// (the largest-remainder method: Hamilton's apportionment, Balinski &
+// Young, "Fair Representation", 1982).
+type wholeShares struct {
+	at    []int32   // the stocks traded
+	n     []float64 // whole shares of each
+	frac  []float64 // the fraction of a share the rounding down left
+	order []uint64  // topUp's sort keys
+	held  []float64 // a sale's: the whole shares held of each
+}
+
+func (w *wholeShares) reset() { w.at, w.n, w.frac, w.held = w.at[:0], w.n[:0], w.frac[:0], w.held[:0] }
+
+// add asks for `want` shares of stock i (rounded down to whole shares).
+func (w *wholeShares) add(i int, want float64) {
+	n := math.Floor(want)
+	w.at = append(w.at, int32(i))
+	w.n = append(w.n, n)
+	w.frac = append(w.frac, want-n)
+}
+
+// topUp offers one more share of each stock, the largest fraction left
+// first (ties: the order added), and adds it where take(k) accepts it
+// (take spends the budget). The order is a sort of integer keys, the
+// fraction's complement in 2^-40 steps above the position: no comparison
+// function to call (the initial purchase sorts all 500 names).
+func (w *wholeShares) topUp(take func(k int) bool) {
+	order := w.order[:0]
+	for k, f := range w.frac {
+		if f > 0 {
+			order = append(order, uint64((1-f)*(1<<40))<<20|uint64(k))
+		}
+	}
+	slices.Sort(order)
+	for _, key := range order {
+		k := int(key & (1<<20 - 1))
+		if take(k) {
+			w.n[k]++
+		}
+	}
+	w.order = order
+}
+
+// buyWhole buys the whole shares w holds (stock prices price) at step t
+// with at most `cash` (trading costs included), first rounded down, then
+// topped up while the cash lasts; a purchase that comes to less than
+// `least` dollars (trading cost included) is not made. It returns the
+// value bought and the cash left.
+func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bought, left float64) {
+	w := &a.whole
+	keep := 1 - a.tc // a purchase of value V costs V / keep
+	left = cash
+	for k, j := range w.at {
+		left -= float64(w.n[k]*price[j]*a.size[j]) / keep
+	}
+	w.topUp(func(k int) bool {
+		j := w.at[k]
+		c := float64(price[j]*a.size[j]) / keep
+		if c > left {
+			return false
+		}
+		left -= c
+		return true
+	})
+	for k, j := range w.at {
+		if w.n[k] <= 0 {
+			continue
+		}
+		i := int(j)
+		if c := float64(w.n[k]*price[i]*a.size[i]) / keep; c < least {
+			left += c
+			continue
+		}
+		q := w.n[k] * a.size[i]
+		a.addLot(i, q, price[i], t)
+		bought += float64(q * price[i])
+	}
+	return bought, max(left, 0)
+}
+
+// addLot books q engine shares of stock i bought at step t and price pr.
+// The common case — a lot at a new highest basis with room in its book —
+// is an append written out here (lotbook.Book.Buy does not inline).
+func (a *smaSide) addLot(i int, q, pr float64, t int32) {
+	h := &a.lots
+	if b := h.books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
+		h.books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
+	} else {
+		h.books[i].Buy(q, pr, t)
+	}
+	h.shares[i] += q
+	h.buyStep[i] = t
+	h.maxB[i] = h.books[i].MaxBasis() // the top lot (a harvest check may have lowered maxB)
 }
 
 // buy invests cash in the held stocks in proportion to their index
-// weights (m.HeldN, at m's prices). A stock sold at a loss in this step is
-// not bought (wash sale): its share goes to the sector substitute until
-// the next step. This is the initial purchase (and the proceeds of
-// holdings being moved, transition.go); later cash waits for investCash
-// (cash.go). The common case — a lot at a new highest basis with room in
-// its book — is an append written out here.
+// weights (m.HeldN, at m's prices), in whole shares: the cash they cannot
+// use waits for the next trading window (investCash). A stock sold at a
+// loss in this step is not bought (wash sale): its share goes to the
+// sector substitute until the next step. This is the initial purchase
+// (and the proceeds of holdings being moved, transition.go); later cash
+// waits for investCash (cash.go).
 func (a *smaSide) buy(cash float64, t int32, m *market.State) {
 	if cash <= 0 || m.HeldIdxVal <= 0 {
 		return
 	}
-	cost := cash * a.tc
-	a.year.trading += cost
-	per := (cash - cost) / m.HeldIdxVal
 	h := &a.lots
-	n := len(m.HeldN)
-	price, books, shares, maxB := m.Price[:n], h.books[:n], h.shares[:n], h.maxB[:n]
-	lossStep, buyStep := h.lossStep[:n], h.buyStep[:n]
-	for i, w := range m.HeldN {
-		if w == 0 {
+	per := (cash - cash*a.tc) / m.HeldIdxVal
+	w := &a.whole
+	w.reset()
+	subs := 0.0 // value put in substitutes
+	for i, wt := range m.HeldN {
+		if wt == 0 {
 			continue
 		}
-		pr := price[i]
-		amount := per * w * pr
-		if lossStep[i] == t {
+		pr := m.Price[i]
+		amount := per * wt * pr
+		if h.lossStep[i] == t {
 			h.addSubstitute(int32(i), amount, amount)
+			subs += amount
 			continue
 		}
-		q := amount / pr
-		if b := books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
-			books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
-		} else {
-			books[i].Buy(q, pr, t)
-		}
-		shares[i] += q
-		buyStep[i] = t
-		if pr > maxB[i] {
-			maxB[i] = pr
-		}
+		w.add(i, amount/(pr*a.size[i]))
 	}
+	bought, left := a.buyWhole(t, m.Price, cash-subs/(1-a.tc), 0)
+	cost := cash - left - bought - subs
+	a.year.trading += cost
 	a.value += cash - cost
+	a.cash += left
 }
 
 // sell raises `need` dollars of cash (after trading costs): from the
@@ -76,7 +177,13 @@ func (a *smaSide) sell(need float64, t int32, price []float64) {
 }
 
 // sellStocks raises `need` dollars of cash (after trading costs) by
-// selling every stock held in proportion, highest-basis lots first, and
+// selling every stock held in proportion, highest-basis lots first, in
+// whole shares: each name's share of the sale is rounded to the nearest
+// whole share and the rounding's dollars carried to the next name (so a
+// name of a few shares sells one every few sales instead of none, and
+// the sale comes to within half a share of the proportional one), then,
+// if it falls short, one more share of the names in index order until the
+// proceeds cover need; what they raise beyond need waits as cash. It
 // returns the part of need the stocks could not raise.
 func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float64) {
 	h := &a.lots
@@ -87,26 +194,64 @@ func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float
 	if stockVal <= 0 {
 		return need
 	}
-	gross := need / (1 - a.tc)
-	f := math.Min(gross/stockVal, 1)
-	if f == 1 {
-		rest = need - stockVal*(1-a.tc)
-	}
-	gross = f * stockVal
+	keep := 1 - a.tc
+	f := math.Min(need/keep/stockVal, 1)
+	w := &a.whole
+	w.reset()
+	carry := 0.0 // dollars of stock the names so far sold beyond (−) or short of (+) their share
 	for i, q := range h.shares {
 		if q == 0 {
 			continue
 		}
-		h.books[i].SellHIFO(q*f, price[i], t, &a.real)
-		h.shares[i] = q * (1 - f)
+		held := math.Round(q / a.size[i]) // whole shares (the book's sums carry rounding)
+		n := held
+		if f < 1 {
+			sp := price[i] * a.size[i]
+			want := float64(held*f*sp) + carry
+			n = min(max(math.Round(want/sp), 0), held)
+			carry = want - n*sp
+		}
+		w.at = append(w.at, int32(i))
+		w.n = append(w.n, n)
+		w.held = append(w.held, held)
+	}
+	for k, j := range w.at { // short: a share more of each name in turn
+		if carry <= 0 {
+			break
+		}
+		if w.n[k] < w.held[k] {
+			w.n[k]++
+			carry -= float64(price[j] * a.size[j])
+		}
+	}
+	gross := 0.0
+	for k, j := range w.at {
+		i := int(j)
+		q := w.n[k] * a.size[i]
+		if q <= 0 {
+			continue
+		}
+		if w.n[k] >= w.held[k] { // all of it
+			q = h.shares[i]
+		}
+		h.books[i].SellHIFO(q, price[i], t, &a.real)
+		h.shares[i] -= q
 		if len(h.books[i]) == 0 {
 			h.shares[i] = 0
 		}
 		h.maxB[i] = h.books[i].MaxBasis()
+		gross += float64(q * price[i])
 	}
-	cost := gross * a.tc
-	a.year.trading += cost
-	a.value -= gross
+	net := gross * keep
+	excess := 0.0
+	if net >= need {
+		excess = net - need
+	} else {
+		rest = need - net
+	}
+	a.year.trading += gross * a.tc
+	a.value -= gross - excess
+	a.cash += excess
 	return rest
 }
 
@@ -164,7 +309,8 @@ func (a *smaSide) useCash(need float64) float64 {
 }
 
 // unwindSubstitutes sells the substitutes bought one step (30.44 days)
-// earlier and buys the original stocks back at price.
+// earlier and buys the original stocks back at price, in whole shares
+// (the rest of the proceeds waits as cash).
 func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 	h := &a.lots
 	if a.log != nil {
@@ -174,26 +320,21 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 		h.subSlot[sub.stock] = -1
 		a.real.ST += sub.value - sub.basis // held one month: short-term
 		proceeds := sub.value * (1 - a.tc)
-		buy := proceeds * (1 - a.tc)
-		cost := sub.value - buy
+		i := int(sub.stock)
+		pr := price[i]
+		bought, left := a.buyBack(i, t, pr, proceeds)
+		cost := sub.value - bought - left
 		a.year.trading += cost
 		a.value -= cost
-		i := sub.stock
-		pr := price[i]
-		q := buy / pr
-		h.books[i].Buy(q, pr, t)
-		h.shares[i] += q
-		h.buyStep[i] = t
-		if pr > h.maxB[i] {
-			h.maxB[i] = pr
-		}
+		a.cash += left
 	}
 	h.subs = h.subs[:0]
 }
 
 // harvest sells, in every candidate stock (market.State.Step) not bought
 // in this step, the lots whose price is more than the threshold below
-// their basis, and moves the proceeds to the stock's sector substitute.
+// their basis, when the sale is worth a trade (worthHarvesting), and
+// moves the proceeds to the stock's sector substitute.
 func (a *smaSide) harvest(t int32, price []float64) {
 	h := &a.lots
 	lf := a.limitF
@@ -206,13 +347,29 @@ func (a *smaSide) harvest(t int32, price []float64) {
 		var g lotbook.Gains
 		before := h.books[i]
 		sold, _ := h.books[i].Harvest(pr*lf, pr, t, &g)
-		if sold == 0 {
+		if !worthHarvesting(sold, pr, g) {
+			h.books[i] = before // Harvest only cut the book's tail
+			// Not a candidate again until the price is low enough for a
+			// loss of minTrade (or the book changes: addLot and the sales
+			// reset maxB): the kernel lists a stock when price × lf is
+			// below maxB, which is then lf × that price (a hair above, so
+			// the list is never short of a stock worth harvesting).
+			h.maxB[i] = min(h.maxB[i], before.HarvestPrice(lf, minTrade)*lf*(1+1e-9))
 			continue
 		}
 		invest, cost := a.lossSold(i, t, pr, sold, g, before)
 		a.value -= cost
 		h.addSubstitute(int32(i), invest, invest)
 	}
+}
+
+// worthHarvesting reports whether a harvest sale of `sold` engine shares
+// at price pr realizing g is made: its proceeds and its loss are both at
+// least minTrade (cash.go). A manager does not place a sale of a few
+// dollars, nor one that saves cents of tax: before this rule a default
+// path made about 1,900 loss sales under $10 in its tenth year (issue 24).
+func worthHarvesting(sold, pr float64, g lotbook.Gains) bool {
+	return sold*pr >= minTrade && -(g.ST+g.LT) >= minTrade
 }
 
 // lossSold books the harvest of `sold` shares of stock i at step t and
@@ -256,7 +413,8 @@ func (a *smaSide) unrealized(t int32, donate bool, price []float64) lotbook.Gain
 }
 
 // replaceName sells every lot of stock i at step t and price pr, and buys
-// the entering name in its slot with the proceeds.
+// the entering name in its slot with the proceeds, in whole shares at the
+// slot's share price (the rest waits as cash).
 func (a *smaSide) replaceName(i int, t int32, pr float64) {
 	h := &a.lots
 	q := h.shares[i]
@@ -270,13 +428,34 @@ func (a *smaSide) replaceName(i int, t int32, pr float64) {
 	a.real.LT += g.LT
 	a.year.forced += g.ST + g.LT
 	value := q * pr
-	buy := value * (1 - a.tc) * (1 - a.tc)
-	cost := value - buy
+	h.shares[i], h.maxB[i] = 0, 0
+	bought, left := a.buyBack(i, t, pr, value*(1-a.tc))
+	cost := value - bought - left
 	a.year.trading += cost
 	a.value -= cost
-	nq := buy / pr
-	h.books[i].Buy(nq, pr, t)
-	h.shares[i] = nq
-	h.maxB[i] = pr
+	a.cash += left
 	h.buyStep[i] = t
+}
+
+// buyBack buys stock i at step t and price pr with the cash `proceeds`
+// of a sale, in whole shares: the nearest whole number, the waiting cash
+// paying for the part of a share beyond the proceeds when it can, and
+// returns the value bought and the cash left (negative: taken from the
+// waiting cash). Rounding to the nearest share leaves the waiting cash
+// about where it was on average; rounding down would add half a share's
+// price for every buy-back.
+func (a *smaSide) buyBack(i int, t int32, pr, proceeds float64) (bought, left float64) {
+	keep := 1 - a.tc
+	sp := float64(pr * a.size[i])
+	n := math.Round(proceeds * keep / sp)
+	if float64(n*sp)/keep > proceeds+a.cash {
+		n = math.Floor(proceeds * keep / sp)
+	}
+	if n <= 0 {
+		return 0, proceeds
+	}
+	q := n * a.size[i]
+	bought = q * pr
+	a.addLot(i, q, pr, t)
+	return bought, max(proceeds-bought/keep, -a.cash)
 }

@@ -112,7 +112,7 @@ func (k *keepStrategy) yearEnd(tr *transition, tx *taxer, final bool, t int32, n
 		k.distLT += d
 		k.buy(d, nav*(1-s.dist), t)
 	}
-	tax, cf := tx.portfolioTax(k.qd, k.real.ST, k.real.LT+k.distLT, k.cf)
+	tax, cf := tx.portfolioTax(k.qd, k.real.ST, k.real.LT+k.distLT, 0, k.cf)
 	if !final {
 		k.taxDue = tax
 		k.real, k.qd, k.distLT, k.cf = lotbook.Gains{}, 0, 0, cf
@@ -136,7 +136,7 @@ func (k *keepStrategy) yearEnd(tr *transition, tx *taxer, final bool, t int32, n
 			u.Add(l.step, t, gain)
 		}
 		k.book.Unrealized(navAfter, t, donate, &u)
-		all, _ := tx.portfolioTax(k.qd, k.real.ST+u.ST, k.real.LT+k.distLT+u.LT, k.cf)
+		all, _ := tx.portfolioTax(k.qd, k.real.ST+u.ST, k.real.LT+k.distLT+u.LT, 0, k.cf)
 		end = all - tax
 	}
 	k.wealth = math.Max(value-tax-end, 0)

@@ -238,7 +238,7 @@ func TestTransitionKeep(t *testing.T) {
 			held := 0.6e6 * p.tr.price[0]
 			want := held + 0.4e6*p.fund.nav
 			if end == "liquidate" {
-				tax, _ := tx.portfolioTax(0, 0, held-0.6e6*0.1+0.4e6*(p.fund.nav-1), carry{})
+				tax, _ := tx.portfolioTax(0, 0, held-0.6e6*0.1+0.4e6*(p.fund.nav-1), 0, carry{})
 				want -= tax
 			}
 			if math.Abs(o.Keep-want) > 1e-6*want {

@@ -151,7 +151,8 @@ func (a *smaSide) weekSell(i int, t int32, pk, pend, frac, sectorDrift, rest flo
 	var g lotbook.Gains
 	before := h.books[i]
 	sold, _ := h.books[i].Harvest(pk*a.limitF, pk, t, &g)
-	if sold == 0 {
+	if !worthHarvesting(sold, pk, g) {
+		h.books[i] = before // Harvest only cut the book's tail
 		return 0
 	}
 	invest, cost := a.lossSold(i, t, pk, sold, g, before)

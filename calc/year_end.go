@@ -17,6 +17,9 @@ func (p *pathSim) closeYear(y int, t int32, te float64) {
 	yr.Realized = p.sma.real.ST + p.sma.real.LT
 	yr.TE = te
 	yr.HarvST, yr.HarvLT, yr.ForcedGains = p.sma.year.harvST, p.sma.year.harvLT, p.sma.year.forced
+	if p.s.Give > 0 {
+		p.giveYear(t) // give.go
+	}
 	p.yearEnd(y, t)
 }
 
@@ -34,6 +37,9 @@ type yearTaxes struct {
 func (p *pathSim) yearEnd(y int, t int32) {
 	p.fund.distribute(p.s.Dist, t)
 	tx := p.taxYear()
+	if p.s.Give > 0 {
+		p.giftDeductions(y) // give.go
+	}
 	final := y == p.s.Horizon
 	vS, vF := math.Max(p.sma.value, 0), math.Max(p.fund.value(), 0)
 	p.recordYear(y, t, &tx, vS, vF, final)
@@ -61,7 +67,7 @@ func (p *pathSim) taxYear() yearTaxes {
 	tx.sma, tx.smaCF = p.sma.yearTax(p.tx)
 	tx.fund, tx.fundCF = p.fund.yearTax(p.tx)
 	if f := &p.fund; f.distLT != 0 {
-		t0, _ := p.tx.portfolioTax(f.qd, f.real.ST, f.real.LT, f.cf)
+		t0, _ := p.tx.portfolioTax(f.qd, f.real.ST, f.real.LT, f.year.gift.value, f.cf)
 		tx.distTax = tx.fund - t0
 	}
 	return tx

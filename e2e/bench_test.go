@@ -66,6 +66,8 @@ type benchReport struct {
 	ColdLinkInstantiatedMs float64 `json:"cold_link_instantiated_ms"`  // … app.wasm compiled and instantiated
 	ColdLinkReadyMs        float64 `json:"cold_link_ready_ms"`         // … the UI mounted
 	ColdLinkRunMs          float64 `json:"cold_link_run_ms"`           // … the simulation sent to the workers
+
+	benchMapReport // map_full_ms: the default break-even map (bench_map_test.go)
 }
 
 // TestBrowserBenchmark measures the calculator in headless chromium for the
@@ -196,6 +198,7 @@ func TestBrowserBenchmark(t *testing.T) {
 		}
 	}
 	report.WasmNativeRatio = report.WasmSingleMs / report.NativeMs
+	report.benchMapReport = benchMap(t, ctx)
 	b, _ := json.Marshal(report)
 	fmt.Println(string(b))
 }

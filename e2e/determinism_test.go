@@ -30,6 +30,10 @@ func TestBrowserMatchesNative(t *testing.T) {
 		"harvest=weekly&turnover=0.08&savings=withdraw&stocks=60&paths=40&horizon=4&seed=6",
 		"turnover=0.1&takeover=0.6&premium=0.35&stocks=60&paths=40&horizon=4&seed=7",
 		"index=r3000&stocks=90&history=2007&paths=30&horizon=4&seed=8",
+		// Issue 28's gifts of appreciated lots, itemizing, with 2026's
+		// floor and the carryover (a gift beyond 30% of a small income).
+		"give=20000&itemized=40000&stocks=60&paths=40&horizon=5&seed=12",
+		"give=60000&wages=100000&status=single&state=CO&stocks=60&paths=30&horizon=4&seed=13",
 	}
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)

@@ -613,6 +613,7 @@ type validation struct {
 	Antithetic  []antitheticCheck
 	Transition  *transitionLogic
 	Dispersion  *dispersionMapping
+	Gifts       *giftsCheck
 }
 
 func (c config) validate(ctx context.Context) (*validation, error) {
@@ -655,6 +656,9 @@ func (c config) validate(ctx context.Context) (*validation, error) {
 		return nil, err
 	}
 	if v.Transition, err = c.transition(ctx); err != nil {
+		return nil, err
+	}
+	if v.Gifts, err = c.gifts(ctx); err != nil {
 		return nil, err
 	}
 	return &v, nil

@@ -83,6 +83,7 @@ func (v *validation) markdown() string {
 	v.turnoverSection(&w)
 	v.replaySection(&w)
 	v.dispersionSection(&w)
+	v.giftsSection(&w)
 	v.disagreements(&w)
 	w.p("## Appendix: canonical queries")
 	w.p("")

@@ -351,3 +351,14 @@ func TestMonthDispersion(t *testing.T) {
 		t.Errorf("dispersion %.17f, want %.17f", got, want)
 	}
 }
+
+// The gifts' rules hold on the report's own runs (section 12).
+func TestGiftsRules(t *testing.T) {
+	g, err := small.gifts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range g.problems() {
+		t.Error(p)
+	}
+}

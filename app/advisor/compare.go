@@ -53,6 +53,13 @@ func (c *Compare) Render() app.UI {
 		compareRow("After-tax wealth in the median market, SMA", p, cur, func(r *calc.Result) string { return widget.Dollars(r.MedianMarket.SMA.Decimal) }),
 		compareRow("After-tax wealth in the median market, fund", p, cur, func(r *calc.Result) string { return widget.Dollars(r.MedianMarket.Fund.Decimal) }),
 	}
+	// Yearly gifts of shares (app/giving): the gains given away, when
+	// either scenario gives.
+	if hasGifts(p) || hasGifts(cur) {
+		rows = append(rows,
+			compareRow("Gains given away to charity, SMA", p, cur, func(r *calc.Result) string { return giftText(r, true) }),
+			compareRow("Gains given away to charity, fund", p, cur, func(r *calc.Result) string { return giftText(r, false) }))
+	}
 	var diffs []fields.Difference
 	if cur != nil {
 		diffs = fields.Diff(c.pinned.Scenario, c.Final.Scenario)
@@ -113,4 +120,18 @@ func compareRow(label string, pinned, current *calc.Result, text func(*calc.Resu
 		class = "changed"
 	}
 	return app.Tr().Class(class).Body(app.Th().Scope("row").Text(label), app.Td().Text(a), app.Td().Text(b))
+}
+
+func hasGifts(r *calc.Result) bool { return r != nil && r.Gifts != nil }
+
+// giftText is the gain a strategy gave away over the horizon (mean over
+// the simulated markets), "no gifts" when the scenario gives nothing.
+func giftText(r *calc.Result, sma bool) string {
+	if r.Gifts == nil {
+		return "no gifts"
+	}
+	if sma {
+		return widget.Dollars(r.Gifts.GainGivenSMA.Decimal)
+	}
+	return widget.Dollars(r.Gifts.GainGivenFund.Decimal)
 }

@@ -14,16 +14,27 @@ import (
 
 // ledgerCSV is the year table as CSV: one row per strategy and year, amounts
 // as plain decimals to the cent (no "$" or thousands separators), so a
-// spreadsheet reads them as numbers.
+// spreadsheet reads them as numbers. A scenario that gives shares to
+// charity (key "give") adds each year's gift: lots, value, gain given away
+// and deduction.
 func ledgerCSV(l *calc.Ledger, fund string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"strategy", "year", "start", "added", "market_growth", "dividends", "taxes", "fees", "trading_costs", "end"})
+	gifts := l != nil && len(l.SMA) > 0 && l.SMA[0].Gift != nil
+	head := []string{"strategy", "year", "start", "added", "market_growth", "dividends", "taxes", "fees", "trading_costs", "end"}
+	if gifts {
+		head = append(head, "gift_lots", "gifted", "gain_given_away", "gift_deduction")
+	}
+	_ = w.Write(head)
 	write := func(name string, rows []calc.LedgerRow) {
 		for _, r := range rows {
-			_ = w.Write([]string{name, strconv.Itoa(r.Year),
+			rec := []string{name, strconv.Itoa(r.Year),
 				cents(r.Start), cents(r.Contributions), cents(r.Growth), cents(r.Dividends),
-				cents(r.Taxes), cents(r.Fees), cents(r.TradingCosts), cents(r.End)})
+				cents(r.Taxes), cents(r.Fees), cents(r.TradingCosts), cents(r.End)}
+			if gifts && r.Gift != nil {
+				rec = append(rec, strconv.Itoa(r.Gift.Lots), cents(r.Gift.Gifted), cents(r.Gift.GainGiven), cents(r.Gift.Deduction))
+			}
+			_ = w.Write(rec)
 		}
 	}
 	if l != nil {

@@ -29,6 +29,16 @@ func TestLedgerCSV(t *testing.T) {
 	if got := string(ledgerCSV(nil, "etf")); !strings.HasPrefix(got, "strategy,") || strings.Count(got, "\n") != 1 {
 		t.Errorf("empty ledger csv: %q", got)
 	}
+	// With gifts of shares, each row adds the year's gift.
+	row.Gift = &calc.LedgerGift{Lots: 3, Gifted: cents2("20000"), GainGiven: cents2("9227.5"), Deduction: cents2("17943")}
+	fund.Gift = &calc.LedgerGift{Gifted: cents2("0"), GainGiven: cents2("0"), Deduction: cents2("17680")}
+	got = string(ledgerCSV(&calc.Ledger{SMA: []calc.LedgerRow{row}, Fund: []calc.LedgerRow{fund}}, "etf"))
+	want = "strategy,year,start,added,market_growth,dividends,taxes,fees,trading_costs,end,gift_lots,gifted,gain_given_away,gift_deduction\n" +
+		"SMA,1,1000.00,0.00,70.50,15.25,-3.10,3.50,0.40,1084.95,3,20000.00,9227.50,17943.00\n" +
+		"ETF,1,1000.00,0.00,70.50,15.25,4.00,3.50,0.40,1084.95,0,0.00,0.00,17680.00\n"
+	if got != want {
+		t.Errorf("csv with gifts:\n%s\nwant:\n%s", got, want)
+	}
 }
 
 func TestResultJSON(t *testing.T) {

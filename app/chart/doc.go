@@ -2,7 +2,7 @@
 // UI (embed the string with app.Raw) and for the printable report. It uses
 // the standard library only: no go-app, no syscall/js, no os.
 //
-// Three charts:
+// Four charts:
 //
 //   - Lines: a median line per series with an optional shaded band (for
 //     example p10–p90), money on the y axis, years on the x axis, a legend
@@ -11,6 +11,10 @@
 //     stacked (BarSeries.Stack); negative values hang below the zero line.
 //   - Waterfall: horizontal signed contributions with labels on the left
 //     (wrapped onto up to three lines) and a final total bar.
+//   - Heatmap: a grid of signed values on a colour-blind-safe diverging
+//     scale centred on zero (blue above, vermillion below), with lines
+//     drawn through it (a break-even line), a marked point, a legend in
+//     the values' unit, and optionally focusable cells (Interactive).
 //
 // Money, Percent and BasisPoints are compact formatters for the Format
 // fields (Money is the default).

@@ -52,8 +52,11 @@ func withStatePair(keys []string) []string {
 	return keys
 }
 
-// HoldingsKeys are the keys of HoldingsFields.
-var HoldingsKeys = specKeys(HoldingsFields)
+// HoldingsKeys are the keys of HoldingsFields, GivingKeys of GivingFields.
+var (
+	HoldingsKeys = specKeys(HoldingsFields)
+	GivingKeys   = specKeys(GivingFields)
+)
 
 // Pick is the part of m (values or problems, by key) under keys; nil when
 // none is set, so that two picks of the same values compare equal
@@ -88,7 +91,7 @@ func layout(keys []string) ([]Spec, []Group) {
 	}
 	var short []Spec
 	for _, k := range keys {
-		if f, ok := SpecFor(k); ok && f.Kind != KindSectors && k != StateRateField.Key && !HoldingsKey(k) && !slices.ContainsFunc(short, func(g Spec) bool { return g.Key == k }) {
+		if f, ok := SpecFor(k); ok && f.Kind != KindSectors && k != StateRateField.Key && !AdvisorKey(k) && !slices.ContainsFunc(short, func(g Spec) bool { return g.Key == k }) {
 			short = append(short, f)
 		}
 	}

@@ -30,7 +30,7 @@ func TestFormLayout(t *testing.T) {
 		t.Error("the own state rate is laid out on its own; it belongs under the state choice")
 	}
 	for _, f := range All() {
-		if f.Kind == KindSectors || f.Key == StateRateField.Key || HoldingsKey(f.Key) { // laid out elsewhere
+		if f.Kind == KindSectors || f.Key == StateRateField.Key || AdvisorKey(f.Key) { // laid out elsewhere
 			continue
 		}
 		if seen[f.Key] != 1 {

@@ -69,9 +69,13 @@ type Group struct {
 // default: no position; basis 100%, volatility 35%, no gain budget): the
 // groups of calc's key table (scenario.Groups), whose "sectors" group is
 // ExcludeField alone.
-var prospectFields, advancedGroups, HoldingsFields = formGroups()
+//
+// GivingFields are the yearly gift and the other itemized deductions of
+// the advisors' "giving appreciated shares" section (app/giving; empty:
+// no gift).
+var prospectFields, advancedGroups, HoldingsFields, GivingFields = formGroups()
 
-func formGroups() (short []Spec, advanced []Group, holdings []Spec) {
+func formGroups() (short []Spec, advanced []Group, holdings, giving []Spec) {
 	for _, g := range scenario.Groups() {
 		specs := make([]Spec, len(g.Keys))
 		for i, name := range g.Keys {
@@ -82,12 +86,14 @@ func formGroups() (short []Spec, advanced []Group, holdings []Spec) {
 			short = specs
 		case "holdings":
 			holdings = specs
+		case "giving":
+			giving = specs
 		case "sectors": // ExcludeField, laid out by the form on its own
 		default:
 			advanced = append(advanced, Group{Legend: g.Legend, Fields: specs})
 		}
 	}
-	return short, advanced, holdings
+	return short, advanced, holdings, giving
 }
 
 // specOf is the form's spec of a key of calc's table, in the units a
@@ -131,6 +137,16 @@ func specOf(name string) Spec {
 func HoldingsKey(key string) bool {
 	return slices.ContainsFunc(HoldingsFields, func(f Spec) bool { return f.Key == key })
 }
+
+// GivingKey reports whether key is one of GivingFields: like the
+// holdings, they stay in the advisors' section.
+func GivingKey(key string) bool {
+	return slices.ContainsFunc(GivingFields, func(f Spec) bool { return f.Key == key })
+}
+
+// AdvisorKey reports whether key is shown in the advisors' sections
+// (HoldingsKey, GivingKey), never in the short form.
+func AdvisorKey(key string) bool { return HoldingsKey(key) || GivingKey(key) }
 
 // ExcludeField is the sector checkboxes of the advanced section.
 var ExcludeField = specOf("exclude")
@@ -192,6 +208,7 @@ func All() []Spec {
 		out = append(out, g.Fields...)
 	}
 	out = append(out, HoldingsFields...)
+	out = append(out, GivingFields...)
 	return append(out, StateRateField, ExcludeField)
 }
 

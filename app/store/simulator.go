@@ -32,6 +32,14 @@ type Simulator interface {
 	// Run: on a worker of its own, one request at a time, in order. done is
 	// called once from the browser's event loop unless cancelled first.
 	Background(query string, done func(*calc.Result, error)) (cancel func())
+	// Map computes a break-even map's cells (calc.MapCellResult: every
+	// path, without the ledger), given by their canonical queries, on
+	// workers of their own, starting them in the order given. cell is
+	// called once a cell, with the cell's figures (its X and Y not set),
+	// from the browser's event loop, in any order; after an error, or
+	// after cancel, it is not called again. A cell the page already has
+	// (a map's, or a full result of the query) is used as it is.
+	Map(queries []string, cell func(c *calc.MapCell, err error)) (cancel func())
 }
 
 // SimulationUpdate reports a running simulation's progress.

@@ -95,6 +95,8 @@ type State struct {
 
 	Presenting bool   // presenter mode: only the headline and charts
 	Client     string // the client's name on the printed report
+
+	Map MapState // the break-even map (breakeven.go)
 }
 
 // Store is the state with what changes it: the Simulator (nil while
@@ -110,6 +112,7 @@ type Store struct {
 	seq     int             // debounce sequence: only the latest change runs
 	running fields.Scenario // the scenario of the current run
 	cancel  func()          // cancels the current run
+	mapRun  *mapRun         // the break-even map being computed
 	// prerendered is the start scenario's result the page was built with
 	// (Prerender; nil: none).
 	prerendered *calc.Result
@@ -146,8 +149,9 @@ func (s *Store) Simulator() Simulator { return s.sim }
 // dispatched to it, whichever input started the run.
 func (s *Store) Mount(ctx app.Context) { s.ctx = ctx }
 
-// Stop cancels the current run.
+// Stop cancels the current run and the map being computed.
 func (s *Store) Stop() {
+	s.stopMap()
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
@@ -263,6 +267,7 @@ func (s *Store) run() {
 	id := s.RunID
 	s.Running, s.Done, s.Total, s.RunErr, s.Partial = true, 0, s.Scenario.Paths, "", nil
 	s.running = s.Scenario
+	s.startMap() // an open map waits for this run's result
 	ctx := s.ctx
 	s.cancel = s.sim.Run(s.Scenario, s.Lots, func(u SimulationUpdate) {
 		ctx.Dispatch(func(ctx app.Context) {
@@ -290,6 +295,7 @@ func (s *Store) update(u SimulationUpdate) {
 	if u.Result != nil {
 		s.Result = Shown{Result: u.Result, Scenario: s.running}
 	}
+	s.startMap() // an open map of this scenario, now that its result is in
 }
 
 // failureText says what went wrong and what to change.

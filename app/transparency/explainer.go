@@ -2,8 +2,10 @@ package transparency
 
 import (
 	"smacalc/app/widget"
+	"smacalc/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // Explainer tells a prospect what an SMA is and how it differs from a
@@ -25,8 +27,8 @@ var explainerPoints = []explainerPoint{
 		"the loss lowers the tax on your other gains and up to $3,000 a year of income, and what is not used carries forward.", "#fig-harvest", "Harvested losses and tax saved"},
 	{"It trades often.", "A direct-indexing account of a few hundred stocks makes hundreds of trades a year, most of them in years when the market falls, " +
 		"each one listed on your statement with a trade confirmation. Managers batch them and skip very small ones (a minimum trade size). " +
-		"This calculator sells every tax lot that is down past the threshold, however small, so its harvest log lists more, smaller sales than a real account " +
-		"(it groups them by stock and month, and folds the small ones together); the losses, and the tax they save, are about the same.", "#transparency", "The harvest log"},
+		"This calculator trades whole shares and, like them, skips a harvest whose loss or sale is under " + widget.Dollars(decimal.NewFromFloat(calc.MinTrade)) +
+		"; its harvest log lists every lot sold, grouped by stock and month, the small ones folded together.", "#transparency", "The harvest log"},
 	{"No one else's trades land on your tax bill.", "A fund pools many investors. When others redeem, a mutual fund may sell stocks at a gain and distribute that gain to everyone still in it, " +
 		"taxable even if you reinvest it. ETFs rarely distribute gains; an SMA never does.", "#in-dist", "The fund's distributions input"},
 	{"Part of the benefit is a deferral.", "Harvesting lowers your cost basis, so more gain is taxed when you sell. The benefit is largest early, with outside gains to offset or new money added; " +
@@ -36,6 +38,9 @@ var explainerPoints = []explainerPoint{
 	{"You can leave sectors out.", "Because you own the stocks, you can exclude sectors you do not want. The price is tracking error: your return no longer follows the index exactly.", "#in-exclude-energy", "The sector exclusions"},
 	{"Minimums and size matter.", "SMAs usually need $100,000 to $500,000 or more. A smaller account holds fewer stocks, which leaves fewer losses to harvest.", "#fit", "Benefit by number of stocks"},
 	{"It costs more than an index fund.", "An SMA's fee is usually higher than an index ETF's expense ratio, and trading costs something. The result counts both.", "#in-smafee", "The fee inputs"},
+	{"Whether it is worth it depends on you.", "The break-even map shows the median after-tax difference over two of your inputs at once (income and outside gains, the cost basis of what you hold, the fee, the years, the state), " +
+		"with the line where the SMA and the fund break even. It leaves out what it does not vary: every other input stays as you entered it, each square simulates fewer markets than your main result, " +
+		"and a change of tax law or of your income from year to year is not in it.", "#breakeven", "The break-even map"},
 	{"A projection, not a promise.", "The figures come from many simulated markets, not from history or a forecast. The range matters as much as the median, and tax law changes.", "#fig-difference", "The range of outcomes"},
 }
 

@@ -11,10 +11,9 @@ import (
 
 // smallSale is the proceeds below which a grouped harvest log folds a
 // stock's sales of a month into one row per month and character. The
-// engine sells every lot past the threshold, however small; managers of
-// real SMAs batch their trades and usually skip very small ones (a minimum
-// trade size), so the grouped log reads closer to a real account's
-// statement. The losses add up the same.
+// engine makes no harvest under calc.MinTrade, but a harvest sells every
+// lot past the threshold, one row each; grouped, the log reads closer to
+// a real account's statement. The losses add up the same.
 var smallSale = decimal.NewFromInt(250)
 
 // groupHarvests turns a year's loss sales, one per lot, into one row per

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 
 	"smacalc/app/fields"
 	"smacalc/app/widget"
@@ -90,8 +91,8 @@ func (h *harvestLog) Render() app.UI {
 		title,
 		app.P().Class("field-help").Text("Each sale is of tax lots sold below their cost. The proceeds buy a proxy for the stock's sector, "+
 			"so the money stays invested without buying the stock back within 30 days (a wash sale); the manager buys the stock back a month later. "+
-			"The model sells every lot past the threshold, however small; a real manager batches trades and skips very small ones, "+
-			"so by default the log shows one row per stock and month, with sales under "+widget.Dollars(smallSale)+" together."),
+			"Like a manager, the model trades whole shares and skips a harvest whose loss or proceeds are under "+widget.Dollars(decimal.NewFromFloat(calc.MinTrade))+
+			"; by default the log shows one row per stock and month, with sales under "+widget.Dollars(smallSale)+" together."),
 		app.Div().Class("check harvest-grouping").Body(
 			app.Input().Type("checkbox").ID("harvests-each-lot").Checked(h.eachLot).
 				OnChange(func(ctx app.Context, e app.Event) {

@@ -52,7 +52,7 @@ func (h *holdingsTable) Render() app.UI {
 		// (calc/cash.go): the holdings add up to the account's value
 		// with this cash, not without it.
 		app.If(y.Cash.IsPositive(), func() app.UI {
-			return app.P().ID("holdings-cash").DataSet("value", y.Cash.String()).Text("Cash waiting for the next month's trading window: " + widget.Cents(y.Cash.Decimal) +
+			return app.P().ID("holdings-cash").DataSet("value", y.Cash.String()).Text("Cash waiting to be invested at a month's trading window: " + widget.Cents(y.Cash.Decimal) +
 				", part of the account's " + widget.Cents(y.Value.Decimal) + ".")
 		}),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Holdings").Body(

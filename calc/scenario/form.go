@@ -27,6 +27,8 @@ var groups = []Group{
 	// The advisors' "existing holdings" section: a concentrated position
 	// moved into the index; these keys are never in the short form.
 	{ID: "holdings", Legend: "Existing holdings", Advanced: true, Keys: []string{"single", "singlebasis", "singlevol", "gainbudget"}},
+	// The advisors' "giving appreciated shares" room (app/giving).
+	{ID: "giving", Legend: "Giving appreciated shares", Advanced: true, Keys: []string{"give", "itemized"}},
 }
 
 // Groups returns the form's groups in the order the form shows them (a

@@ -208,6 +208,15 @@ var keys = []Key{
 		Meaning: "a cash takeover's premium over the price before it", Example: "0.25",
 		Label: "Takeover premium", FormUnit: "% above the price", Step: "1", Optional: true,
 		Help: "Leave empty for 30%. How far above its market price a company is bought for cash; published averages for US companies are about 20–40%. The index's return stays the one above: the premiums are part of it."},
+	// Yearly gifts of appreciated lots (calc/give.go; issue 28 item 2).
+	{Name: "give", Unit: Dollars, Min: 0, Max: 1e8, Bounded: true, value: omitted(number(func(s *Scenario) *float64 { return &s.Give }, 0)),
+		Meaning: "dollars a year given to charity; the SMA gives its most appreciated long-term lots, the fund investor their most appreciated fund lots, each reinvesting the cash it would have given", Example: "20000",
+		Label: "Given to charity each year", Step: "1000", Optional: true,
+		Help: "What you give to charity every year anyway (empty: nothing). Both portfolios give shares held over a year with the largest gains instead of cash and invest the cash instead: the gain given away is never taxed, and the gift is deducted at its market value when you itemize."},
+	{Name: "itemized", Unit: Dollars, Min: 0, Max: 1e8, Bounded: true, value: omitted(number(func(s *Scenario) *float64 { return &s.Itemized }, 0)),
+		Meaning: "other itemized deductions per year (gifts deduct only when itemizing beats the standard deduction)", Example: "40000",
+		Label: "Other itemized deductions per year", Step: "1000", Optional: true,
+		Help: "State and local taxes, mortgage interest and the like (empty: none). Gifts are deducted only when these plus the gifts are more than the standard deduction."},
 }
 
 // keyIndex finds a key's row in keys.

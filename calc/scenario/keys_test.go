@@ -91,7 +91,8 @@ func TestKeyTableOrder(t *testing.T) {
 		"fundfee", "dist", "end", "exclude", "paths", "seed", "local",
 		"index", "turnover", "savings",
 		"single", "singlebasis", "singlevol", "gainbudget",
-		"history", "takeover", "premium"}
+		"history", "takeover", "premium",
+		"give", "itemized"}
 	if got := Names(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Names() = %q\nwant (MODEL.md's order, a contract) %q", got, want)
 	}

@@ -50,6 +50,10 @@ type Scenario struct {
 	GainBudget    float64     // most net capital gain realized a year to move ("gainbudget")
 	HasGainBudget bool        // GainBudget is set; unset: no limit, sell at once
 	Legacy        []LegacyLot // legacy lots (nil: none); Amount is their total
+
+	// Yearly gifts of appreciated lots (calc/give.go).
+	Give     float64 // dollars a year given to charity ("give")
+	Itemized float64 // other itemized deductions per year ("itemized")
 }
 
 // DefaultScenario describes a typical high-earning prospect: married filing

@@ -81,6 +81,7 @@ func (s Scenario) validate(e *ValidationError) {
 	s.checkKeys(e, "paths")
 	s.validateWork(e)
 	s.checkKeys(e, "index", "turnover", "savings", "history", "takeover", "premium")
+	s.checkKeys(e, "give", "itemized")
 	s.validateTakeover(e)
 	s.validateWeekly(e)
 	s.validateExactRange(e) // limits.go

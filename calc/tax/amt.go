@@ -2,13 +2,16 @@ package tax
 
 import "github.com/shopspring/decimal"
 
-// The alternative minimum tax (IRC §55, Form 6251) of a household that
-// takes the standard deduction and has wages, qualified dividends and
-// capital gains only. Form 6251 line 1 is taxable income (negative when the
-// deduction exceeds AGI), line 2a adds the standard deduction back (§56(b)
-// (1)(E)) and no other adjustment or preference applies, so the
-// alternative minimum taxable income (line 4) is the AGI. State income tax
-// is not an adjustment: it only is one for those who itemize.
+// The alternative minimum tax (IRC §55, Form 6251) of a household with
+// wages, qualified dividends and capital gains only. Form 6251 line 1 is
+// taxable income (negative when the deduction exceeds AGI), line 2a adds
+// the standard deduction back (§56(b)(1)(E)) and no other adjustment or
+// preference applies, so the alternative minimum taxable income (line 4)
+// is the AGI. A household that itemizes (itemized.go) adds back its other
+// itemized deductions, taken as taxes (§56(b)(1)(A)(ii)), and keeps its
+// charitable deduction: the AMTI is the AGI less the gifts deducted. The
+// non-itemizer's cash gift deduction (§170(p)) is not the standard
+// deduction and stays deducted.
 
 // amtLines are the Form 6251 amounts the float path keeps, in cents.
 type amtLines struct {
@@ -102,11 +105,18 @@ func (l *law) amtPartIII(base, ordinaryTaxable, preferential int64) partIII {
 
 // form6251 writes the AMT lines of a return as a worksheet (the decimal
 // path's display; the amounts are the cents path's, exactly).
-func (l *law) form6251(taxableRaw, deduction int64, a amtLines, ordinaryTaxable, preferential, regular int64) Worksheet {
+func (l *law) form6251(taxableRaw, addBack int64, itemizing bool, a amtLines, ordinaryTaxable, preferential, regular int64) Worksheet {
 	d := func(c int64) decimal.Decimal { return decimal.New(c, -2) }
 	var w Worksheet
 	w.add(1, "Taxable income (Form 1040 line 15; may be negative)", d(taxableRaw))
-	w.add(2, "Standard deduction added back (line 2a)", d(deduction))
+	if itemizing {
+		// Lines 2a and 2: the other itemized deductions (taken as taxes,
+		// §56(b)(1)(A)(ii)) net of the §68 reduction, which the AMT does
+		// not apply (§56(b)(1)(F)); the gifts stay deducted.
+		w.add(2, "Other itemized deductions added back, net of §68 (lines 2a, 2)", d(addBack))
+	} else {
+		w.add(2, "Standard deduction added back (line 2a)", d(addBack))
+	}
 	w.add(4, "Alternative minimum taxable income", d(a.amti))
 	w.add(5, "Exemption after phase-out", d(a.exemption))
 	w.add(6, "Line 4 - line 5 (not below 0)", d(a.base))

@@ -22,7 +22,7 @@ func benchPortfolios(b *testing.B) (*Investor, []IncomeF, []CarryforwardF) {
 			ShortTermGain:      amount(r, -100_000, 50_000),
 			LongTermGain:       amount(r, -50_000, 150_000),
 		}
-		cfs[i] = CarryforwardF{amount(r, 0, 30_000), amount(r, 0, 30_000)}
+		cfs[i] = CarryforwardF{ShortTerm: amount(r, 0, 30_000), LongTerm: amount(r, 0, 30_000)}
 	}
 	return inv, ps, cfs
 }
@@ -48,8 +48,8 @@ func BenchmarkPortfolioTax(b *testing.B) {
 	dps := make([]Income, len(ps))
 	dcfs := make([]Carryforward, len(ps))
 	for i, p := range ps {
-		dps[i] = Income{d(0), d(p.QualifiedDividends), d(p.ShortTermGain), d(p.LongTermGain)}
-		dcfs[i] = Carryforward{d(cfs[i].ShortTerm), d(cfs[i].LongTerm)}
+		dps[i] = Income{Wages: d(0), QualifiedDividends: d(p.QualifiedDividends), ShortTermGain: d(p.ShortTermGain), LongTermGain: d(p.LongTermGain)}
+		dcfs[i] = Carryforward{ShortTerm: d(cfs[i].ShortTerm), LongTerm: d(cfs[i].LongTerm)}
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -72,7 +72,7 @@ func BenchmarkComputeF(b *testing.B) {
 func BenchmarkCompute(b *testing.B) {
 	tb := mustTable(b, 2026)
 	ca, _ := StatePreset("CA")
-	in := Income{dec("120000"), dec("3000"), decimal.Zero, dec("15000")}
+	in := Income{Wages: dec("120000"), QualifiedDividends: dec("3000"), ShortTermGain: decimal.Zero, LongTermGain: dec("15000")}
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = Compute(tb, Single, ca, in, Carryforward{})

@@ -19,12 +19,23 @@ type Income struct {
 	// the holding period of the fund shares (§852(b)(3)(B)), so they go in
 	// LongTermGain.
 	ShortTermGain, LongTermGain decimal.Decimal
+	// PropertyGift is the fair market value of long-term appreciated
+	// shares given to public charities this year, CashGift the cash given
+	// to them, OtherItemized the other itemized deductions (taken as state
+	// and local taxes in the AMT); see itemized.go. In a portfolio's part
+	// of a return (Investor.PortfolioTax) CashGift may be negative: shares
+	// given instead of cash the other income gives.
+	PropertyGift, CashGift, OtherItemized decimal.Decimal
 }
 
 // Carryforward is a capital loss carried between years (§1212(b)), by
-// character, as positive amounts.
+// character, as positive amounts, and the charitable contributions of
+// appreciated property carried over (§170(d)(1)).
 type Carryforward struct {
 	ShortTerm, LongTerm decimal.Decimal
+	// Gifts[0] is carried over from last year, Gifts[GiftCarryYears-1]
+	// from five years ago (its last year of use).
+	Gifts [GiftCarryYears]decimal.Decimal
 }
 
 // Return is one year's computed tax.
@@ -52,6 +63,17 @@ type Return struct {
 	// (income tax plus NIIT when it applies) on the next dollar of ordinary
 	// income and of long-term gain, by rule (see the package doc).
 	MarginalOrdinaryRate, MarginalLTCGRate float64
+
+	// Deduction is what is deducted from the AGI (Form 1040 lines 12 and
+	// 13): the standard deduction, with the non-itemizer's cash gift
+	// deduction (NonItemizerDeduction, from 2026), or the itemized
+	// deductions after the §68 reduction (ItemizedReduction) when
+	// Itemizing. CharitableDeduction is the gifts deducted when
+	// itemizing (zero otherwise), after the 0.5% floor (CharityFloor, from
+	// 2026); see itemized.go.
+	Deduction, NonItemizerDeduction, ItemizedReduction decimal.Decimal
+	CharitableDeduction, CharityFloor                  decimal.Decimal
+	Itemizing                                          bool
 
 	// AdjustedGrossIncome is Form 1040 line 11, also the modified AGI of
 	// §1411(d) (no foreign income exclusion is modelled).
@@ -197,10 +219,34 @@ func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Ret
 	}
 
 	r.AdjustedGrossIncome = wages.Add(dividends).Add(r.CapitalGain)
-	taxableRaw := r.AdjustedGrossIncome.Sub(dollars(sch.StandardDeduction)) // §63(a),(b)
+	// The deduction (itemized.go): standard, or itemized when larger.
+	gifts := incomeCents{
+		propertyGift:  centsOfDecimal(in.PropertyGift.Round(2)),
+		cashGift:      centsOfDecimal(in.CashGift.Round(2)),
+		otherItemized: centsOfDecimal(in.OtherItemized.Round(2)),
+	}
+	var giftsIn carryCents
+	for k, g := range cf.Gifts {
+		giftsIn.gifts[k] = max(0, centsOfDecimal(g.Round(2)))
+	}
+	ded := l.deductions(centsOfDecimal(r.AdjustedGrossIncome), gifts, giftsIn)
+	r.Deduction = decimal.New(ded.taken, -2)
+	r.Itemizing = ded.itemizing
+	r.NonItemizerDeduction, r.ItemizedReduction = zeroCents(), zeroCents()
+	r.CharitableDeduction, r.CharityFloor = zeroCents(), zeroCents()
+	if ded.itemizing {
+		r.ItemizedReduction = decimal.New(ded.cap68, -2)
+		r.CharitableDeduction, r.CharityFloor = decimal.New(ded.charitable, -2), decimal.New(ded.floor, -2)
+	} else {
+		r.NonItemizerDeduction = decimal.New(ded.nonItemizer, -2)
+	}
+	taxableRaw := r.AdjustedGrossIncome.Sub(r.Deduction) // §63(a),(b)
 	r.TaxableIncome = nonNegative(taxableRaw)
 
 	r.carryover(taxableRaw, allowedLoss)
+	for k, c := range ded.carry {
+		r.Carryforward.Gifts[k] = decimal.New(c, -2)
+	}
 	r.qualifiedDividendsWorksheet(t, s, dividends)
 
 	// Net investment income tax, §1411(a)(1): NIIT rate × the smaller of
@@ -238,9 +284,10 @@ func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Ret
 	sh.allowedLoss = centsOfDecimal(allowedLoss)
 	sh.incomeTax = centsOfDecimal(r.IncomeTax)
 	preferential := centsOfDecimal(r.Worksheet.Line(4))
-	sh.amt = l.alternativeMinimumTax(sh.agi, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	sh.setDeduction(&ded)
+	sh.amt = l.alternativeMinimumTax(sh.agi-ded.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
 	r.AMT = decimal.New(sh.amt.amt, -2)
-	r.AMTWorksheet = l.form6251(sh.taxableRaw, int64(sch.StandardDeduction)*100, sh.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	r.AMTWorksheet = l.form6251(sh.taxableRaw, ded.taken-ded.amt, ded.itemizing, sh.amt, sh.ordinaryTaxable, preferential, sh.incomeTax)
 	// The NIIT in cents as the float path computes it (a state may deduct
 	// it with the federal income tax: AL).
 	sh.niit = applyRate(max(0, min(sh.nii, sh.agi-l.niitThreshold)), l.niit)
@@ -263,7 +310,7 @@ func (l *law) computeDecimal(t *Table, s Status, in Income, cf Carryforward) Ret
 // (only as much of it as gave a benefit: line 4) as a short-term gain, so
 // it is taken out of the short-term loss first.
 func (r *Return) carryover(taxableRaw, allowedLoss decimal.Decimal) {
-	r.Carryforward = Carryforward{zeroCents(), zeroCents()}
+	r.Carryforward = Carryforward{ShortTerm: zeroCents(), LongTerm: zeroCents()}
 	r.LossAgainstOrdinary = zeroCents()
 	if r.NetGain.Sign() >= 0 {
 		return

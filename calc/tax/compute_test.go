@@ -114,8 +114,8 @@ func orZero(s string) decimal.Decimal {
 }
 
 func (c returnCase) inputs() (Income, Carryforward) {
-	return Income{orZero(c.wages), orZero(c.qd), orZero(c.stcg), orZero(c.ltcg)},
-		Carryforward{orZero(c.cfST), orZero(c.cfLT)}
+	return Income{Wages: orZero(c.wages), QualifiedDividends: orZero(c.qd), ShortTermGain: orZero(c.stcg), LongTermGain: orZero(c.ltcg)},
+		Carryforward{ShortTerm: orZero(c.cfST), LongTerm: orZero(c.cfLT)}
 }
 
 func TestComputeCases(t *testing.T) {
@@ -153,11 +153,11 @@ func TestComputeCases(t *testing.T) {
 }
 
 func (in Income) float() IncomeF {
-	return IncomeF{in.Wages.InexactFloat64(), in.QualifiedDividends.InexactFloat64(), in.ShortTermGain.InexactFloat64(), in.LongTermGain.InexactFloat64()}
+	return IncomeF{Wages: in.Wages.InexactFloat64(), QualifiedDividends: in.QualifiedDividends.InexactFloat64(), ShortTermGain: in.ShortTermGain.InexactFloat64(), LongTermGain: in.LongTermGain.InexactFloat64()}
 }
 
 func (cf Carryforward) float() CarryforwardF {
-	return CarryforwardF{cf.ShortTerm.InexactFloat64(), cf.LongTerm.InexactFloat64()}
+	return CarryforwardF{ShortTerm: cf.ShortTerm.InexactFloat64(), LongTerm: cf.LongTerm.InexactFloat64()}
 }
 
 func cf2f(cf Carryforward) CarryforwardF { return cf.float() }
@@ -185,8 +185,8 @@ func TestFlatStateTax(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			in := Income{dec("100000"), dec(c.qd), dec(c.stcg), dec(c.ltcg)}
-			cf := Carryforward{orZero(c.cfST), decimal.Zero}
+			in := Income{Wages: dec("100000"), QualifiedDividends: dec(c.qd), ShortTermGain: dec(c.stcg), LongTermGain: dec(c.ltcg)}
+			cf := Carryforward{ShortTerm: orZero(c.cfST), LongTerm: decimal.Zero}
 			r := Compute(tb, Single, c.st, in, cf)
 			if !r.StateTax.Equal(dec(c.want)) {
 				t.Errorf("state tax = %s, want %s", r.StateTax, c.want)

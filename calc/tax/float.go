@@ -3,11 +3,15 @@ package tax
 // IncomeF is Income in float64 dollars, for the Monte Carlo kernel.
 type IncomeF struct {
 	Wages, QualifiedDividends, ShortTermGain, LongTermGain float64
+	// PropertyGift, CashGift and OtherItemized are as in Income.
+	PropertyGift, CashGift, OtherItemized float64
 }
 
 // CarryforwardF is Carryforward in float64 dollars.
 type CarryforwardF struct {
 	ShortTerm, LongTerm float64
+	// Gifts is the charitable carryover (see Carryforward).
+	Gifts [GiftCarryYears]float64
 }
 
 // ReturnF is Return in float64 dollars (every amount a whole number of
@@ -36,7 +40,7 @@ func ComputeF(t *Table, s Status, st State, in IncomeF, cf CarryforwardF) Return
 		StateTax:             dollarsOf(sh.state),
 		LocalTax:             dollarsOf(sh.local),
 		Total:                dollarsOf(sh.total),
-		Carryforward:         CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm)},
+		Carryforward:         CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm), sh.carry.gifts.giftsF()},
 		MarginalOrdinaryRate: ordinary.Float(),
 		MarginalLTCGRate:     longTerm.Float(),
 		AdjustedGrossIncome:  dollarsOf(sh.agi),

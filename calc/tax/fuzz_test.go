@@ -66,7 +66,7 @@ func FuzzCompute(f *testing.F) {
 	f.Add(uint8(2), uint8(0), uint8(0), -5000.0, -1.0, 1e13, -1e13, -3.0, -4.0)
 	f.Fuzz(func(t *testing.T, year, status, state uint8, wages, qd, stcg, ltcg, cfST, cfLT float64) {
 		tb, s, st := fuzzScenario(t, year, status, state)
-		in, cf := IncomeF{wages, qd, stcg, ltcg}, CarryforwardF{cfST, cfLT}
+		in, cf := IncomeF{Wages: wages, QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg}, CarryforwardF{ShortTerm: cfST, LongTerm: cfLT}
 		got := ComputeF(tb, s, st, in, cf)
 		checkReturnF(t, got)
 		for _, x := range []float64{wages, qd, stcg, ltcg, cfST, cfLT} {
@@ -76,7 +76,7 @@ func FuzzCompute(f *testing.F) {
 		}
 		d := RoundToCent
 		compareReturns(t, scenario{tb, s, st, in, cf}, got, Compute(tb, s, st,
-			Income{d(wages), d(qd), d(stcg), d(ltcg)}, Carryforward{d(cfST), d(cfLT)}))
+			Income{Wages: d(wages), QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg)}, Carryforward{ShortTerm: d(cfST), LongTerm: d(cfLT)}))
 	})
 }
 
@@ -89,11 +89,21 @@ func FuzzPortfolioTax(f *testing.F) {
 	f.Add(uint8(1), uint8(3), uint8(9), math.NaN(), math.Inf(1), 0.0, math.Inf(-1), 1e300, -1e300, math.NaN(), 1.0)
 	f.Fuzz(func(t *testing.T, year, status, state uint8, wages, otherST, otherLT, qd, stcg, ltcg, cfST, cfLT float64) {
 		tb, s, st := fuzzScenario(t, year, status, state)
-		inv := NewInvestor(tb, s, st, IncomeF{Wages: wages, ShortTermGain: otherST, LongTermGain: otherLT})
-		portfolio, cf := IncomeF{QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg}, CarryforwardF{cfST, cfLT}
+		// Gifts (itemized.go) drawn from the same numbers: the investor
+		// gives cash and itemizes, the portfolio gives shares in place of
+		// part of the cash and carries a charitable carryover.
+		give, gift, other := math.Abs(qd)*8, math.Abs(qd)*4, math.Abs(cfLT)
+		inv := NewInvestor(tb, s, st, IncomeF{Wages: wages, ShortTermGain: otherST, LongTermGain: otherLT, CashGift: give, OtherItemized: other})
+		portfolio := IncomeF{QualifiedDividends: qd, ShortTermGain: stcg, LongTermGain: ltcg, PropertyGift: gift, CashGift: -gift}
+		cf := CarryforwardF{ShortTerm: cfST, LongTerm: cfLT, Gifts: [GiftCarryYears]float64{math.Abs(cfST), 0, math.Abs(ltcg) / 4}}
 		tax, out := inv.PortfolioTaxF(portfolio, cf)
 		if !finite(tax, out.ShortTerm, out.LongTerm) || out.ShortTerm < 0 || out.LongTerm < 0 {
 			t.Fatalf("PortfolioTaxF = %v, %+v", tax, out)
+		}
+		for _, g := range out.Gifts {
+			if !finite(g) || g < 0 {
+				t.Fatalf("PortfolioTaxF gift carryover = %v", out.Gifts)
+			}
 		}
 		for _, x := range []float64{wages, otherST, otherLT, qd, stcg, ltcg, cfST, cfLT} {
 			if !finite(x) || math.Abs(x) > differentialRange {
@@ -101,7 +111,16 @@ func FuzzPortfolioTax(f *testing.F) {
 			}
 		}
 		d := RoundToCent
-		dt := inv.PortfolioTax(Income{QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg)}, Carryforward{d(cfST), d(cfLT)})
+		dcf := Carryforward{ShortTerm: d(cfST), LongTerm: d(cfLT)}
+		for k, g := range cf.Gifts {
+			dcf.Gifts[k] = d(g)
+		}
+		dt := inv.PortfolioTax(Income{QualifiedDividends: d(qd), ShortTermGain: d(stcg), LongTermGain: d(ltcg), PropertyGift: d(gift), CashGift: d(-gift)}, dcf)
+		for k, g := range out.Gifts {
+			if math.Abs(g-dt.Carryforward.Gifts[k].InexactFloat64()) > 0.01+1e-9*g {
+				t.Fatalf("gift carryover: float %v, decimal %v", out.Gifts, dt.Carryforward.Gifts)
+			}
+		}
 		if math.Abs(tax-dt.Tax.InexactFloat64()) > 0.01+1e-9*math.Abs(tax) ||
 			math.Abs(out.ShortTerm-dt.Carryforward.ShortTerm.InexactFloat64()) > 0.01+1e-9*out.ShortTerm ||
 			math.Abs(out.LongTerm-dt.Carryforward.LongTerm.InexactFloat64()) > 0.01+1e-9*out.LongTerm {

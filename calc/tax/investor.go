@@ -48,6 +48,9 @@ func (inv *Investor) otherDecimal() Income {
 		QualifiedDividends: decimal.New(inv.otherCents.dividends, -2),
 		ShortTermGain:      decimal.New(inv.otherCents.shortTerm, -2),
 		LongTermGain:       decimal.New(inv.otherCents.longTerm, -2),
+		PropertyGift:       decimal.New(inv.otherCents.propertyGift, -2),
+		CashGift:           decimal.New(inv.otherCents.cashGift, -2),
+		OtherItemized:      decimal.New(inv.otherCents.otherItemized, -2),
 	}
 }
 
@@ -60,7 +63,19 @@ func (inv *Investor) otherDecimal() Income {
 func (inv *Investor) PortfolioTaxF(portfolio IncomeF, cf CarryforwardF) (float64, CarryforwardF) {
 	sh := inv.law.compute(inv.otherCents.plus(portfolio.cents()), cf.cents())
 	return dollarsOf(sh.total - inv.withoutTotal),
-		CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm)}
+		CarryforwardF{dollarsOf(sh.carry.shortTerm), dollarsOf(sh.carry.longTerm), sh.carry.gifts.giftsF()}
+}
+
+// CharitableDeductionF is the charitable deduction of the return with the
+// portfolio (PortfolioTaxF's arguments): the gifts deducted when the
+// investor itemizes, 0 when they take the standard deduction (see
+// itemized.go).
+func (inv *Investor) CharitableDeductionF(portfolio IncomeF, cf CarryforwardF) float64 {
+	sh := inv.law.compute(inv.otherCents.plus(portfolio.cents()), cf.cents())
+	if !sh.itemizing {
+		return 0
+	}
+	return dollarsOf(sh.charitable)
 }
 
 // PortfolioTax is the decimal twin of PortfolioTaxF, with both returns in
@@ -81,6 +96,9 @@ func (inv *Investor) PortfolioTax(portfolio Income, cf Carryforward) PortfolioTa
 		QualifiedDividends: o.QualifiedDividends.Add(portfolio.QualifiedDividends.Round(2)),
 		ShortTermGain:      o.ShortTermGain.Add(portfolio.ShortTermGain.Round(2)),
 		LongTermGain:       o.LongTermGain.Add(portfolio.LongTermGain.Round(2)),
+		PropertyGift:       o.PropertyGift.Add(portfolio.PropertyGift.Round(2)),
+		CashGift:           o.CashGift.Add(portfolio.CashGift.Round(2)),
+		OtherItemized:      o.OtherItemized.Add(portfolio.OtherItemized.Round(2)),
 	}
 	with := inv.law.computeDecimal(&inv.table, inv.status, combined, cf)
 	without := inv.without

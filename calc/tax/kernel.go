@@ -14,6 +14,12 @@ type law struct {
 	amtLow, amtHigh, amtPhaseRate         Rate
 	separate                              bool // married filing separately: Form 6251 line 4 add-back
 
+	// Itemized deductions (itemized.go): the 0.5% floor, the §68 cap and
+	// the non-itemizer's cash gift deduction, each zero before 2026.
+	charityFloor       Rate
+	itemizedCap        bool
+	nonItemizerCharity int64 // cents
+
 	// The state: flat rates (a typed rate), or a state's law and an
 	// optional local tax on the state's taxable income.
 	stateOrdinary, stateShort, stateLong Rate
@@ -45,6 +51,10 @@ func newLaw(t *Table, s Status, st State) law {
 		amtHigh:       t.AMTHighRate,
 		amtPhaseRate:  t.AMTPhaseOutRate,
 		separate:      s == MarriedSeparate,
+
+		charityFloor:       t.CharityFloor,
+		itemizedCap:        t.TopBracketItemizedCap,
+		nonItemizerCharity: int64(sch.NonItemizerCharity) * 100,
 	}
 	l.stateOrdinary, l.stateShort, l.stateLong = st.rates()
 	if sl := st.law(t.Year); sl != nil {
@@ -90,19 +100,53 @@ func (l *law) rateAbove(x int64) Rate {
 }
 
 // incomeCents and carryCents are Income and Carryforward in whole cents.
-type incomeCents struct{ wages, dividends, shortTerm, longTerm int64 }
-type carryCents struct{ shortTerm, longTerm int64 }
+type incomeCents struct {
+	wages, dividends, shortTerm, longTerm int64
+	propertyGift, cashGift, otherItemized int64
+}
+type carryCents struct {
+	shortTerm, longTerm int64
+	gifts               giftCarry
+}
 
 func (in IncomeF) cents() incomeCents {
-	return incomeCents{centsOf(in.Wages), centsOf(in.QualifiedDividends), centsOf(in.ShortTermGain), centsOf(in.LongTermGain)}
+	c := incomeCents{
+		wages: centsOf(in.Wages), dividends: centsOf(in.QualifiedDividends),
+		shortTerm: centsOf(in.ShortTermGain), longTerm: centsOf(in.LongTermGain),
+	}
+	// Most returns have no gifts: the kernel's call skips their rounding.
+	if in.PropertyGift != 0 || in.CashGift != 0 || in.OtherItemized != 0 {
+		c.propertyGift, c.cashGift, c.otherItemized = centsOf(in.PropertyGift), centsOf(in.CashGift), centsOf(in.OtherItemized)
+	}
+	return c
 }
 
 func (a incomeCents) plus(b incomeCents) incomeCents {
-	return incomeCents{a.wages + b.wages, a.dividends + b.dividends, a.shortTerm + b.shortTerm, a.longTerm + b.longTerm}
+	return incomeCents{
+		a.wages + b.wages, a.dividends + b.dividends, a.shortTerm + b.shortTerm, a.longTerm + b.longTerm,
+		a.propertyGift + b.propertyGift, a.cashGift + b.cashGift, a.otherItemized + b.otherItemized,
+	}
 }
 
 func (cf CarryforwardF) cents() carryCents {
-	return carryCents{max(0, centsOf(cf.ShortTerm)), max(0, centsOf(cf.LongTerm))}
+	c := carryCents{shortTerm: max(0, centsOf(cf.ShortTerm)), longTerm: max(0, centsOf(cf.LongTerm))}
+	if g := &cf.Gifts; g[0] != 0 || g[1] != 0 || g[2] != 0 || g[3] != 0 || g[4] != 0 {
+		for k, g := range cf.Gifts {
+			c.gifts[k] = max(0, centsOf(g))
+		}
+	}
+	return c
+}
+
+// giftsF converts a gift carryover to dollars.
+func (g giftCarry) giftsF() (out [GiftCarryYears]float64) {
+	if g.none() {
+		return out
+	}
+	for k, c := range g {
+		out[k] = dollarsOf(c)
+	}
+	return out
 }
 
 // sheet holds the lines of one return in cents; compute fills it in the
@@ -112,7 +156,10 @@ type sheet struct {
 	netShort, netLong, net int64 // Schedule D lines 7, 15, 16
 	capitalGain            int64 // Form 1040 line 7
 	allowedLoss            int64 // Schedule D line 21 as a positive amount
-	agi, taxableRaw        int64 // AGI; AGI − standard deduction, may be < 0
+	agi, taxableRaw        int64 // AGI; AGI − the deduction taken, may be < 0
+	deduction, amtDeducted int64 // the deduction taken; what the AMT deducts of it (itemized.go)
+	charitable             int64 // the gifts deducted when itemizing
+	itemizing              bool
 	taxable                int64 // Form 1040 line 15
 	ordinaryTaxable        int64 // QDCG worksheet line 5
 	allOrdinary            bool  // worksheet line 24 < line 23
@@ -143,7 +190,12 @@ func (l *law) compute(in incomeCents, cf carryCents) sheet {
 	}
 
 	sh.agi = wages + dividends + sh.capitalGain
-	sh.taxableRaw = sh.agi - l.deduction
+	sh.deduction = l.deduction
+	if in.hasGifts(cf) {
+		d := l.deductions(sh.agi, in, cf)
+		sh.setDeduction(&d)
+	}
+	sh.taxableRaw = sh.agi - sh.deduction
 	sh.taxable = max(0, sh.taxableRaw)
 
 	// Capital loss carryover worksheet.
@@ -173,7 +225,7 @@ func (l *law) compute(in incomeCents, cf carryCents) sheet {
 		sh.allOrdinary = l24 < l23
 		sh.incomeTax = min(l23, l24)
 	}
-	sh.amt = l.alternativeMinimumTax(sh.agi, sh.ordinaryTaxable, preferential, sh.incomeTax)
+	sh.amt = l.alternativeMinimumTax(sh.agi-sh.amtDeducted, sh.ordinaryTaxable, preferential, sh.incomeTax)
 
 	// Net investment income tax (Form 8960).
 	sh.niiRaw = dividends + sh.capitalGain
@@ -240,6 +292,7 @@ func (l *law) stateTax(sh *sheet, in incomeCents, dividends, wages int64) {
 		capitalGain:      sh.capitalGain,
 		federalIncomeTax: sh.incomeTax + sh.amt.amt,
 		niit:             sh.niit,
+		federalDeduction: sh.deduction,
 	}
 	o := l.state.compute(&si)
 	sh.stateTaxable, sh.state = o.taxable, o.tax

@@ -54,7 +54,7 @@ func randomScenario(t testing.TB, r *rand.Rand) scenario {
 			ShortTermGain:      amount(r, -scale/2, scale/2),
 			LongTermGain:       amount(r, -scale/2, scale),
 		},
-		cf: CarryforwardF{amount(r, 0, scale/4), amount(r, 0, scale/4)},
+		cf: CarryforwardF{ShortTerm: amount(r, 0, scale/4), LongTerm: amount(r, 0, scale/4)},
 	}
 }
 
@@ -65,8 +65,8 @@ func (sc scenario) computeF() ReturnF {
 func (sc scenario) compute() Return {
 	d := decimal.NewFromFloat
 	return Compute(sc.table, sc.status, sc.state,
-		Income{d(sc.in.Wages), d(sc.in.QualifiedDividends), d(sc.in.ShortTermGain), d(sc.in.LongTermGain)},
-		Carryforward{d(sc.cf.ShortTerm), d(sc.cf.LongTerm)})
+		Income{Wages: d(sc.in.Wages), QualifiedDividends: d(sc.in.QualifiedDividends), ShortTermGain: d(sc.in.ShortTermGain), LongTermGain: d(sc.in.LongTermGain)},
+		Carryforward{ShortTerm: d(sc.cf.ShortTerm), LongTerm: d(sc.cf.LongTerm)})
 }
 
 const propertyRounds = 20_000
@@ -134,8 +134,7 @@ func TestMarginalRateBounds(t *testing.T) {
 		amtTop := 0.28*(1+sc.table.AMTPhaseOutRate.Float()) + 0.20 + 0.038
 		for _, more := range []IncomeF{{Wages: 100}, {LongTermGain: 100}, {ShortTermGain: 100}, {QualifiedDividends: 100}} {
 			bigger := sc
-			bigger.in = IncomeF{sc.in.Wages + more.Wages, sc.in.QualifiedDividends + more.QualifiedDividends,
-				sc.in.ShortTermGain + more.ShortTermGain, sc.in.LongTermGain + more.LongTermGain}
+			bigger.in = IncomeF{Wages: sc.in.Wages + more.Wages, QualifiedDividends: sc.in.QualifiedDividends + more.QualifiedDividends, ShortTermGain: sc.in.ShortTermGain + more.ShortTermGain, LongTermGain: sc.in.LongTermGain + more.LongTermGain}
 			b := bigger.computeF()
 			if d := (b.IncomeTax + b.NIIT) - (got.IncomeTax + got.NIIT); d < -0.02 || d > trueTop*100+0.03 {
 				t.Fatalf("%+v: %+v more costs %v of regular tax and NIIT", sc, more, d)
@@ -229,8 +228,8 @@ func TestPortfolioTaxMatchesDecimal(t *testing.T) {
 		p.in.Wages = 0
 		tax, cf := inv.PortfolioTaxF(p.in, p.cf)
 		d := decimal.NewFromFloat
-		dt := inv.PortfolioTax(Income{d(0), d(p.in.QualifiedDividends), d(p.in.ShortTermGain), d(p.in.LongTermGain)},
-			Carryforward{d(p.cf.ShortTerm), d(p.cf.LongTerm)})
+		dt := inv.PortfolioTax(Income{Wages: d(0), QualifiedDividends: d(p.in.QualifiedDividends), ShortTermGain: d(p.in.ShortTermGain), LongTermGain: d(p.in.LongTermGain)},
+			Carryforward{ShortTerm: d(p.cf.ShortTerm), LongTerm: d(p.cf.LongTerm)})
 		if math.Abs(tax-dt.Tax.InexactFloat64()) > 0.01+1e-9 || cf != dt.Carryforward.float() {
 			t.Fatalf("other %+v portfolio %+v cf %+v: float %v %v, decimal %v %v", sc.in, p.in, p.cf, tax, cf, dt.Tax, dt.Carryforward)
 		}

@@ -152,6 +152,7 @@ type stateIn struct {
 	capitalGain            int64 // Form 1040 line 7
 	federalIncomeTax       int64 // regular tax + AMT
 	niit                   int64 // Form 8960 line 17
+	federalDeduction       int64 // Form 1040 lines 12 + 13: standard or itemized (itemized.go)
 }
 
 // stateOut is the state's taxable income and tax, in cents.
@@ -232,7 +233,14 @@ func (c *stateCents) compute(in *stateIn) stateOut {
 	if exemption > 0 {
 		exemption = max(0, exemption-c.exPhase.reduction(phaseAGI))
 	}
-	ded := base + exemption + c.fedDed
+	// A state that starts from federal taxable income (FederalDeduction)
+	// takes the federal deduction as taken: the standard deduction, or the
+	// itemized deductions of a household that itemizes.
+	fedDed := c.fedDed
+	if fedDed > 0 {
+		fedDed = in.federalDeduction
+	}
+	ded := base + exemption + fedDed
 
 	fedTaxDed := int64(0)
 	fedTax := in.federalIncomeTax

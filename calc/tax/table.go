@@ -67,6 +67,11 @@ type Schedule struct {
 	// the 26% rate ends and 28% begins (§55(b)(1)(A)); Form 6251 lines 5,
 	// 7 and Part III use these amounts.
 	AMTExemption, AMTPhaseOutStart, AMTBreakpoint Dollars
+	// NonItemizerCharity is the most a taxpayer who does not itemize
+	// deducts for cash gifts to public charities, on top of the standard
+	// deduction: $1,000, $2,000 on a joint return, from 2026 (§170(p) and
+	// §63(b)(4), added by Pub. L. 119-21 §70424); 0 before.
+	NonItemizerCharity Dollars
 }
 
 // Table is one tax year of federal law: what the simulation needs of the
@@ -91,6 +96,15 @@ type Table struct {
 	// through 2025, 50% from 2026 (§55(d)(3) as amended by Pub. L. 119-21,
 	// §70107).
 	AMTLowRate, AMTHighRate, AMTPhaseOutRate Rate
+	// CharityFloor is the share of the contribution base below which an
+	// itemizer's charitable gifts are not deductible: 0.5% from 2026
+	// (§170(b)(1)(I), added by Pub. L. 119-21 §70425), 0 before.
+	CharityFloor Rate
+	// TopBracketItemizedCap applies §68 as amended by Pub. L. 119-21
+	// §70111 (from 2026): itemized deductions are reduced by 2/37 of the
+	// smaller of the deductions and the taxable income (before §68, plus
+	// the deductions) above where the 37% bracket begins.
+	TopBracketItemizedCap bool
 	// Schedules holds the per-status amounts, indexed by Status.
 	Schedules [statusCount]Schedule
 }

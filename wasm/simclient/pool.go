@@ -57,6 +57,7 @@ type Pool struct {
 	inspections map[int]*sideRequest
 
 	results *resultCache // final results by canonical query
+	maps    mapWorkers   // the break-even map's workers and cells (map.go)
 }
 
 // New returns a pool of as many workers as the browser reports cores, at

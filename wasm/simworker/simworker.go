@@ -15,6 +15,7 @@
 //	{type: "run", id, query, lots, first, count, chunk, firstChunk}  // lots: a lots file, "" for none
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
+//	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
 //
 // Messages out:
 //
@@ -22,6 +23,7 @@
 //	{type: "done", id}
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
+//	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
 //	{type: "error", id, message}
 //
 // A newer request does not cancel an older one here: the page terminates a
@@ -60,6 +62,9 @@ func Serve() {
 				return nil
 			case "simulate":
 				go simulate(req)
+				return nil
+			case "mapcell": // map.go
+				go mapCell(req)
 				return nil
 			}
 			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()

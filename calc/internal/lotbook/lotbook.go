@@ -143,6 +143,28 @@ func (b *Book) Harvest(limit, price float64, step int32, g *Gains) (sold, basis 
 	return sold, basis
 }
 
+// HarvestPrice is the highest price p at which Harvest(p·lf, p, …) would
+// realize a loss of at least `loss` (0 when no price would): the lots
+// whose basis exceeds p·lf lose Σ shares × (basis − p), which grows as p
+// falls, so below it every harvest is at least that loss and above it
+// none is. With the lots ordered, the top m lots are those sold for p in
+// [b_(m+1)/lf, b_m/lf), where the loss is W_m − p·S_m (S_m their shares,
+// W_m their cost): the first m from the top whose bound
+// (W_m − loss)/S_m falls in its interval gives the price.
+func (b Book) HarvestPrice(lf, loss float64) float64 {
+	var sh, cost float64
+	for k := len(b) - 1; k >= 0; k-- {
+		l := &b[k]
+		sh += l.Shares
+		cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
+		p := min((cost-loss)/sh, l.Basis/lf)
+		if k == 0 || p >= b[k-1].Basis/lf {
+			return max(p, 0)
+		}
+	}
+	return 0
+}
+
 // Unrealized adds the gains of selling every lot at price at step to g;
 // if donate, long-term lots at a gain are left out (given to charity).
 func (b Book) Unrealized(price float64, step int32, donate bool, g *Gains) {

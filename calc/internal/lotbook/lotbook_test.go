@@ -175,3 +175,39 @@ func TestBookMatchesHighestFirstList(t *testing.T) {
 		}
 	}
 }
+
+// HarvestPrice is where Harvest's loss crosses the minimum: a harvest a
+// little below it realizes at least the loss, one a little above less.
+func TestHarvestPrice(t *testing.T) {
+	const lf = 1 / (1 - 0.1)
+	for _, c := range []struct {
+		name string
+		book Book
+		loss float64
+	}{
+		{"one lot", Book{{Shares: 10, Basis: 100}}, 50},
+		{"the top lot alone", Book{{Shares: 5, Basis: 50}, {Shares: 10, Basis: 100}}, 50},
+		{"needs the lower lot", Book{{Shares: 100, Basis: 88}, {Shares: 1, Basis: 100}}, 300},
+		{"every lot", Book{{Shares: 1, Basis: 80}, {Shares: 1, Basis: 90}, {Shares: 1, Basis: 100}}, 60},
+	} {
+		p := c.book.HarvestPrice(lf, c.loss)
+		if p <= 0 {
+			t.Fatalf("%s: price %v", c.name, p)
+		}
+		lossAt := func(pr float64) float64 {
+			b := append(Book(nil), c.book...)
+			var g Gains
+			b.Harvest(pr*lf, pr, 0, &g)
+			return -(g.ST + g.LT)
+		}
+		if l := lossAt(p * (1 - 1e-9)); l < c.loss*(1-1e-9) {
+			t.Errorf("%s: below %v the loss is %v, under %v", c.name, p, l, c.loss)
+		}
+		if l := lossAt(p * (1 + 1e-6)); l >= c.loss {
+			t.Errorf("%s: above %v the loss is %v, not under %v", c.name, p, l, c.loss)
+		}
+	}
+	if p := (Book{{Shares: 1, Basis: 10}}).HarvestPrice(lf, 100); p != 0 {
+		t.Errorf("a loss beyond the whole cost: price %v, want 0", p)
+	}
+}
