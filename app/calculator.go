@@ -16,6 +16,7 @@ import (
 	"smacalc/app/store"
 	"smacalc/app/transparency"
 	"smacalc/app/widget"
+	"smacalc/calc"
 )
 
 // calculator puts the rooms together around the one store: it hands the
@@ -29,6 +30,9 @@ type calculator struct {
 	Sim    store.Simulator     // nil while prerendering on the server
 	Saved  *advisor.SavedStore // the saved scenarios of this browser
 	Layout *fields.Layout      // which fields the short form shows
+	// Prerendered is the start scenario's result the page was built with
+	// (store.PrerenderedFromEnv; nil: none).
+	Prerendered *calc.Result
 
 	store      *store.Store
 	wideScreen bool   // the page is at least widget's wide query wide: charts use their wide drawing
@@ -37,6 +41,7 @@ type calculator struct {
 
 func (c *calculator) OnInit() {
 	c.store = store.New(c.Sim, fields.Start(c.Brand.Startup()))
+	c.store.Prerender(c.Prerendered)
 }
 
 // OnNav reads the scenario from the URL (a share link) and runs it.
@@ -104,7 +109,7 @@ func (c *calculator) Render() app.UI {
 	// form on wider screens): the headline on the first screen, the form
 	// below it with a sticky line that keeps the answer in view.
 	answerPart := app.Div().ID("answer").Class("answer").Body(
-		&answer.Progress{Running: s.Running, Done: s.Done, Total: s.Total, Err: s.RunErr, Waiting: c.Sim == nil, HasResult: s.Result.Result != nil, Run: s.RunID},
+		&answer.Progress{Running: s.Running, Done: s.Done, Total: s.Total, Err: s.RunErr, Waiting: c.Sim == nil && s.Result.Result == nil, HasResult: s.Result.Result != nil, Run: s.RunID},
 		&answer.Headline{Result: shown.Result, Fund: fund, Provisional: provisional, Stale: s.Stale(), Done: s.Done, Total: s.Total},
 		&answer.TransitionHeadline{Result: shown.Result, Scenario: shown.Scenario, Fund: fund, Provisional: provisional},
 		&answer.ShareLink{Query: s.Scenario.Query},
@@ -123,8 +128,11 @@ func (c *calculator) Render() app.UI {
 		&answer.TrackingNote{Scenario: s.Scenario, Result: final.Result, Sim: c.Sim},
 		&answer.MinimumNotice{Amount: s.Scenario.Amount, Brand: c.Brand},
 		&answer.CallToAction{Query: s.Scenario.Query, Brand: c.Brand},
-		// Presenter mode shows the wide drawings whatever the width.
-		&answer.Charts{Result: shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting, Moving: shown.Scenario.Single > 0, Brand: c.Brand},
+		// Presenter mode shows the wide drawings whatever the width; so
+		// does the page prerendered on the server, which has no screen to
+		// ask (a phone shows them until the WASM draws its own: smacalc.css,
+		// "First paint").
+		&answer.Charts{Result: shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: shown.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
 	// Tools for an advisor (presenter mode, saved scenarios, compare,

@@ -6,6 +6,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/app/widget"
+	"smacalc/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,6 +22,8 @@ type calculatorArea struct {
 	Sim    store.Simulator
 	Saved  *advisor.SavedStore
 	Layout *fields.Layout
+	// Prerendered is the start scenario's result the page was built with.
+	Prerendered *calc.Result
 
 	stopKeys func()
 }
@@ -56,6 +59,6 @@ func (c *calculatorArea) Render() app.UI {
 				app.Text(" owns the index's stocks one by one and sells those that are down to lower your tax. A fund (ETF or mutual fund) owns them for you."),
 			),
 			app.P().ID("calculator-status").Class("status-line").Text(status),
-			&calculator{Brand: c.Brand, Sim: c.Sim, Saved: c.Saved, Layout: c.Layout},
+			&calculator{Brand: c.Brand, Sim: c.Sim, Saved: c.Saved, Layout: c.Layout, Prerendered: c.Prerendered},
 		)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"smacalc/app/store"
+	"smacalc/calc"
 	"smacalc/static"
 )
 
@@ -41,11 +43,27 @@ type HandlerOptions struct {
 	Brand *Brand
 	// BrandStyles is true when the build wrote /web/brand.css.
 	BrandStyles bool
+	// Prerendered is the start scenario's complete result (the brand's
+	// start scenario, else the default), computed natively when the site
+	// is built: the page is prerendered with it and the WASM takes it over
+	// (store.PrerenderedEnv). nil: the page shows no answer until the
+	// workers have one.
+	Prerendered *calc.Result
 }
 
 // moduleScript keeps the page's compiled app.wasm for the simulation
 // workers, which run the same WASM.
 const moduleScript = "/web/app-module.js"
+
+// firstPaintScript tells the stylesheet, before the body is parsed, whether
+// the prerendered answer is the one the address asks for (see
+// static/first-paint.js): a share link of another scenario hides it until
+// the WASM shows that scenario's.
+const firstPaintScript = "/web/first-paint.js"
+
+// prerenderedMeta names the <meta> that carries the prerendered result's
+// canonical query, which first-paint.js compares with the address's.
+const prerenderedMeta = "smacalc-prerendered"
 
 // Handler returns the go-app Handler with every setting of the PWA. It is the
 // only place these settings live; the server and the static build both use
@@ -68,7 +86,7 @@ func Handler(o HandlerOptions) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:                []string{"/web/smacalc.css"},
-		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js", moduleScript}, o.Cacheable...),
+		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js", moduleScript, firstPaintScript}, o.Cacheable...),
 		Version:               o.Version,
 		ServiceWorkerTemplate: static.ServiceWorker,
 		Resources:             baseResolver(BasePath(o.Base)),
@@ -78,6 +96,31 @@ func Handler(o HandlerOptions) *app.Handler {
 	// app.wasm (see static/app-module.js). The base path is validated
 	// (BasePath) and goes through the same resolver as every other URL.
 	h.RawHeaders = append(h.RawHeaders, `<script src="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve(moduleScript))+`"></script>`)
+	// app.wasm is fetched by go-app's app.js, a deferred script, which runs
+	// only once the whole page is parsed and its two scripts are loaded:
+	// the preload starts the download while the head is read. It must be a
+	// CORS request with same-origin credentials (crossorigin="anonymous")
+	// to match app.js's fetch(), or the browser would download it twice.
+	h.RawHeaders = append(h.RawHeaders, `<link rel="preload" href="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve("/web/app.wasm"))+
+		`" as="fetch" type="application/wasm" crossorigin="anonymous">`)
+	// The prerendered result reaches the WASM through go-app's environment
+	// (app.js, an external script the CSP allows; no inline script), and
+	// is always set, so that a build without one never leaves the previous
+	// build's in this process's environment (go-app calls os.Setenv).
+	h.Env[store.PrerenderedEnv] = ""
+	prerenderedQuery := ""
+	if o.Prerendered != nil {
+		raw, err := json.Marshal(o.Prerendered)
+		if err == nil {
+			h.Env[store.PrerenderedEnv] = string(raw)
+			prerenderedQuery = o.Prerendered.Scenario
+		}
+	}
+	// The meta comes before the script that reads it; both block nothing
+	// but this tiny script, which runs before the body is parsed.
+	h.RawHeaders = append(h.RawHeaders,
+		`<meta name="`+prerenderedMeta+`" content="`+html.EscapeString(prerenderedQuery)+`">`,
+		`<script src="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve(firstPaintScript))+`"></script>`)
 	if o.WasmSize > 0 {
 		h.WasmContentLength = strconv.FormatInt(o.WasmSize, 10)
 	}

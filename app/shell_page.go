@@ -6,6 +6,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/app/widget"
+	"smacalc/calc"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -30,13 +31,16 @@ type Page struct {
 	brand  *brand.Brand
 	layout *fields.Layout
 	saved  *advisor.SavedStore
+	// prerendered is the start scenario's result the site was built with
+	// (nil: none), read once per page like the brand.
+	prerendered *calc.Result
 }
 
-// newPage is the page with what it is given: the brand is read from the
-// environment here, once per page.
+// newPage is the page with what it is given: the brand and the prerendered
+// result are read from the environment here, once per page.
 func newPage(sim store.Simulator, saved *advisor.SavedStore) *Page {
 	b := brand.FromEnv()
-	return &Page{sim: sim, brand: b, layout: fields.LayoutFor(b.ProspectKeys()), saved: saved}
+	return &Page{sim: sim, brand: b, layout: fields.LayoutFor(b.ProspectKeys()), saved: saved, prerendered: store.PrerenderedFromEnv()}
 }
 
 // OnMount marks the page ready; only in the browser, since the server also
@@ -58,7 +62,7 @@ func (p *Page) Render() app.UI {
 			&updateBanner{},
 			&siteHeader{Brand: p.brand},
 			app.Main().ID("main").Body(
-				&calculatorArea{Ready: p.ready, Brand: p.brand, Sim: p.sim, Saved: p.saved, Layout: p.layout},
+				&calculatorArea{Ready: p.ready, Brand: p.brand, Sim: p.sim, Saved: p.saved, Layout: p.layout, Prerendered: p.prerendered},
 			),
 			&siteFooter{},
 		)

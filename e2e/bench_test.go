@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"smacalc/calc"
@@ -76,6 +75,14 @@ type benchReport struct {
 	PhoneFirstPartialMs float64 `json:"phone_first_partial_ms"`
 	PhoneFullResultMs   float64 `json:"phone_full_result_ms"`
 	PhoneLongestTaskMs  float64 `json:"phone_longest_task_ms"`
+	// Cold figures of bench_cold_test.go (issue 23).
+	PhoneColdFirstAnswerMs float64 `json:"phone_cold_first_answer_ms"` // Lighthouse's mobile profile (390×844, CPU 4× slower): navigation to the answer on screen
+	ColdLinkAnswerMs       float64 `json:"cold_link_answer_ms"`        // empty cache, desktop, a share link of another scenario: navigation to its first answer on screen
+	ColdLinkFinalMs        float64 `json:"cold_link_final_ms"`         // … to its complete answer on screen
+	ColdLinkWasmMs         float64 `json:"cold_link_wasm_ms"`          // … app.wasm downloaded
+	ColdLinkInstantiatedMs float64 `json:"cold_link_instantiated_ms"`  // … app.wasm compiled and instantiated
+	ColdLinkReadyMs        float64 `json:"cold_link_ready_ms"`         // … the UI mounted
+	ColdLinkRunMs          float64 `json:"cold_link_run_ms"`           // … the simulation sent to the workers
 
 	benchMapReport // map_full_ms: the default break-even map (bench_map_test.go)
 }
@@ -133,6 +140,7 @@ func benchCold(t *testing.T, srv *server, report *benchReport) context.Context {
 		t.Fatal(err)
 	}
 	report.ColdFirstAnswerMs = max(report.ColdPhoneMs, report.ColdDesktopMs)
+	coldFigures(t, srv, report)
 	return ctx
 }
 
@@ -274,21 +282,6 @@ func benchPhone(t *testing.T, srv *server, report *benchReport) {
 	report.PhoneFirstPartialMs, report.PhoneFullResultMs, report.PhoneLongestTaskMs = c.FirstPartialMs, c.FullResultMs, c.LongestTaskMs
 }
 
-// coldVisit opens url in a fresh browser with the probe installed and waits
-// until the final result has been rendered.
-func coldVisit(url string) chromedp.Tasks {
-	return chromedp.Tasks{
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(url),
-		chromedp.WaitVisible(appReady),
-		waitMark("smacalc:result"),
-		waitStableDOM(),
-	}
-}
-
 // changeInput changes the amount the way a person does (input, then change)
 // and notes the time.
 func changeInput(amount string) string {
@@ -301,14 +294,6 @@ func changeInput(amount string) string {
   input.dispatchEvent(new Event("change", { bubbles: true }));
 })()`
 }
-
-// firstAnswerOnScreen is the time from navigation to the first DOM change
-// after the first answer (provisional or final) arrived.
-const firstAnswerOnScreen = `(() => {
-  const mark = (n) => { const m = performance.getEntriesByName(n, "mark"); return m.length ? m[0].startTime : 0; };
-  const first = mark("smacalc:first-partial") || mark("smacalc:result");
-  return window.__bench.mutations.find((x) => x >= first) || first;
-})()`
 
 // singleWorker times one whole simulation in a new worker started as the
 // page starts its workers (the page's compiled module, sim-worker.js), in

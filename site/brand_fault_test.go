@@ -113,8 +113,8 @@ func TestBuiltHTMLCarriesBrandTextExactly(t *testing.T) {
 				if attr["name"] == "author" {
 					author = attr["content"]
 				}
-			case "title":
-				if n.FirstChild != nil {
+			case "title": // the page's, in the head: the prerendered charts' SVGs have titles too
+				if title == "" && n.FirstChild != nil {
 					title = n.FirstChild.Data
 				}
 			case "img":

@@ -51,7 +51,8 @@ type Site struct {
 	Files map[string]int64
 }
 
-// Build writes a complete static site: the prerendered pages, go-app's
+// Build writes a complete static site: the prerendered pages (with the
+// start scenario's answer, computed here: see prerender), go-app's
 // scripts, the manifest, the service worker, web/ with the WASM files, icons
 // and stylesheet, and .br/.gz siblings of every large text or WASM file.
 //
@@ -77,6 +78,10 @@ func Build(o BuildOptions) (*Site, error) {
 		if brand, logo, logoContent, err = loadBrand(o.Brand); err != nil {
 			return nil, err
 		}
+	}
+	prerendered, err := prerender(brand)
+	if err != nil {
+		return nil, err
 	}
 	if err := prepareOut(o.Out); err != nil {
 		return nil, err
@@ -109,7 +114,7 @@ func Build(o BuildOptions) (*Site, error) {
 
 	ui.Routes()
 	base := ui.BasePath(o.Base)
-	opts := ui.HandlerOptions{WasmSize: appWasmSize, Cacheable: wasmNames, Base: base, Brand: brand, BrandStyles: brandStyles}
+	opts := ui.HandlerOptions{WasmSize: appWasmSize, Cacheable: wasmNames, Base: base, Brand: brand, BrandStyles: brandStyles, Prerendered: prerendered}
 	// Two passes: the pages embed the version, and the version is a hash of
 	// everything written, so hash a build made with a placeholder version.
 	opts.Version = "unversioned"

@@ -241,6 +241,15 @@ func TestCanonicalHTML(t *testing.T) {
 	}
 	if want := `<div data-ready="false" id="x">`; !strings.HasPrefix(a, want) {
 		t.Errorf("got %s", a)
+	} // A boolean attribute that go-app wrote as false is absent.
+	if got := canonicalHTML(`<option value="a" selected="false"><input type="checkbox" checked="false" disabled spellcheck="false" aria-invalid="false">`); got != `<option value="a"><input aria-invalid="false" disabled spellcheck="false" type="checkbox">` {
+		t.Errorf("boolean attributes: got %s", got)
+	}
+	// A chart's SVG keeps the order app/chart wrote it in (the WASM
+	// renders the same text).
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><path fill="red" d="M0 0"/></svg>`
+	if got := canonicalHTML(`<div id="c" class="chart">` + svg + `</div>`); got != `<div class="chart" id="c">`+svg+`</div>` {
+		t.Errorf("got %s", got)
 	}
 }
 

@@ -7,11 +7,12 @@ import "embed"
 
 // Files are the static assets, served under /web/ (icons/, smacalc.css, the
 // simulation worker's script sim-worker.js, app-module.js that keeps the
-// compiled app.wasm for the workers, the embedding example
+// compiled app.wasm for the workers, first-paint.js that tells the
+// stylesheet whether the prerendered answer is the address's, the embedding example
 // embed.html with its embed.js and embed-host.css) or
 // used as templates (app-worker.js).
 //
-//go:embed icons smacalc.css app-worker.js sim-worker.js app-module.js embed.html embed.js embed-host.css
+//go:embed icons smacalc.css app-worker.js sim-worker.js app-module.js first-paint.js embed.html embed.js embed-host.css
 var Files embed.FS
 
 // ServiceWorker is the service-worker template handed to go-app's Handler.

@@ -113,6 +113,9 @@ type Store struct {
 	running fields.Scenario // the scenario of the current run
 	cancel  func()          // cancels the current run
 	mapRun  *mapRun         // the break-even map being computed
+	// prerendered is the start scenario's result the page was built with
+	// (Prerender; nil: none).
+	prerendered *calc.Result
 }
 
 // New is a store showing start (the brand's default scenario or the
@@ -121,6 +124,21 @@ func New(sim Simulator, start fields.Scenario) *Store {
 	s := &Store{sim: sim, start: start}
 	s.load(start, nil)
 	return s
+}
+
+// Prerender shows r, the start scenario's complete result computed when
+// the page was built (PrerenderedFromEnv), as the start scenario's result:
+// the server's prerendered page shows it, and the browser shows the same
+// before and after the WASM mounts, without simulating it again. A result
+// of another scenario (a brand's build read with another start) is
+// ignored.
+func (s *Store) Prerender(r *calc.Result) {
+	if r == nil || r.Scenario != s.start.Query {
+		return
+	}
+	s.prerendered = r
+	s.Result = Shown{Result: r, Scenario: s.start}
+	s.Done, s.Total = r.Paths, r.Paths
 }
 
 // Simulator is the store's simulator, for the components that run side
@@ -156,6 +174,12 @@ func (s *Store) Nav(ctx app.Context) {
 		if raw != s.Scenario.Query {
 			s.replaceURL(ctx) // canonical form
 		}
+	}
+	if s.prerendered != nil && s.Result.Result == s.prerendered && s.Scenario.Query != s.prerendered.Scenario {
+		// A link of another scenario: its answer is what the workers
+		// will give, not the start scenario's (the page's stylesheet
+		// hides the prerendered one until the WASM runs, first-paint.js).
+		s.Result, s.Done, s.Total = Shown{}, 0, 0
 	}
 	s.run()
 }
@@ -228,6 +252,15 @@ func (s *Store) replaceURL(ctx app.Context) {
 func (s *Store) run() {
 	if s.sim == nil {
 		return // prerendering on the server
+	}
+	if s.prerendered != nil && s.Result.Result == s.prerendered && s.Lots == nil && s.Scenario.Query == s.prerendered.Scenario {
+		// The start scenario's result, prerendered with the page, is
+		// shown: the same result the workers would give, so nothing
+		// runs. (The simulator's result cache holds it too, for a
+		// return to this scenario later: wasm/simclient.New.)
+		s.Stop()
+		s.Running, s.Partial, s.RunErr = false, nil, ""
+		return
 	}
 	s.Stop()
 	s.RunID++

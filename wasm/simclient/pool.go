@@ -70,6 +70,11 @@ type Pool struct {
 func New(saved *advisor.SavedStore) *Pool {
 	web := goapp.Getenv("GOAPP_STATIC_RESOURCES_URL") // "/web", or a sub-path's
 	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"), saved)}
+	// The start scenario's result, computed when the site was built and
+	// shown with the page: a return to that scenario is never simulated.
+	if r := store.PrerenderedFromEnv(); r != nil {
+		p.results.remember(r.Scenario, r)
+	}
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(max(1, n.Int()), maxWorkers)
 	}
