@@ -184,8 +184,8 @@
 // and a reader takes the wealth shown as what they end up with; a market
 // chosen on its difference alone answers another question. So the wealth
 // shown lies between each strategy's 40th and 60th percentiles (when the
-// window holds no such market — a few scenarios in a hundred at 200
-// paths — the typical market of both whose difference is nearest the
+// window holds no such market — rare at 200 paths, more frequent with
+// fewer — the typical market of both whose difference is nearest the
 // median stands in, and the page shows its difference as it is). Its
 // wealth, decomposition (total = SMA − fund to the cent) and the tax due
 // if everything were sold (sma_tax_if_sold: what keep, end=hold, still
