@@ -102,9 +102,11 @@ func harvestChart(r *calc.Result, size chartSize) string {
 	}
 	series := []chart.BarSeries{
 		// Okabe–Ito hues; the long-term bars are hatched as well, so the
-		// two kinds of loss differ by more than colour.
-		{Name: "Short-term losses harvested", Values: st, Stack: "harvest", Color: chart.Palette[1]},
-		{Name: "Long-term losses harvested", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
+		// two kinds of loss differ by more than colour. Short names: the
+		// chart's title says "harvested", and the four fit one legend line
+		// (the printed report keeps its four pages).
+		{Name: "Short-term losses", Values: st, Stack: "harvest", Color: chart.Palette[1]},
+		{Name: "Long-term losses", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
 		{Name: "Tax saved", Values: saved, Stack: "tax", Color: chart.Palette[2]},
 	}
 	if slices.ContainsFunc(extra, func(v float64) bool { return !math.IsNaN(v) }) {
@@ -165,7 +167,7 @@ func (c *Charts) Render() app.UI {
 			differenceCaption(r, c.Fund),
 			c.Wide, func(size chartSize) string { return differenceChart(r, c.Fund, c.Brand, size) }),
 		chartFigure("fig-harvest", "Losses harvested and tax saved per year",
-			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's; a year where the SMA paid more (its own sales) shows below zero as extra tax.",
+			"Averages over the simulated markets. Harvested losses lower the tax on your other gains and income; tax saved is the fund's tax minus the SMA's.",
 			c.Wide, func(size chartSize) string { return harvestChart(r, size) }),
 		chartFigure("fig-decomposition", "Where the difference comes from",
 			"The median market's difference, split by its sources, in dollars at the end: it adds up to the median difference above. "+
