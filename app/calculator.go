@@ -82,6 +82,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 			s.Client = client
 		}
 	})
+	ctx.Handle(store.ActionPin, func(ctx app.Context, a app.Action) {
+		if on, ok := a.Value.(bool); ok {
+			s.Pin(on)
+		}
+	})
 	c.wideScreen, c.stopWatch = widget.WatchWideScreen(func(wide bool) {
 		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
 	})
@@ -108,21 +113,33 @@ func (c *calculator) Render() app.UI {
 	// The answer comes first on a phone (the stylesheet puts it beside the
 	// form on wider screens): the headline on the first screen, the form
 	// below it with a sticky line that keeps the answer in view.
+	// A share link's bad values are named above the answer (issue 24,
+	// item 3): on a phone the form, and what it held, comes far below.
+	// The inputs the answer rests on are listed beside the headline, and a
+	// pinned comparison comes right after it.
+	pinned := s.Pinned.Result != nil
+	compare := &advisor.Compare{Final: final, Pinned: s.Pinned, PinnedClient: s.PinnedClient, Client: s.Client}
+	basisOf := shown.Scenario
+	if shown.Result == nil {
+		basisOf = s.Scenario
+	}
 	answerPart := app.Div().ID("answer").Class("answer").Body(
+		app.If(len(s.Notes) > 0, func() app.UI { return linkNotice(s.Notes) }),
 		&answer.Progress{Running: s.Running, Done: s.Done, Total: s.Total, Err: s.RunErr, Waiting: c.Sim == nil && s.Result.Result == nil, HasResult: s.Result.Result != nil, Run: s.RunID},
-		&answer.Headline{Result: shown.Result, Fund: fund, Provisional: provisional, Stale: s.Stale(), Done: s.Done, Total: s.Total},
+		&answer.Headline{Result: shown.Result, Fund: fund, Provisional: provisional, Stale: s.Stale(), Done: s.Done, Total: s.Total,
+			Basis: basisOf, Pinned: pinned},
 		&answer.TransitionHeadline{Result: shown.Result, Scenario: shown.Scenario, Fund: fund, Provisional: provisional},
 		&answer.ShareLink{Query: s.Scenario.Query},
+		app.If(pinned, func() app.UI { return compare }),
 	)
 	inputs := app.Form().ID("inputs").Class("inputs").Aria("label", "Scenario").
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-		app.If(len(s.Notes) > 0, func() app.UI { return linkNotice(s.Notes) }),
 		app.If(s.Problems[""] != "", func() app.UI {
 			return app.P().ID("link-error").Class("field-error").Text(s.Problems[""])
 		}),
 		&form.Prospect{Layout: c.Layout, Values: fields.Pick(s.Values, c.Layout.ShortKeys), Problems: fields.Pick(s.Problems, c.Layout.ShortKeys)},
 		&form.Advanced{Layout: c.Layout, Values: fields.Pick(s.Values, c.Layout.AdvancedKeys), Problems: fields.Pick(s.Problems, c.Layout.AdvancedKeys)},
-		answer.Bar(shown.Result, fund, provisional, s.Running, s.Done, s.Total),
+		answer.Bar(shown.Result, fund, provisional, s.Running, len(s.Problems) > 0, s.Done, s.Total),
 	)
 	results := app.Div().ID("results").Class("results").Body(
 		&answer.TrackingNote{Scenario: s.Scenario, Result: final.Result, Sim: c.Sim},
@@ -135,6 +152,10 @@ func (c *calculator) Render() app.UI {
 		&answer.Charts{Result: shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: shown.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
+	var savedDifference string // the median difference saved with the scenario
+	if final.Result != nil {
+		savedDifference = final.Result.Difference.P50.Round(0).String()
+	}
 	// Tools for an advisor (presenter mode, saved scenarios, compare,
 	// exports) come after the answer and its detail, out of a prospect's
 	// way; presenter mode moves its bar to the top (stylesheet).
@@ -143,9 +164,12 @@ func (c *calculator) Render() app.UI {
 		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: s.Scenario.Year},
 		givingSection(s, final),
 		&advisor.Presenter{Presenting: s.Presenting, Query: s.Scenario.Query, Saved: c.Saved},
-		&advisor.SavedScenarios{Query: s.Savable().Query, Lots: s.Lots},
-		&advisor.Compare{Final: final},
-		&advisor.ReportExports{Final: final},
+		&advisor.SavedScenarios{Query: s.Savable().Query, Lots: s.Lots, Difference: savedDifference},
+		// Pinned, the comparison sits next to the answer instead; an
+		// empty element keeps the place, so that the components after it
+		// keep theirs.
+		app.If(!pinned, func() app.UI { return compare }).Else(func() app.UI { return app.Div().ID("compare-place").Hidden(true) }),
+		&advisor.ReportExports{Final: final, Client: s.Client},
 	)
 	// The year-by-year tables and the assumptions run under both columns:
 	// eight money columns do not fit beside the form.
@@ -167,8 +191,12 @@ func (c *calculator) Render() app.UI {
 		// for advisors, after the year-by-year detail.
 		&after.Section{Scenario: s.Scenario, Final: final, Imported: s.Lots != nil, Sim: c.Sim, Wide: c.wideScreen || s.Presenting},
 		// What the SMA holds is inspected from the query alone: not shown
-		// for imported lots, which the query does not carry.
-		app.If(s.Lots == nil, func() app.UI { return transparency.For(ledger, c.Sim) }),
+		// for imported lots, which the query does not carry. An empty
+		// element keeps its place then: go-app matches children by
+		// position, and a missing child made every later component new,
+		// losing their state (issue 24, item 4).
+		app.If(s.Lots == nil, func() app.UI { return transparency.For(ledger, c.Sim) }).
+			Else(func() app.UI { return app.Div().ID("transparency-place").Hidden(true) }),
 		// The break-even map: computed once asked for, after the answer.
 		app.If(c.Sim != nil, func() app.UI {
 			return &breakeven.Map{State: s.Map, Fund: fund, Horizon: s.Scenario.Horizon}

@@ -65,7 +65,9 @@ func TestCompareScenarios(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(csvPath)
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
-	if len(lines) != 1+2*20 || !strings.HasPrefix(lines[0], "strategy,year,start") || !strings.HasPrefix(lines[1], "SMA,") || !strings.HasPrefix(lines[21], "Mutual fund,") {
+	// The client and the scenario first (issue 24, item 4), then the table.
+	if len(lines) != 4+2*20 || !strings.HasPrefix(lines[0], "client,") || !strings.HasPrefix(lines[1], "scenario,") ||
+		!strings.HasPrefix(lines[3], "strategy,year,start") || !strings.HasPrefix(lines[4], "SMA,") || !strings.HasPrefix(lines[24], "Mutual fund,") {
 		t.Errorf("year table CSV: %d lines, starting %q", len(lines), lines[:min(3, len(lines))])
 	}
 

@@ -57,8 +57,12 @@ func TestPresenterMode(t *testing.T) {
 	}
 	screenshot(t, ctx, "presenter.png")
 
+	// Each step starts at the top (issue 24, item 4), wherever the last
+	// one was scrolled to.
 	var run int
+	var scrollY float64
 	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight)`, nil),
 		runNumber(&run),
 		chromedp.KeyEvent(kb.ArrowRight),
 		// The progress line is hidden in presenter mode: wait on its state.
@@ -66,9 +70,14 @@ func TestPresenterMode(t *testing.T) {
 			nil, chromedp.WithPollingTimeout(60*time.Second)),
 		chromedp.Text("#presenter-position", &position),
 		chromedp.Location(&location),
+		waitStable(`window.scrollY`),
+		chromedp.Evaluate(`window.scrollY`, &scrollY),
 	)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if scrollY != 0 {
+		t.Errorf("after →: scrolled to %.0f, want the top", scrollY)
 	}
 	if !strings.Contains(position, "mutual fund — 2 of 2") || !strings.HasSuffix(location, "?"+queries[1]) {
 		t.Errorf("after →: position %q, location %q", position, location)

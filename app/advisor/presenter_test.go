@@ -3,7 +3,7 @@ package advisor
 import "testing"
 
 func TestStepSaved(t *testing.T) {
-	list := []SavedScenario{{"A", "q=a", ""}, {"B", "q=b", ""}, {"C", "q=c", ""}}
+	list := []SavedScenario{{Label: "A", Query: "q=a"}, {Label: "B", Query: "q=b"}, {Label: "C", Query: "q=c"}}
 	tests := []struct {
 		current string
 		by      int
@@ -28,7 +28,7 @@ func TestStepSaved(t *testing.T) {
 }
 
 func TestPosition(t *testing.T) {
-	list := []SavedScenario{{"Smith — ETF", "q=a", ""}, {"Smith — MF", "q=b", ""}}
+	list := []SavedScenario{{Label: "Smith — ETF", Query: "q=a"}, {Label: "Smith — MF", Query: "q=b"}}
 	for current, want := range map[string]string{
 		"q=b": "Smith — MF — 2 of 2",
 		"q=z": "Current scenario (not saved) — 2 saved",

@@ -12,6 +12,32 @@ import (
 type ReportExports struct {
 	app.Compo
 	Final store.Shown // the complete result shown; nil Result while none
+	// Client is the client's name (store.State.Client): the input shows
+	// it, and the files are named after it and the scenario.
+	Client string
+
+	shown string // the client's name last written into the input
+}
+
+// OnUpdate writes a client's name that changed from outside (a saved
+// scenario saved or opened) into the input, which is otherwise left to
+// what is typed.
+func (r *ReportExports) OnUpdate(ctx app.Context) { r.showClient() }
+
+// OnMount shows the client's name in a new input.
+func (r *ReportExports) OnMount(ctx app.Context) {
+	r.shown = "\x00"
+	r.showClient()
+}
+
+func (r *ReportExports) showClient() {
+	if r.shown == r.Client || !app.IsClient {
+		return
+	}
+	r.shown = r.Client
+	if el := app.Window().GetElementByID("report-client-input"); el.Truthy() {
+		el.Set("value", r.Client)
+	}
 }
 
 func (r *ReportExports) Render() app.UI {
@@ -25,7 +51,8 @@ func (r *ReportExports) Render() app.UI {
 			app.Input().Type("text").ID("report-client-input").AutoComplete(false).Spellcheck(false).
 				OnChange(func(ctx app.Context, e app.Event) {
 					ctx.PreventUpdate() // the cover renders the name, not this
-					ctx.NewActionWithValue(store.ActionClient, ctx.JSSrc().Get("value").String())
+					r.shown = ctx.JSSrc().Get("value").String()
+					ctx.NewActionWithValue(store.ActionClient, r.shown)
 				}),
 		),
 		app.Button().ID("export-csv").Type("button").Class("button secondary").
@@ -45,7 +72,7 @@ func (r *ReportExports) Render() app.UI {
 
 func (r *ReportExports) downloadCSV(ctx app.Context, e app.Event) {
 	if f := r.Final; f.Result != nil && f.Result.Ledger != nil {
-		widget.DownloadFile("smacalc-year-table.csv", "text/csv", ledgerCSV(f.Result.Ledger, f.Scenario.Fund))
+		widget.DownloadFile(fileStem(r.Client, f.Scenario)+"-year-table.csv", "text/csv", ledgerCSV(f.Result.Ledger, f.Scenario, r.Client))
 	}
 }
 
@@ -53,7 +80,7 @@ func (r *ReportExports) downloadJSON(ctx app.Context, e app.Event) {
 	if r.Final.Result == nil {
 		return
 	}
-	if b, err := resultJSON(r.Final.Result, r.Final.Scenario); err == nil {
-		widget.DownloadFile("smacalc-result.json", "application/json", b)
+	if b, err := resultJSON(r.Final.Result, r.Final.Scenario, r.Client); err == nil {
+		widget.DownloadFile(fileStem(r.Client, r.Final.Scenario)+"-result.json", "application/json", b)
 	}
 }

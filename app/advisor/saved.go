@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 	"smacalc/calc/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
 )
 
 // A saved scenario is a scenario kept in the browser under a client label.
@@ -45,6 +47,11 @@ type SavedScenario struct {
 	// Lots is the scenario's legacy lots file (scenario.LegacyLotsCSV), ""
 	// for none: kept with the saved scenario, never in a share link.
 	Lots string `json:"lots,omitempty"`
+	// Difference is the median difference after tax (SMA − fund, dollars,
+	// a decimal) of the scenario's complete result when it was saved, ""
+	// when it had none: the list shows it beside the amount (issue 24,
+	// item 4).
+	Difference string `json:"difference,omitempty"`
 }
 
 // opening is what opening the saved scenario shows: its scenario, with its
@@ -56,7 +63,7 @@ func (sc SavedScenario) opening() (o store.Open, ok bool) {
 	if err != nil {
 		return store.Open{}, false
 	}
-	o.Scenario = fields.Of(s)
+	o.Scenario, o.Label = fields.Of(s), sc.Label
 	if sc.Lots != "" {
 		if lots, err := scenario.ParseLegacyLots([]byte(sc.Lots), s.Year); err == nil {
 			o.Lots = lots
@@ -114,7 +121,69 @@ func checkSaved(s SavedScenario) (SavedScenario, error) {
 		}
 		lots = scenario.LegacyLotsCSV(parsed)
 	}
-	return SavedScenario{Label: label, Query: sc.Encode(), Lots: lots}, nil
+	difference := ""
+	if s.Difference != "" {
+		d, err := decimal.NewFromString(s.Difference)
+		if err != nil || d.Abs().GreaterThan(maxSavedDifference) {
+			return SavedScenario{}, fmt.Errorf("%q: the result is not an amount", label)
+		}
+		difference = d.Round(0).String()
+	}
+	return SavedScenario{Label: label, Query: sc.Encode(), Lots: lots, Difference: difference}, nil
+}
+
+// maxSavedDifference bounds a saved result: far beyond any scenario's
+// wealth, and short to show.
+var maxSavedDifference = decimal.New(1, 15)
+
+// notSavedFile is a file that is not a saved-scenarios file at all; its
+// Error keeps the reader's detail (for tests and logs), Plain is what a
+// person reads (issue 24, item 5: not the parser's error).
+type notSavedFile struct{ detail string }
+
+func (e notSavedFile) Error() string { return "not a saved-scenarios file: " + e.detail }
+
+// Plain says what is wrong in plain words.
+func (notSavedFile) Plain() string {
+	return "this is not a file of saved scenarios exported by this calculator (choose the .json file its “Export saved scenarios” button wrote)"
+}
+
+// importProblem is an import's refusal in plain words.
+func importProblem(err error) string {
+	var n notSavedFile
+	if errors.As(err, &n) {
+		return n.Plain()
+	}
+	return err.Error()
+}
+
+// readImport reads a file to import: the file must be a saved-scenarios
+// file (else an error), but one bad scenario does not refuse the others
+// (issue 24, item 5): the good ones are returned, the bad ones named
+// ("scenario 3 “Lee”").
+func readImport(data []byte) (good []SavedScenario, bad []string, err error) {
+	entries, err := decodeSavedFile(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, raw := range entries {
+		c, err := decodeSavedEntry(raw)
+		if err == nil {
+			good = append(good, c)
+			continue
+		}
+		name := "scenario " + strconv.Itoa(i+1)
+		var loose struct {
+			Label string `json:"label"`
+		}
+		if json.Unmarshal(raw, &loose) == nil {
+			if label, err := cleanLabel(loose.Label); err == nil {
+				name += " “" + label + "”"
+			}
+		}
+		bad = append(bad, name)
+	}
+	return good, bad, nil
 }
 
 // parseSavedFile reads an exported file strictly: at most 1 MB, no unknown
@@ -161,7 +230,7 @@ func decodeSavedFile(data []byte) ([]json.RawMessage, error) {
 		return nil, fmt.Errorf("the file is larger than %d KB", maxSavedFileBytes>>10)
 	}
 	if err := calc.CheckJSONDepth(data, maxSavedDepth); err != nil {
-		return nil, fmt.Errorf("not a saved-scenarios file: %v", err)
+		return nil, notSavedFile{err.Error()}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -171,13 +240,13 @@ func decodeSavedFile(data []byte) ([]json.RawMessage, error) {
 		Scenarios []json.RawMessage `json:"scenarios"`
 	}
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("not a saved-scenarios file: %v", err)
+		return nil, notSavedFile{err.Error()}
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, errors.New("not a saved-scenarios file: text after the JSON")
+		return nil, notSavedFile{"text after the JSON"}
 	}
 	if f.Format != savedFormat || f.Version != savedVersion {
-		return nil, fmt.Errorf("not a saved-scenarios file (format %q version %d)", f.Format, f.Version)
+		return nil, notSavedFile{fmt.Sprintf("format %q version %d", f.Format, f.Version)}
 	}
 	if len(f.Scenarios) > maxSavedScenarios {
 		return nil, fmt.Errorf("at most %d scenarios", maxSavedScenarios)

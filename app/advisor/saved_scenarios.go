@@ -3,9 +3,14 @@ package advisor
 import (
 	"errors"
 	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"smacalc/app/fields"
+	"smacalc/app/store"
 	"smacalc/app/widget"
 	"smacalc/calc/scenario"
 )
@@ -18,6 +23,9 @@ type SavedScenarios struct {
 	// Lots are the legacy lots of the scenario shown (nil: none), saved
 	// with it.
 	Lots []scenario.LegacyLot
+	// Difference is the median difference of Query's complete result
+	// (a decimal; "" while it has none), saved with it.
+	Difference string
 
 	list     []SavedScenario
 	label    string // the label typed for a new saved scenario
@@ -56,7 +64,7 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 	if len(s.Lots) > 0 {
 		lots = scenario.LegacyLotsCSV(s.Lots)
 	}
-	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots})
+	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots, Difference: s.Difference})
 	if err != nil {
 		s.status = "Not saved: " + err.Error() + "."
 		return
@@ -72,6 +80,9 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 	}
 	s.label = ""
 	s.store(ctx, list, verb+" “"+item.Label+"”.", "Not saved: ")
+	// The label names the client from now on: the report, the exports and
+	// the comparison (issue 24, item 4).
+	ctx.NewActionWithValue(store.ActionClient, item.Label)
 }
 
 func (s *SavedScenarios) remove(ctx app.Context, i int) {
@@ -117,18 +128,41 @@ func (s *SavedScenarios) exportFile(ctx app.Context, e app.Event) {
 func (s *SavedScenarios) importFile(ctx app.Context, e app.Event) {
 	widget.ReadChosenFile("import-saved", maxSavedFileBytes, func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
-			if err == nil {
-				var imported, list []SavedScenario
-				if imported, err = parseSavedFile(data); err == nil {
-					if list, err = mergeSaved(s.list, imported); err == nil {
-						s.store(ctx, list, "Imported "+strconv.Itoa(len(imported))+" saved scenarios.", "Nothing imported: ")
-						return
-					}
-				}
+			if err != nil {
+				s.status = "Nothing imported: " + err.Error() + "."
+				return
 			}
-			s.status = "Nothing imported: " + err.Error() + "."
+			imported, bad, err := readImport(data)
+			if err != nil {
+				s.status = "Nothing imported: " + importProblem(err) + "."
+				return
+			}
+			// The scenarios that read are imported; the others are named
+			// (issue 24, item 5: one bad scenario does not refuse a file).
+			skipped := ""
+			if len(bad) > 0 {
+				skipped = " Not imported, as they could not be read: " + strings.Join(bad, ", ") + "."
+			}
+			if len(imported) == 0 {
+				s.status = "Nothing imported." + skipped
+				return
+			}
+			list, err := mergeSaved(s.list, imported)
+			if err != nil {
+				s.status = "Nothing imported: " + err.Error() + "."
+				return
+			}
+			s.store(ctx, list, "Imported "+plural(len(imported), "saved scenario", "saved scenarios")+"."+skipped, "Nothing imported: ")
 		})
 	})
+}
+
+// plural is "1 saved scenario", "3 saved scenarios".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func (s *SavedScenarios) Render() app.UI {
@@ -179,6 +213,7 @@ func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
 	}
 	return app.Li().Class("saved-item").DataSet("label", sc.Label).Body(
 		app.Span().Class("saved-label").Text(sc.Label),
+		app.Span().Class("saved-summary").Text(savedSummary(sc)),
 		app.Button().Type("button").Class("button").Aria("label", "Open “"+sc.Label+"”").Text("Open").
 			OnClick(func(ctx app.Context, e app.Event) {
 				s.status = "Opened “" + sc.Label + "”."
@@ -189,4 +224,19 @@ func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
 		app.Button().Type("button").Class("button secondary").Aria("label", "Delete “"+sc.Label+"”").Text("Delete").
 			OnClick(func(ctx app.Context, e app.Event) { s.remove(ctx, i) }, app.EventScope(i, sc.Label)),
 	)
+}
+
+// savedSummary is what a saved scenario is and what it gave: "$250,000
+// for 20 years in the ETF, sell everything and pay the tax: SMA +$40,108
+// (median)".
+func savedSummary(sc SavedScenario) string {
+	decoded, err := scenario.Decode(sc.Query)
+	if err != nil {
+		return ""
+	}
+	text := scenarioName(fields.Of(decoded))
+	if d, err := decimal.NewFromString(sc.Difference); err == nil && sc.Difference != "" {
+		return text + ": SMA " + widget.SignedDollars(d) + " after tax (median)"
+	}
+	return text + ": open it to see the result"
 }

@@ -63,12 +63,12 @@ func TestCleanLabelKeepsMarkupAsText(t *testing.T) {
 }
 
 func TestMergeSaved(t *testing.T) {
-	list := []SavedScenario{{"A", "a", ""}, {"B", "b", ""}}
-	got, err := mergeSaved(list, []SavedScenario{{"B", "b2", ""}, {"C", "c", ""}})
+	list := []SavedScenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b"}}
+	got, err := mergeSaved(list, []SavedScenario{{Label: "B", Query: "b2"}, {Label: "C", Query: "c"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []SavedScenario{{"A", "a", ""}, {"B", "b2", ""}, {"C", "c", ""}}
+	want := []SavedScenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b2"}, {Label: "C", Query: "c"}}
 	if len(got) != 3 || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("merge = %+v", got)
 	}
@@ -76,7 +76,36 @@ func TestMergeSaved(t *testing.T) {
 	for i := range full {
 		full[i].Label = strings.Repeat("x", i+1)
 	}
-	if _, err := mergeSaved(full, []SavedScenario{{"new", "q", ""}}); err == nil {
+	if _, err := mergeSaved(full, []SavedScenario{{Label: "new", Query: "q"}}); err == nil {
 		t.Error("merge past the limit accepted")
+	}
+}
+
+func TestReadImportKeepsTheGoodOnes(t *testing.T) {
+	file := `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[` +
+		`{"label":"Lee","query":"horizon=10","difference":"40108.4"},` +
+		`{"label":"Bad horizon","query":"horizon=999"},` +
+		`{"label":"","query":"horizon=10"}]}`
+	good, bad, err := readImport([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(good) != 1 || good[0].Label != "Lee" || good[0].Difference != "40108" {
+		t.Errorf("good: %+v", good)
+	}
+	if strings.Join(bad, "; ") != "scenario 2 “Bad horizon”; scenario 3" {
+		t.Errorf("bad: %q", bad)
+	}
+	for _, body := range []string{`<html>`, `{"format":"other","version":1,"scenarios":[]}`} {
+		_, _, err := readImport([]byte(body))
+		if err == nil {
+			t.Fatalf("%s: accepted", body)
+		}
+		if p := importProblem(err); strings.Contains(p, "invalid character") || !strings.Contains(p, "not a file of saved scenarios") {
+			t.Errorf("%s: %q", body, p)
+		}
+	}
+	if _, _, err := readImport([]byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10","difference":"1e400"}]}`)); err != nil {
+		t.Fatal(err)
 	}
 }

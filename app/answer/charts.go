@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"math"
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -115,29 +117,43 @@ func differenceMarkers(r *calc.Result) []chart.Marker {
 
 func harvestChart(r *calc.Result, size chartSize) string {
 	cats := make([]string, len(r.Years))
-	var st, lt, saved []float64
+	var st, lt, saved, extra []float64
 	for i, y := range r.Years {
 		cats[i] = strconv.Itoa(y.Year)
 		st = append(st, f64(y.HarvestedST))
 		lt = append(lt, f64(y.HarvestedLT))
-		saved = append(saved, f64(y.TaxSaved))
+		// A year where the SMA paid more tax than the fund (its own
+		// realized gains: index changes, takeovers, the final sale) is a
+		// cost, not a saving: drawn in its own colour below zero, never in
+		// the saving's green (issue 24, item 5). NaN draws no bar.
+		if t := f64(y.TaxSaved); t < 0 {
+			saved, extra = append(saved, math.NaN()), append(extra, t)
+		} else {
+			saved, extra = append(saved, t), append(extra, math.NaN())
+		}
+	}
+	series := []chart.BarSeries{
+		// Okabe–Ito hues; the long-term bars are hatched as well, so the
+		// two kinds of loss differ by more than colour. Short names: the
+		// chart's title says "harvested", and the four fit one legend line
+		// (the printed report keeps its four pages).
+		{Name: "Short-term losses", Values: st, Stack: "harvest", Color: chart.Palette[1]},
+		{Name: "Long-term losses", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
+		{Name: "Tax saved", Values: saved, Stack: "tax", Color: chart.Palette[2]},
+	}
+	if slices.ContainsFunc(extra, func(v float64) bool { return !math.IsNaN(v) }) {
+		series = append(series, chart.BarSeries{Name: "Extra tax", Values: extra, Stack: "tax", Color: chart.Palette[3], Hatch: true})
 	}
 	return chart.Bars(chart.BarChart{
 		Title:      "Losses harvested and tax saved per year",
 		XLabel:     "Year",
 		YLabel:     "Mean over simulated markets",
 		Categories: cats,
-		Series: []chart.BarSeries{
-			// Okabe–Ito hues; the long-term bars are hatched as well, so the
-			// two kinds of loss differ by more than colour.
-			{Name: "Short-term losses harvested", Values: st, Stack: "harvest", Color: chart.Palette[1]},
-			{Name: "Long-term losses harvested", Values: lt, Stack: "harvest", Color: chart.Palette[0], Hatch: true},
-			{Name: "Tax saved", Values: saved, Color: chart.Palette[2]},
-		},
-		HideTitle: true,
-		ID:        "chart-harvest" + size.suffix,
-		Width:     size.width,
-		FontSize:  size.font,
+		Series:     series,
+		HideTitle:  true,
+		ID:         "chart-harvest" + size.suffix,
+		Width:      size.width,
+		FontSize:   size.font,
 	})
 }
 

@@ -23,7 +23,7 @@ func (c *CallToAction) Render() app.UI {
 	}
 	href := cta.Href(c.Query)
 	if href == "" {
-		return app.Div().ID("cta").Class("cta-none")
+		return nextStep()
 	}
 	note := "Opens " + b.Firm + "'s site."
 	if cta.IncludeScenario {
@@ -33,5 +33,23 @@ func (c *CallToAction) Render() app.UI {
 		app.A().ID("cta-link").Class("button cta-button").Href(href).
 			Target("_blank").Rel("noopener noreferrer").Text(cta.Text),
 		app.P().Class("cta-note").Text(note),
+	)
+}
+
+// nextStep is the next step where no firm offers one (the unbranded
+// build, or a brand without a call to action; issue 24, item 5): keep the
+// scenario and take it to someone who can check it against the person's
+// own return.
+func nextStep() app.UI {
+	return app.Div().ID("cta").Class("cta cta-next").Body(
+		app.H3().ID("next-step-title").Text("Next step"),
+		app.P().ID("next-step").Text("This is an illustration, not advice. Keep this scenario, then go through it with a financial "+
+			"adviser or tax professional, who can check it against your own tax return and tell you whether an SMA is available to you and at what fee."),
+		app.Ul().Class("next-step-list").Body(
+			app.Li().Body(app.A().Href("#share").Text("Copy the share link"), app.Text(": it opens this scenario with the same inputs.")),
+			app.Li().Body(app.Button().ID("next-step-print").Type("button").Class("link-button").Text("Print the report or save it as PDF").
+				OnClick(func(ctx app.Context, e app.Event) { widget.PrintPage() }),
+				app.Text(" to bring to the meeting.")),
+		),
 	)
 }

@@ -7,6 +7,7 @@ package answer
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"smacalc/app/fields"
 	"smacalc/app/widget"
 	"smacalc/calc"
 )
@@ -23,14 +24,20 @@ type Headline struct {
 	Provisional bool
 	Stale       bool
 	Done, Total int
+	// Basis is the scenario the answer rests on, whose main inputs are
+	// listed under the verdict (basisList); Pinned links to the
+	// comparison.
+	Basis  fields.Scenario
+	Pinned bool
 }
 
 func (h *Headline) Render() app.UI {
 	widget.Rendered("headline")
 	r := h.Result
 	if r == nil {
-		return app.Div().ID("headline").Class("headline headline-loading").Aria("live", "polite").Body(
+		return app.Div().ID("headline").Class("headline headline-loading").Aria("live", "polite").Aria("busy", true).Body(
 			app.P().ID("headline-text").Class("headline-text").Text("Your result appears here once the simulation has run."),
+			basisList(h.Basis, h.Pinned),
 		)
 	}
 	tone := headlineTone(r, h.Provisional)
@@ -53,15 +60,20 @@ func (h *Headline) Render() app.UI {
 	if !h.Provisional {
 		runOut = runOutText(r)
 	}
-	return app.Div().ID("headline").Class(class).Aria("live", "polite").DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
+	before, after := widget.AlphaLabels(r.End)
+	// The one live region of the answer (issue 24, item 5): busy while the
+	// figures move (provisional, or of earlier inputs), so a screen reader
+	// announces the settled answer once rather than each update of a run.
+	return app.Div().ID("headline").Class(class).Aria("live", "polite").Aria("busy", h.Provisional || h.Stale).DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
 		app.If(note != "", func() app.UI { return app.P().ID("headline-note").Class("headline-note").Text(note) }),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
 		app.P().ID("headline-verdict").Class("headline-verdict").Text(verdict),
+		basisList(h.Basis, h.Pinned),
 		app.Dl().Class("figures").Body(
 			figure("hl-median", app.Text("Median difference after tax"), widget.SignedDollars(r.Difference.P50.Decimal), r.Difference.P50.String()),
-			figure("hl-alpha-before", app.Span().Body(widget.Term("tax-alpha", "Tax alpha"), app.Text(" before the final sale, a year")),
+			figure("hl-alpha-before", app.Span().Body(widget.Term("tax-alpha", "Tax alpha"), app.Text(" "+before+", a year")),
 				widget.BpsAsPercent(r.TaxAlphaBeforeSaleBps.P50), ""),
-			figure("hl-alpha", app.Span().Body(widget.Term("tax-alpha-after", "Tax alpha"), app.Text(" after the final sale, a year")),
+			figure("hl-alpha", app.Span().Body(widget.Term("tax-alpha-after", "Tax alpha"), app.Text(" "+after+", a year")),
 				widget.BpsAsPercent(r.TaxAlphaBps.P50), ""),
 			figure("hl-ahead", app.Span().Body(widget.Term("markets", "Simulated markets"), app.Text(" where the SMA ends ahead")),
 				widget.AheadText(r), ""),
@@ -70,14 +82,14 @@ func (h *Headline) Render() app.UI {
 		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund),
 			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
-			app.Text(" the alpha after the sale is "+widget.BpsAsPercent(r.TaxAlphaBps.P10)+" to "+widget.BpsAsPercent(r.TaxAlphaBps.P90)+". "),
+			app.Text(" the alpha "+after+" is "+widget.BpsAsPercent(r.TaxAlphaBps.P10)+" to "+widget.BpsAsPercent(r.TaxAlphaBps.P90)+". "),
 			widget.Term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+widget.PercentOf(r.TrackingError, 2)+" a year."),
 		)...),
 		app.If(showsIfSold(r), func() app.UI { return ifSoldTable(r, h.Fund) }),
 		app.P().ID("headline-precision").Class("headline-detail").Body(
-			widget.Term("precision", "Precision"),
-			app.Text(" of the simulation ("+precisionText(r)+")."),
+			widget.Term("precision", "How exact:"),
+			app.Text(" "+precisionText(r)),
 		),
 		app.If(depleted != "", func() app.UI {
 			return app.P().ID("headline-depleted").Class("headline-detail").Text(depleted)

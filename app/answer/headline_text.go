@@ -69,32 +69,22 @@ func headlineSentence(r *calc.Result, fund string) string {
 		" in 80% of simulated markets."
 }
 
-// Tones of the headline: the evidence, not the sign, decides the colour.
+// Tones of the headline: widget.Tone's, and pending while provisional.
 const (
-	toneClear    = "good"    // the SMA ends ahead in a clear majority of markets, beyond the simulation's error
-	toneFund     = "bad"     // the fund ends ahead in a clear majority, beyond the error
-	toneMixed    = "mixed"   // neither: a coin toss or within the error
+	toneClear    = widget.ToneClear
+	toneFund     = widget.ToneFund
+	toneMixed    = widget.ToneMixed
 	tonePending  = "pending" // provisional: no verdict yet
-	clearShare   = 2.0 / 3.0 // "a clear majority" of simulated markets
-	errorMargins = 2.0       // the median must exceed this many standard errors (about 95%)
+	errorMargins = widget.ErrorMargins
 )
 
-// headlineTone judges a result: toneClear when the SMA ends ahead in at
-// least two thirds of the simulated markets and the median tax alpha is
-// more than two Monte Carlo standard errors above zero; toneFund for the
-// mirror image; toneMixed otherwise; tonePending while provisional.
+// headlineTone judges a result (widget.Tone); tonePending while
+// provisional.
 func headlineTone(r *calc.Result, provisional bool) string {
 	if provisional {
 		return tonePending
 	}
-	a := r.TaxAlphaBps
-	switch {
-	case r.SMAAheadFraction >= clearShare && a.P50 > errorMargins*a.SE:
-		return toneClear
-	case r.SMABehindFraction >= clearShare && a.P50 < -errorMargins*a.SE:
-		return toneFund
-	}
-	return toneMixed
+	return widget.Tone(r)
 }
 
 // verdictText says in words how sure the answer is.
@@ -130,10 +120,13 @@ func provisionalText(done, total int) string {
 	return "So far, " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " simulated markets: these figures will move until the simulation finishes."
 }
 
-// precisionText states the Monte Carlo standard error of the two tax
-// alphas shown and the markets behind them, e.g. "tax alpha ±0.03% before
-// the final sale and ±0.03% after it, from 200 simulated markets".
+// precisionText says in plain words how far the simulation's own random
+// error could move the headline's tax alpha (issue 24, item 5: not
+// "Precision ±0.04%"): "With 200 simulated markets, the median tax alpha
+// could be off by about 0.05% a year either way." Two standard errors of
+// the alpha with the end chosen, the margin the verdict uses; short
+// enough for one line of the printed report.
 func precisionText(r *calc.Result) string {
-	return "tax alpha ±" + widget.BpsAsPercent(r.TaxAlphaBeforeSaleBps.SE) + " before the final sale and ±" +
-		widget.BpsAsPercent(r.TaxAlphaBps.SE) + " after it, from " + strconv.Itoa(r.Paths) + " simulated markets"
+	return "With " + strconv.Itoa(r.Paths) + " simulated markets, the median tax alpha could be off by about " +
+		widget.BpsAsPercent(errorMargins*r.TaxAlphaBps.SE) + " a year either way."
 }

@@ -19,18 +19,15 @@ type Progress struct {
 	Run         int    // number of the current or last run (for tests and scripts)
 }
 
-// progressText is "Simulating… 40% (200 of 500 paths)".
+// progressText is how far a run is, in one sentence without brackets and
+// in markets (a path is the program's word; issue 24, item 5):
+// "Simulating: 40%, 200 of 500 markets so far."
 func progressText(done, total int) string {
-	return "Simulating… " + progressShare(done, total)
-}
-
-// progressShare is how far a run is: "40% (200 of 500 paths)".
-func progressShare(done, total int) string {
 	pct := 0
 	if total > 0 {
 		pct = done * 100 / total
 	}
-	return strconv.Itoa(pct) + "% (" + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " paths)"
+	return "Simulating: " + strconv.Itoa(pct) + "%, " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " markets so far."
 }
 
 func (p *Progress) Render() app.UI {
@@ -49,5 +46,7 @@ func (p *Progress) Render() app.UI {
 	default:
 		body = append(body, app.P().ID("progress-text").Class("done").Text("Simulation complete: "+strconv.Itoa(p.Total)+" simulated markets."))
 	}
-	return app.Div().ID("progress").Class("progress").Aria("live", "polite").DataSet("running", p.Running).DataSet("run", p.Run).Body(body...)
+	// Not a live region: the headline announces the settled answer once
+	// (issue 24, item 5); a failure is an alert of its own.
+	return app.Div().ID("progress").Class("progress").DataSet("running", p.Running).DataSet("run", p.Run).Body(body...)
 }

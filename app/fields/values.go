@@ -236,3 +236,25 @@ func withoutKeys(query string, drop map[string]bool) string {
 	}
 	return strings.Join(keep, "&")
 }
+
+// GroupTyped is the text of a money field grouped by thousands once it is
+// settled ("250000" or "$250000" → "250,000"), as a link's amounts are
+// shown; the text of any other field, or what is not a plain number, is
+// returned as typed (its message names what is wrong with it).
+func GroupTyped(key, text string) string {
+	f, ok := SpecFor(key)
+	if !ok || f.Kind != KindMoney {
+		return text
+	}
+	clean := strings.Map(func(r rune) rune {
+		switch r {
+		case ',', '$', ' ', '\u00a0', '_':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(text))
+	if _, err := decimal.NewFromString(clean); err != nil || strings.ContainsAny(clean, "eE+") {
+		return text
+	}
+	return DisplayMoney(clean)
+}

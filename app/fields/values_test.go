@@ -125,3 +125,20 @@ func TestRecoverQueryTooLong(t *testing.T) {
 		t.Errorf("a long link: %q", notes)
 	}
 }
+
+func TestGroupTyped(t *testing.T) {
+	for _, tc := range []struct{ key, text, want string }{
+		{"amount", "250000", "250,000"},
+		{"amount", "$1250000.5", "1,250,000.5"},
+		{"amount", "250,000", "250,000"},
+		{"amount", "25o000", "25o000"}, // not a number: kept as typed for its message
+		{"amount", "1e6", "1e6"},
+		{"amount", "", ""},
+		{"horizon", "2000", "2000"}, // not money
+		{"wages", "400000", "400,000"},
+	} {
+		if got := GroupTyped(tc.key, tc.text); got != tc.want {
+			t.Errorf("GroupTyped(%q, %q) = %q, want %q", tc.key, tc.text, got, tc.want)
+		}
+	}
+}

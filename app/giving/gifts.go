@@ -48,7 +48,7 @@ func Summary(s *calc.GiftSummary, fund string, years int) string {
 	text := "Over " + strconv.Itoa(years) + " years the SMA gave away " + widget.Dollars(s.GainGivenSMA.Decimal) +
 		" of gains that are never taxed, " + fund + " " + widget.Dollars(s.GainGivenFund.Decimal) + " (means over the simulated markets)"
 	if s.MedianMarketGainGivenSMA != nil && s.MedianMarketGainGivenFund != nil {
-		text += "; in the median market " + widget.Dollars(s.MedianMarketGainGivenSMA.Decimal) + " and " +
+		text += "; in the typical market " + widget.Dollars(s.MedianMarketGainGivenSMA.Decimal) + " and " +
 			widget.Dollars(s.MedianMarketGainGivenFund.Decimal)
 	}
 	text += "."

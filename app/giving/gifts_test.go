@@ -15,7 +15,7 @@ func TestSummary(t *testing.T) {
 	wider := &calc.GiftSummary{GainGivenSMA: m("50315"), GainGivenFund: m("14587"),
 		MedianMarketGainGivenSMA: &sma, MedianMarketGainGivenFund: &fund}
 	got := Summary(wider, "the ETF", 5)
-	want := "Over 5 years the SMA gave away $50,315 of gains that are never taxed, the ETF $14,587 (means over the simulated markets); in the median market $49,815 and $6,375. The SMA's lots spread wider"
+	want := "Over 5 years the SMA gave away $50,315 of gains that are never taxed, the ETF $14,587 (means over the simulated markets); in the typical market $49,815 and $6,375. The SMA's lots spread wider"
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("Summary = %q\nwant it to start %q", got, want)
 	}

@@ -37,6 +37,7 @@ const (
 	ActionOpen    = "smacalc/open"    // Open: show a saved or pinned scenario and run it
 	ActionPresent = "smacalc/present" // Present: presenter mode on or off
 	ActionClient  = "smacalc/client"  // string: the client's name on the printed report
+	ActionPin     = "smacalc/pin"     // bool: pin the complete result shown (true) or unpin (false)
 )
 
 // Change is a field's new text. Settled says the person has finished with
@@ -60,6 +61,10 @@ type Lots struct {
 type Open struct {
 	Scenario fields.Scenario
 	Lots     []scenario.LegacyLot
+	// Label is the saved scenario's client label ("" for a pinned
+	// scenario): it becomes the client's name (State.Client), so the
+	// report, the exports and the comparison name the same client.
+	Label string
 }
 
 // Present turns presenter mode on or off; Focus is the id of the element
@@ -93,8 +98,23 @@ type State struct {
 	RunErr      string
 	RunID       int // the current run; updates of older runs are dropped
 
-	Presenting bool   // presenter mode: only the headline and charts
-	Client     string // the client's name on the printed report
+	Presenting bool // presenter mode: only the headline and charts
+	// Client is the one name of the client (issue 24, item 4): typed for
+	// the report, or the label of the saved scenario saved or opened last.
+	// The report's cover, the exports' file names and first lines and the
+	// comparison's caption all read it.
+	Client string
+
+	// Pinned is the complete result pinned for comparison (Result nil:
+	// none), with the client it was pinned for. It lives here, not in the
+	// comparison's component, so that nothing that re-creates the
+	// component (lots imported or removed, presenter mode) loses it.
+	Pinned       Shown
+	PinnedClient string
+
+	// amountTyped is the amount the form had before legacy lots replaced
+	// it with their total; removing the lots puts it back.
+	amountTyped string
 
 	Map MapState // the break-even map (breakeven.go)
 }
@@ -202,7 +222,13 @@ func (s *Store) Change(ctx app.Context, ch Change) {
 	if ch.Key == "state" { // a state's law replaces your own rate
 		s.Values = s.Values.With(fields.StateRateField.Key, "").With(fields.OwnRateKey, "")
 	}
-	s.Values = s.Values.With(ch.Key, ch.Text)
+	text := ch.Text
+	if ch.Settled {
+		// A settled amount is shown grouped ("250000" → "250,000"), as a
+		// link's amount is: the text field writes it into the input.
+		text = fields.GroupTyped(ch.Key, text)
+	}
+	s.Values = s.Values.With(ch.Key, text)
 	s.Notes = nil // the link's notes are about the values it gave
 	sc, problems := s.withLots(fields.ToScenario(s.Values))
 	s.Problems = problems
@@ -310,24 +336,40 @@ func failureText(err error) string {
 // Open shows a scenario (a saved or pinned one) and runs it, once: with
 // lots, SetLots applies the scenario with them.
 func (s *Store) Open(ctx app.Context, o Open) {
+	if o.Label != "" {
+		s.Client = o.Label
+	}
+	if s.Presenting {
+		// Each step of a presentation starts at the top, on the headline
+		// (issue 24, item 4), wherever the last one was scrolled to.
+		ctx.Defer(func(app.Context) { app.Window().Call("scrollTo", 0, 0) })
+	}
 	if o.Lots != nil {
 		s.load(o.Scenario, nil)
 		s.SetLots(ctx, o.Lots)
 		return
 	}
 	s.seq++ // drops a pending debounced change
-	s.Lots = nil
+	s.Lots, s.amountTyped = nil, ""
 	s.load(o.Scenario, nil)
 	s.replaceURL(ctx)
 	s.run()
 }
 
 // SetLots imports legacy lots (nil removes them): the amount becomes their
-// total, and the scenario runs with them.
+// total, and the scenario runs with them; removing them puts back the
+// amount typed before (issue 24, item 4). The client and the pinned
+// comparison stay.
 func (s *Store) SetLots(ctx app.Context, lots []scenario.LegacyLot) {
+	if len(lots) > 0 && len(s.Lots) == 0 {
+		s.amountTyped = s.Values["amount"]
+	}
 	s.Lots = lots
 	if len(lots) > 0 {
 		s.Values = s.Values.With("amount", fields.DisplayMoney(widget.PlainNumber(scenario.LegacyTotal(lots))))
+	} else if s.amountTyped != "" {
+		s.Values = s.Values.With("amount", s.amountTyped)
+		s.amountTyped = ""
 	}
 	sc, problems := s.withLots(fields.ToScenario(s.Values))
 	s.Problems = problems
@@ -370,16 +412,33 @@ func (s *Store) withLots(sc fields.Scenario, problems map[string]string) (fields
 	return fields.Of(sc.Scenario), problems
 }
 
+// Pin pins the complete result of the scenario in the form for
+// comparison (nothing while it runs), or unpins (on false).
+func (s *Store) Pin(on bool) {
+	if !on {
+		s.Pinned, s.PinnedClient = Shown{}, ""
+		return
+	}
+	if f := s.Final(); f.Result != nil {
+		s.Pinned, s.PinnedClient = f, s.Client
+	}
+}
+
 // Present switches presenter mode, focusing p.Focus once it is shown.
+// Entering, the page goes to its top (the headline), whatever was scrolled
+// to before (issue 24, item 4).
 func (s *Store) Present(ctx app.Context, p Present) {
 	s.Presenting = p.On
-	if p.Focus != "" {
-		ctx.Defer(func(app.Context) {
+	ctx.Defer(func(app.Context) {
+		if p.On {
+			app.Window().Call("scrollTo", 0, 0)
+		}
+		if p.Focus != "" {
 			if el := app.Window().GetElementByID(p.Focus); el.Truthy() {
-				el.Call("focus")
+				el.Call("focus", map[string]any{"preventScroll": true})
 			}
-		})
-	}
+		}
+	})
 }
 
 // Shown is the result to show: the running simulation's provisional one

@@ -1,0 +1,152 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestWordsAndSmallFaults checks issue 24, item 5 in a browser: no "final
+// sale" when nothing is sold, precision in plain words, one live region
+// that speaks once per settled answer, the sticky line in markets and in
+// one sentence (and not the last figure while a field is invalid), typed
+// amounts grouped, a year where the SMA paid more tax not drawn as a green
+// saving, a bad saved-scenarios file in plain words and a file with one bad
+// scenario importing the others, and a next step without a brand.
+func TestWordsAndSmallFaults(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 390, 844)
+	dir := t.TempDir()
+
+	// Heirs: nothing is sold.
+	var alphaLabels, precision string
+	var progressLive bool
+	var nextStep bool
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/?end=stepup&horizon=10&stgains=0&"+smallQuery),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		// The labels as read, without the terms' definitions.
+		chromedp.Evaluate(`[...document.querySelectorAll("#headline .figures dt")].map((d) => {
+			const c = d.cloneNode(true); c.querySelectorAll(".term-tip").forEach((t) => t.remove()); return c.textContent;
+		}).join(" | ")`, &alphaLabels),
+		chromedp.Text(`#headline-precision`, &precision, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("#progress").hasAttribute("aria-live")`, &progressLive),
+		visible(`#next-step`, &nextStep),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(alphaLabels, "final sale") {
+		t.Errorf("heirs: %q", alphaLabels)
+	}
+	if strings.Contains(precision, "±") || strings.Contains(precision, "Precision") || !strings.Contains(precision, "simulated markets") {
+		t.Errorf("precision %q: want plain words", precision)
+	}
+	if progressLive {
+		t.Error("#progress is a second live region")
+	}
+	if !nextStep {
+		t.Error("the unbranded page has no next step")
+	}
+
+	// The harvest chart of that scenario has years where the SMA paid more
+	// tax than the fund: none is drawn as a (green) saving.
+	var negativeSaved, extraYears int
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`[...document.querySelectorAll("#fig-harvest rect title")].filter((t) => /Tax saved: [-−]/.test(t.textContent)).length`, &negativeSaved),
+		chromedp.Evaluate(`[...document.querySelectorAll("#fig-harvest rect title")].filter((t) => t.textContent.includes("Extra tax")).length`, &extraYears),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if negativeSaved != 0 || extraYears == 0 {
+		t.Errorf("harvest chart: %d negative “tax saved” bars, %d “extra tax” bars", negativeSaved, extraYears)
+	}
+
+	// A run: what the live regions say, and the sticky line on the way.
+	var run int
+	var spoken, barTexts []string
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`(() => {
+			window.__spoken = []; window.__bar = [];
+			const record = () => {
+				for (const r of document.querySelectorAll("[aria-live]:not([aria-live=off])")) {
+					if (r.getAttribute("aria-busy") === "true") continue;
+					const text = r.textContent;
+					if (window.__spoken[window.__spoken.length - 1] !== text) window.__spoken.push(text);
+				}
+				const bar = document.querySelector("#answer-bar-text").textContent;
+				if (window.__bar[window.__bar.length - 1] !== bar) window.__bar.push(bar);
+			};
+			new MutationObserver(record).observe(document.querySelector("#calc"), {subtree: true, childList: true, characterData: true, attributes: true});
+		})()`, nil),
+		runNumber(&run),
+		typeAtOnce(`#in-horizon`, "12"),
+		waitNewRun(&run),
+		chromedp.Evaluate(`window.__spoken.filter((t) => t.includes("After 12 years"))`, &spoken),
+		chromedp.Evaluate(`window.__bar`, &barTexts),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spoken) != 1 {
+		t.Errorf("the live regions said the new answer %d times, want once: %q", len(spoken), spoken)
+	}
+	for _, text := range barTexts {
+		if strings.Contains(text, "path") || strings.Count(text, "(") > 0 || strings.Count(text, ". ") > 0 {
+			t.Errorf("sticky line %q: want markets, one sentence, no brackets", text)
+		}
+	}
+
+	// An invalid amount: the sticky line does not show the last figure;
+	// a typed amount is grouped once settled.
+	var invalidBar, amount string
+	err = chromedp.Run(ctx,
+		typeInto(`#in-amount`, "12x"),
+		chromedp.WaitVisible(`#in-amount[aria-invalid="true"]`),
+		chromedp.Text(`#answer-bar-text`, &invalidBar, chromedp.ByQuery),
+		runNumber(&run),
+		typeInto(`#in-amount`, "250000\n"),
+		chromedp.Poll(`document.querySelector("#in-amount").value === "250,000"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Value(`#in-amount`, &amount),
+		waitNewRun(&run),
+	)
+	if err != nil {
+		t.Fatalf("amount %q: %v", amount, err)
+	}
+	if strings.Contains(invalidBar, "$") {
+		t.Errorf("sticky line while the amount is invalid: %q", invalidBar)
+	}
+
+	// Saved-scenario files: a file that is not one, and one with a bad
+	// scenario among good ones.
+	notSaved := filepath.Join(dir, "notes.json")
+	mixed := filepath.Join(dir, "mixed.json")
+	os.WriteFile(notSaved, []byte(`<html>not json</html>`), 0o644)
+	os.WriteFile(mixed, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[`+
+		`{"label":"Good one","query":"horizon=8&paths=40"},{"label":"Bad one","query":"horizon=999"},{"label":"Also good","query":"fund=mf"}]}`), 0o644)
+	var refused, mixedStatus string
+	err = chromedp.Run(ctx,
+		chromedp.SetUploadFiles("#import-saved", []string{notSaved}),
+		waitStatus("Nothing imported"),
+		chromedp.Text("#saved-status", &refused, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#import-saved", []string{mixed}),
+		waitSavedCount(2),
+		chromedp.Text("#saved-status", &mixedStatus, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatalf("imports: %v (status %q)", err, refused)
+	}
+	if strings.Contains(refused, "invalid character") || strings.Contains(refused, "looking for") {
+		t.Errorf("a file that is not saved scenarios: %q", refused)
+	}
+	if !strings.Contains(mixedStatus, "Imported 2") || !strings.Contains(mixedStatus, "Bad one") {
+		t.Errorf("a file with one bad scenario: %q", mixedStatus)
+	}
+}
