@@ -18,18 +18,24 @@ import (
 // ledger balances.
 func TestBrowserMatchesNative(t *testing.T) {
 	t.Parallel()
-	scenarios := []string{
+	// Four groups, each a subtest in a tab and server of its own, run side
+	// by side: in one tab the thirteen navigations were the suite's
+	// longest test, which the others waited for (issue 29).
+	groups := map[string][]string{"ends": {
 		"exclude=energy,utilities&harvest=quarterly&stocks=120&paths=60&horizon=6&seed=3",
 		"basis=0.4&end=stepup&status=hoh&state=TX&stocks=80&paths=50&horizon=7&seed=11",
 		"contrib=-50000&end=hold&status=mfs&state=MA&stocks=60&paths=40&horizon=5&seed=5",
+	}, "funds-and-states": {
 		"end=donate&fund=mf&dist=0.05&staterate=0.05&contrib=25000&stocks=100&paths=70&horizon=9&seed=2",
 		"status=single&wages=300000&stgains=30000&state=NY&local=nyc&stocks=60&paths=40&horizon=4&seed=9",
 		"year=2025&status=mfj&wages=900000&ltgains=600000&state=IL&stocks=60&paths=40&horizon=4&seed=4",
+	}, "market": {
 		// Issue 17's market: weekly checks, turnover, the papers' accounting,
 		// a Russell sample, a replay of history, cash takeovers.
 		"harvest=weekly&turnover=0.08&savings=withdraw&stocks=60&paths=40&horizon=4&seed=6",
 		"turnover=0.1&takeover=0.6&premium=0.35&stocks=60&paths=40&horizon=4&seed=7",
 		"index=r3000&stocks=90&history=2007&paths=30&horizon=4&seed=8",
+	}, "gifts-and-exits": {
 		// Issue 28's gifts of appreciated lots, itemizing, with 2026's
 		// floor and the carryover (a gift beyond 30% of a small income).
 		"give=20000&itemized=40000&stocks=60&paths=40&horizon=5&seed=12",
@@ -38,7 +44,18 @@ func TestBrowserMatchesNative(t *testing.T) {
 		// concentrated position refuses, with a weekly in-kind pass.
 		"exit=3&exitplan=etf351&exitfee=0.001&stocks=80&paths=40&horizon=6&seed=12",
 		"single=0.5&singlebasis=0.3&gainbudget=20000&exit=2&exitplan=sell&harvest=weekly&end=donate&stocks=60&paths=30&horizon=4&seed=13",
+	}}
+	for name, scenarios := range groups {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			matchNative(t, scenarios)
+		})
 	}
+}
+
+// matchNative opens each scenario's share link in one tab and compares the
+// page's figures with calc.Simulate's.
+func matchNative(t *testing.T, scenarios []string) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	for _, query := range scenarios {

@@ -58,13 +58,19 @@ func TestResultsAreNeverComputedTwice(t *testing.T) {
 		runs(&afterFirst),
 
 		runNumber(&run),
-		chromedp.SetValue("#in-amount", "750000"),
+		// Typed, then committed (Enter or leaving the field): the field
+		// groups the amount with commas on "change", so chromedp.SetValue,
+		// which reads the value back, cannot set it.
+		typeAtOnce("#in-amount", "750000"),
 		chromedp.Evaluate(`document.querySelector("#in-amount").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
 		waitNewRun(&run),
 		runs(&afterChange),
 
 		runNumber(&run),
-		chromedp.SetValue("#in-amount", "500000"),
+		// Typed, then committed (Enter or leaving the field): the field
+		// groups the amount with commas on "change", so chromedp.SetValue,
+		// which reads the value back, cannot set it.
+		typeAtOnce("#in-amount", "500000"),
 		chromedp.Evaluate(`document.querySelector("#in-amount").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
 		waitNewRun(&run),
 		chromedp.Text("#hl-median", &returned),
