@@ -114,12 +114,14 @@ func TestBrowserBenchmark(t *testing.T) {
 func benchCold(t *testing.T, srv *server, report *benchReport) context.Context {
 	// A first visit on a phone (390×844, mobile emulation): a browser of
 	// its own, so nothing is cached.
-	if err := chromedp.Run(browser(t, 390, 844),
+	phone := browser(t, 390, 844)
+	if err := chromedp.Run(phone,
 		coldVisit(srv.URL+"/"),
 		chromedp.Evaluate(firstAnswerOnScreen, &report.ColdPhoneMs),
 	); err != nil {
 		t.Fatal(err)
 	}
+	closeTab(t, phone)
 	// The same on a desktop; this browser then goes on.
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
@@ -280,6 +282,7 @@ func benchPhone(t *testing.T, srv *server, report *benchReport) {
 		t.Fatal(err)
 	}
 	report.PhoneFirstPartialMs, report.PhoneFullResultMs, report.PhoneLongestTaskMs = c.FirstPartialMs, c.FullResultMs, c.LongestTaskMs
+	closeTab(t, ctx)
 }
 
 // changeInput changes the amount the way a person does (input, then change)

@@ -189,7 +189,7 @@ func diversificationNote(x *calc.ExitPlans) string {
 	d := x.Diversification
 	return "A §351 exchange is tax-free only for a diversified portfolio: no company over 25% of its value and the five largest at most 50% (IRC §351(e)(1), §368(a)(2)(F)(ii); Treas. Reg. §1.351-1(c)(6)). " +
 		"At the end of year " + strconv.Itoa(x.Year) + " the largest holding is " + widget.PercentOf(d.LargestShare, 1) + " and the five largest " + widget.PercentOf(d.FiveLargestShare, 1) +
-		" in the median market; the test passes in " + widget.PercentOf(d.PassedFraction, 0) + " of the simulated markets."
+		" (medians of the simulated markets); the test passes in " + widget.PercentOf(d.PassedFraction, 0) + " of the simulated markets."
 }
 
 // endWords is the end treatment as the caption says it.

@@ -1,7 +1,7 @@
 // Package giving is the advisors' "giving appreciated shares" room: what
 // giving the most appreciated lots to charity each year instead of cash is
 // worth in the SMA and in the fund (calc/give.go), year by year on the
-// median market (the ledger's path) and over the horizon. The inputs are
+// typical market (the ledger's path) and over the horizon. The inputs are
 // the form's (form.Giving); the shell puts both in the advisors' section.
 package giving
 
@@ -35,7 +35,7 @@ func (g *Gifts) Render() app.UI {
 		app.P().ID("giving-summary").Class("giving-summary").Text(Summary(r.Gifts, fields.FundName(g.Fund), len(r.Years))),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", "Gifts of shares, year by year").
 			Body(ledgerTable(r.Ledger, fund)),
-		app.P().Class("field-help").Text("The median market: the same path as the year-by-year table. "+
+		app.P().Class("field-help").Text("The typical market: the same market as the year-by-year table. "+
 			"Gain given away is never taxed; the deduction is the client's charitable deduction that year "+
 			"(the gifts in shares and in cash, after the 30%-of-income limit and, from 2026, the 0.5% floor), "+
 			"zero in a year the standard deduction is larger. Shares held a year or less are not given, so the first year's gift is cash."),
@@ -74,7 +74,7 @@ func ledgerTable(l *calc.Ledger, fund string) app.UI {
 	}
 	head := func(text string) app.UI { return app.Th().Scope("col").Text(text) }
 	return app.Table().ID("giving-table").Class("money-table").Body(
-		app.Caption().Text("Gifts of shares each year, median market"),
+		app.Caption().Text("Gifts of shares each year, typical market"),
 		app.THead().Body(
 			app.Tr().Body(
 				app.Td(),
