@@ -58,20 +58,20 @@ func TestResultsAreNeverComputedTwice(t *testing.T) {
 		runs(&afterFirst),
 
 		runNumber(&run),
-		// Typed, then committed (Enter or leaving the field): the field
+		// Set and committed in one go (as a paste and Enter): the field
 		// groups the amount with commas on "change", so chromedp.SetValue,
-		// which reads the value back, cannot set it.
-		typeAtOnce("#in-amount", "750000"),
-		chromedp.Evaluate(`document.querySelector("#in-amount").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
+		// which reads the value back, cannot set it; typed key by key, a
+		// slow machine could simulate an intermediate amount.
+		chromedp.Evaluate(`(() => { const e = document.querySelector("#in-amount"); e.value = "750000"; e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true })); })()`, nil),
 		waitNewRun(&run),
 		runs(&afterChange),
 
 		runNumber(&run),
-		// Typed, then committed (Enter or leaving the field): the field
+		// Set and committed in one go (as a paste and Enter): the field
 		// groups the amount with commas on "change", so chromedp.SetValue,
-		// which reads the value back, cannot set it.
-		typeAtOnce("#in-amount", "500000"),
-		chromedp.Evaluate(`document.querySelector("#in-amount").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
+		// which reads the value back, cannot set it; typed key by key, a
+		// slow machine could simulate an intermediate amount.
+		chromedp.Evaluate(`(() => { const e = document.querySelector("#in-amount"); e.value = "500000"; e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true })); })()`, nil),
 		waitNewRun(&run),
 		chromedp.Text("#hl-median", &returned),
 		runs(&afterReturn),
