@@ -154,20 +154,7 @@ func TestFirstPaintHasTheAnswer(t *testing.T) {
 	}
 
 	ctx := browser(t, 1280, 800)
-	var got takeover
-	err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(prerenderProbe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
-		chromedp.Evaluate(takenOver, &got),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := openTakenOver(t, ctx, srv.URL+"/")
 	if got.Before.Ready != "false" || got.Before.Headline == "" || got.Before.Headline == "null" {
 		t.Fatalf("the page before the WASM: %+v", got.Before)
 	}
@@ -198,7 +185,7 @@ func TestFirstPaintHasTheAnswer(t *testing.T) {
 	// no provisional answer).
 	var n int
 	var back takeover
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		runNumber(&n),
 		chromedp.Evaluate(`window.__bench = window.__bench || {}`, nil), // changeInput notes the time there
 		chromedp.Evaluate(changeInput("1250000"), nil),
@@ -308,20 +295,7 @@ func TestBrandPrerendersItsStart(t *testing.T) {
 	srv := startServer(t, siteBrand)
 	checkServedAnswer(t, srv.URL+"/", testBrand.DefaultScenario)
 	ctx := browser(t, 1280, 900)
-	var got takeover
-	err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			_, err := page.AddScriptToEvaluateOnNewDocument(prerenderProbe).Do(ctx)
-			return err
-		}),
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
-		chromedp.Evaluate(takenOver, &got),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := openTakenOver(t, ctx, srv.URL+"/")
 	if got.Runs != 0 || got.After.Headline != got.Before.Headline {
 		t.Errorf("the brand's start: %d runs; headline prerendered %q, after %q", got.Runs, got.Before.Headline, got.After.Headline)
 	}
@@ -335,4 +309,26 @@ func firstDifference(a, b string) string {
 	}
 	from := max(0, i-80)
 	return fmt.Sprintf("at %d of %d/%d: %q ≠ %q", i, len(a), len(b), a[from:min(len(a), i+80)], b[from:min(len(b), i+80)])
+}
+
+// openTakenOver opens url with the prerender probe installed, waits until
+// the WASM has taken the page over and its answer is settled, and reads
+// what the probe saw before and after.
+func openTakenOver(t *testing.T, ctx context.Context, url string) takeover {
+	t.Helper()
+	var got takeover
+	err := chromedp.Run(ctx,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(prerenderProbe).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(appReady),
+		waitSimulated(),
+		chromedp.Evaluate(takenOver, &got),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
