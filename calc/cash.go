@@ -87,8 +87,15 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	// largest deficits, so one left out leaves out every smaller one too):
 	// usually a few dozen of the 500. When it takes them all (cash beyond
 	// what they lack), it searches every name.
-	cand, at := ci.cand[:0], ci.at[:0]
-	for i, w := range m.HeldN {
+	//
+	// The candidates are listed without a branch (each name is written at
+	// the end of the list, which grows by one when it qualifies): whether a
+	// name is short by minTrade is unpredictable, and the mispredicted
+	// branch was most of this loop's time (perf, docs/ARCHITECTURE.md
+	// "Speed: the engine").
+	cand, at := ci.cand[:n], ci.at[:n]
+	nc := 0
+	for i, w := range m.HeldN[:n] {
 		// float64(…) rounds each product, so that no platform fuses it
 		// into an FMA (native and WebAssembly agree to the bit).
 		v := float64(shares[i] * price[i])
@@ -97,11 +104,11 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 		}
 		di := float64(per*w*price[i]) - v
 		d[i] = di
-		if di >= minTrade && w != 0 && lossStep[i] != t {
-			cand = append(cand, di)
-			at = append(at, int32(i))
-		}
+		cand[nc] = di
+		at[nc] = int32(i)
+		nc += b2i(di >= minTrade) & b2i(w != 0) & b2i(lossStep[i] != t)
 	}
+	cand, at = cand[:nc], at[:nc]
 	thr, k, sum := waterLevel(cand, c, minTrade)
 	if k == len(cand) {
 		cand, at = cand[:0], at[:0]
@@ -137,6 +144,15 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	a.year.trading += cost
 	a.value -= cost
 	a.cash = left
+}
+
+// b2i is 1 for true and 0 for false, without a branch (the compiler
+// turns it into a SETcc).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // waterLevel finds the largest set of the deficits d (reordered in
