@@ -6,6 +6,8 @@
 // strategy, and passes the price and the step of every trade.
 package lotbook
 
+import "math"
+
 // StepsPerYear is the number of simulation steps (months) in a year: a
 // lot's holding period is counted in them.
 const StepsPerYear = 12
@@ -29,12 +31,22 @@ type Gains struct{ ST, LT float64 }
 // to. It has no branch (whether a lot is long-term is unpredictable in a
 // harvest): adding an exact zero to the other character changes nothing.
 func (g *Gains) Add(from, to int32, amount float64) {
-	lt := 0.0
-	if LongTerm(from, to) {
-		lt = amount
-	}
+	lt := longTermPart(from, to, amount)
 	g.LT += lt
 	g.ST += amount - lt
+}
+
+// longTermPart is amount when a lot bought at step from and sold at step
+// to is long-term (LongTerm), else +0, selected by a mask: the compiler
+// made the comparison of LongTerm a branch, mispredicted on about every
+// other lot of a year end's revaluation (perf, docs/ARCHITECTURE.md
+// "Speed: the engine"). The bits of the zero are those of the literal 0.0,
+// so sums are as before.
+func longTermPart(from, to int32, amount float64) float64 {
+	// All ones when to − from > StepsPerYear (the sign of the int64
+	// difference below, which cannot overflow).
+	m := uint64((int64(StepsPerYear) - (int64(to) - int64(from))) >> 63)
+	return math.Float64frombits(math.Float64bits(amount) & m)
 }
 
 // Book holds the lots of one security sorted by basis per share, LOWEST
@@ -132,13 +144,18 @@ func (b *Book) SellHIFO(n, price float64, step int32, g *Gains) (sold, basis flo
 func (b *Book) Harvest(limit, price float64, step int32, g *Gains) (sold, basis float64) {
 	s := *b
 	k := len(s)
+	st, lt := g.ST, g.LT // in registers, not through g (the sums' order is Add's)
 	for k > 0 && s[k-1].Basis > limit {
 		l := s[k-1]
-		g.Add(l.Step, step, l.Shares*(price-l.Basis))
+		amount := l.Shares * (price - l.Basis)
+		ltPart := longTermPart(l.Step, step, amount)
+		lt += ltPart
+		st += amount - ltPart
 		sold += l.Shares
 		basis += l.Shares * l.Basis
 		k--
 	}
+	g.ST, g.LT = st, lt
 	*b = s[:k]
 	return sold, basis
 }
@@ -167,15 +184,35 @@ func (b Book) HarvestPrice(lf, loss float64) float64 {
 
 // Unrealized adds the gains of selling every lot at price at step to g;
 // if donate, long-term lots at a gain are left out (given to charity).
+//
+// The sums are kept in registers (through g, each lot's add waited for
+// the last one's store) and, without donate, there is no branch: a year
+// end revalues every lot of every stock, and whether a lot is long-term is
+// unpredictable. The additions are Add's, in the same order.
 func (b Book) Unrealized(price float64, step int32, donate bool, g *Gains) {
+	st, lt := g.ST, g.LT
+	if !donate {
+		for k := len(b) - 1; k >= 0; k-- {
+			l := &b[k]
+			gain := l.Shares * (price - l.Basis)
+			ltPart := longTermPart(l.Step, step, gain)
+			lt += ltPart
+			st += gain - ltPart
+		}
+		g.ST, g.LT = st, lt
+		return
+	}
 	for k := len(b) - 1; k >= 0; k-- {
 		l := &b[k]
 		gain := l.Shares * (price - l.Basis)
-		if donate && gain > 0 && LongTerm(l.Step, step) {
+		if gain > 0 && LongTerm(l.Step, step) {
 			continue
 		}
-		g.Add(l.Step, step, gain)
+		ltPart := longTermPart(l.Step, step, gain)
+		lt += ltPart
+		st += gain - ltPart
 	}
+	g.ST, g.LT = st, lt
 }
 
 // WashSale applies IRC §1091 to a loss sale followed (within 30 days) by a
