@@ -2,7 +2,6 @@ package calc
 
 import (
 	"math"
-	"slices"
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
@@ -43,7 +42,8 @@ type wholeShares struct {
 	at    []int32   // the stocks traded
 	n     []float64 // whole shares of each
 	frac  []float64 // the fraction of a share the rounding down left
-	order []uint64  // topUp's sort keys
+	order []uint64  // topUpOrder's sort keys
+	spare []uint64  // sortKeys' scratch
 	held  []float64 // a sale's: the whole shares held of each
 }
 
@@ -57,27 +57,64 @@ func (w *wholeShares) add(i int, want float64) {
 	w.frac = append(w.frac, want-n)
 }
 
-// topUp offers one more share of each stock, the largest fraction left
-// first (ties: the order added), and adds it where take(k) accepts it
-// (take spends the budget). The order is a sort of integer keys, the
-// fraction's complement in 2^-40 steps above the position: no comparison
-// function to call (the initial purchase sorts all 500 names).
-func (w *wholeShares) topUp(take func(k int) bool) {
+// topUpOrder lists the stocks that may get one more share, the largest
+// fraction left first (ties: the order added), as sort keys whose low 20
+// bits are the position k in w (topUpAt). The order is a sort of integer
+// keys, the fraction's complement in 2^-40 steps above the position: no
+// comparison function to call (the initial purchase sorts all 500 names).
+// The keys are distinct, so any sort gives the same order (sortKeys).
+func (w *wholeShares) topUpOrder() []uint64 {
 	order := w.order[:0]
 	for k, f := range w.frac {
 		if f > 0 {
 			order = append(order, uint64((1-f)*(1<<40))<<20|uint64(k))
 		}
 	}
-	slices.Sort(order)
-	for _, key := range order {
-		k := int(key & (1<<20 - 1))
-		if take(k) {
-			w.n[k]++
-		}
-	}
 	w.order = order
+	w.spare = sortKeys(order, w.spare)
+	return order
 }
+
+// sortKeys sorts topUpOrder's keys (below 2^60, distinct) in place,
+// using spare (returned, grown) as scratch. slices.Sort's
+// pattern-defeating quicksort was 4% of SimulateDefault (perf), half of it
+// the initial purchase's 500 names on every path. A month's window buys a
+// few dozen names: an insertion sort. More keys are first distributed by
+// their top 8 bits (a counting sort: the fractions are spread evenly, so a
+// few keys a bucket), which leaves an insertion sort little to move.
+func sortKeys(keys, spare []uint64) []uint64 {
+	if n := len(keys); n > 48 {
+		if cap(spare) < n {
+			spare = make([]uint64, n)
+		}
+		spare = spare[:n]
+		var at [257]int32
+		for _, key := range keys {
+			at[key>>52+1]++
+		}
+		for b := 1; b < len(at); b++ {
+			at[b] += at[b-1]
+		}
+		for _, key := range keys {
+			b := key >> 52
+			spare[at[b]] = key
+			at[b]++
+		}
+		copy(keys, spare)
+	}
+	for i := 1; i < len(keys); i++ {
+		key := keys[i]
+		j := i
+		for ; j > 0 && keys[j-1] > key; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = key
+	}
+	return spare
+}
+
+// topUpAt is the position in w of a key of topUpOrder.
+func topUpAt(key uint64) int { return int(key & (1<<20 - 1)) }
 
 // buyWhole buys the whole shares w holds (stock prices price) at step t
 // with at most `cash` (trading costs included), first rounded down, then
@@ -91,15 +128,14 @@ func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bough
 	for k, j := range w.at {
 		left -= float64(w.n[k]*price[j]*a.size[j]) / keep
 	}
-	w.topUp(func(k int) bool {
+	for _, key := range w.topUpOrder() { // a share more while the cash lasts
+		k := topUpAt(key)
 		j := w.at[k]
-		c := float64(price[j]*a.size[j]) / keep
-		if c > left {
-			return false
+		if c := float64(price[j]*a.size[j]) / keep; c <= left {
+			left -= c
+			w.n[k]++
 		}
-		left -= c
-		return true
-	})
+	}
 	for k, j := range w.at {
 		if w.n[k] <= 0 {
 			continue
