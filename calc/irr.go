@@ -23,7 +23,7 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 			if k == 0 {
 				c += amount
 			}
-			v += c * math.Pow(1+r, float64(h-k))
+			v += c * powInt(1+r, h-k)
 		}
 		return v - wealth
 	}
@@ -34,6 +34,31 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 		return -1
 	}
 	return bisectReturn(f)
+}
+
+// powInt is math.Pow(x, n) for a whole n, to the bit, in a fraction of
+// its time: the bisection above evaluates 64 × 10 powers a strategy on a
+// default path (perf: math.Pow with its Frexp and Ldexp 2% of
+// SimulateDefault). math.Pow raises x to a whole power by squaring x's
+// mantissa (Frexp, in [½, 1)) and multiplying in the squares of n's bits,
+// scaling the exponent apart, then Ldexp. Scaling by powers of two is
+// exact, so the same squarings and products of x itself round the same,
+// as long as every one of them is a normal number: for x in
+// [1/16384, 16] and n ≤ 64 (the bisection's x is in [0.0001, 11], n at
+// most the horizon, 50) they lie between x^n and x, within 2^±900.
+// Elsewhere it is math.Pow. TestPowIntIsMathPow compares them.
+func powInt(x float64, n int) float64 {
+	if !(x >= 1.0/16384 && x <= 16) || n < 0 || n > 64 {
+		return math.Pow(x, float64(n))
+	}
+	a, p := 1.0, x
+	for ; n != 0; n >>= 1 {
+		if n&1 == 1 {
+			a *= p
+		}
+		p *= p
+	}
+	return a
 }
 
 // bisectReturn finds the root of f, increasing in r, on [−99.99%, 1000%]
