@@ -63,11 +63,11 @@ func (p *pathSim) reconstitute(t int32) float64 {
 	leaves := p.turn.leavers(t)
 	growth := 0.0
 	for i, w := range p.mkt.HeldN {
-		leaving, takenOver := leaves(i)
+		u, leaving := leaves.leaving(i)
 		if !leaving {
 			continue
 		}
-		if takenOver { // an excluded sector's name too: it moves the index
+		if leaves.takenOver(u) { // an excluded sector's name too: it moves the index
 			growth += p.takeOver(i)
 		}
 		if w != 0 { // an excluded sector's name: the SMA holds none

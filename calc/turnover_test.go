@@ -20,8 +20,10 @@ func TestTurnoverRate(t *testing.T) {
 	for q := int32(1); q <= 40; q++ {
 		leaves, plainLeaves := p.turn.leavers(3*q), plain.turn.leavers(3*q)
 		for i := range 1000 {
-			leaving, takenOver := leaves(i)
-			if was, plainCash := plainLeaves(i); was != leaving || plainCash {
+			u, leaving := leaves.leaving(i)
+			takenOver := leaving && leaves.takenOver(u)
+			pu, was := plainLeaves.leaving(i)
+			if plainCash := was && plainLeaves.takenOver(pu); was != leaving || plainCash {
 				t.Fatalf("quarter %d name %d: leaves %v with takeovers, %v (cash %v) without", q, i, leaving, was, plainCash)
 			}
 			if takenOver && !leaving {
