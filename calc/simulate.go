@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sort"
+	"sync"
 
 	"smacalc/calc/scenario"
 )
@@ -75,12 +78,12 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 	if first < 0 || count < 0 || first+count > s.Paths {
 		return Paths{}, fmt.Errorf("calc: paths %d..%d outside 0..%d", first, first+count-1, s.Paths-1)
 	}
-	tx, err := newTaxer(s)
+	sim, err := takePathSim(s)
 	if err != nil {
 		return Paths{}, err
 	}
-	sim := newPathSim(s, tx)
-	inKind := newInKindPass(s, tx) // nil without an exit plan
+	defer idlePathSims.put(sim)
+	inKind := newInKindPass(s, sim.tx) // nil without an exit plan
 	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, 0, count)}
 	for k := range count {
 		if err := ctx.Err(); err != nil {
@@ -194,4 +197,68 @@ func inspectPath(s scenario.Scenario, path int) (*Inspection, PathOutcome, error
 		return nil, PathOutcome{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
 	}
 	return in.result(path), o, nil
+}
+
+// idlePathSims keeps the path simulators of the last scenario between
+// calls of SimulatePaths. A browser worker simulates a run in chunks of a
+// few paths, one call each (as Simulate does, twenty chunks), and a new
+// pathSim costs its tax law, its market's per-stock tables and 300 KB of
+// lot books, zeroed and then collected: 3–5% of BenchmarkSimulateDefault's
+// ten paths a call (perf: newHoldings 67% of the bytes allocated, page
+// faults, the collector). A path depends only on (scenario, path index) —
+// begin resets everything a path uses, which is what lets one pathSim run
+// path after path within a call and any split give the same outcomes — so
+// taking a used one changes no result. Concurrent calls (validate/) each
+// take their own; at most idleMax are kept.
+var idlePathSims pathSimPool
+
+const idleMax = 4
+
+type pathSimPool struct {
+	mu   sync.Mutex
+	s    scenario.Scenario // the scenario of sims
+	sims []*pathSim
+}
+
+// takePathSim returns an idle pathSim of s, or a new one.
+func takePathSim(s scenario.Scenario) (*pathSim, error) {
+	if p := idlePathSims.take(s); p != nil {
+		return p, nil
+	}
+	tx, err := newTaxer(s)
+	if err != nil {
+		return nil, err
+	}
+	return newPathSim(s, tx), nil
+}
+
+func (q *pathSimPool) take(s scenario.Scenario) *pathSim {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	n := len(q.sims)
+	if n == 0 || !reflect.DeepEqual(q.s, s) {
+		return nil
+	}
+	p := q.sims[n-1]
+	q.sims[n-1] = nil
+	q.sims = q.sims[:n-1]
+	return p
+}
+
+// put keeps p for the next call of its scenario (forgetting those of
+// another scenario).
+func (q *pathSimPool) put(p *pathSim) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if !reflect.DeepEqual(q.s, p.s) {
+		clear(q.sims)
+		// A copy of its slices: a caller changing its lots in place must
+		// not find the simulators of the old ones.
+		s := p.s
+		s.Exclude, s.Legacy = slices.Clone(s.Exclude), slices.Clone(s.Legacy)
+		q.s, q.sims = s, q.sims[:0]
+	}
+	if len(q.sims) < idleMax {
+		q.sims = append(q.sims, p)
+	}
 }
