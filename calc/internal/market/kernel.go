@@ -109,7 +109,7 @@ func (m *State) Begin(a, b uint64, sign float64) (held float64) {
 //
 // shares and maxB are the SMA's shares and highest lot basis of each
 // stock: move sums the SMA's stocks before (valOld) and after (val) the
-// move, and lists in cand, in stock order and without a branch, the nc
+// move, and listCandidates lists in cand, in stock order and without a branch, the nc
 // stocks whose price times lf is below their highest basis (lf =
 // 1/(1 − threshold); +Inf lists none): the only ones a harvest looks at.
 func (m *State) Step(shares, maxB []float64, cand []int32, lf float64) (nc int, valOld, val float64) {
@@ -128,7 +128,8 @@ func (m *State) Step(shares, maxB []float64, cand []int32, lf float64) (nc int, 
 	}
 	draw := m.draw[:n]
 	m.drawSpecific(draw)
-	nc, valOld, val = m.move(draw, shares, maxB, cand, lf)
+	valOld, val = m.move(draw, shares)
+	nc = m.listCandidates(maxB, cand, lf)
 	if m.allHeld {
 		m.HeldIdxVal = m.IdxVal
 	} else {
@@ -174,12 +175,12 @@ func (m *State) drawSpecific(d []float64) {
 // its sector's part plus the name's own drift (calc's idio_weight.go,
 // added off the draw's dependency chain) and its specific shock d[i]
 // times its relative volatility. It sums the index and the SMA's stocks
-// before and after the move and lists the harvest candidates (see Step).
-func (m *State) move(d, shares, maxB []float64, cand []int32, lf float64) (nc int, valOld, val float64) {
+// before and after the move.
+func (m *State) move(d, shares []float64) (valOld, val float64) {
 	sec := m.Sector
 	n := len(sec)
 	price, idxN := m.Price[:n], m.IdxN[:n]
-	shares, maxB, cand, vols, d := shares[:n], maxB[:n], cand[:n], m.Vols[:n], d[:n]
+	shares, vols, d := shares[:n], m.Vols[:n], d[:n]
 	lr := &m.SectorLR
 	var idx float64
 	for i, sc := range sec {
@@ -203,13 +204,31 @@ func (m *State) move(d, shares, maxB []float64, cand []int32, lf float64) (nc in
 		valOld += float64(sh * po)
 		val += float64(sh * pn)
 		idx += float64(idxN[i] * pn)
+	}
+	m.IdxVal = idx
+	return valOld, val
+}
+
+// listCandidates lists in cand, in stock order and without a branch, the
+// nc stocks whose price times lf is below their highest basis (see Step);
+// with lf = +Inf (no harvest this step) none, without a pass. It is a
+// pass of its own, after move, rather than move's tail: move's loop is
+// bound by each stock's chain of dependent operations, and the listing's
+// registers (the list, its length, the bases) made it spill its index
+// and pointers every stock.
+func (m *State) listCandidates(maxB []float64, cand []int32, lf float64) (nc int) {
+	if math.IsInf(lf, 1) {
+		return 0
+	}
+	price := m.Price
+	maxB, cand = maxB[:len(price)], cand[:len(price)]
+	for i, pn := range price {
 		cand[nc] = int32(i)
 		if float64(pn*lf) < maxB[i] {
 			nc++
 		}
 	}
-	m.IdxVal = idx
-	return nc, valOld, val
+	return nc
 }
 
 // TakeOver moves stock i's price to a cash offer `premium` above it,
