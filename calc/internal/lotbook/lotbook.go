@@ -168,14 +168,25 @@ func (b *Book) Harvest(limit, price float64, step int32, g *Gains) (sold, basis 
 // [b_(m+1)/lf, b_m/lf), where the loss is W_m − p·S_m (S_m their shares,
 // W_m their cost): the first m from the top whose bound
 // (W_m − loss)/S_m falls in its interval gives the price.
+//
+// Each lot's b/lf is divided once (the bound of one interval is the top of
+// the next): the divisions were most of a harvest check's time when the
+// sale is too small (perf).
 func (b Book) HarvestPrice(lf, loss float64) float64 {
 	var sh, cost float64
+	if len(b) == 0 {
+		return 0
+	}
+	top := b[len(b)-1].Basis / lf
 	for k := len(b) - 1; k >= 0; k-- {
 		l := &b[k]
 		sh += l.Shares
 		cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
-		p := min((cost-loss)/sh, l.Basis/lf)
-		if k == 0 || p >= b[k-1].Basis/lf {
+		p := min((cost-loss)/sh, top)
+		if k == 0 {
+			return max(p, 0)
+		}
+		if top = b[k-1].Basis / lf; p >= top {
 			return max(p, 0)
 		}
 	}
