@@ -288,7 +288,14 @@
 // the native CLI could disagree. Lots are kept lowest basis first (lotbook)
 // so that a harvest is a truncation and most purchases an append (the
 // insertion point is found from the top); the harvest only visits the stocks
-// the kernel flagged as below their highest basis × (1 − threshold).
+// the kernel flagged as below their highest basis × (1 − threshold), listed
+// in a pass after the prices move (market.State.listCandidates: in the
+// move's loop the list's registers made it spill). SimulatePaths keeps the
+// path simulators of the last scenario for its next call (idlePathSims,
+// simulate.go): a worker simulates a run in chunks of a few paths, and each
+// call allocated, zeroed and left to the collector 300 KB of lot books. It
+// is the package's one shared state and holds memory, never a result: a
+// path depends only on the scenario and its index.
 //
 // BenchmarkSimulateDefault (10 default paths per op) reports ns and CPU ns
 // per stock-step; on the 2-core development machine (CPU time, medians of
