@@ -2,6 +2,10 @@ package e2e
 
 import (
 	"context"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +89,7 @@ type coldLinkFigures struct {
 	Instantiated float64 // app.wasm compiled and instantiated (go-app's loader)
 	Ready        float64 // the UI mounted (#smacalc[data-ready])
 	Run          float64 // the simulation sent to the workers (smacalc:run)
+	Claimed      float64 // the UI took over the run started before it (smacalc:claimed; 0: it started the run itself)
 	FirstPartial float64 // the workers' first paths summarised (smacalc:first-partial)
 	OnScreen     float64 // the first answer on screen
 	Final        float64 // the complete answer on screen
@@ -108,10 +113,23 @@ func coldFigures(t *testing.T, srv *server, report *benchReport) {
 	}
 	closeTab(t, phone)
 
+	link := measureColdLink(t, srv.URL)
+	report.ColdLinkAnswerMs = link.OnScreen
+	report.ColdLinkFinalMs = link.Final
+	report.ColdLinkWasmMs = link.WasmFetched
+	report.ColdLinkInstantiatedMs = link.Instantiated
+	report.ColdLinkReadyMs = link.Ready
+	report.ColdLinkRunMs = link.Run
+}
+
+// measureColdLink visits coldLink on the site at base on a desktop with an
+// empty cache and returns its steps.
+func measureColdLink(t *testing.T, base string) coldLinkFigures {
+	t.Helper()
 	var link coldLinkFigures
 	desktop := browser(t, 1280, 800)
 	if err := chromedp.Run(desktop,
-		coldVisit(srv.URL+coldLink),
+		coldVisit(base+coldLink),
 		chromedp.Evaluate(`(() => {
 			const mark = (n) => { const m = performance.getEntriesByName(n, "mark"); return m.length ? m[0].startTime : 0; };
 			const wasm = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/app.wasm")).map((e) => e.responseEnd);
@@ -120,6 +138,7 @@ func coldFigures(t *testing.T, srv *server, report *benchReport) {
 				Instantiated: window.__answer.instantiated,
 				Ready: window.__bench.ready,
 				Run: mark("smacalc:run"),
+				Claimed: mark("smacalc:claimed"),
 				FirstPartial: mark("smacalc:first-partial"),
 				OnScreen: window.__answer.onScreen,
 				Final: window.__answer.final,
@@ -129,12 +148,67 @@ func coldFigures(t *testing.T, srv *server, report *benchReport) {
 		t.Fatal(err)
 	}
 	closeTab(t, desktop)
-	report.ColdLinkAnswerMs = link.OnScreen
-	report.ColdLinkFinalMs = link.Final
-	report.ColdLinkWasmMs = link.WasmFetched
-	report.ColdLinkInstantiatedMs = link.Instantiated
-	report.ColdLinkReadyMs = link.Ready
-	report.ColdLinkRunMs = link.Run
+	return link
+}
+
+// TestColdLinkSteps logs the steps of cold visits through a share link
+// (coldLink), to see where the time goes: `SMACALC_BENCH=1 go test -run
+// TestColdLinkSteps -v ./e2e/`. With SMACALC_COMPARE_URL (another build
+// served, e.g. `smacalc serve` of main) it visits that site and this one
+// in turn (A, B, A, B …), so that a busy machine slows both alike, and
+// logs the ratio B ÷ A of the medians; SMACALC_COMPARE_URL_B serves B
+// the same way (e.g. `smacalc serve` of this tree) instead of this test's
+// server. SMACALC_COMPARE_ROUNDS sets the rounds (default 3). Like TestBrowserBenchmark it reports, it does not
+// judge.
+func TestColdLinkSteps(t *testing.T) {
+	if os.Getenv("SMACALC_BENCH") != "1" {
+		t.Skip("set SMACALC_BENCH=1")
+	}
+	b := os.Getenv("SMACALC_COMPARE_URL_B") // B served the same way as A
+	if b == "" {
+		b = startServer(t, siteV1).URL
+	}
+	sites := []string{strings.TrimSuffix(b, "/")}
+	if a := os.Getenv("SMACALC_COMPARE_URL"); a != "" {
+		sites = []string{strings.TrimSuffix(a, "/"), sites[0]}
+	}
+	rounds := 3
+	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	got := make([][]coldLinkFigures, len(sites))
+	for range rounds {
+		for k, base := range sites {
+			l := measureColdLink(t, base)
+			got[k] = append(got[k], l)
+			t.Logf("%c: wasm fetched %5.0f  instantiated %5.0f  run %5.0f  claimed %5.0f  ready %5.0f  first partial %5.0f  on screen %5.0f  final %5.0f",
+				"AB"[k+2-len(sites)], l.WasmFetched, l.Instantiated, l.Run, l.Claimed, l.Ready, l.FirstPartial, l.OnScreen, l.Final)
+		}
+	}
+	if len(sites) < 2 {
+		return
+	}
+	median := func(ls []coldLinkFigures, f func(coldLinkFigures) float64) float64 {
+		v := make([]float64, len(ls))
+		for i, l := range ls {
+			v[i] = f(l)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	for _, fig := range []struct {
+		name string
+		f    func(coldLinkFigures) float64
+	}{
+		{"instantiated", func(l coldLinkFigures) float64 { return l.Instantiated }},
+		{"run", func(l coldLinkFigures) float64 { return l.Run }},
+		{"ready", func(l coldLinkFigures) float64 { return l.Ready }},
+		{"on screen", func(l coldLinkFigures) float64 { return l.OnScreen }},
+		{"final", func(l coldLinkFigures) float64 { return l.Final }},
+	} {
+		a, b := median(got[0], fig.f), median(got[1], fig.f)
+		t.Logf("%-13s median A %6.0f  B %6.0f  B/A %.2f", fig.name, a, b, b/a)
+	}
 }
 
 // closeTab closes a measuring tab once its figures are read: an open page

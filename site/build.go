@@ -40,6 +40,11 @@ type BuildOptions struct {
 	Base string
 	// Brand is a brand.json file (white label); optional.
 	Brand string
+	// CompressCache is the directory that keeps compressed files by
+	// content, so that the same WASM is never compressed twice
+	// (compress.go): "" is smacalc's directory in the user's cache
+	// (os.UserCacheDir), "-" keeps none.
+	CompressCache string
 }
 
 // Site describes a finished build.
@@ -131,7 +136,14 @@ func Build(o BuildOptions) (*Site, error) {
 	if err := os.WriteFile(filepath.Join(o.Out, marker), []byte(version+"\n"+base+"\n"), 0o644); err != nil {
 		return nil, err
 	}
-	if err := compressTree(o.Out); err != nil {
+	cache := compressCache(o.CompressCache)
+	switch o.CompressCache {
+	case "":
+		cache = defaultCompressCache()
+	case "-":
+		cache = ""
+	}
+	if err := compressTree(o.Out, cache); err != nil {
 		return nil, err
 	}
 	files, err := listFiles(o.Out)

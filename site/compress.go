@@ -5,12 +5,16 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -24,14 +28,21 @@ var compressible = map[string]bool{
 	".svg": true, ".json": true, ".webmanifest": true, ".txt": true,
 }
 
-// brotliQuality 9 is within a few per cent of quality 11 on Go's WASM and
-// several times faster to write, which keeps `make run` quick.
-const brotliQuality = 9
+// brotliQuality 11, brotli's best. On Go's WASM it is about a tenth
+// smaller than quality 9 (app.wasm of 13.2 MB: 2,702,653 bytes at 9,
+// 2,381,067 at 11; RFC 7932 leaves the quality to the encoder) but many
+// times slower to write — minutes on a busy 2-core machine — so what is
+// compressed is kept in a cache by content (compressCache): a rebuild of
+// the same WASM, `smacalc serve` started again, the e2e suite's several
+// sites, never compress it again. A larger window (lgwin 24) saved another
+// 0.9% for 65% more time: not worth it.
+const brotliQuality = 11
 
 // compressTree writes name.br and name.gz next to every compressible file of
-// at least minCompressSize bytes. A sibling that is not smaller than the
+// at least minCompressSize bytes, taking them from cache when it already
+// holds them (cache "" keeps none). A sibling that is not smaller than the
 // original is not written (the server then sends the original).
-func compressTree(dir string) error {
+func compressTree(dir string, cache compressCache) error {
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -58,7 +69,7 @@ func compressTree(dir string) error {
 		go func() {
 			defer wg.Done()
 			for path := range work {
-				errs <- compressFile(path)
+				errs <- compressFile(path, cache)
 			}
 		}()
 	}
@@ -76,30 +87,132 @@ func compressTree(dir string) error {
 	return nil
 }
 
-func compressFile(path string) error {
+// encodings are the precompressed siblings: their extension and how to
+// write one.
+var encodings = []struct {
+	ext      string
+	compress func(raw []byte) ([]byte, error)
+}{
+	{".gz", func(raw []byte) ([]byte, error) {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		zw.Write(raw)
+		err := zw.Close()
+		return gz.Bytes(), err
+	}},
+	{".br", func(raw []byte) ([]byte, error) {
+		var br bytes.Buffer
+		bw := brotli.NewWriterLevel(&br, brotliQuality)
+		bw.Write(raw)
+		err := bw.Close()
+		return br.Bytes(), err
+	}},
+}
+
+func compressFile(path string, cache compressCache) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	var gz bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zw.Write(raw)
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	var br bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, brotliQuality)
-	bw.Write(raw)
-	if err := bw.Close(); err != nil {
-		return err
-	}
-	for ext, b := range map[string][]byte{".gz": gz.Bytes(), ".br": br.Bytes()} {
+	for _, enc := range encodings {
+		key := cache.key(raw, enc.ext)
+		b, ok := cache.get(key)
+		if !ok {
+			if b, err = enc.compress(raw); err != nil {
+				return err
+			}
+			cache.put(key, b)
+		}
 		if len(b) >= len(raw) {
 			continue
 		}
-		if err := os.WriteFile(path+ext, b, 0o644); err != nil {
+		if err := os.WriteFile(path+enc.ext, b, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// compressCache is a directory of compressed files named by what they
+// were compressed from (compressCache.key); "" keeps nothing. It is only
+// ever a shortcut: a file missing, unreadable or not written is
+// compressed again, and an entry unused for cacheAge is removed.
+type compressCache string
+
+// cacheAge: entries of WASM builds not used for a week go (each is a few
+// MB; every code change makes a new one).
+const cacheAge = 7 * 24 * time.Hour
+
+// cacheVersion changes when the encoders' settings do, so that an entry
+// written with other settings is never used.
+var cacheVersion = fmt.Sprintf("br%d-gz%d", brotliQuality, gzip.BestCompression)
+
+// defaultCompressCache is smacalc's directory in the user's cache
+// (os.UserCacheDir: $XDG_CACHE_HOME or ~/.cache on Linux), or none when
+// there is no such directory.
+func defaultCompressCache() compressCache {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return compressCache(filepath.Join(dir, "smacalc", "compressed"))
+}
+
+// key names the compression of raw into ext's encoding: a hash of the
+// content, so the same file under any name or in any build is found.
+func (c compressCache) key(raw []byte, ext string) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:]) + "-" + cacheVersion + ext
+}
+
+func (c compressCache) get(key string) ([]byte, bool) {
+	if c == "" {
+		return nil, false
+	}
+	path := filepath.Join(string(c), key)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	now := time.Now()
+	_ = os.Chtimes(path, now, now) // used: kept another cacheAge
+	return b, true
+}
+
+// put keeps b under key, written whole or not at all (a temporary file
+// renamed: builds in other processes may read the same entry), and removes
+// the entries unused for cacheAge.
+func (c compressCache) put(key string, b []byte) {
+	if c == "" || os.MkdirAll(string(c), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(string(c), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(string(c), key))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	c.prune(time.Now().Add(-cacheAge))
+}
+
+// prune removes the entries (and temporary files left by an interrupted
+// put) last used before cutoff.
+func (c compressCache) prune(cutoff time.Time) {
+	entries, err := os.ReadDir(string(c))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(filepath.Join(string(c), e.Name()))
+		}
+	}
 }

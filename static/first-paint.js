@@ -11,6 +11,9 @@
 // not in canonical form is treated as another scenario: hidden a moment
 // longer, never wrong).
 //
+// A link of another scenario also starts its simulation workers at once
+// (smacalcStartLink, static/app-module.js).
+//
 // "smacalc-js" says scripts run, so go-app's loading line is shown (it is
 // only removed by script).
 (() => {
@@ -20,5 +23,10 @@
   const query = location.search.replace(/^\?/, "");
   if (query !== "" && (!meta || meta.content === "" || query !== meta.content)) {
     root.classList.add("smacalc-link");
+    // Its answer is simulated: its workers start now, not once the UI is
+    // up (static/app-module.js).
+    if (typeof globalThis.smacalcStartLink === "function") {
+      globalThis.smacalcStartLink();
+    }
   }
 })();

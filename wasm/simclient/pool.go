@@ -51,6 +51,7 @@ type Pool struct {
 	idle      []*worker
 	size      int
 	current   *run
+	early     *earlyRun // a cold share link's run, until Run claims it (early.go)
 	nextID    int
 
 	inspector   *worker // the side worker: Inspect and Background, see inspect.go
@@ -72,8 +73,10 @@ func New(saved *advisor.SavedStore) *Pool {
 	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"), saved)}
 	// The start scenario's result, computed when the site was built and
 	// shown with the page: a return to that scenario is never simulated.
+	prerendered := ""
 	if r := store.PrerenderedFromEnv(); r != nil {
 		p.results.remember(r.Scenario, r)
+		prerendered = r.Scenario
 	}
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(max(1, n.Int()), maxWorkers)
@@ -83,12 +86,17 @@ func New(saved *advisor.SavedStore) *Pool {
 	} else {
 		p.compile(web + "/app.wasm")
 	}
-	// Start the workers now: starting a Go runtime takes a moment, which
-	// then overlaps the page's first render instead of delaying the first
-	// answer.
-	for range p.size {
-		p.idle = append(p.idle, p.spawn())
+	// Take over the workers a share link started before this program ran
+	// (early.go), or start the workers now: starting a Go runtime takes a
+	// moment, which then overlaps the page's first render instead of
+	// delaying the first answer.
+	if !p.adoptEarly() {
+		for range p.size {
+			p.idle = append(p.idle, p.spawn())
+		}
 	}
+	// A share link's run starts now, not once the UI asks (early.go).
+	p.runLink(prerendered)
 	return p
 }
 
@@ -131,6 +139,9 @@ func (p *Pool) compile(url string) {
 // get them as a lots file, the amount becomes their total, and the result
 // is cached under the query and a hash of the lots.
 func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(store.SimulationUpdate)) (cancel func()) {
+	if cancel, ok := p.claimEarly(sc, lots, update); ok {
+		return cancel // the link's run, started before the page's Go program
+	}
 	p.stop()
 	s, key := sc.Scenario, sc.Query
 	lotsFile := "" // the worker's and the cache key's form of the lots
@@ -222,7 +233,19 @@ func (p *Pool) spawn() *worker {
 // each message's data and failed when the worker itself breaks (its script
 // or the Go program dies).
 func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
-	w := &worker{pool: p, js: js.Global().Get("Worker").New(p.scriptURL)}
+	w := p.listen(js.Global().Get("Worker").New(p.scriptURL), receive, failed)
+	if p.module.Truthy() {
+		w.init(p.module)
+	} else {
+		p.waiting = append(p.waiting, w)
+	}
+	return w
+}
+
+// listen makes a started Web Worker one of the pool's, calling receive with
+// each message's data and failed when the worker itself breaks.
+func (p *Pool) listen(started js.Value, receive func(js.Value), failed func(error)) *worker {
+	w := &worker{pool: p, js: started}
 	w.onMessage = js.FuncOf(func(this js.Value, args []js.Value) any {
 		receive(args[0].Get("data"))
 		return nil
@@ -237,11 +260,6 @@ func (p *Pool) newWorker(receive func(js.Value), failed func(error)) *worker {
 	})
 	w.js.Set("onmessage", w.onMessage)
 	w.js.Set("onerror", w.onError)
-	if p.module.Truthy() {
-		w.init(p.module)
-	} else {
-		p.waiting = append(p.waiting, w)
-	}
 	return w
 }
 

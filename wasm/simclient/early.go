@@ -1,0 +1,129 @@
+//go:build js && wasm
+
+package simclient
+
+import (
+	"errors"
+	"strings"
+	"syscall/js"
+
+	"smacalc/app/fields"
+	"smacalc/app/store"
+	"smacalc/calc/scenario"
+)
+
+// A cold visit through a share link of another scenario than the page was
+// prerendered with has no answer to show until the workers have one.
+// Measured step by step (e2e TestColdLinkSteps), its run used to start only
+// once the UI had loaded, mounted and asked for it — about as long again as
+// loading and compiling app.wasm — and the workers' own Go runtimes started
+// only then (docs/ARCHITECTURE.md "Speed: a cold share link"). Now
+// static/app-module.js creates the link's workers while the page is parsed
+// and hands them the compiled Module with the page's own, New adopts them
+// (adoptEarly) and starts the link's run at once (runLink), and the UI's
+// first Run of that scenario takes the run over (claimEarly): one run, its
+// result cached under its canonical query like any other.
+
+// earlyRun is the link's run started by New, until the UI's first Run
+// claims it. Its updates are held meanwhile: the latest (a provisional
+// answer, or the final one) is handed over on the claim.
+type earlyRun struct {
+	run  *run
+	held *store.SimulationUpdate
+}
+
+// adoptEarly makes the workers that smacalcStartLink created the pool's
+// idle workers, and reports whether there were any. A worker that broke
+// before this program ran is replaced.
+func (p *Pool) adoptEarly() bool {
+	early := js.Global().Get("smacalcEarly")
+	if !early.Truthy() {
+		return false
+	}
+	js.Global().Delete("smacalcEarly")
+	started := early.Get("workers")
+	broken := map[int]string{}
+	for i, errs := 0, early.Get("errors"); i < errs.Length(); i++ {
+		broken[errs.Index(i).Index(0).Int()] = errs.Index(i).Index(1).String()
+	}
+	// smacalcStartLink hands the workers the Module that static/app-module.js
+	// kept, before this program runs; without it (New compiles app.wasm
+	// again) they wait for New's.
+	handed := js.Global().Get("smacalcModule").Truthy()
+	for i := range started.Length() {
+		var w *worker
+		w = p.listen(started.Index(i), func(msg js.Value) { w.receive(msg) }, func(err error) { w.failed(err) })
+		if msg, ok := broken[i]; ok {
+			w.failed(errors.New(msg))
+			continue
+		}
+		if !handed {
+			p.waiting = append(p.waiting, w)
+		}
+		p.idle = append(p.idle, w)
+	}
+	return true
+}
+
+// runLink starts the run of the page's address when it is a share link of
+// a scenario other than the prerendered one (prerendered: its canonical
+// query, "" for none), before the UI is up. A link that does not decode
+// as it is is left to the UI, which names its problems and runs what it
+// recovers (fields.Recover). A result in the cache (a link computed in an
+// earlier visit) is not run again: Run finds it.
+func (p *Pool) runLink(prerendered string) {
+	raw := strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?")
+	if raw == "" {
+		return
+	}
+	s, err := scenario.Decode(raw)
+	if err != nil {
+		return
+	}
+	sc := fields.Of(s)
+	if sc.Query == prerendered {
+		return // the page's own answer (app/store runs nothing for it)
+	}
+	// One core is left to the page's own start-up (loading, mounting and
+	// rendering the UI), which the answer waits for as well: on 2 cores,
+	// the page and two workers would each get two thirds of one, and the
+	// UI, the longer of the two, would be ready later. The run's other
+	// workers join the next runs.
+	size := p.size
+	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
+		p.size = min(size, max(1, n.Int()-1))
+	}
+	e := &earlyRun{}
+	p.Run(sc, nil, func(u store.SimulationUpdate) { e.held = &u })
+	p.size = size
+	if p.current != nil {
+		e.run, p.early = p.current, e
+	}
+}
+
+// claimEarly hands the early run over to the UI's first Run when that Run
+// is of the same scenario (its canonical query, no legacy lots) and the
+// run is still going: update gets the held update at once and the run's
+// next ones. Otherwise that Run goes on as usual: it stops the early run
+// (its busy workers are replaced) or finds its result in the cache.
+func (p *Pool) claimEarly(sc fields.Scenario, lots []scenario.LegacyLot, update func(store.SimulationUpdate)) (cancel func(), ok bool) {
+	e := p.early
+	if e == nil {
+		return nil, false
+	}
+	p.early = nil // the first Run decides
+	r := e.run
+	if r != p.current || r.over || len(lots) > 0 || r.key != cacheKey(sc.Query, "") {
+		return nil, false
+	}
+	r.update = update
+	mark("smacalc:claimed")
+	if e.held != nil {
+		update(*e.held)
+	}
+	return func() {
+		if p.current == r {
+			p.stop()
+		}
+	}, true
+}
