@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -37,6 +38,90 @@ type calculator struct {
 	store      *store.Store
 	wideScreen bool   // the page is at least widget's wide query wide: charts use their wide drawing
 	stopWatch  func() // stops following the page's width
+
+	ctx      app.Context // the calculator's context, once mounted (never on the server)
+	mounted  bool
+	view     resultView // the result the parts below the answer draw
+	viewSeen int        // the store's Updates that view has caught up with
+	viewAt   time.Time  // when view last took a provisional result
+	syncDue  time.Time  // when the pending catch-up runs (zero: none pending)
+}
+
+// resultView is the result the parts below the answer draw: the charts, the
+// year-by-year table, the holdings and the advisors' rooms. When a
+// simulation update arrives, the answer (headline, answer bar, progress) is
+// drawn in its own frame and these parts catch up in the next one
+// (syncView), so that neither the answer nor a worker's next message waits
+// behind them. docs/ARCHITECTURE.md, "Speed: after an input change": on
+// 2 cores each provisional refresh drew the charts again (SVG as innerHTML,
+// layout and paint) and the final result mounted every room in the task that
+// showed the headline: 45% of the main thread's samples were go-app's
+// updates. During a run the charts take a provisional result at most every
+// chartsInterval; the headline takes each.
+type resultView struct {
+	shown       store.Shown
+	provisional bool
+	final       store.Shown
+}
+
+// chartsInterval is how often, at most, the charts draw a provisional
+// result again during a run (the first provisional result and the final one
+// are drawn at once).
+const chartsInterval = time.Second
+
+func viewOf(s *store.Store) resultView {
+	shown, provisional := s.Shown()
+	return resultView{shown: shown, provisional: provisional, final: s.Final()}
+}
+
+// same reports whether v and w draw the same results.
+func (v resultView) same(w resultView) bool {
+	return v.shown.Result == w.shown.Result && v.shown.Scenario.Query == w.shown.Scenario.Query &&
+		v.provisional == w.provisional &&
+		v.final.Result == w.final.Result && v.final.Scenario.Query == w.final.Scenario.Query
+}
+
+// catchUpView returns the result view to draw now, scheduling the catch-up
+// when a simulation update is what changed it. Any other change (an input,
+// presenter mode, a saved scenario opened) is drawn at once, in one render.
+func (c *calculator) catchUpView() resultView {
+	s := c.store
+	live := viewOf(s)
+	if !c.mounted || s.Updates == c.viewSeen || c.view.same(live) {
+		c.view, c.viewSeen = live, s.Updates
+		c.syncDue = time.Time{}
+		return live
+	}
+	due := viewSyncDue(c.view, live, c.viewAt, time.Now())
+	if c.syncDue.IsZero() || due.Before(c.syncDue) {
+		c.syncDue = due
+		c.ctx.After(time.Until(due), c.syncView)
+	}
+	return c.view
+}
+
+// viewSyncDue is when the parts below the answer, drawing view (a
+// provisional result since viewAt, when provisional), take live: at once,
+// except another provisional result of the same scenario, chartsInterval
+// after the last one they took.
+func viewSyncDue(view, live resultView, viewAt, now time.Time) time.Time {
+	if live.provisional && view.provisional && view.shown.Scenario.Query == live.shown.Scenario.Query {
+		return viewAt.Add(chartsInterval)
+	}
+	return now
+}
+
+// syncView lets the parts below the answer catch up with the store.
+func (c *calculator) syncView(ctx app.Context) {
+	if c.syncDue.IsZero() || time.Now().Before(c.syncDue) {
+		ctx.PreventUpdate() // caught up already, or a later catch-up is due
+		return
+	}
+	c.syncDue = time.Time{}
+	c.view, c.viewSeen = viewOf(c.store), c.store.Updates
+	if c.view.provisional {
+		c.viewAt = time.Now()
+	}
 }
 
 func (c *calculator) OnInit() {
@@ -52,6 +137,7 @@ func (c *calculator) OnNav(ctx app.Context) { c.store.Nav(ctx) }
 func (c *calculator) OnMount(ctx app.Context) {
 	s := c.store
 	s.Mount(ctx)
+	c.ctx, c.mounted = ctx, true
 	ctx.Handle(store.ActionChange, func(ctx app.Context, a app.Action) {
 		if ch, ok := a.Value.(store.Change); ok {
 			s.Change(ctx, ch)
@@ -93,6 +179,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 }
 
 func (c *calculator) OnDismount() {
+	c.mounted = false
 	c.store.Stop()
 	if c.stopWatch != nil {
 		c.stopWatch()
@@ -104,11 +191,16 @@ func (c *calculator) Render() app.UI {
 	widget.Rendered("calculator")
 	s := c.store
 	shown, provisional := s.Shown()
-	final := s.Final()
+	// Below the answer: the view, a frame behind a simulation update.
+	view := c.catchUpView()
+	final := view.final
 	var ledger store.Shown // the complete result shown, with its ledger
-	if shown.Result != nil && !provisional {
-		ledger = shown
+	if view.shown.Result != nil && !view.provisional {
+		ledger = view.shown
 	}
+	// The run is shown as done once everything below the answer has its
+	// result too: tests and scripts wait for #progress[data-running=false].
+	catchingUp := !view.same(viewOf(s))
 	fund := s.Fund()
 	// The answer comes first on a phone (the stylesheet puts it beside the
 	// form on wider screens): the headline on the first screen, the form
@@ -125,7 +217,7 @@ func (c *calculator) Render() app.UI {
 	}
 	answerPart := app.Div().ID("answer").Class("answer").Body(
 		app.If(len(s.Notes) > 0, func() app.UI { return linkNotice(s.Notes) }),
-		&answer.Progress{Running: s.Running, Done: s.Done, Total: s.Total, Err: s.RunErr, Waiting: c.Sim == nil && s.Result.Result == nil, HasResult: s.Result.Result != nil, Run: s.RunID},
+		&answer.Progress{Running: s.Running || catchingUp, Done: s.Done, Total: s.Total, Err: s.RunErr, Waiting: c.Sim == nil && s.Result.Result == nil, HasResult: s.Result.Result != nil, Run: s.RunID},
 		&answer.Headline{Result: shown.Result, Fund: fund, Provisional: provisional, Stale: s.Stale(), Done: s.Done, Total: s.Total,
 			Basis: basisOf, Pinned: pinned},
 		&answer.TransitionHeadline{Result: shown.Result, Scenario: shown.Scenario, Fund: fund, Provisional: provisional},
@@ -149,7 +241,7 @@ func (c *calculator) Render() app.UI {
 		// does the page prerendered on the server, which has no screen to
 		// ask (a phone shows them until the WASM draws its own: smacalc.css,
 		// "First paint").
-		&answer.Charts{Result: shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: shown.Scenario.Single > 0, Brand: c.Brand},
+		&answer.Charts{Result: view.shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: view.shown.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
 	var savedDifference string // the median difference saved with the scenario

@@ -97,6 +97,11 @@ type State struct {
 	Done, Total int
 	RunErr      string
 	RunID       int // the current run; updates of older runs are dropped
+	// Updates counts the simulation updates taken (partial and final): the
+	// calculator draws what lies below the answer (charts, tables, rooms)
+	// a frame after the answer when this is what changed (calculator.go,
+	// "resultView").
+	Updates int
 
 	Presenting bool // presenter mode: only the headline and charts
 	// Client is the one name of the client (issue 24, item 4): typed for
@@ -306,6 +311,7 @@ func (s *Store) run() {
 
 // update takes one update of the current run.
 func (s *Store) update(u SimulationUpdate) {
+	s.Updates++
 	s.Done, s.Total = u.Done, u.Total
 	if !u.Final {
 		if u.Result != nil {

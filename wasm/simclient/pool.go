@@ -39,7 +39,6 @@ const maxWorkers = 4
 const (
 	chunksPerWorker = 10
 	firstChunkShare = 50
-	partialInterval = 250 * time.Millisecond
 )
 
 // Pool is a set of simulation workers. It is used from the browser's event
@@ -294,15 +293,10 @@ func (r *run) paths(bin js.Value) {
 	if r.done >= r.scenario.Paths {
 		return // the final result comes with the last "done"
 	}
-	// After the first provisional answer, refresh it at most every
-	// partialInterval, and not when the final result is due sooner than
-	// that: each refresh is a summary and a render on the main thread
-	// (charts included), and on a machine with few cores that time is taken
-	// from the workers (measured on 2 cores: 22 refreshes a run made the
-	// final result about 30% later; docs/ARCHITECTURE.md "Speed: after an
-	// input change").
+	// After the first provisional answer, refresh it only when refreshDue
+	// says so (spaced, and not just before the final result).
 	now := time.Now()
-	if r.partialShown && (now.Sub(r.lastPartial) < partialInterval || r.dueWithin(now, partialInterval)) {
+	if r.partialShown && !refreshDue(r.started, r.lastPartial, now, r.done, r.scenario.Paths) {
 		return
 	}
 	mark("smacalc:summarize-start")
@@ -318,14 +312,6 @@ func (r *run) paths(bin js.Value) {
 	}
 	r.lastPartial = now
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
-}
-
-// dueWithin reports whether, at the pace of the paths received so far, the
-// last path arrives within d of now.
-func (r *run) dueWithin(now time.Time, d time.Duration) bool {
-	elapsed := now.Sub(r.started)
-	remaining := time.Duration(float64(elapsed) * float64(r.scenario.Paths-r.done) / float64(r.done))
-	return remaining < d
 }
 
 func (r *run) workerDone() {
