@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/chromedp/cdproto/accessibility"
@@ -95,7 +94,7 @@ func TestCompareFitsTheAnswerColumn(t *testing.T) {
 		if size.shot != "" {
 			elementScreenshot(t, ctx, "#answer", size.shot)
 		}
-		t.Log(fmt.Sprintf("%d wide: %+v", size.width, boxes))
+		t.Logf("%d wide: %+v", size.width, boxes)
 	}
 }
 
