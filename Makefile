@@ -31,6 +31,8 @@ VULNDB_VERSION      := v0.0.0-20261105234957-e22db6528018
 VULNDB              := $(CACHE)/vulndb-$(VULNDB_VERSION)
 AXE_VERSION         := 4.14.1
 AXE                 := $(CACHE)/axe-core-$(AXE_VERSION)/node_modules/axe-core/axe.min.js
+PDFJS_VERSION       := 6.5.438
+PDFJS               := $(CACHE)/pdfjs-dist-$(PDFJS_VERSION)/node_modules/pdfjs-dist
 
 # The packages with files that only a js/wasm build compiles (//go:build js,
 # wasm, ..., test files included). Vet and staticcheck check every other
@@ -75,7 +77,7 @@ test: deps
 ## disk bound: chromium from apt, axe-core from npm, Go modules, the tools
 ## and the vulnerability database); a no-op once they are there
 deps:
-	@$(MAKE) --no-print-directory -j4 deps-browser $(AXE) tools $(VULNDB)/.complete go-modules
+	@$(MAKE) --no-print-directory -j4 deps-browser $(AXE) $(PDFJS) tools $(VULNDB)/.complete go-modules
 
 go-modules:
 	@$(GO) mod download
@@ -120,9 +122,9 @@ $(VULNDB)/.complete:
 unit:
 	$(GO) test -count=1 ./...
 
-## e2e: browser tests in headless chromium (installs chromium and axe-core when missing)
-e2e: deps-browser $(AXE) wasm
-	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) $(GO) test -count=1 -parallel $(E2E_PARALLEL) -timeout 20m ./e2e/
+## e2e: browser tests in headless chromium (installs chromium, axe-core and pdf.js when missing)
+e2e: deps-browser $(AXE) $(PDFJS) wasm
+	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) SMACALC_PDFJS=$(PDFJS) $(GO) test -count=1 -parallel $(E2E_PARALLEL) -timeout 20m ./e2e/
 
 deps-browser:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -135,6 +137,15 @@ $(AXE):
 	@echo "installing axe-core $(AXE_VERSION) (npm)"
 	@mkdir -p $(CACHE)/axe-core-$(AXE_VERSION)
 	@npm install --silent --no-audit --no-fund --prefix $(CACHE)/axe-core-$(AXE_VERSION) axe-core@$(AXE_VERSION) >/dev/null
+
+# pdf.js (Mozilla's PDF reader) from the npm registry, pinned, outside the
+# repo: the e2e tests read the printed report back page by page with it
+# (e2e/pdf_pages_test.go). Its optional native canvas is for node, not
+# needed in the browser.
+$(PDFJS):
+	@echo "installing pdfjs-dist $(PDFJS_VERSION) (npm)"
+	@mkdir -p $(CACHE)/pdfjs-dist-$(PDFJS_VERSION)
+	@npm install --silent --no-audit --no-fund --omit=optional --prefix $(CACHE)/pdfjs-dist-$(PDFJS_VERSION) pdfjs-dist@$(PDFJS_VERSION) >/dev/null
 
 ## fuzz: run every fuzz target for $(FUZZTIME) each (inputs that fail are
 ## written to the package's testdata/fuzz and then run by every `go test`).

@@ -2,13 +2,11 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,7 +28,9 @@ const printSetup = `[...document.styleSheets].flatMap((s) => { try { return [...
 // input are gone; the cover (client, date, preparer), the inputs, the
 // headline, the charts, the year table and the disclosures are there; the
 // page rule numbers the pages and repeats the disclosure; the PDF chromium
-// prints on Letter paper has at most four pages.
+// prints on Letter paper has at most four pages, and read back with pdf.js
+// none is empty and no chart or table is cut from its title or caption
+// (the giving room, a prompt to the form without gifts, is not printed).
 func TestPrintReport(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -51,6 +51,7 @@ func TestPrintReport(t *testing.T) {
 			var controls []string
 			var client, preparer, pageRule string
 			var pdf []byte
+			var parts []printedPart
 			err := chromedp.Run(ctx,
 				chromedp.Navigate(srv.URL+"/"),
 				chromedp.WaitVisible(appReady),
@@ -60,7 +61,7 @@ func TestPrintReport(t *testing.T) {
 				emulation.SetEmulatedMedia().WithMedia("print"),
 				chromedp.Evaluate(`Object.fromEntries(["#inputs", "#saved", "#exports", "#cta", "#pin", "#share", "#answer-bar", "#present-start",
 					"#report-cover", "#report-inputs", "#headline", "#fig-difference .chart-wide", "#fig-harvest", "#fig-decomposition",
-					"#ledger-sma", "#ledger-fund", "#brand-disclosure", "#assumptions", "#transparency"].map((s) => {
+					"#ledger-sma", "#ledger-fund", "#brand-disclosure", "#assumptions", "#transparency", "#giving"].map((s) => {
 						const e = document.querySelector(s);
 						return [s, !!e && e.checkVisibility() && e.getBoundingClientRect().height > 0];
 					}))`, &shown),
@@ -68,18 +69,15 @@ func TestPrintReport(t *testing.T) {
 				chromedp.Text(`#report-client`, &client),
 				chromedp.Text(`#report-preparer`, &preparer),
 				chromedp.Evaluate(printSetup, &pageRule),
-				chromedp.ActionFunc(func(ctx context.Context) error {
-					var err error
-					pdf, _, err = page.PrintToPDF().WithPaperWidth(8.5).WithPaperHeight(11).WithPreferCSSPageSize(false).Do(ctx)
-					return err
-				}),
+				chromedp.Evaluate(printedParts, &parts),
+				printLetter(&pdf),
 			)
 			if err != nil {
 				t.Fatal(err)
 			}
 			want := map[string]bool{
 				"#inputs": false, "#saved": false, "#exports": false, "#cta": false, "#pin": false, "#share": false,
-				"#answer-bar": false, "#present-start": false, "#transparency": false,
+				"#answer-bar": false, "#present-start": false, "#transparency": false, "#giving": false,
 				"#report-cover": true, "#report-inputs": true, "#headline": true, "#fig-difference .chart-wide": true, "#fig-harvest": true,
 				"#fig-decomposition": true, "#ledger-sma": true, "#ledger-fund": true, "#assumptions": true,
 				"#brand-disclosure": tc.brand,
@@ -115,6 +113,10 @@ func TestPrintReport(t *testing.T) {
 				writeArtifact(t, "report-"+tc.name+".png", png)
 			}
 			exceptions.check(t)
+			// The PDF read back page by page (the tab leaves the
+			// calculator for pdf.js's page): no page is empty, no chart
+			// or table is cut from its title or caption.
+			checkPrintedPages(t, readPDFPages(t, ctx, pdf, 0), parts)
 		})
 	}
 }

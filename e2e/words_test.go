@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,9 @@ import (
 // amounts grouped, a year where the SMA paid more tax not drawn as a green
 // saving, a bad saved-scenarios file in plain words and a file with one bad
 // scenario importing the others, and a next step without a brand.
+// Run against eb42817, the commit before these fixes (31c658e), every one
+// of these checks fails; none waits on a fixed outcome, so each says what
+// it saw.
 func TestWordsAndSmallFaults(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
@@ -42,7 +46,7 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(alphaLabels, "final sale") {
+	if !strings.Contains(alphaLabels, "Tax alpha") || strings.Contains(alphaLabels, "final sale") {
 		t.Errorf("heirs: %q", alphaLabels)
 	}
 	if strings.Contains(precision, "±") || strings.Contains(precision, "Precision") || !strings.Contains(precision, "simulated markets") {
@@ -98,14 +102,19 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	if len(spoken) != 1 {
 		t.Errorf("the live regions said the new answer %d times, want once: %q", len(spoken), spoken)
 	}
+	if len(barTexts) == 0 || !strings.Contains(barTexts[len(barTexts)-1], "markets") {
+		t.Errorf("sticky line during the run: %q, want it to end on the answer in markets", barTexts)
+	}
 	for _, text := range barTexts {
 		if strings.Contains(text, "path") || strings.Count(text, "(") > 0 || strings.Count(text, ". ") > 0 {
 			t.Errorf("sticky line %q: want markets, one sentence, no brackets", text)
 		}
 	}
 
-	// An invalid amount: the sticky line does not show the last figure;
-	// a typed amount is grouped once settled.
+	// An invalid amount: the sticky line does not show the last figure
+	// but says what to do; a typed amount is grouped once settled. The
+	// grouping is waited for with its own deadline so that, where it does
+	// not happen, the checks after it still run and say what fails.
 	var invalidBar, amount string
 	err = chromedp.Run(ctx,
 		typeInto(`#in-amount`, "12x"),
@@ -113,15 +122,20 @@ func TestWordsAndSmallFaults(t *testing.T) {
 		chromedp.Text(`#answer-bar-text`, &invalidBar, chromedp.ByQuery),
 		runNumber(&run),
 		typeInto(`#in-amount`, "250000\n"),
-		chromedp.Poll(`document.querySelector("#in-amount").value === "250,000"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Value(`#in-amount`, &amount),
 		waitNewRun(&run),
 	)
 	if err != nil {
-		t.Fatalf("amount %q: %v", amount, err)
+		t.Fatalf("amount: %v", err)
 	}
-	if strings.Contains(invalidBar, "$") {
-		t.Errorf("sticky line while the amount is invalid: %q", invalidBar)
+	grouped := chromedp.Run(ctx, chromedp.Poll(`document.querySelector("#in-amount").value === "250,000"`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	if err := chromedp.Run(ctx, chromedp.Value(`#in-amount`, &amount)); err != nil {
+		t.Fatal(err)
+	}
+	if grouped != nil {
+		t.Errorf("typed amount 250000 settled as %q, want 250,000", amount)
+	}
+	if invalidBar == "" || strings.Contains(invalidBar, "$") {
+		t.Errorf("sticky line while the amount is invalid: %q, want what to do and no figure", invalidBar)
 	}
 
 	// Saved-scenario files: a file that is not one, and one with a bad
@@ -131,14 +145,22 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	os.WriteFile(notSaved, []byte(`<html>not json</html>`), 0o644)
 	os.WriteFile(mixed, []byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[`+
 		`{"label":"Good one","query":"horizon=8&paths=40"},{"label":"Bad one","query":"horizon=999"},{"label":"Also good","query":"fund=mf"}]}`), 0o644)
+	// Each import is waited for by its status line changing (not by its
+	// expected outcome), so an import that fails says how.
 	var refused, mixedStatus string
+	var count int
 	err = chromedp.Run(ctx,
 		chromedp.SetUploadFiles("#import-saved", []string{notSaved}),
 		waitStatus("Nothing imported"),
-		chromedp.Text("#saved-status", &refused, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector("#saved-status").textContent`, &refused),
 		chromedp.SetUploadFiles("#import-saved", []string{mixed}),
-		waitSavedCount(2),
-		chromedp.Text("#saved-status", &mixedStatus, chromedp.ByQuery),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			// refused is read when this runs, not when the list is built.
+			return chromedp.Poll(`document.querySelector("#saved-status").textContent !== `+jsString(refused), nil,
+				chromedp.WithPollingTimeout(15*time.Second)).Do(ctx)
+		}),
+		chromedp.Evaluate(`document.querySelector("#saved-status").textContent`, &mixedStatus),
+		chromedp.Evaluate(`document.querySelectorAll("#saved-list .saved-item").length`, &count),
 	)
 	if err != nil {
 		t.Fatalf("imports: %v (status %q)", err, refused)
@@ -146,7 +168,7 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	if strings.Contains(refused, "invalid character") || strings.Contains(refused, "looking for") {
 		t.Errorf("a file that is not saved scenarios: %q", refused)
 	}
-	if !strings.Contains(mixedStatus, "Imported 2") || !strings.Contains(mixedStatus, "Bad one") {
-		t.Errorf("a file with one bad scenario: %q", mixedStatus)
+	if count != 2 || !strings.Contains(mixedStatus, "Imported 2") || !strings.Contains(mixedStatus, "Bad one") {
+		t.Errorf("a file with one bad scenario: %d saved, status %q; want the 2 good ones and the bad one named", count, mixedStatus)
 	}
 }
