@@ -142,8 +142,8 @@ var keys = []Key{
 	// default scenario's 2.5).
 	{Name: "paths", Unit: Count, Min: 1, Max: 20000, Bounded: true, value: whole(func(s *Scenario) *int { return &s.Paths }, 200),
 		Meaning: "Monte Carlo paths (with stocks and horizon, at most MaxWork)", Example: "200",
-		Label: "Simulated markets", FormUnit: "paths", Step: "100",
-		Help: "How many random market histories are simulated. More paths give steadier numbers and take longer."},
+		Label: "Simulated markets", FormUnit: "markets", Step: "100",
+		Help: "How many random market histories are simulated. More of them give steadier numbers and take longer."},
 	{Name: "seed", value: seed(func(s *Scenario) *uint64 { return &s.Seed }, 1),
 		Meaning: "random seed", Example: "1",
 		allowed: func() string { return "0 to " + maxSeed },
