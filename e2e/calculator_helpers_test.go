@@ -24,10 +24,16 @@ const (
 	headlineFinal  = `#headline[data-provisional="false"] #hl-median`
 )
 
+// simulationTimeout bounds one wait for a result. A minute was too short
+// on a machine at load 65–90 (TestCopyLink failed at paths=100 while the
+// same run's other tabs passed); the test's own testTimeout still bounds a
+// page that never finishes.
+const simulationTimeout = 3 * time.Minute
+
 // waitSimulated waits for a complete result.
 func waitSimulated() chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+		ctx, cancel := context.WithTimeout(ctx, simulationTimeout)
 		defer cancel()
 		return chromedp.Run(ctx,
 			chromedp.WaitVisible(simulationDone),
@@ -89,7 +95,7 @@ func waitNewRun(n *int) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		return chromedp.Run(ctx,
 			chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return !!p && Number(p.dataset.run) > `+strconv.Itoa(*n)+` && p.dataset.running === "false"; })()`,
-				nil, chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(100*time.Millisecond)),
+				nil, chromedp.WithPollingTimeout(simulationTimeout), chromedp.WithPollingInterval(100*time.Millisecond)),
 			waitSimulated(),
 		)
 	})

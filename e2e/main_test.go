@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -234,6 +235,36 @@ func startChromium() (context.Context, func(), error) {
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
+		// A chromium slowed by a loaded machine (2 cores shared with other
+		// builds) can take longer than chromedp's 20 s to print its
+		// DevTools address; the package then failed before any test.
+		chromedp.WSURLReadTimeout(2 * time.Minute),
+	}
+	if !measuringSpeed() {
+		// Every navigation compiles the 13 MB app.wasm anew (each test's
+		// browser context is a new renderer process, so V8's native module
+		// cache and chromium's code cache never serve a second test). V8
+		// runs it first as Liftoff's baseline code and recompiles the hot
+		// functions with TurboFan on background threads: a trace of one
+		// navigation at smallQuery showed 2.3 CPU-s in
+		// wasm.TopTierCompilation, more than the page's main thread and
+		// the simulation workers together (docs/ARCHITECTURE.md, Tests).
+		// Liftoff code computes the same results (WebAssembly's numeric
+		// semantics do not depend on the compiler tier), so the
+		// browser-vs-native comparisons still hold to the cent; only speed
+		// measurements (make bench-browser, the traces) need V8's
+		// production tiering.
+		opts = append(opts, chromedp.Flag("js-flags", "--liftoff-only"))
+	}
+	// SMACALC_CHROMIUM_FLAGS adds flags ("--name" or "--name=value",
+	// space-separated), to measure what a flag saves without editing this.
+	for _, f := range strings.Fields(os.Getenv("SMACALC_CHROMIUM_FLAGS")) {
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		if hasValue {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
@@ -247,6 +278,13 @@ func startChromium() (context.Context, func(), error) {
 		return nil, nil, fmt.Errorf("starting chromium: %w", err)
 	}
 	return ctx, stop, nil
+}
+
+// measuringSpeed says whether this run measures the calculator's speed
+// (make bench-browser, TestBrowserTrace, the A/B comparison): those need
+// chromium as users run it, with V8's optimizing WASM compiler.
+func measuringSpeed() bool {
+	return os.Getenv("SMACALC_BENCH") != "" || os.Getenv("SMACALC_TRACE") != "" || os.Getenv("SMACALC_COMPARE_DIR") != ""
 }
 
 // browser opens a tab of width×height in a browser context of its own, in
