@@ -54,10 +54,10 @@ func TestExistingHoldings(t *testing.T) {
 	elementScreenshot(t, ctx, "#fig-glide-taxes", "holdings-glide-taxes.png")
 
 	// A malformed file: refused with its line and column, nothing changes.
+	// The scenario's link opened in the page (openInApp): the import is
+	// the page's, not the load's.
 	err = chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?gainbudget=30000&horizon=3&paths=20&stocks=50"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
+		openInApp("/?gainbudget=30000&horizon=3&paths=20&stocks=50"),
 		chromedp.SetUploadFiles(`#lots-file`, []string{bad}, chromedp.ByQuery),
 		chromedp.WaitVisible(`#lots-error`),
 		chromedp.Text(`#lots-error`, &lotsErr),

@@ -68,10 +68,22 @@ func sumData(ctx context.Context, sel, attr string) (decimal.Decimal, int, error
 	return sum, len(vals), err
 }
 
-// TestTransparencyHoldingsLotsHarvests checks the holdings, a stock's lots
-// and the harvest log against the engine's ledger of the same path.
-func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
+// TestTransparency opens the transparency section on a desktop, then on a
+// phone, in one tab: the phone loads its page in the desktop's browser
+// context (asPhone: its storage emptied), which spares it a second
+// context's cold start of the WASM (issue 29); its page still starts on
+// the phone.
+func TestTransparency(t *testing.T) {
 	t.Parallel()
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	t.Run("holdings-lots-harvests", func(t *testing.T) { transparencyHoldingsLotsHarvests(t, ctx, srv) })
+	t.Run("exclusions-and-minimum", func(t *testing.T) { transparencyExclusionsAndMinimum(t, ctx, srv) })
+}
+
+// transparencyHoldingsLotsHarvests checks the holdings, a stock's lots
+// and the harvest log against the engine's ledger of the same path.
+func transparencyHoldingsLotsHarvests(t *testing.T, ctx context.Context, srv *server) {
 	s, err := scenario.Decode(transparencyQuery)
 	if err != nil {
 		t.Fatal(err)
@@ -84,8 +96,6 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+transparencyQuery),
 		chromedp.WaitVisible(appReady),
@@ -192,18 +202,16 @@ func TestTransparencyHoldingsLotsHarvests(t *testing.T) {
 		viewShot(t, ctx, "#lots", "transparency-lots-desktop.png"), viewShot(t, ctx, "#harvests", "transparency-harvests-desktop.png"))
 }
 
-// TestTransparencyExclusionsAndMinimum checks energy through the sector
+// transparencyExclusionsAndMinimum checks energy through the sector
 // checkbox on a phone: tracking error beside the benefit with the
 // comparison against every sector, no energy holding, the minimum notice
 // for $50,000 and the table by number of stocks.
-func TestTransparencyExclusionsAndMinimum(t *testing.T) {
-	t.Parallel()
+func transparencyExclusionsAndMinimum(t *testing.T, ctx context.Context, srv *server) {
 	const q = "amount=50000&horizon=4&stgains=20000&stocks=100&paths=60&seed=5"
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
 	var run int
 	var notice string
 	if err := chromedp.Run(ctx,
+		asPhone(srv.URL),
 		chromedp.Navigate(srv.URL+"/?"+q),
 		chromedp.WaitVisible(appReady),
 		waitSimulated(),
