@@ -96,13 +96,17 @@ test: deps
 ##    the fuzz targets' instrumented builds (other compiles: the
 ##    instrumentation is a compile flag);
 ## 2. staticcheck and the unit tests, which reuse vet's compiles, beside
-##    gofmt and govulncheck (which loads from source);
+##    gofmt and govulncheck (which loads from source); the unit tests
+##    without `go test`'s own vet pass (-vet=off), whose analyzers
+##    (atomic, bool, buildtags, directive, errorsas, ifaceassert, nilfunc,
+##    printf, stringintconv, tests) step 1's `go vet` ran on the same
+##    packages, test files included;
 ## 3. the fuzzing, alone: each target fuzzes for a fixed time, so anything
 ##    beside it would take its CPU and lower its executions.
 CHECK_JOBS ?= 2
 check:
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target vet fuzz-build
-	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target fmt-check staticcheck vuln unit
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target fmt-check staticcheck vuln unit UNIT_VET=-vet=off
 	@$(MAKE) --no-print-directory fuzz-smoke
 
 ## deps: everything `make test` fetches, fetched side by side (network and
@@ -119,7 +123,13 @@ go-modules:
 vulndb:
 	@$(GO) mod download $(VULNDB_MODULE)
 
-tools: $(STATICCHECK) $(GOVULNCHECK)
+# One after the other: both compile go/types, go/parser and the rest of the
+# standard library they share, and two go commands at once would each
+# compile them (the build cache is only read before a compile starts). The
+# downloads in `make deps` go on beside them.
+tools:
+	@$(MAKE) --no-print-directory -j1 $(STATICCHECK)
+	@$(MAKE) --no-print-directory -j1 $(GOVULNCHECK)
 
 lint: fmt-check vet staticcheck vuln
 
@@ -163,7 +173,7 @@ $(GOVULNCHECK):
 ## repeat the pass. `make unit UNIT_FLAGS=-count=1` runs every one anyway.
 UNIT_FLAGS ?=
 unit:
-	$(GO) test $(UNIT_FLAGS) ./...
+	$(GO) test $(UNIT_VET) $(UNIT_FLAGS) ./...
 
 ## e2e: browser tests in headless chromium (installs chromium and axe-core when missing)
 e2e: deps-browser $(AXE) wasm
