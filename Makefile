@@ -17,9 +17,10 @@ FUZZTIME_SMOKE ?= 3s
 E2E_PARALLEL ?= 4
 
 # What is downloaded or built once and kept between runs and between clones:
-# the tools, the vulnerability database and axe-core, each under a name that
-# carries its version (and the Go toolchain that built it), so a new pin
-# never reuses an old build. `make clean-cache` deletes it.
+# the tools and axe-core, each under a name that carries its version (and
+# the Go toolchain that built it), so a new pin never reuses an old build.
+# `make clean-cache` deletes it. (The vulnerability database is a module in
+# Go's module cache, below.)
 CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/smacalc
 TOOLS   := $(CACHE)/tools-$(GOTOOLCHAIN)
 
@@ -27,8 +28,12 @@ STATICCHECK_VERSION := v0.8.2
 STATICCHECK         := $(TOOLS)/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 GOVULNCHECK_VERSION := v1.9.0
 GOVULNCHECK         := $(TOOLS)/govulncheck-$(GOVULNCHECK_VERSION)/govulncheck
+# The Go vulnerability database: the OSV entries of the pinned
+# golang.org/x/vulndb module (vuln.go.dev cannot be reached from here), read
+# as they are from Go's module cache, where `go mod download` checked them
+# against the checksum database.
 VULNDB_VERSION      := v0.0.0-20261105234957-e22db6528018
-VULNDB              := $(CACHE)/vulndb-$(VULNDB_VERSION)
+VULNDB_MODULE       := golang.org/x/vulndb@$(VULNDB_VERSION)
 AXE_VERSION         := 4.14.1
 AXE                 := $(CACHE)/axe-core-$(AXE_VERSION)/node_modules/axe-core/axe.min.js
 PDFJS_VERSION       := 6.5.438
@@ -37,21 +42,34 @@ PDFJS               := $(CACHE)/pdfjs-dist-$(PDFJS_VERSION)/node_modules/pdfjs-d
 # The packages with files that only a js/wasm build compiles (//go:build js,
 # wasm, ..., test files included). Vet and staticcheck check every other
 # file natively, so only these are checked a second time for the browser.
-# Computed from `go list` when used: a new js-only file is covered without
-# editing a list here.
+# Computed from `go list` when first used (then kept for the rest of this
+# make: vet and staticcheck both need it): a new js-only file is covered
+# without editing a list here.
 GO_FILES = {{range .GoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}{{range .TestGoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}{{range .XTestGoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}
-JS_PKGS = $(shell { $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/native /'; \
+JS_PKGS = $(eval JS_PKGS := $(shell { $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/native /'; \
 	GOOS=js GOARCH=wasm $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/js /'; } | \
-	awk '$$1 == "native" { seen[$$2 " " $$3] = 1; next } !seen[$$2 " " $$3] { print $$2 }' | sort -u)
+	awk '$$1 == "native" { seen[$$2 " " $$3] = 1; next } !seen[$$2 " " $$3] { print $$2 }' | sort -u))$(JS_PKGS)
 
 WASM_FLAGS := -trimpath -ldflags='-s -w'
+# vet and staticcheck for js/wasm compile the packages they check against
+# with -trimpath too, the WASM build's compile flag: the build cache then
+# holds one js/wasm compile of each package, which `make wasm` (e2e) reuses,
+# instead of two. (-ldflags only changes the link.) Their messages still name
+# the files as they are in the tree.
+JS_ENV := GOOS=js GOARCH=wasm GOFLAGS="$$GOFLAGS -trimpath"
+
+# The fuzz targets' test binaries, instrumented for fuzzing (`go test -c
+# -fuzz=.`), one per package, kept in the clone between runs (`*.test` is
+# ignored by git): `go test -c` leaves an up-to-date binary alone, so a
+# second run links none of them again.
+FUZZBIN := .fuzz
 
 # apt-get needs root; use sudo when not root (CI and these machines are root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build wasm test lint fmt-check vet staticcheck vuln unit e2e \
-        fuzz fuzz-smoke bench bench-browser validate deps deps-browser tools go-modules \
-        clean clean-cache
+.PHONY: run build wasm test check lint fmt-check vet staticcheck vuln unit e2e \
+        fuzz fuzz-build fuzz-smoke bench bench-browser validate deps deps-browser tools \
+        go-modules vulndb clean clean-cache
 
 ## run: build the WASM and serve the calculator on $(ADDR)
 run: wasm
@@ -69,20 +87,51 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/app.wasm .
 
 ## test: everything: formatting, vet, staticcheck, govulncheck, unit tests,
-## a short run of every fuzz target, browser tests
+## a short run of every fuzz target (`make check`), then the browser tests
 test: deps
-	@$(MAKE) --no-print-directory lint unit fuzz-smoke e2e
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory e2e
+
+## check: every check but the browser tests, in three steps, each step's
+## checks side by side ($(CHECK_JOBS) at a time, each one's output together):
+## 1. vet (which compiles every package, natively and for js/wasm) beside
+##    the fuzz targets' instrumented builds (other compiles: the
+##    instrumentation is a compile flag);
+## 2. staticcheck and the unit tests, which reuse vet's compiles, beside
+##    gofmt and govulncheck (which loads from source); the unit tests
+##    without `go test`'s own vet pass (-vet=off), whose analyzers
+##    (atomic, bool, buildtags, directive, errorsas, ifaceassert, nilfunc,
+##    printf, stringintconv, tests) step 1's `go vet` ran on the same
+##    packages, test files included;
+## 3. the fuzzing, alone: each target fuzzes for a fixed time, so anything
+##    beside it would take its CPU and lower its executions.
+CHECK_JOBS ?= 2
+check:
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target vet fuzz-build
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target fmt-check staticcheck vuln unit UNIT_VET=-vet=off
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 ## deps: everything `make test` fetches, fetched side by side (network and
 ## disk bound: chromium from apt, axe-core from npm, Go modules, the tools
-## and the vulnerability database); a no-op once they are there
+## and the vulnerability database); a no-op once they are there. The Go
+## toolchain comes first, alone: every other step's go command needs it.
 deps:
-	@$(MAKE) --no-print-directory -j4 deps-browser $(AXE) $(PDFJS) tools $(VULNDB)/.complete go-modules
+	@$(GO) version >/dev/null
+	@$(MAKE) --no-print-directory -j4 deps-browser $(AXE) $(PDFJS) tools vulndb go-modules
 
 go-modules:
 	@$(GO) mod download
 
-tools: $(STATICCHECK) $(GOVULNCHECK)
+vulndb:
+	@$(GO) mod download $(VULNDB_MODULE)
+
+# One after the other: both compile go/types, go/parser and the rest of the
+# standard library they share, and two go commands at once would each
+# compile them (the build cache is only read before a compile starts). The
+# downloads in `make deps` go on beside them.
+tools:
+	@$(MAKE) --no-print-directory -j1 $(STATICCHECK)
+	@$(MAKE) --no-print-directory -j1 $(GOVULNCHECK)
 
 lint: fmt-check vet staticcheck vuln
 
@@ -93,34 +142,40 @@ fmt-check:
 ## vet: go vet natively, and for js/wasm the packages that differ there
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet $(JS_PKGS)
+	$(JS_ENV) $(GO) vet $(JS_PKGS)
 
 staticcheck: $(STATICCHECK)
 	$(STATICCHECK) ./...
-	GOOS=js GOARCH=wasm $(STATICCHECK) $(JS_PKGS)
+	$(JS_ENV) $(STATICCHECK) $(JS_PKGS)
 
 $(STATICCHECK):
 	GOBIN=$(@D) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-## vuln: govulncheck against a local copy of the Go vulnerability database
-vuln: $(GOVULNCHECK) $(VULNDB)/.complete
-	$(GOVULNCHECK) -db file://$(VULNDB) ./...
+## vuln: govulncheck against the pinned Go vulnerability database.
+## govulncheck reads a directory of OSV entries (ID.json) and indexes them
+## itself (x/vuln internal/client newHybridSource: the same modules index,
+## with its own fixed-version rule), so the module's data/osv is used as it
+## is: no database build (x/vulndb's cmd/indexdb compiled ~700 packages).
+## Checked against the indexdb-built database: the same 187 entries and 435
+## findings for a go1.26.8 program using net/http, crypto/tls and x509.
+vuln: $(GOVULNCHECK)
+	@osv=$$($(GO) mod download -json $(VULNDB_MODULE) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$$/\1/p')/data/osv; \
+	test -d "$$osv" || { echo "vuln: no $$osv"; exit 1; }; \
+	echo "$(GOVULNCHECK) -db file://$$osv ./..."; \
+	$(GOVULNCHECK) -db file://$$osv ./...
 
 $(GOVULNCHECK):
 	GOBIN=$(@D) $(GO) install golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION)
 
-# The online database cannot be reached here: build it from the pinned
-# golang.org/x/vulndb module (about a minute, once; cached outside the repo).
-$(VULNDB)/.complete:
-	@echo "building the Go vulnerability database in $(VULNDB) (once)"
-	@rm -rf $(VULNDB) && mkdir -p $(VULNDB)
-	@src=$$($(GO) mod download -json golang.org/x/vulndb@$(VULNDB_VERSION) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$$/\1/p'); \
-	cd $(VULNDB) && $(GO) run golang.org/x/vulndb/cmd/indexdb@$(VULNDB_VERSION) -vulns "$$src/data/osv" -out $(VULNDB) >/dev/null
-	@touch $@
-
-## unit: Go tests of every package, with each fuzz target's seed corpus
+## unit: Go tests of every package, with each fuzz target's seed corpus.
+## Go's test cache answers for a package whose test binary, environment
+## variables read and files opened (the goldens, testdata, fuzz corpora) are
+## all unchanged since it last passed: the tests are deterministic (calc is
+## pure, seeded; the site tests serve on loopback), so a rerun could only
+## repeat the pass. `make unit UNIT_FLAGS=-count=1` runs every one anyway.
+UNIT_FLAGS ?=
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test $(UNIT_VET) $(UNIT_FLAGS) ./...
 
 ## e2e: browser tests in headless chromium (installs chromium, axe-core and pdf.js when missing)
 e2e: deps-browser $(AXE) $(PDFJS) wasm
@@ -146,21 +201,28 @@ $(PDFJS):
 	@echo "installing pdfjs-dist $(PDFJS_VERSION) (npm)"
 	@mkdir -p $(CACHE)/pdfjs-dist-$(PDFJS_VERSION)
 	@npm install --silent --no-audit --no-fund --omit=optional --prefix $(CACHE)/pdfjs-dist-$(PDFJS_VERSION) pdfjs-dist@$(PDFJS_VERSION) >/dev/null
+# The packages with fuzz targets, as "import-path dir" lines.
+FUZZ_PKGS = $(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do \
+	  grep -qs '^func Fuzz' "$$dir"/*_test.go && echo "$$pkg $$dir"; done; true
+
+## fuzz-build: compile each fuzz package's test binary once, with the fuzzing
+## instrumentation, into $(FUZZBIN)/ (`go test -fuzz` per target would link
+## it again for every one)
+fuzz-build:
+	@set -e; mkdir -p $(FUZZBIN); ($(FUZZ_PKGS)) | while read -r pkg dir; do \
+	  $(GO) test -c -fuzz=. -o "$(FUZZBIN)/$$(echo "$$pkg" | tr / _).test" "$$pkg"; \
+	done
 
 ## fuzz: run every fuzz target for $(FUZZTIME) each (inputs that fail are
-## written to the package's testdata/fuzz and then run by every `go test`).
-## Each package's test binary is compiled once, with the fuzzing
-## instrumentation, and run once per target: `go test -fuzz` per target
-## would link it again for every one.
-fuzz:
-	@set -e; bin=$$(mktemp -d); trap 'rm -rf "$$bin"' EXIT; \
-	fuzzcache=$$($(GO) env GOCACHE)/fuzz; \
-	$(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do \
-	  grep -qs '^func Fuzz' "$$dir"/*_test.go || continue; \
-	  $(GO) test -c -fuzz=. -o "$$bin/fuzz.test" "$$pkg"; \
-	  for target in $$(cd "$$dir" && "$$bin/fuzz.test" -test.list '^Fuzz' | grep '^Fuzz'); do \
+## written to the package's testdata/fuzz and then run by every `go test`),
+## one after the other, each with its package's binary from fuzz-build
+fuzz: fuzz-build
+	@set -e; fuzzcache=$$($(GO) env GOCACHE)/fuzz; bin=$(CURDIR)/$(FUZZBIN); \
+	($(FUZZ_PKGS)) | while read -r pkg dir; do \
+	  test="$$bin/$$(echo "$$pkg" | tr / _).test"; \
+	  for target in $$(cd "$$dir" && "$$test" -test.list '^Fuzz' | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
-	    (cd "$$dir" && "$$bin/fuzz.test" -test.run '^$$' -test.fuzz "^$$target$$" -test.fuzztime $(FUZZTIME) \
+	    (cd "$$dir" && "$$test" -test.run '^$$' -test.fuzz "^$$target$$" -test.fuzztime $(FUZZTIME) \
 	      -test.fuzzcachedir "$$fuzzcache/$$pkg" -test.paniconexit0) || exit 1; \
 	  done; \
 	done
@@ -183,9 +245,10 @@ bench-browser: deps-browser wasm
 	  $(GO) test -count=1 -run '^TestBrowserBenchmark$$' ./e2e/ -v | grep '^{' | tail -1
 
 clean:
-	rm -rf $(WASM) dist e2e/artifacts
+	rm -rf $(WASM) dist e2e/artifacts $(FUZZBIN)
 
-## clean-cache: delete the tools, vulnerability database and axe-core kept in
-## $(CACHE) (Go's own caches: `go clean -cache -modcache`)
+## clean-cache: delete the tools and axe-core kept in $(CACHE) (Go's own
+## caches, the vulnerability database among the modules: `go clean -cache
+## -modcache`)
 clean-cache:
 	rm -rf $(CACHE)
