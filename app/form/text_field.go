@@ -22,6 +22,12 @@ type textField struct {
 
 	mounted string // the value rendered at mount, never changed
 	typed   string // the input's current text, as last seen
+	// echoes are the texts typed since the value was last set from
+	// outside. Each keystroke goes to the store and comes back as Value a
+	// render later; on a busy machine or a phone the next keystroke has
+	// landed by then, and the store's older value ("25000" on the way to
+	// "250000") is not a change from outside: writing it lost the keystroke.
+	echoes map[string]bool
 }
 
 func (t *textField) OnInit() {
@@ -30,10 +36,10 @@ func (t *textField) OnInit() {
 
 // OnUpdate writes a value that changed from outside into the input.
 func (t *textField) OnUpdate(ctx app.Context) {
-	if t.Value == t.typed {
+	if !t.fromOutside() {
 		return
 	}
-	t.typed = t.Value
+	t.typed, t.echoes = t.Value, nil
 	if app.IsClient {
 		if el := app.Window().GetElementByID(fields.InputID(t.Spec.Key)); el.Truthy() {
 			el.Set("value", t.Value)
@@ -48,7 +54,20 @@ func (t *textField) Render() app.UI {
 
 // see keeps the text typed (read when the handler runs: go-app keeps an
 // element's first handler).
-func (t *textField) see(text string) { t.typed = text }
+func (t *textField) see(text string) {
+	t.typed = text
+	if t.echoes == nil {
+		t.echoes = map[string]bool{}
+	}
+	t.echoes[text] = true
+}
+
+// fromOutside reports whether Value is a change from outside (a share
+// link, lots imported or removed, a settled amount grouped) rather than
+// what the input shows or the echo of a keystroke typed since.
+func (t *textField) fromOutside() bool {
+	return t.Value != t.typed && !t.echoes[t.Value]
+}
 
 // field is the right component or element for a spec.
 func field(f fields.Spec, values fields.Values, problems map[string]string) app.UI {
