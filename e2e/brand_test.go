@@ -44,7 +44,7 @@ func buildBrandSite(tmp string) (*site.Site, error) {
 	if err := os.WriteFile(filepath.Join(dir, "brand.json"), raw, 0o644); err != nil {
 		return nil, err
 	}
-	return site.Build(site.BuildOptions{Out: filepath.Join(tmp, "brand"), WasmDir: wasmDir, Brand: filepath.Join(dir, "brand.json"), Label: "e2e-brand"})
+	return site.Build(site.BuildOptions{Out: filepath.Join(tmp, "brand"), WasmDir: wasmDir, Brand: filepath.Join(dir, "brand.json"), Label: "e2e-brand", BrotliQuality: testBrotli()})
 }
 
 // TestBrandedSite: brand.json changes the name, logo, colours, the short

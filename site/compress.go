@@ -38,11 +38,19 @@ var compressible = map[string]bool{
 // 0.9% for 65% more time: not worth it.
 const brotliQuality = 11
 
+// quality is BuildOptions.BrotliQuality, 0 meaning brotliQuality.
+func quality(q int) int {
+	if q == 0 {
+		return brotliQuality
+	}
+	return q
+}
+
 // compressTree writes name.br and name.gz next to every compressible file of
 // at least minCompressSize bytes, taking them from cache when it already
 // holds them (cache "" keeps none). A sibling that is not smaller than the
 // original is not written (the server then sends the original).
-func compressTree(dir string, cache compressCache) error {
+func compressTree(dir string, cache compressCache, brotliLevel int) error {
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -69,7 +77,7 @@ func compressTree(dir string, cache compressCache) error {
 		go func() {
 			defer wg.Done()
 			for path := range work {
-				errs <- compressFile(path, cache)
+				errs <- compressFile(path, cache, brotliLevel)
 			}
 		}()
 	}
@@ -91,34 +99,34 @@ func compressTree(dir string, cache compressCache) error {
 // write one.
 var encodings = []struct {
 	ext      string
-	compress func(raw []byte) ([]byte, error)
+	compress func(raw []byte, brotliLevel int) ([]byte, error)
 }{
-	{".gz", func(raw []byte) ([]byte, error) {
+	{".gz", func(raw []byte, _ int) ([]byte, error) {
 		var gz bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 		zw.Write(raw)
 		err := zw.Close()
 		return gz.Bytes(), err
 	}},
-	{".br", func(raw []byte) ([]byte, error) {
+	{".br", func(raw []byte, brotliLevel int) ([]byte, error) {
 		var br bytes.Buffer
-		bw := brotli.NewWriterLevel(&br, brotliQuality)
+		bw := brotli.NewWriterLevel(&br, brotliLevel)
 		bw.Write(raw)
 		err := bw.Close()
 		return br.Bytes(), err
 	}},
 }
 
-func compressFile(path string, cache compressCache) error {
+func compressFile(path string, cache compressCache, brotliLevel int) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
 	for _, enc := range encodings {
-		key := cache.key(raw, enc.ext)
+		key := cache.key(raw, enc.ext, brotliLevel)
 		b, ok := cache.get(key)
 		if !ok {
-			if b, err = enc.compress(raw); err != nil {
+			if b, err = enc.compress(raw, brotliLevel); err != nil {
 				return err
 			}
 			cache.put(key, b)
@@ -145,7 +153,9 @@ const cacheAge = 7 * 24 * time.Hour
 
 // cacheVersion changes when the encoders' settings do, so that an entry
 // written with other settings is never used.
-var cacheVersion = fmt.Sprintf("br%d-gz%d", brotliQuality, gzip.BestCompression)
+func cacheVersion(brotliLevel int) string {
+	return fmt.Sprintf("br%d-gz%d", brotliLevel, gzip.BestCompression)
+}
 
 // defaultCompressCache is smacalc's directory in the user's cache
 // (os.UserCacheDir: $XDG_CACHE_HOME or ~/.cache on Linux), or none when
@@ -160,9 +170,9 @@ func defaultCompressCache() compressCache {
 
 // key names the compression of raw into ext's encoding: a hash of the
 // content, so the same file under any name or in any build is found.
-func (c compressCache) key(raw []byte, ext string) string {
+func (c compressCache) key(raw []byte, ext string, brotliLevel int) string {
 	sum := sha256.Sum256(raw)
-	return hex.EncodeToString(sum[:]) + "-" + cacheVersion + ext
+	return hex.EncodeToString(sum[:]) + "-" + cacheVersion(brotliLevel) + ext
 }
 
 func (c compressCache) get(key string) ([]byte, bool) {

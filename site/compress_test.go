@@ -24,7 +24,7 @@ func TestCompressCache(t *testing.T) {
 	if err := os.WriteFile(first, raw, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := compressFile(first, cache); err != nil {
+	if err := compressFile(first, cache, brotliQuality); err != nil {
 		t.Fatal(err)
 	}
 	br, err := os.ReadFile(first + ".br")
@@ -34,7 +34,7 @@ func TestCompressCache(t *testing.T) {
 	if got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br))); err != nil || !bytes.Equal(got, raw) {
 		t.Fatalf("app.wasm.br does not decode to app.wasm (%v)", err)
 	}
-	key := cache.key(raw, ".br")
+	key := cache.key(raw, ".br", brotliQuality)
 	kept, ok := cache.get(key)
 	if !ok || !bytes.Equal(kept, br) {
 		t.Fatalf("the cache does not hold app.wasm.br under %s", key)
@@ -48,7 +48,7 @@ func TestCompressCache(t *testing.T) {
 	if err := os.WriteFile(second, raw, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := compressFile(second, cache); err != nil {
+	if err := compressFile(second, cache, brotliQuality); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(second + ".br"); !bytes.Equal(got, planted) {
@@ -56,8 +56,8 @@ func TestCompressCache(t *testing.T) {
 	}
 
 	// Other content, other key.
-	if cache.key(append(raw, 'x'), ".br") == key || cache.key(raw, ".gz") == key {
-		t.Error("different content or encoding share a cache key")
+	if cache.key(append(raw, 'x'), ".br", brotliQuality) == key || cache.key(raw, ".gz", brotliQuality) == key || cache.key(raw, ".br", 9) == key {
+		t.Error("different content, encoding or brotli level share a cache key")
 	}
 
 	// An entry unused for longer than cacheAge is removed on the next put.
@@ -65,17 +65,17 @@ func TestCompressCache(t *testing.T) {
 	if err := os.Chtimes(filepath.Join(string(cache), key), old, old); err != nil {
 		t.Fatal(err)
 	}
-	cache.put(cache.key([]byte("other"), ".br"), []byte("x"))
+	cache.put(cache.key([]byte("other"), ".br", brotliQuality), []byte("x"))
 	if _, ok := cache.get(key); ok {
 		t.Error("an entry unused for longer than cacheAge was kept")
 	}
-	if _, ok := cache.get(cache.key([]byte("other"), ".br")); !ok {
+	if _, ok := cache.get(cache.key([]byte("other"), ".br", brotliQuality)); !ok {
 		t.Error("the entry just put was removed")
 	}
 
 	// No cache: compressed every time, nothing kept.
 	none := compressCache("")
-	if err := compressFile(first, none); err != nil {
+	if err := compressFile(first, none, brotliQuality); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := none.get(key); ok {
