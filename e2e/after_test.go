@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +19,6 @@ import (
 // desktop and phone pictures; axe clean with the room filled in.
 func TestAfterAFewYears(t *testing.T) {
 	t.Parallel()
-	axePath := os.Getenv("SMACALC_AXE")
 	// One tab for both layouts: the phone loads the page again in the
 	// desktop's browser context (asPhone: its storage emptied, so it
 	// computes its own results), which spares it a second context's cold
@@ -98,37 +94,7 @@ func TestAfterAFewYears(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if axePath == "" {
-				t.Log("SMACALC_AXE not set: axe not run")
-				return
-			}
-			axe, err := os.ReadFile(axePath)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var raw string
-			err = chromedp.Run(ctx,
-				chromedp.Evaluate(string(axe), nil),
-				chromedp.Evaluate(`axe.run(document.querySelector("#after"), {
-					runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-					resultTypes: ["violations"],
-				}).then((r) => JSON.stringify(r.violations))`, &raw, awaitPromise),
-			)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var violations []axeViolation
-			if err := json.Unmarshal([]byte(raw), &violations); err != nil {
-				t.Fatal(err)
-			}
-			_ = os.WriteFile(filepath.Join(artifacts, "axe-after-"+layout.name+".json"), []byte(raw), 0o644)
-			for _, v := range violations {
-				if v.Impact == "serious" || v.Impact == "critical" {
-					t.Errorf("%s (%s): %s", v.ID, v.Impact, v.Help)
-				} else {
-					t.Logf("minor: %s (%s)", v.ID, v.Impact)
-				}
-			}
+			axeClean(t, ctx, "#after")
 		})
 	}
 }
