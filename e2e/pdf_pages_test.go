@@ -130,6 +130,22 @@ const printedParts = `[...document.querySelectorAll("figure.chart, table:has(cap
 		? {id: e.id, first: e.querySelector("h3")?.textContent || "", second: (e.querySelector("figcaption")?.textContent || "").slice(0, 60)}
 		: {id: e.id || e.className, first: e.querySelector("caption").textContent, second: e.querySelector("tbody tr")?.textContent || ""})`
 
+// printedEmptyFrames lists, with print media emulated, the elements that
+// print a border around or beside nothing: a section whose content is all
+// hidden in print still draws its rule (the default report ended with a
+// stray line under the assumptions: the advisor tools' border-top, whose
+// print override came earlier in the stylesheet than the rule it meant to
+// override). Table cells are left out: an empty cell in a ruled table is
+// part of the table.
+const printedEmptyFrames = `[...document.querySelectorAll("main *")].filter((e) => {
+	if (!e.checkVisibility() || e.closest("table")) return false;
+	const s = getComputedStyle(e), r = e.getBoundingClientRect();
+	const ruled = ["Top", "Right", "Bottom", "Left"].some((side) =>
+		parseFloat(s["border" + side + "Width"]) > 0 && s["border" + side + "Style"] !== "none" && s["border" + side + "Color"] !== "rgba(0, 0, 0, 0)");
+	if (!ruled || r.width === 0 || r.height === 0) return false;
+	return e.innerText.trim() === "" && ![...e.querySelectorAll("svg, img, canvas")].some((g) => g.checkVisibility());
+}).map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + String(e.className).trim().split(/\s+/).join(".") : ""))`
+
 // printedPart is one chart or table of printedParts: first and second
 // are to print on one page.
 type printedPart struct {
@@ -210,6 +226,7 @@ func TestPrintedPagesToLookAt(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := browser(t, 1280, 900)
 			var parts []printedPart
+			var emptyFrames []string
 			var pdf []byte
 			actions := chromedp.Tasks{
 				chromedp.Navigate(srv.URL + "/" + tc.query),
@@ -222,10 +239,14 @@ func TestPrintedPagesToLookAt(t *testing.T) {
 			actions = append(actions,
 				emulation.SetEmulatedMedia().WithMedia("print"),
 				chromedp.Evaluate(printedParts, &parts),
+				chromedp.Evaluate(printedEmptyFrames, &emptyFrames),
 				printLetter(&pdf),
 			)
 			if err := chromedp.Run(ctx, actions); err != nil {
 				t.Fatal(err)
+			}
+			if len(emptyFrames) > 0 {
+				t.Errorf("print: borders around nothing: %q", emptyFrames)
 			}
 			writeArtifact(t, "print-"+tc.name+".pdf", pdf)
 			pages := readPDFPages(t, ctx, pdf, 1.5)

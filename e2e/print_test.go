@@ -52,6 +52,7 @@ func TestPrintReport(t *testing.T) {
 			var client, preparer, pageRule string
 			var pdf []byte
 			var parts []printedPart
+			var emptyFrames []string
 			err := chromedp.Run(ctx,
 				chromedp.Navigate(srv.URL+"/"),
 				chromedp.WaitVisible(appReady),
@@ -70,10 +71,14 @@ func TestPrintReport(t *testing.T) {
 				chromedp.Text(`#report-preparer`, &preparer),
 				chromedp.Evaluate(printSetup, &pageRule),
 				chromedp.Evaluate(printedParts, &parts),
+				chromedp.Evaluate(printedEmptyFrames, &emptyFrames),
 				printLetter(&pdf),
 			)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if len(emptyFrames) > 0 {
+				t.Errorf("print: borders around nothing: %q", emptyFrames)
 			}
 			want := map[string]bool{
 				"#inputs": false, "#saved": false, "#exports": false, "#cta": false, "#pin": false, "#share": false,
