@@ -83,18 +83,38 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 		return Paths{}, err
 	}
 	defer idlePathSims.put(sim)
+	// The second path of each whole antithetic pair in the range runs in
+	// lock-step with the first (runPair).
+	var twin *pathSim
+	if count >= 2 && (count >= 3 || first%2 == 0) {
+		if twin, err = takePathSim(s); err != nil {
+			return Paths{}, err
+		}
+		defer idlePathSims.put(twin)
+	}
 	inKind := newInKindPass(s, sim.tx) // nil without an exit plan
 	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, 0, count)}
-	for k := range count {
+	var pair [2]PathOutcome
+	for k := 0; k < count; k++ {
 		if err := ctx.Err(); err != nil {
 			return Paths{}, err
 		}
-		o := sim.run(first + k)
+		path := first + k
+		var o PathOutcome
+		switch {
+		case path%2 == 0 && k+1 < count && twin != nil:
+			pair[0], pair[1] = runPair(sim, twin, path)
+			o = pair[0]
+		case path%2 == 1 && k > 0 && twin != nil:
+			o = pair[1] // run with path−1
+		default:
+			o = sim.run(path)
+		}
 		if inKind != nil {
-			o.Exit.InKind = inKind.run(first + k).SMA.AfterTax
+			o.Exit.InKind = inKind.run(path).SMA.AfterTax
 		}
 		if err := o.check(); err != nil {
-			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, first+k, err)
+			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
 		}
 		out.Outcomes = append(out.Outcomes, o)
 		if progress != nil {
