@@ -105,12 +105,16 @@ func (p *pathSim) run(path int) PathOutcome {
 // path+1 in lock-step, p the first and q the second, and returns their
 // outcomes: the same as p.run(path) and q.run(path+1), the second taking
 // the first's specific shocks, negated, instead of drawing them again
-// (market.State.Mirror).
+// (market.State.Mirror), and its quarters' leavers (turnover.mirror).
 func runPair(p, q *pathSim, path int) (PathOutcome, PathOutcome) {
 	p.begin(path)
 	q.begin(path + 1)
 	q.mkt.Mirror(&p.mkt)
-	defer q.mkt.Mirror(nil)
+	q.turn.mirror = &p.turn
+	defer func() {
+		q.mkt.Mirror(nil)
+		q.turn.mirror = nil
+	}()
 	var te, teQ trackingSums
 	for t := int32(1); t <= p.steps; t++ {
 		p.step(t, &te)
