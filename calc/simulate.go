@@ -225,14 +225,29 @@ func inspectPath(s scenario.Scenario, path int) (*Inspection, PathOutcome, error
 // pathSim costs its tax law, its market's per-stock tables and 300 KB of
 // lot books, zeroed and then collected: 3–5% of BenchmarkSimulateDefault's
 // ten paths a call (perf: newHoldings 67% of the bytes allocated, page
-// faults, the collector). A path depends only on (scenario, path index) —
+// faults, the collector); a call takes two since the pairs run in
+// lock-step (runPair). A path depends only on (scenario, path index) —
 // begin resets everything a path uses, which is what lets one pathSim run
 // path after path within a call and any split give the same outcomes — so
 // taking a used one changes no result. Concurrent calls (validate/) each
 // take their own; at most idleMax are kept.
+//
+// It is the package's one package-level variable that changes, and it
+// stays so: it is scratch memory, like the standard library's pools of
+// printers and encoders (fmt, encoding/json), not state a result can
+// depend on — the package's
+// promise is no global random source and no clock (doc.go), and
+// TestIdlePathSimsChangeNothing checks that a pooled simulator gives a new
+// one's outcomes after the same scenario, after another and with legacy
+// lots changed in place. Keeping the simulators per Simulate instead would
+// not reach the callers that need them: the browser's workers call
+// SimulatePaths once per chunk, with nothing to hold between calls but a
+// handle the API would have to grow, while SimulatePaths is the one entry
+// point every caller (workers, validate/, the CLI, the break-even map)
+// already uses.
 var idlePathSims pathSimPool
 
-const idleMax = 4
+const idleMax = 4 // two calls' pairs
 
 type pathSimPool struct {
 	mu   sync.Mutex
