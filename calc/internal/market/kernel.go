@@ -241,14 +241,30 @@ func (m *State) listCandidates(maxB []float64, cand []int32, lf float64) (nc int
 		return 0
 	}
 	price := m.Price
-	maxB, cand = maxB[:len(price)], cand[:len(price)]
-	for i, pn := range price {
+	n := len(price)
+	maxB, cand = maxB[:n], cand[:n]
+	i := 0
+	for ; i+1 < n; i += 2 {
+		in0 := b2i(float64(price[i]*lf) < maxB[i])
+		in1 := b2i(float64(price[i+1]*lf) < maxB[i+1])
 		cand[nc] = int32(i)
-		if float64(pn*lf) < maxB[i] {
-			nc++
-		}
+		nc += in0
+		cand[nc] = int32(i + 1)
+		nc += in1
+	}
+	if i < n {
+		cand[nc] = int32(i)
+		nc += b2i(float64(price[i]*lf) < maxB[i])
 	}
 	return nc
+}
+
+// b2i is 1 for true and 0 for false, without a branch (a SETcc).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Mirror makes m, the second path of an antithetic pair (PathSeed), take
