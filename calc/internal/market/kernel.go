@@ -214,8 +214,15 @@ func (m *State) move(d, shares []float64, vols []StockVol) (valOld, val float64)
 		a1 := float64(r*(1.0/24)) + 1.0/6
 		a2 := float64(r*(1.0/720)) + 1.0/120
 		q := a0 + float64(r2*(a1+float64(r2*a2)))
-		t := &expTable[k&63]
-		g := (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+		rq := float64(r * q)
+		var g float64
+		if j := uint64(k + expWideHalf); j < 2*expWideHalf { // 2^(k/64) from expWide: nearly always
+			t := &expWide[j]
+			g = t[0] + float64(t[1]+float64(t[0]*rq))
+		} else {
+			t := &expTable[k&63]
+			g = (t[0] + float64(t[1]+float64(t[0]*rq))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+		}
 
 		po := price[i]
 		pn := po * g
