@@ -280,7 +280,8 @@
 // within 0.51 ulp) needs no Cody–Waite reduction, and evaluates its
 // polynomial with Estrin's scheme: the per-stock dependency chain, which
 // bounds how many stocks an out-of-order CPU overlaps, is what the kernel's
-// time was. The harvest candidates are listed without a branch. All of it is
+// time was; for the same reason 2^(k/64) comes from a table already scaled
+// by 2^⌊k/64⌋ for |k| ≤ 512 (expWide: the same bits, one product fewer). The harvest candidates are listed without a branch. All of it is
 // pure-Go arithmetic with products that could be fused into an FMA rounded
 // explicitly (float64 conversions), because math.Exp and math.Log are
 // assembly on amd64 and pure Go in WebAssembly and differ in the last bit
