@@ -79,7 +79,7 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 		ci.cand = make([]float64, 0, n)
 		ci.at = make([]int32, 0, n)
 	}
-	price, shares, lossStep, subSlot := m.Price[:n], h.shares[:n], h.lossStep[:n], h.subSlot[:n]
+	price, shares, lossStep := m.Price[:n], h.shares[:n], h.lossStep[:n]
 	d := ci.deficit[:n]
 	per := index / m.HeldIdxVal
 	// The search needs only the deficits of at least minTrade when the set
@@ -93,20 +93,28 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	// name is short by minTrade is unpredictable, and the mispredicted
 	// branch was most of this loop's time (perf, docs/ARCHITECTURE.md
 	// "Speed: the engine").
+	//
+	// A name with a substitute is not a candidate: a substitute holds the
+	// proceeds of a loss sale of this step (harvest, weekly checks; buy and
+	// give add to one only for such a name), and the names sold at a loss
+	// in this step are not bought. So the scan leaves substitutes out and
+	// the few names that have one get their deficit after it: the lookup
+	// of a name's substitute in the scan (a load and a branch a name, and
+	// registers the loop then spilled) was a fifth of its time (perf).
 	cand, at := ci.cand[:n], ci.at[:n]
 	nc := 0
 	for i, w := range m.HeldN[:n] {
 		// float64(…) rounds each product, so that no platform fuses it
 		// into an FMA (native and WebAssembly agree to the bit).
-		v := float64(shares[i] * price[i])
-		if k := subSlot[i]; k >= 0 {
-			v += h.subs[k].value
-		}
-		di := float64(per*w*price[i]) - v
+		di := float64(per*w*price[i]) - float64(shares[i]*price[i])
 		d[i] = di
 		cand[nc] = di
 		at[nc] = int32(i)
 		nc += b2i(di >= minTrade) & b2i(w != 0) & b2i(lossStep[i] != t)
+	}
+	for _, sub := range h.subs {
+		i := sub.stock
+		d[i] = float64(per*m.HeldN[i]*price[i]) - (float64(shares[i]*price[i]) + sub.value)
 	}
 	cand, at = cand[:nc], at[:nc]
 	thr, k, sum := waterLevel(cand, c, minTrade)

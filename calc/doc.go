@@ -280,7 +280,8 @@
 // within 0.51 ulp) needs no Cody–Waite reduction, and evaluates its
 // polynomial with Estrin's scheme: the per-stock dependency chain, which
 // bounds how many stocks an out-of-order CPU overlaps, is what the kernel's
-// time was. The harvest candidates are listed without a branch. All of it is
+// time was; for the same reason 2^(k/64) comes from a table already scaled
+// by 2^⌊k/64⌋ for |k| ≤ 512 (expWide: the same bits, one product fewer). The harvest candidates are listed without a branch. All of it is
 // pure-Go arithmetic with products that could be fused into an FMA rounded
 // explicitly (float64 conversions), because math.Exp and math.Log are
 // assembly on amd64 and pure Go in WebAssembly and differ in the last bit
@@ -290,7 +291,13 @@
 // insertion point is found from the top); the harvest only visits the stocks
 // the kernel flagged as below their highest basis × (1 − threshold), listed
 // in a pass after the prices move (market.State.listCandidates: in the
-// move's loop the list's registers made it spill). SimulatePaths keeps the
+// move's loop the list's registers made it spill). The two paths of an
+// antithetic pair run in lock-step (runPair, path.go): the second takes the
+// first's specific shocks, negated (market.State.Mirror: a product's
+// rounding is symmetric, so they are its own to the bit), and its quarters'
+// leavers, instead of drawing them again; each step checks that the first
+// drew from the same state of the stream, so nothing but the speed depends
+// on it. SimulatePaths keeps the
 // path simulators of the last scenario for its next call (idlePathSims,
 // simulate.go): a worker simulates a run in chunks of a few paths, and each
 // call allocated, zeroed and left to the collector 300 KB of lot books. It

@@ -96,14 +96,42 @@ func (p *pathSim) run(path int) PathOutcome {
 	p.begin(path)
 	var te trackingSums
 	for t := int32(1); t <= p.steps; t++ {
-		if excess, ok := p.month(t); ok {
-			te.add(excess)
-		}
-		if t%stepsPerYear == 0 {
-			p.closeYear(int(t/stepsPerYear), t, te.closeYear())
-		}
+		p.step(t, &te)
 	}
 	return p.outcome(te.annualized(p.steps))
+}
+
+// runPair simulates the antithetic pair of paths `path` (even) and
+// path+1 in lock-step, p the first and q the second, and returns their
+// outcomes: the same as p.run(path) and q.run(path+1), the second taking
+// the first's specific shocks, negated, instead of drawing them again
+// (market.State.Mirror), and its quarters' leavers (turnover.mirror).
+func runPair(p, q *pathSim, path int) (PathOutcome, PathOutcome) {
+	p.begin(path)
+	q.begin(path + 1)
+	q.mkt.Mirror(&p.mkt)
+	q.turn.mirror = &p.turn
+	defer func() {
+		q.mkt.Mirror(nil)
+		q.turn.mirror = nil
+	}()
+	var te, teQ trackingSums
+	for t := int32(1); t <= p.steps; t++ {
+		p.step(t, &te)
+		q.step(t, &teQ)
+	}
+	return p.outcome(te.annualized(p.steps)), q.outcome(teQ.annualized(q.steps))
+}
+
+// step simulates month t, and the year when t ends one, adding the
+// month's tracking difference to te.
+func (p *pathSim) step(t int32, te *trackingSums) {
+	if excess, ok := p.month(t); ok {
+		te.add(excess)
+	}
+	if t%stepsPerYear == 0 {
+		p.closeYear(int(t/stepsPerYear), t, te.closeYear())
+	}
 }
 
 // begin sets the path's random draws, prices every stock at 1, makes the

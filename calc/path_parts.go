@@ -60,17 +60,13 @@ func (p *pathSim) reconstitute(t int32) float64 {
 	if p.turn.q <= 0 {
 		return 0
 	}
-	leaves := p.turn.leavers(t)
 	growth := 0.0
-	for i, w := range p.mkt.HeldN {
-		u, leaving := leaves.leaving(i)
-		if !leaving {
-			continue
-		}
-		if leaves.takenOver(u) { // an excluded sector's name too: it moves the index
+	for _, l := range p.turn.quarterLeavers(t, len(p.mkt.HeldN)) {
+		i := int(l.name)
+		if l.cash { // an excluded sector's name too: it moves the index
 			growth += p.takeOver(i)
 		}
-		if w != 0 { // an excluded sector's name: the SMA holds none
+		if p.mkt.HeldN[i] != 0 { // an excluded sector's name: the SMA holds none
 			p.sma.replaceName(i, t, p.mkt.Price[i])
 		}
 	}

@@ -83,18 +83,38 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 		return Paths{}, err
 	}
 	defer idlePathSims.put(sim)
+	// The second path of each whole antithetic pair in the range runs in
+	// lock-step with the first (runPair).
+	var twin *pathSim
+	if count >= 2 && (count >= 3 || first%2 == 0) {
+		if twin, err = takePathSim(s); err != nil {
+			return Paths{}, err
+		}
+		defer idlePathSims.put(twin)
+	}
 	inKind := newInKindPass(s, sim.tx) // nil without an exit plan
 	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, 0, count)}
-	for k := range count {
+	var pair [2]PathOutcome
+	for k := 0; k < count; k++ {
 		if err := ctx.Err(); err != nil {
 			return Paths{}, err
 		}
-		o := sim.run(first + k)
+		path := first + k
+		var o PathOutcome
+		switch {
+		case path%2 == 0 && k+1 < count && twin != nil:
+			pair[0], pair[1] = runPair(sim, twin, path)
+			o = pair[0]
+		case path%2 == 1 && k > 0 && twin != nil:
+			o = pair[1] // run with path−1
+		default:
+			o = sim.run(path)
+		}
 		if inKind != nil {
-			o.Exit.InKind = inKind.run(first + k).SMA.AfterTax
+			o.Exit.InKind = inKind.run(path).SMA.AfterTax
 		}
 		if err := o.check(); err != nil {
-			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, first+k, err)
+			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
 		}
 		out.Outcomes = append(out.Outcomes, o)
 		if progress != nil {
@@ -205,14 +225,29 @@ func inspectPath(s scenario.Scenario, path int) (*Inspection, PathOutcome, error
 // pathSim costs its tax law, its market's per-stock tables and 300 KB of
 // lot books, zeroed and then collected: 3–5% of BenchmarkSimulateDefault's
 // ten paths a call (perf: newHoldings 67% of the bytes allocated, page
-// faults, the collector). A path depends only on (scenario, path index) —
+// faults, the collector); a call takes two since the pairs run in
+// lock-step (runPair). A path depends only on (scenario, path index) —
 // begin resets everything a path uses, which is what lets one pathSim run
 // path after path within a call and any split give the same outcomes — so
 // taking a used one changes no result. Concurrent calls (validate/) each
 // take their own; at most idleMax are kept.
+//
+// It is the package's one package-level variable that changes, and it
+// stays so: it is scratch memory, like the standard library's pools of
+// printers and encoders (fmt, encoding/json), not state a result can
+// depend on — the package's
+// promise is no global random source and no clock (doc.go), and
+// TestIdlePathSimsChangeNothing checks that a pooled simulator gives a new
+// one's outcomes after the same scenario, after another and with legacy
+// lots changed in place. Keeping the simulators per Simulate instead would
+// not reach the callers that need them: the browser's workers call
+// SimulatePaths once per chunk, with nothing to hold between calls but a
+// handle the API would have to grow, while SimulatePaths is the one entry
+// point every caller (workers, validate/, the CLI, the break-even map)
+// already uses.
 var idlePathSims pathSimPool
 
-const idleMax = 4
+const idleMax = 4 // two calls' pairs
 
 type pathSimPool struct {
 	mu   sync.Mutex

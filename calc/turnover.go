@@ -54,6 +54,24 @@ type turnover struct {
 	q        float64 // probability that a name is replaced at a quarter end
 	takeover float64 // share of the leaving names taken over for cash (takeover.go)
 	seed     uint64  // the path pair's stream of replacements
+
+	// The last quarter's leavers (quarterLeavers): drawn at step leftAt
+	// from stream leftSeed. mirror is the turnover of the first path of
+	// the pair when this is the second's, in lock-step (runPair): the
+	// pair shares the stream, so the second path takes the first's list
+	// instead of drawing a number for each of its names again (perf:
+	// reconstitute's draws were 3% of BenchmarkSimulateDefault's samples).
+	left     []leaver
+	leftAt   int32
+	leftSeed uint64
+	mirror   *turnover
+}
+
+// leaver is a name leaving the index at a quarter end, and whether it
+// leaves by a cash takeover.
+type leaver struct {
+	name int32
+	cash bool
 }
 
 func newTurnover(s scenario.Scenario) turnover {
@@ -73,6 +91,24 @@ func (tu *turnover) leavers(t int32) leaverDraw {
 		cash:  uint64(tu.takeover * (1 << 53)),
 		base:  market.SplitMix64(tu.seed ^ uint64(t)),
 	}
+}
+
+// quarterLeavers returns the names of the n in the index leaving it at
+// the quarter ending at step t, in index order (leavers' draw; the
+// mirror's list when it drew this quarter of this stream).
+func (tu *turnover) quarterLeavers(t int32, n int) []leaver {
+	if m := tu.mirror; m != nil && m.leftAt == t && m.leftSeed == tu.seed {
+		return m.left
+	}
+	leaves := tu.leavers(t)
+	tu.left = tu.left[:0]
+	for i := range n {
+		if u, leaving := leaves.leaving(i); leaving {
+			tu.left = append(tu.left, leaver{name: int32(i), cash: leaves.takenOver(u)})
+		}
+	}
+	tu.leftAt, tu.leftSeed = t, tu.seed
+	return tu.left
 }
 
 // leaverDraw is one quarter's draw of the names leaving the index. A

@@ -41,6 +41,30 @@ var expTable = func() (t [64][2]float64) {
 	return t
 }()
 
+// expWide holds 2^(k/64) for |k| ≤ expWideHalf as expTable's hi and lo
+// parts times 2^⌊k/64⌋, exact products (scaling by a power of two, the
+// results normal). The kernel (State.move) looks 2^(k/64) up here when k
+// is within it — nearly always: a month's log return within ±5.5, more
+// than eight standard deviations of the most volatile name a scenario
+// allows — and so saves exp2over64's last product and the integer
+// operations that make its power of two. The result is exp2over64's to
+// the bit: with both table parts scaled by 2^e, every sum and product
+// that combines them is the unscaled one times 2^e exactly (rounding
+// commutes with scaling by powers of two in the normal range), which is
+// what exp2over64's final product computes (TestStepInlineExpIsExp2over64
+// checks the kernel's prices against exp2over64 inside and outside it).
+const expWideHalf = 512
+
+var expWide = func() (t [2 * expWideHalf][2]float64) {
+	for j := range t {
+		k := int64(j - expWideHalf)
+		scale := math.Float64frombits(uint64(k>>6+1023) << 52)
+		e := expTable[k&63]
+		t[j] = [2]float64{e[0] * scale, e[1] * scale}
+	}
+	return t
+}()
+
 const (
 	expInvL = 64 / math.Ln2
 	// ln 2 / 64 split in two: expL1 has 32 significant bits, so k·expL1

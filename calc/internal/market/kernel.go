@@ -54,6 +54,16 @@ type State struct {
 	MktZ               float64              // the step's market log return
 	histStep           int                  // the next month of History
 	draw               []float64            // the step's specific shocks (Step's first pass)
+
+	// The antithetic partner (Mirror): drawFrom and drawTo are the source
+	// before and after the last Step's specific shocks, drawn says that
+	// Step drew them (into draw) rather than taking a partner's, and
+	// mirror is the partner whose shocks this path takes, negated by
+	// mirrorVols (Vols with every Rel negated).
+	drawFrom, drawTo NormalSource
+	drawn            bool
+	mirror           *State
+	mirrorVols       []StockVol
 }
 
 // NewState returns the market of n stocks in `sectors` sectors with the
@@ -126,9 +136,19 @@ func (m *State) Step(shares, maxB []float64, cand []int32, lf float64) (nc int, 
 	if cap(m.draw) < n {
 		m.draw = make([]float64, n)
 	}
-	draw := m.draw[:n]
-	m.drawSpecific(draw)
-	valOld, val = m.move(draw, shares)
+	draw, vols := m.draw[:n], m.Vols
+	if a := m.mirror; a != nil && a.drawn && a.drawFrom.sameState(&m.Rng) && a.sdUnits == -m.sdUnits && len(a.draw) >= n {
+		// The partner drew this step's shocks from this very state with the
+		// opposite sign: take them, and its source after them.
+		draw, vols = a.draw[:n], m.mirrorVols
+		m.Rng.setState(&a.drawTo)
+		m.drawn = false
+	} else {
+		m.drawFrom = m.Rng
+		m.drawSpecific(draw)
+		m.drawTo, m.drawn = m.Rng, true
+	}
+	valOld, val = m.move(draw, shares, vols)
 	nc = m.listCandidates(maxB, cand, lf)
 	if m.allHeld {
 		m.HeldIdxVal = m.IdxVal
@@ -176,11 +196,11 @@ func (m *State) drawSpecific(d []float64) {
 // added off the draw's dependency chain) and its specific shock d[i]
 // times its relative volatility. It sums the index and the SMA's stocks
 // before and after the move.
-func (m *State) move(d, shares []float64) (valOld, val float64) {
+func (m *State) move(d, shares []float64, vols []StockVol) (valOld, val float64) {
 	sec := m.Sector
 	n := len(sec)
 	price, idxN := m.Price[:n], m.IdxN[:n]
-	shares, vols, d := shares[:n], m.Vols[:n], d[:n]
+	shares, vols, d = shares[:n], vols[:n], d[:n]
 	lr := &m.SectorLR
 	var idx float64
 	for i, sc := range sec {
@@ -194,8 +214,15 @@ func (m *State) move(d, shares []float64) (valOld, val float64) {
 		a1 := float64(r*(1.0/24)) + 1.0/6
 		a2 := float64(r*(1.0/720)) + 1.0/120
 		q := a0 + float64(r2*(a1+float64(r2*a2)))
-		t := &expTable[k&63]
-		g := (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+		rq := float64(r * q)
+		var g float64
+		if j := uint64(k + expWideHalf); j < 2*expWideHalf { // 2^(k/64) from expWide: nearly always
+			t := &expWide[j]
+			g = t[0] + float64(t[1]+float64(t[0]*rq))
+		} else {
+			t := &expTable[k&63]
+			g = (t[0] + float64(t[1]+float64(t[0]*rq))) * math.Float64frombits(uint64(k>>6+1023)<<52)
+		}
 
 		po := price[i]
 		pn := po * g
@@ -221,14 +248,54 @@ func (m *State) listCandidates(maxB []float64, cand []int32, lf float64) (nc int
 		return 0
 	}
 	price := m.Price
-	maxB, cand = maxB[:len(price)], cand[:len(price)]
-	for i, pn := range price {
+	n := len(price)
+	maxB, cand = maxB[:n], cand[:n]
+	i := 0
+	for ; i+1 < n; i += 2 {
+		in0 := b2i(float64(price[i]*lf) < maxB[i])
+		in1 := b2i(float64(price[i+1]*lf) < maxB[i+1])
 		cand[nc] = int32(i)
-		if float64(pn*lf) < maxB[i] {
-			nc++
-		}
+		nc += in0
+		cand[nc] = int32(i + 1)
+		nc += in1
+	}
+	if i < n {
+		cand[nc] = int32(i)
+		nc += b2i(float64(price[i]*lf) < maxB[i])
 	}
 	return nc
+}
+
+// b2i is 1 for true and 0 for false, without a branch (a SETcc).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Mirror makes m, the second path of an antithetic pair (PathSeed), take
+// its specific shocks from a, the first path of the pair, simulated in
+// lock-step a step ahead (a's Step t, then m's Step t); nil stops it. The
+// two paths draw from the same stream, m's normals negated, so a's
+// shocks times −1 are m's to the bit: a product's rounding is symmetric,
+// so x·(−v) = −(x·v), and the negation is carried by mirrorVols (each
+// Rel negated) in move's one product of the shock. Drawing them was
+// about an eighth of BenchmarkSimulateDefault (drawSpecific;
+// docs/ARCHITECTURE.md, "Speed: the engine"), which the second path of
+// each pair no longer pays. Step checks, each step, that a drew its
+// shocks from the state m's source is in and with the opposite sign, and
+// draws them itself otherwise, so a partner out of step (or none) changes
+// nothing but the speed.
+func (m *State) Mirror(a *State) {
+	m.mirror = a
+	if a == nil || len(m.mirrorVols) == len(m.Vols) {
+		return
+	}
+	m.mirrorVols = make([]StockVol, len(m.Vols))
+	for i, v := range m.Vols {
+		m.mirrorVols[i] = StockVol{Rel: -v.Rel, Drift: v.Drift}
+	}
 }
 
 // TakeOver moves stock i's price to a cash offer `premium` above it,

@@ -46,12 +46,19 @@ func TestStepInlineExpIsExp2over64(t *testing.T) {
 		excluded      bool
 		seed          uint64
 		paths, skipTo int
+		shift         float64 // added to every other name's drift (units of ln 2/64): log returns beyond expWide
 	}{
-		{200, 0.16, 0.25, false, 1, 2, 0},
-		{200, 0.3, 0.6, true, 1, 2, 30},
-		{50, 0.16, 0.25, false, 7, 2, 12},
+		{200, 0.16, 0.25, false, 1, 2, 0, 0},
+		{200, 0.3, 0.6, true, 1, 2, 30, 0},
+		{50, 0.16, 0.25, false, 7, 2, 12, 0},
+		{60, 0.16, 0.6, false, 3, 2, 0, expWideHalf - 2},
+		{60, 0.16, 0.6, false, 3, 2, 0, -expWideHalf - 1},
+		{60, 0.16, 0.6, false, 5, 2, 0, 2000},
 	} {
 		m := testState(c.n, c.vol, c.idio, c.excluded)
+		for i := 1; i < c.n; i += 2 {
+			m.Vols[i].Drift += c.shift
+		}
 		r := rand.New(rand.NewPCG(c.seed, 9))
 		shares, maxB, cand := make([]float64, c.n), make([]float64, c.n), make([]int32, c.n)
 		for path := range c.paths { // the even path and its antithetic partner

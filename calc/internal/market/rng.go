@@ -51,6 +51,17 @@ func xoshiroStep(s0, s1, s2, s3 uint64) (n0, n1, n2, n3, out uint64) {
 	return s0, s1, s2, s3, out
 }
 
+// sameState reports whether r and o are at the same point of the same
+// stream (whatever their signs).
+func (r *NormalSource) sameState(o *NormalSource) bool {
+	return r.s0 == o.s0 && r.s1 == o.s1 && r.s2 == o.s2 && r.s3 == o.s3
+}
+
+// setState moves r to o's point of the stream, keeping r's sign.
+func (r *NormalSource) setState(o *NormalSource) {
+	r.s0, r.s1, r.s2, r.s3 = o.s0, o.s1, o.s2, o.s3
+}
+
 // Uint64 returns the next output (it makes NormalSource a rand.Source).
 func (r *NormalSource) Uint64() uint64 {
 	var u uint64
