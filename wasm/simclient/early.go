@@ -69,6 +69,21 @@ func (p *Pool) adoptEarly() bool {
 	return true
 }
 
+// prerenderedQuery is the canonical query of the start scenario the page
+// was prerendered with ("" for none), as the page names it
+// (<meta name="smacalc-prerendered">, which static/first-paint.js reads
+// too). The result itself is in go-app's environment as JSON
+// (store.PrerenderedFromEnv), whose decoding and consistency check take a
+// while in a WASM that has just been compiled: a share link's run need
+// not wait for them.
+func prerenderedQuery() string {
+	meta := js.Global().Get("document").Call("querySelector", `meta[name="smacalc-prerendered"]`)
+	if !meta.Truthy() {
+		return ""
+	}
+	return meta.Get("content").String()
+}
+
 // runLink starts the run of the page's address when it is a share link of
 // a scenario other than the prerendered one (prerendered: its canonical
 // query, "" for none), before the UI is up. A link that does not decode
