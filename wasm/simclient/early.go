@@ -23,7 +23,10 @@ import (
 // and hands them the compiled Module with the page's own, New adopts them
 // (adoptEarly) and starts the link's run at once (runLink), and the UI's
 // first Run of that scenario takes the run over (claimEarly): one run, its
-// result cached under its canonical query like any other.
+// result cached under its canonical query like any other. The page's Go
+// program waits for the run's first answer (LinkAnswer) and shows it
+// before it starts the UI (main_wasm.go), whose mount would otherwise keep
+// the thread from reading it.
 
 // earlyRun is the link's run started by New, until the UI's first Run
 // claims it. Its updates are held meanwhile: the latest (a provisional
