@@ -3,8 +3,17 @@
 package main
 
 import (
+	"syscall/js"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	ui "smacalc/app"
 	"smacalc/app/advisor"
+	"smacalc/app/answer"
+	"smacalc/app/fields"
+	"smacalc/app/store"
+	"smacalc/site/markup"
 	"smacalc/wasm/simclient"
 	"smacalc/wasm/simworker"
 )
@@ -15,12 +24,68 @@ import (
 // workers, and the reader of the scenarios saved in this browser, which it
 // shares with the pool's result cache: local storage is one per origin, so
 // one reader per page.
+//
+// A share link of another scenario than the page was prerendered with
+// has its run started by the pool (wasm/simclient, early.go); its first
+// answer is shown before the UI is started (showLinkAnswer), since
+// mounting the UI keeps the thread busy for a second or more, during
+// which the workers' answer could not even be read.
 func runInBrowser() {
 	if simworker.InWorker() {
 		simworker.Serve()
 	}
 	saved := &advisor.SavedStore{}
-	ui.Start(simclient.New(saved), saved)
+	pool := simclient.New(saved)
+	if u, link, ok := pool.LinkAnswer(linkAnswerWait); ok {
+		showLinkAnswer(u, link)
+	}
+	// For e2e TestColdLinkSteps: the UI's start, to the mount's end
+	// (#smacalc[data-ready]).
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "smacalc:ui-start")
+	}
+	ui.Start(pool, saved)
+}
+
+// linkAnswerWait bounds how long the UI's start waits for a share link's
+// first answer. It is a safeguard, not a tuning: a worker that fails ends
+// the run at once (LinkAnswer returns), so only workers that neither
+// answer nor fail could hold the page's UI back, and then for no longer
+// than this. A slow machine's first answer (seconds on a phone) is still
+// shown early.
+const linkAnswerWait = 10 * time.Second
+
+// showLinkAnswer draws u, the first answer of the share link's run, in the
+// prerendered page, in place of the headline the page was prerendered with
+// (which static/first-paint.js keeps hidden for a link): the calculator's
+// own Headline component with the props the calculator gives it for this
+// update (app/calculator.go, Render: the fund and the basis of the
+// scenario running, provisional until the run is done), encoded as go-app
+// prerenders it and without the encoder's indentation, so the UI that
+// mounts next renders the same nodes with the same text
+// (static/app-module.js, smacalcShowLinkAnswer, makes it visible and keeps
+// it in view while the UI takes over; e2e TestShareLinkAnswerBeforeTheUI).
+//
+// app.HTMLString encodes with a throwaway go-app engine, which sets the
+// window's go-app handlers (onclick, onpopstate, goappNav, …) as
+// properties: called before ui.Start, the UI's engine sets them again, so
+// none of the throwaway's stays.
+func showLinkAnswer(u store.SimulationUpdate, link fields.Scenario) {
+	h := &answer.Headline{Result: u.Result, Fund: link.Fund, Provisional: !u.Final, Done: u.Done, Total: u.Total, Basis: link}
+	show := js.Global().Get("smacalcShowLinkAnswer")
+	if show.Type() != js.TypeFunction {
+		return
+	}
+	// Wait until it is painted: the UI's mount, next, would hold the
+	// thread before the browser paints it.
+	painted := make(chan struct{})
+	resume := js.FuncOf(func(js.Value, []js.Value) any {
+		close(painted)
+		return nil
+	})
+	defer resume.Release()
+	show.Invoke(markup.WithoutIndentation(app.HTMLString(h))).Call("then", resume)
+	<-painted
 }
 
 // command is never reached in the browser: app.RunWhenOnBrowser and

@@ -87,6 +87,7 @@ const coldLink = "/?amount=750000&horizon=15"
 type coldLinkFigures struct {
 	WasmFetched  float64 // app.wasm downloaded (Resource Timing responseEnd)
 	Instantiated float64 // app.wasm compiled and instantiated (go-app's loader)
+	UIStart      float64 // the page's Go program started the UI (smacalc:ui-start; 0: a build without the mark)
 	Ready        float64 // the UI mounted (#smacalc[data-ready])
 	Run          float64 // the simulation sent to the workers (smacalc:run)
 	Claimed      float64 // the UI took over the run started before it (smacalc:claimed; 0: it started the run itself)
@@ -136,6 +137,7 @@ func measureColdLink(t *testing.T, base string) coldLinkFigures {
 			return {
 				WasmFetched: wasm.length ? Math.min(...wasm) : 0,
 				Instantiated: window.__answer.instantiated,
+				UIStart: mark("smacalc:ui-start"),
 				Ready: window.__bench.ready,
 				Run: mark("smacalc:run"),
 				Claimed: mark("smacalc:claimed"),
@@ -181,8 +183,8 @@ func TestColdLinkSteps(t *testing.T) {
 		for k, base := range sites {
 			l := measureColdLink(t, base)
 			got[k] = append(got[k], l)
-			t.Logf("%c: wasm fetched %5.0f  instantiated %5.0f  run %5.0f  claimed %5.0f  ready %5.0f  first partial %5.0f  on screen %5.0f  final %5.0f",
-				"AB"[k+2-len(sites)], l.WasmFetched, l.Instantiated, l.Run, l.Claimed, l.Ready, l.FirstPartial, l.OnScreen, l.Final)
+			t.Logf("%c: wasm fetched %5.0f  instantiated %5.0f  run %5.0f  first partial %5.0f  ui start %5.0f  claimed %5.0f  ready %5.0f  on screen %5.0f  final %5.0f",
+				"AB"[k+2-len(sites)], l.WasmFetched, l.Instantiated, l.Run, l.FirstPartial, l.UIStart, l.Claimed, l.Ready, l.OnScreen, l.Final)
 		}
 	}
 	if len(sites) < 2 {

@@ -332,3 +332,133 @@ func openTakenOver(t *testing.T, ctx context.Context, url string) takeover {
 	}
 	return got
 }
+
+// linkAnswerProbe follows, frame by frame, the answer on screen during a
+// cold visit through a share link of another scenario: the first headline
+// shown before the UI is up (data-ready="false": the page's Go program
+// drew it, main_wasm.go showLinkAnswer), whether the answer left the screen
+// after that (a blink while the UI took over: during the takeover it is a
+// copy without ids, static/app-module.js), and the UI's headline in its
+// first frame.
+const linkAnswerProbe = `(() => {
+  const p = window.__linkAnswer = { early: "", earlyNodes: "", earlyProvisional: "", earlyMedian: "", blink: false, ui: "", uiNodes: "", uiProvisional: "", done: false };
+  // nodes writes an element's tree with its attributes sorted (go-app sets
+  // them in map order), data-link-answer left out (the page's mark of the
+  // answer drawn before the UI), and adjacent texts as one (the HTML
+  // parser joins what go-app mounts as two text nodes): tree.
+  const nodes = (n) => n.nodeType === Node.TEXT_NODE ? JSON.stringify(n.data) :
+    n.nodeType !== Node.ELEMENT_NODE ? "" :
+    "<" + n.localName + [...n.attributes].filter((a) => a.name !== "data-link-answer").map((a) => " " + a.name + "=" + JSON.stringify(a.value)).sort().join("") + ">" +
+    [...n.childNodes].map(nodes).join("") + "</" + n.localName + ">";
+  const tree = (e) => { const c = e.cloneNode(true); c.normalize(); return nodes(c); };
+  const visible = (e) => !!e && e.offsetParent !== null && getComputedStyle(e).visibility === "visible";
+  const frame = () => {
+    const ready = document.querySelector("#smacalc")?.dataset.ready === "true";
+    const copy = document.querySelector(".smacalc-handover .headline");
+    const shown = visible(document.getElementById("hl-median")) ? document.getElementById("headline") : visible(copy) ? copy : null;
+    if (ready) {
+      if (shown) { p.ui = shown.innerText; p.uiNodes = tree(shown); p.uiProvisional = shown.dataset.provisional; }
+      p.done = true;
+      return;
+    }
+    if (shown && !p.early) {
+      p.early = shown.innerText;
+      p.earlyNodes = tree(shown);
+      p.earlyProvisional = shown.dataset.provisional;
+      p.earlyMedian = document.getElementById("hl-median").dataset.value;
+    } else if (!shown && p.early) {
+      p.blink = true;
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`
+
+// TestShareLinkAnswerBeforeTheUI: a share link of another scenario shows
+// its first answer before the UI is up (the page's Go program waits for
+// the workers' first answer before mounting the UI, main_wasm.go), the
+// answer does not leave the screen while the UI takes over, the UI's first
+// frame shows the same headline, word for word and to the cent, and the
+// complete answer is the native engine's. One link finishes in its first
+// reply (2 paths: the first answer is the complete one), the other is
+// provisional first (40 paths: 2 paths first).
+func TestShareLinkAnswerBeforeTheUI(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, siteV1)
+	for _, c := range []struct {
+		name, query, provisional string
+	}{
+		{"complete first", "amount=500000&paths=2&stocks=60", "false"},
+		{"provisional first", "amount=500000&" + smallQuery, "true"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := browser(t, 1280, 900)
+			var p struct {
+				Early, EarlyNodes, EarlyProvisional, EarlyMedian string
+				Blink                                            bool
+				UI, UINodes, UIProvisional                       string
+			}
+			var median string
+			err := chromedp.Run(ctx,
+				chromedp.ActionFunc(func(ctx context.Context) error {
+					_, err := page.AddScriptToEvaluateOnNewDocument(linkAnswerProbe).Do(ctx)
+					return err
+				}),
+				chromedp.Navigate(srv.URL+"/?"+c.query),
+				chromedp.WaitVisible(appReady),
+				chromedp.Poll(`window.__linkAnswer.done`, nil),
+				chromedp.Evaluate(`window.__linkAnswer`, &p),
+				waitSimulated(),
+				chromedp.AttributeValue(`#hl-median`, "data-value", &median, nil),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := nativeResult(t, c.query)
+			switch {
+			case p.Early == "":
+				t.Fatalf("no answer on screen before the UI was up")
+			case p.EarlyProvisional != c.provisional:
+				t.Errorf("the first answer before the UI has data-provisional %q, want %q", p.EarlyProvisional, c.provisional)
+			}
+			if p.Blink {
+				t.Errorf("the answer left the screen while the UI took over")
+			}
+			// The UI's first frame shows the update the early answer was
+			// drawn from (it takes the run over with it), unless the
+			// workers' next one came in between: then only a provisional
+			// answer may differ, by a later update (another progress
+			// note, or the complete answer).
+			later := c.provisional == "true" && (p.UIProvisional == "false" || firstLine(p.UI) != firstLine(p.Early))
+			if p.UI != p.Early && !later {
+				t.Errorf("the UI's first headline differs from the one drawn before it:\nbefore the UI: %q\nthe UI's:      %q", p.Early, p.UI)
+			} else if p.UI == p.Early && p.UINodes != p.EarlyNodes {
+				before, ui := whereTheyDiffer(p.EarlyNodes, p.UINodes)
+				t.Errorf("the UI's first headline reads the same as the one drawn before it, but its nodes differ:\nbefore the UI: …%s…\nthe UI's:      …%s…", before, ui)
+			}
+			if c.provisional == "false" && p.EarlyMedian != want.Difference.P50.String() {
+				t.Errorf("the answer before the UI has the median difference %s, native %s", p.EarlyMedian, want.Difference.P50)
+			}
+			if median != want.Difference.P50.String() {
+				t.Errorf("the complete answer has the median difference %s, native %s", median, want.Difference.P50)
+			}
+		})
+	}
+}
+
+// firstLine is a headline's first line: for a provisional answer, its
+// progress note ("… of 40 simulated markets …").
+func firstLine(text string) string {
+	line, _, _ := strings.Cut(text, "\n")
+	return line
+}
+
+// whereTheyDiffer is a and b around their first difference.
+func whereTheyDiffer(a, b string) (string, string) {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	around := func(s string) string { return s[max(0, i-120):min(len(s), i+120)] }
+	return around(a), around(b)
+}

@@ -91,4 +91,82 @@
       }
     });
   };
+
+  // smacalcShowLinkAnswer shows a share link's first answer before the UI
+  // is up: html is the calculator's headline for it, rendered by the
+  // page's Go program once the workers have the answer and before it
+  // starts the UI (main_wasm.go, showLinkAnswer). It replaces the
+  // prerendered headline (the start scenario's, hidden for a link by
+  // first-paint.js), and data-link-answer makes it visible in the still
+  // hidden calculator (smacalc.css, "First paint").
+  //
+  // The UI then mounts: go-app replaces the prerendered page's nodes with
+  // its own in one task, and its first frame (data-ready="true", the
+  // same answer: the UI takes the run over with the same update) follows
+  // in another. Between the two the UI's calculator is hidden, so the
+  // answer would blink out for a frame; from the mount's task to that
+  // frame, this answer is kept on screen where the UI's headline is, as
+  // a copy without ids (the UI's are the page's), and removed in the task
+  // that shows the UI's (a MutationObserver's callback runs before the
+  // browser paints).
+  //
+  // It returns a promise kept once the answer has been painted (the task
+  // after the next animation frame), for the Go program to start the UI
+  // only then: the mount that follows keeps the thread busy, and the
+  // browser does not paint in the middle of a task. A page in a
+  // background tab gets no animation frames, so it waits 100 ms at most.
+  const booleanProperties = new Set(["async", "autofocus", "autoplay", "checked", "default", "defer", "disabled",
+    "hidden", "loop", "multiple", "muted", "open", "required", "reversed", "selected"]);
+  globalThis.smacalcShowLinkAnswer = (html) => {
+    const painted = new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 100);
+    });
+    const prerendered = document.getElementById("headline");
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    const shown = holder.firstElementChild;
+    if (!prerendered || !shown || !document.body) {
+      return painted;
+    }
+    // go-app's encoder writes an attribute whose value is "true" bare
+    // (data-provisional, aria-busy), where its mount sets the text "true":
+    // the same attributes as the UI's nodes, but for the boolean ones it
+    // sets as properties (attribute.go, setJSAttribute), which read "".
+    for (const e of [shown, ...shown.querySelectorAll("*")]) {
+      for (const a of e.attributes) {
+        if (a.value === "" && !booleanProperties.has(a.name)) a.value = "true";
+      }
+    }
+    shown.dataset.linkAnswer = "";
+    prerendered.replaceWith(shown);
+    let copy = null;
+    const handover = new MutationObserver(() => {
+      const page = document.getElementById("smacalc");
+      if (page && page.dataset.ready === "true") {
+        handover.disconnect();
+        if (copy) copy.remove();
+        return;
+      }
+      const uis = document.getElementById("headline");
+      if (copy || shown.isConnected || !uis) {
+        return;
+      }
+      for (const e of [shown, ...shown.querySelectorAll("[id]")]) {
+        e.removeAttribute("id");
+      }
+      const at = uis.getBoundingClientRect();
+      copy = document.createElement("div");
+      copy.className = "smacalc-handover";
+      copy.setAttribute("aria-hidden", "true");
+      copy.inert = true;
+      copy.style.left = at.left + scrollX + "px";
+      copy.style.top = at.top + scrollY + "px";
+      copy.style.width = at.width + "px";
+      copy.append(shown);
+      document.body.append(copy);
+    });
+    handover.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+    return painted;
+  };
 })();

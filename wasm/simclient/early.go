@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"smacalc/app/fields"
 	"smacalc/app/store"
@@ -22,14 +23,20 @@ import (
 // and hands them the compiled Module with the page's own, New adopts them
 // (adoptEarly) and starts the link's run at once (runLink), and the UI's
 // first Run of that scenario takes the run over (claimEarly): one run, its
-// result cached under its canonical query like any other.
+// result cached under its canonical query like any other. The page's Go
+// program waits for the run's first answer (LinkAnswer) and shows it
+// before it starts the UI (main_wasm.go), whose mount would otherwise keep
+// the thread from reading it.
 
 // earlyRun is the link's run started by New, until the UI's first Run
 // claims it. Its updates are held meanwhile: the latest (a provisional
-// answer, or the final one) is handed over on the claim.
+// answer, or the final one) is handed over on the claim. first is closed
+// by the first update (LinkAnswer waits for it).
 type earlyRun struct {
-	run  *run
-	held *store.SimulationUpdate
+	run      *run
+	scenario fields.Scenario
+	held     *store.SimulationUpdate
+	first    chan struct{}
 }
 
 // adoptEarly makes the workers that smacalcStartLink created the pool's
@@ -65,6 +72,21 @@ func (p *Pool) adoptEarly() bool {
 	return true
 }
 
+// prerenderedQuery is the canonical query of the start scenario the page
+// was prerendered with ("" for none), as the page names it
+// (<meta name="smacalc-prerendered">, which static/first-paint.js reads
+// too). The result itself is in go-app's environment as JSON
+// (store.PrerenderedFromEnv), whose decoding and consistency check take a
+// while in a WASM that has just been compiled: a share link's run need
+// not wait for them.
+func prerenderedQuery() string {
+	meta := js.Global().Get("document").Call("querySelector", `meta[name="smacalc-prerendered"]`)
+	if !meta.Truthy() {
+		return ""
+	}
+	return meta.Get("content").String()
+}
+
 // runLink starts the run of the page's address when it is a share link of
 // a scenario other than the prerendered one (prerendered: its canonical
 // query, "" for none), before the UI is up. A link that does not decode
@@ -93,8 +115,13 @@ func (p *Pool) runLink(prerendered string) {
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(size, max(1, n.Int()-1))
 	}
-	e := &earlyRun{}
-	p.Run(sc, nil, func(u store.SimulationUpdate) { e.held = &u })
+	e := &earlyRun{scenario: sc, first: make(chan struct{})}
+	p.Run(sc, nil, func(u store.SimulationUpdate) {
+		if e.held == nil {
+			close(e.first)
+		}
+		e.held = &u
+	})
 	p.size = size
 	if p.current != nil {
 		e.run, p.early = p.current, e
@@ -126,4 +153,40 @@ func (p *Pool) claimEarly(sc fields.Scenario, lots []scenario.LegacyLot, update 
 			p.stop()
 		}
 	}, true
+}
+
+// LinkAnswer waits for the first answer of the link's run that New
+// started (runLink), for at most limit, and returns it with the link's
+// scenario; ok is false when there is no such run, when it failed, or when
+// limit passed first (the UI then shows the answer when it has it, as
+// without this wait).
+//
+// The page's Go program runs on the browser's main thread, which mounting
+// the UI keeps busy without a break for about as long as loading the WASM
+// (a second on an idle 2-core machine, measured by TestColdLinkSteps):
+// the workers' replies cannot even be read meanwhile, so the link's answer
+// waited for the whole mount although the workers had it before. Waiting
+// here first, with the thread free for the workers' messages, puts the
+// first answer on screen (main_wasm.go) a mount earlier; the UI then takes
+// the run over with the same update (claimEarly).
+//
+// While it waits, the calling goroutine is blocked and the Go runtime
+// hands the thread back to the browser, so the pool's message handlers
+// run.
+func (p *Pool) LinkAnswer(limit time.Duration) (u store.SimulationUpdate, link fields.Scenario, ok bool) {
+	e := p.early
+	if e == nil || e.run == nil {
+		return store.SimulationUpdate{}, fields.Scenario{}, false
+	}
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case <-e.first:
+	case <-timer.C:
+		return store.SimulationUpdate{}, fields.Scenario{}, false
+	}
+	if p.early != e || e.held.Err != nil || e.held.Result == nil {
+		return store.SimulationUpdate{}, fields.Scenario{}, false
+	}
+	return *e.held, e.scenario, true
 }

@@ -70,13 +70,6 @@ type Pool struct {
 func New(saved *advisor.SavedStore) *Pool {
 	web := goapp.Getenv("GOAPP_STATIC_RESOURCES_URL") // "/web", or a sub-path's
 	p := &Pool{scriptURL: web + "/sim-worker.js", size: 1, results: newResultCache(goapp.Getenv("GOAPP_VERSION"), saved)}
-	// The start scenario's result, computed when the site was built and
-	// shown with the page: a return to that scenario is never simulated.
-	prerendered := ""
-	if r := store.PrerenderedFromEnv(); r != nil {
-		p.results.remember(r.Scenario, r)
-		prerendered = r.Scenario
-	}
 	if n := js.Global().Get("navigator").Get("hardwareConcurrency"); n.Type() == js.TypeNumber {
 		p.size = min(max(1, n.Int()), maxWorkers)
 	}
@@ -94,8 +87,14 @@ func New(saved *advisor.SavedStore) *Pool {
 			p.idle = append(p.idle, p.spawn())
 		}
 	}
-	// A share link's run starts now, not once the UI asks (early.go).
-	p.runLink(prerendered)
+	// A share link's run starts now, not once the UI asks (early.go),
+	// before the prerendered result is decoded (prerenderedQuery).
+	p.runLink(prerenderedQuery())
+	// The start scenario's result, computed when the site was built and
+	// shown with the page: a return to that scenario is never simulated.
+	if r := store.PrerenderedFromEnv(); r != nil {
+		p.results.remember(r.Scenario, r)
+	}
 	return p
 }
 
