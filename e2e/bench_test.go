@@ -164,7 +164,7 @@ func measureInputChange(ctx context.Context, amount string) (inputChange, error)
 	}
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures(); window.__bench.mutations = []; window.__bench.longTasks = []`, nil),
-		chromedp.Evaluate(changeInput(amount), nil),
+		chromedp.Evaluate(changeInputInOwnTask(amount), nil),
 		waitMark("smacalc:result"),
 		waitStableDOM(),
 		chromedp.Evaluate(`(() => {
@@ -194,8 +194,11 @@ func measureInputChange(ctx context.Context, amount string) (inputChange, error)
 		SimulationMs:   timing.Result - timing.Run,
 		MergeMs:        timing.Merge, SummarizeMs: timing.Summarize, Partials: timing.Partials,
 	}
+	// Every long task that ends after the input was noted: the task that
+	// handles the input events (which began just before it was noted)
+	// and every later one.
 	for _, lt := range timing.LongTasks {
-		if lt.Start >= timing.Input {
+		if lt.Start+lt.Duration > timing.Input {
 			c.LongTasks++
 			c.LongestTaskMs = max(c.LongestTaskMs, lt.Duration)
 		}
@@ -243,7 +246,7 @@ func benchNative(t *testing.T, ctx context.Context, report *benchReport) {
 func benchRepeat(t *testing.T, ctx context.Context, report *benchReport) {
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`performance.clearMarks(); window.__bench.mutations = []`, nil),
-		chromedp.Evaluate(changeInput("1000000"), nil),
+		chromedp.Evaluate(changeInputInOwnTask("1000000"), nil),
 		waitMark("smacalc:result"),
 		waitStableDOM(),
 		chromedp.Evaluate(`(() => {
@@ -296,6 +299,33 @@ func changeInput(amount string) string {
   input.dispatchEvent(new Event("input", { bubbles: true }));
   input.dispatchEvent(new Event("change", { bubbles: true }));
 })()`
+}
+
+// changeInputInOwnTask is changeInput dispatched from a task of its own
+// (setTimeout), with the time noted inside that task. Dispatched from the
+// DevTools' Evaluate, the events ran inside the Evaluate's own task, which
+// began before the time was noted, so the Long Tasks API reported the
+// input's handling as a task that started before the input and the
+// benchmark never counted it (it was the longest task of a first input
+// change: 579 ms on main a3aa8cc, idle). measureInputChange counts every
+// long task that ends after the input.
+func changeInputInOwnTask(amount string) string {
+	return `(() => {
+  if (!document.getElementById("in-amount")) throw new Error("no #in-amount input");
+  window.__bench.input = 0;
+  setTimeout(` + changeInputFunc(amount) + `, 0);
+})()`
+}
+
+// changeInputFunc is changeInput's body as a function.
+func changeInputFunc(amount string) string {
+	return `() => {
+  const input = document.getElementById("in-amount");
+  window.__bench.input = performance.now();
+  input.value = ` + jsString(amount) + `;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}`
 }
 
 // singleWorker times one whole simulation in a new worker started as the

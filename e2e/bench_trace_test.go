@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/profiler"
@@ -44,6 +45,14 @@ func TestBrowserTrace(t *testing.T) {
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
+	// SMACALC_TRACE_PAUSE (e.g. 2s): a person reading the first answer
+	// before changing an input, as the benchmark's other cold visits
+	// leave the page idle before its input change.
+	if d, err := time.ParseDuration(os.Getenv("SMACALC_TRACE_PAUSE")); err == nil {
+		if err := chromedp.Run(ctx, chromedp.Sleep(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	events := make(chan []json.RawMessage, 1024)
 	done := make(chan struct{})
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -65,11 +74,17 @@ func TestBrowserTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "toplevel", "v8.execute"}
+	// More categories for one trace, e.g. V8's WebAssembly compilation
+	// ("v8.wasm,disabled-by-default-v8.wasm.detailed": lazy compilation on
+	// first call and the tier-up, which a first input change pays).
+	if extra := os.Getenv("SMACALC_TRACE_CATEGORIES"); extra != "" {
+		categories = append(categories, strings.Split(extra, ",")...)
+	}
 	if err := chromedp.Run(ctx,
 		tracing.Start().WithTransferMode(tracing.TransferModeReportEvents).
 			WithTraceConfig(&tracing.TraceConfig{IncludedCategories: categories}),
 		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures(); window.__bench.mutations = []`, nil),
-		chromedp.Evaluate(changeInput("1250000"), nil),
+		chromedp.Evaluate(changeInputInOwnTask("1250000"), nil),
 		waitMark("smacalc:result"),
 		waitStableDOM(),
 		tracing.End(),
@@ -90,6 +105,18 @@ func TestBrowserTrace(t *testing.T) {
 				raw = append(raw, <-events...)
 			}
 			collecting = false
+		}
+	}
+	// The whole trace, for a closer look (chrome://tracing, Perfetto, or a
+	// script reading wasm.CompileLazy's func_index against the WASM's name
+	// section).
+	if out := os.Getenv("SMACALC_TRACE_OUT"); out != "" {
+		b, err := json.Marshal(map[string]any{"traceEvents": raw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, b, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 	fmt.Print(traceSummary(t, raw))
@@ -309,7 +336,7 @@ func TestBrowserCompare(t *testing.T) {
 	if dirA == "" {
 		t.Skip("set SMACALC_COMPARE_DIR to the WASM directory of the build to compare with")
 	}
-	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a"})
+	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a", BrotliQuality: testBrotli()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,8 +345,19 @@ func TestBrowserCompare(t *testing.T) {
 		rounds = n
 	}
 	phone := os.Getenv("SMACALC_COMPARE_PHONE") == "1"
-	open := func(s *site.Site) context.Context {
-		srv := startServer(t, s)
+	// SMACALC_COMPARE_FIRST=1 measures only the first input change after a
+	// cold visit, each round in new tabs (new browser contexts: nothing
+	// compiled or cached), A then B, with SMACALC_COMPARE_PAUSE (default
+	// 1s) between the page's first answer and the change: a person reads
+	// the answer before changing an input (in make bench-browser the other
+	// cold visits take about as long).
+	first := os.Getenv("SMACALC_COMPARE_FIRST") == "1"
+	pause := time.Second
+	if d, err := time.ParseDuration(os.Getenv("SMACALC_COMPARE_PAUSE")); err == nil {
+		pause = d
+	}
+	servers := [2]*server{startServer(t, siteA), startServer(t, siteV1)}
+	open := func(srv *server) context.Context {
 		ctx := browser(t, 1280, 800)
 		if phone {
 			ctx = browser(t, 390, 844)
@@ -332,13 +370,26 @@ func TestBrowserCompare(t *testing.T) {
 		}
 		return ctx
 	}
-	tabs := [2]context.Context{open(siteA), open(siteV1)}
+	var tabs [2]context.Context
+	if !first {
+		tabs = [2]context.Context{open(servers[0]), open(servers[1])}
+	}
 	var got [2][]inputChange
 	for i := range rounds {
-		for k, ctx := range tabs {
+		for k := range tabs {
+			ctx := tabs[k]
+			if first {
+				ctx = open(servers[k])
+				if err := chromedp.Run(ctx, chromedp.Sleep(pause)); err != nil {
+					t.Fatal(err)
+				}
+			}
 			c, err := measureInputChange(ctx, strconv.Itoa(1250000+1000*i))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if first {
+				closeTab(t, ctx)
 			}
 			got[k] = append(got[k], c)
 		}
@@ -362,7 +413,7 @@ func TestBrowserCompare(t *testing.T) {
 		{"merge_ms", func(c inputChange) float64 { return c.MergeMs }},
 		{"partials", func(c inputChange) float64 { return float64(c.Partials) }},
 	}
-	fmt.Printf("compare (%d rounds, phone %v): A=%s B=%s\n", rounds, phone, dirA, wasmDir)
+	fmt.Printf("compare (%d rounds, phone %v, first change after a cold visit %v): A=%s B=%s\n", rounds, phone, first, dirA, wasmDir)
 	for _, fig := range figures {
 		a, b := median(got[0], fig.f), median(got[1], fig.f)
 		fmt.Printf("%-18s A %8.1f  B %8.1f  B/A %.2f   A %v\n%-18s                                   B %v\n", fig.name, a, b, b/a, values(got[0], fig.f), "", values(got[1], fig.f))

@@ -52,6 +52,8 @@ type Pool struct {
 	current   *run
 	early     *earlyRun // a cold share link's run, until Run claims it (early.go)
 	nextID    int
+	ran       bool    // a run was sent to the workers since the page loaded
+	warming   *warmUp // the warm-up in progress (warm.go)
 
 	inspector   *worker // the side worker: Inspect and Background, see inspect.go
 	inspections map[int]*sideRequest
@@ -89,12 +91,16 @@ func New(saved *advisor.SavedStore) *Pool {
 	}
 	// A share link's run starts now, not once the UI asks (early.go),
 	// before the prerendered result is decoded (prerenderedQuery).
-	p.runLink(prerenderedQuery())
+	prerendered := prerenderedQuery()
+	p.runLink(prerendered)
 	// The start scenario's result, computed when the site was built and
 	// shown with the page: a return to that scenario is never simulated.
 	if r := store.PrerenderedFromEnv(); r != nil {
 		p.results.remember(r.Scenario, r)
 	}
+	// Otherwise the first input change would be the first time the
+	// engine runs at all (warm.go).
+	p.scheduleWarmUp(prerendered)
 	return p
 }
 
@@ -164,6 +170,7 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	p.nextID++
 	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update, started: time.Now()}
 	mark("smacalc:run")
+	p.ran = true // ends a warm-up (warm.go)
 	p.current = r
 	n := min(p.size, s.Paths)
 	for k := range n {
@@ -400,6 +407,9 @@ func (w *worker) init(module js.Value) {
 func (w *worker) post(msg map[string]any) { w.js.Call("postMessage", msg) }
 
 func (w *worker) receive(msg js.Value) {
+	if w.pool.warmReply(w, msg) { // warm.go
+		return
+	}
 	if msg.Get("type").String() == "error" && msg.Get("id").Int() < 0 {
 		w.failed(errors.New(msg.Get("message").String())) // the worker could not start
 		return

@@ -16,6 +16,7 @@
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
+//	{type: "warm", id, query, page, first, count} // a warm-up step (warm.go)
 //
 // Messages out:
 //
@@ -24,6 +25,7 @@
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
 //	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
+//	{type: "warmed", id}           // a warm-up step done
 //	{type: "error", id, message}
 //
 // A newer request does not cancel an older one here: the page terminates a
@@ -66,6 +68,10 @@ func Serve() {
 				return nil
 			case "mapcell": // map.go
 				go mapCell(req)
+				return nil
+			case "warm": // warm.go
+				req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+				go warm(req, msg.Get("page").Truthy())
 				return nil
 			}
 			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
