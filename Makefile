@@ -44,9 +44,12 @@ PDFJS               := $(CACHE)/pdfjs-dist-$(PDFJS_VERSION)/node_modules/pdfjs-d
 # file natively, so only these are checked a second time for the browser.
 # Computed from `go list` when first used (then kept for the rest of this
 # make: vet and staticcheck both need it): a new js-only file is covered
-# without editing a list here.
+# without editing a list here. GNU make before 4.4 does not pass exported
+# variables to $(shell): GOTOOLCHAIN is set there again (with `go env -w
+# GOTOOLCHAIN=local` and go 1.26 the list came out empty, and vet and
+# staticcheck for js/wasm checked only the root package).
 GO_FILES = {{range .GoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}{{range .TestGoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}{{range .XTestGoFiles}}{{$$.ImportPath}} {{.}}{{"\n"}}{{end}}
-JS_PKGS = $(eval JS_PKGS := $(shell { $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/native /'; \
+JS_PKGS = $(eval JS_PKGS := $(shell export GOTOOLCHAIN=$(GOTOOLCHAIN); { $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/native /'; \
 	GOOS=js GOARCH=wasm $(GO) list -e -f '$(GO_FILES)' ./... | sed 's/^/js /'; } | \
 	awk '$$1 == "native" { seen[$$2 " " $$3] = 1; next } !seen[$$2 " " $$3] { print $$2 }' | sort -u))$(JS_PKGS)
 
@@ -157,6 +160,7 @@ vet-native:
 	$(GO) vet ./...
 
 vet-js:
+	@test -n "$(JS_PKGS)" || { echo "vet-js: go list found no js/wasm packages"; exit 1; }
 	$(JS_ENV) $(GO) vet $(JS_PKGS)
 
 staticcheck: staticcheck-native staticcheck-js
@@ -165,6 +169,7 @@ staticcheck-native: $(STATICCHECK) | $(AFTER_VET_NATIVE)
 	$(STATICCHECK) ./...
 
 staticcheck-js: $(STATICCHECK) | $(AFTER_VET_JS)
+	@test -n "$(JS_PKGS)" || { echo "staticcheck-js: go list found no js/wasm packages"; exit 1; }
 	$(JS_ENV) $(STATICCHECK) $(JS_PKGS)
 
 $(STATICCHECK):
