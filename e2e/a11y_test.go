@@ -50,7 +50,7 @@ func TestAccessibility(t *testing.T) {
 			err := chromedp.Run(ctx,
 				layout.setUp,
 				chromedp.Navigate(srv.URL+"/"),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				// The default's answer is prerendered: nothing is
 				// simulated, so wait for the answer, not for a run.
 				waitSimulated(),

@@ -31,14 +31,14 @@ func TestAdvisorKeepsWork(t *testing.T) {
 	err := chromedp.Run(ctx,
 		allowDownloads(ctx, downloads),
 		chromedp.Navigate(srv.URL+"/?amount=300000&horizon=5&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		saveAs("Lee family"),
 		waitSavedCount(1),
 		chromedp.Evaluate(`document.querySelector("#report-client").textContent`, &client),
 		chromedp.Text(`#saved-list .saved-item`, &summary, chromedp.ByQuery),
 		chromedp.Click("#pin"),
-		chromedp.WaitVisible("#compare-table"),
+		waitVisible("#compare-table"),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +56,7 @@ func TestAdvisorKeepsWork(t *testing.T) {
 	err = chromedp.Run(ctx,
 		runNumber(&run),
 		chromedp.SetUploadFiles(`#lots-file`, []string{lots}, chromedp.ByQuery),
-		chromedp.WaitVisible(`#lots-summary`),
+		waitVisible(`#lots-summary`),
 		waitNewRun(&run),
 		chromedp.Evaluate(`!!document.querySelector("#compare-table")`, &pinned),
 		chromedp.Evaluate(`!!document.querySelector("#answer #compare")`, &inAnswer),
@@ -79,7 +79,7 @@ func TestAdvisorKeepsWork(t *testing.T) {
 	var changed, unchanged []string
 	var verdict, rangeRow []string
 	err = chromedp.Run(ctx,
-		chromedp.WaitVisible("#compare-inputs"),
+		waitVisible("#compare-inputs"),
 		chromedp.Evaluate(`[...document.querySelectorAll("#compare-inputs tbody tr.changed")].map((r) => r.dataset.key)`, &changed),
 		chromedp.Evaluate(`[...document.querySelectorAll("#compare-inputs tbody tr:not(.changed)")].map((r) => r.dataset.key)`, &unchanged),
 		chromedp.Evaluate(`[...document.querySelectorAll('#compare-table tr[data-row="verdict"] td')].map((c) => c.textContent)`, &verdict),
@@ -137,7 +137,7 @@ func TestAdvisorKeepsWork(t *testing.T) {
 	err = chromedp.Run(ctx,
 		chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight)`, nil),
 		chromedp.Click("#present-start"),
-		chromedp.WaitVisible("#presenter-bar"),
+		waitVisible("#presenter-bar"),
 		waitStable(`window.scrollY`),
 		chromedp.Evaluate(`window.scrollY`, &scrollY),
 		chromedp.Evaluate(`document.querySelector("#headline").getBoundingClientRect().top`, &headlineTop),

@@ -44,9 +44,9 @@ func TestAfterAFewYears(t *testing.T) {
 			err := chromedp.Run(ctx,
 				layout.setUp,
 				chromedp.Navigate(srv.URL+"/?"+query),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
-				chromedp.WaitVisible(`#exit-plans`),
+				waitVisible(`#exit-plans`),
 				chromedp.Text(`#exit-words`, &words),
 				chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("#exit-plans td[data-value]")].map((td) => [td.id, td.dataset.value]))`, &got),
 			)
@@ -70,10 +70,10 @@ func TestAfterAFewYears(t *testing.T) {
 			var reason string
 			err = chromedp.Run(ctx,
 				openInApp("/?single=0.6&singlebasis=0.2&gainbudget=40000&exit=2&exitplan=etf351&stocks=60&paths=20&horizon=5"),
-				chromedp.WaitVisible(`#exit-row-etf351.not-modelled`),
+				waitVisible(`#exit-row-etf351.not-modelled`),
 				chromedp.Text(`#exit-reason`, &reason),
 				chromedp.Poll(`document.querySelectorAll("#budgets-table tr[data-done=true]").length === 3`, nil, chromedp.WithPollingTimeout(3*time.Minute)),
-				chromedp.WaitVisible(`#fig-budgets svg`),
+				waitVisible(`#fig-budgets svg`),
 			)
 			if err != nil {
 				t.Fatal(err)

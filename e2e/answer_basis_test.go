@@ -22,7 +22,7 @@ func TestAnswerBasisOnPhone(t *testing.T) {
 	err := chromedp.Run(ctx,
 		// A link with a bad value: its notice comes before the answer.
 		chromedp.Navigate(srv.URL+"/?amount=5000000&state=NY&end=stepup&stgains=lots&horizon=6&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
 		chromedp.Evaluate(`(() => { const n = document.querySelector("#link-notice"); return n ? n.getBoundingClientRect().top : 1e9; })()`, &noticeTop),
@@ -38,7 +38,7 @@ func TestAnswerBasisOnPhone(t *testing.T) {
 	err = chromedp.Run(ctx,
 		// The issue's link: the values it does not give are named.
 		chromedp.Navigate(srv.URL+"/?amount=5000000&state=NY&end=stepup&horizon=6&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
 		chromedp.Evaluate(`(() => { const b = document.querySelector("#answer-basis"); return b ? b.getBoundingClientRect().bottom : 1e9; })()`, &basisBottom),

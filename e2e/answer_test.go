@@ -66,7 +66,7 @@ func TestPhoneAnswerFirst(t *testing.T) {
 	var before, barBefore string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
 		chromedp.Evaluate(`document.querySelector("#headline").getBoundingClientRect().top + 0`, &top),
@@ -174,7 +174,7 @@ func TestBadLinkRecovers(t *testing.T) {
 		// 60 stocks instead of 500 (issue 29): the recovery is the link's,
 		// whatever it simulates; its canonical form below carries them.
 		chromedp.Navigate(srv.URL+"/?amount=abc&horizon=12&colour=red&stocks=60"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#link-notice`, &notice),
 		chromedp.Text(`#headline-text`, &sentence),
@@ -211,7 +211,7 @@ func TestCopyLink(t *testing.T) {
 	var status string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=100&horizon=5&stocks=60"), // 60 stocks: a link is copied whatever it simulates
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click(`#copy-link`),
 		chromedp.Poll(`document.querySelector("#copy-status").textContent !== ""`, nil),
@@ -242,9 +242,9 @@ func TestAnswerScreens(t *testing.T) {
 			err := chromedp.Run(ctx,
 				v.setUp,
 				chromedp.Navigate(srv.URL+"/"),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
-				chromedp.WaitVisible(`#ledger-sma`),
+				waitVisible(`#ledger-sma`),
 				chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
 			)
 			if err != nil {
@@ -293,7 +293,7 @@ func TestTermDefinitions(t *testing.T) {
 			err := chromedp.Run(ctx,
 				v.setUp,
 				chromedp.Navigate(srv.URL+"/?paths=100&horizon=5&stocks=60"),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
 				visible(`#def-tax-alpha`, &before),
 				chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),

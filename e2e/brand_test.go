@@ -59,7 +59,7 @@ func TestBrandedSite(t *testing.T) {
 	)
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text("#site-title", &title),
 		chromedp.Evaluate(`document.querySelector("#brand-logo").getAttribute("src")`, &logoSrc),

@@ -30,16 +30,13 @@ const (
 // page that never finishes.
 const simulationTimeout = 3 * time.Minute
 
-// waitSimulated waits for a complete result.
+// simulatedJS is true once a complete result is shown and no simulation
+// runs: simulationDone and headlineFinal both visible.
+var simulatedJS = visibleJS(simulationDone) + " && " + visibleJS(headlineFinal)
+
+// waitSimulated waits for a complete result, without polling (waitUntil).
 func waitSimulated() chromedp.Action {
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		ctx, cancel := context.WithTimeout(ctx, simulationTimeout)
-		defer cancel()
-		return chromedp.Run(ctx,
-			chromedp.WaitVisible(simulationDone),
-			chromedp.WaitVisible(headlineFinal),
-		)
-	})
+	return waitUntil("a complete result", simulatedJS, simulationTimeout)
 }
 
 // typeInto replaces a text input's value as a person would: select all,
@@ -90,14 +87,13 @@ func runNumber(n *int) chromedp.Action {
 	return chromedp.Evaluate(`Number(document.querySelector("#progress").dataset.run)`, n)
 }
 
-// waitNewRun waits until a run later than n has started and completed.
+// waitNewRun waits until a run later than n has started and completed,
+// with its complete result shown (waitSimulated), in one wait that reacts to
+// the page's own changes (waitUntil) instead of asking every 100 ms.
 func waitNewRun(n *int) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
-		return chromedp.Run(ctx,
-			chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return !!p && Number(p.dataset.run) > `+strconv.Itoa(*n)+` && p.dataset.running === "false"; })()`,
-				nil, chromedp.WithPollingTimeout(simulationTimeout), chromedp.WithPollingInterval(100*time.Millisecond)),
-			waitSimulated(),
-		)
+		return waitUntil("a run after run "+strconv.Itoa(*n), `(() => { const p = document.querySelector("#progress"); return !!p && Number(p.dataset.run) > `+strconv.Itoa(*n)+` && p.dataset.running === "false"; })() && `+simulatedJS,
+			simulationTimeout).Do(ctx)
 	})
 }
 

@@ -34,9 +34,9 @@ func TestCalculatorShareLinkMatchesEngine(t *testing.T) {
 	var ledgerRows int
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+shareQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
-		chromedp.WaitVisible(`#ledger-sma`),
+		waitVisible(`#ledger-sma`),
 		chromedp.Text(`#headline-text`, &sentence),
 		chromedp.Text(`#hl-median`, &median),
 		chromedp.AttributeValue(`#hl-median`, "data-value", &medianExact, nil),
@@ -93,7 +93,7 @@ func TestCalculatorInputChangesHeadline(t *testing.T) {
 	var run int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#headline-text`, &before),
 		runNumber(&run),
@@ -137,13 +137,13 @@ func TestCalculatorInvalidValue(t *testing.T) {
 		// which runs start, not the figures; at 500 stocks horizon 12's run
 		// was the test's largest cost.
 		chromedp.Navigate(srv.URL+"/?"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text(`#headline-text`, &before),
 		chromedp.Location(&locBefore),
 		runNumber(&runBefore),
 		typeAtOnce(`#in-horizon`, "80"),
-		chromedp.WaitVisible(`#err-horizon`),
+		waitVisible(`#err-horizon`),
 		chromedp.Text(`#err-horizon`, &msg),
 		chromedp.AttributeValue(`#in-horizon`, "aria-invalid", &invalid, nil),
 		chromedp.Text(`#headline-text`, &after),
@@ -174,7 +174,7 @@ func TestCalculatorInvalidValue(t *testing.T) {
 	var notNumber string
 	err = chromedp.Run(ctx,
 		typeInto(`#in-amount`, "lots"),
-		chromedp.WaitVisible(`#err-amount`),
+		waitVisible(`#err-amount`),
 		chromedp.Text(`#err-amount`, &notNumber),
 	)
 	if err != nil {
@@ -196,7 +196,7 @@ func TestCalculatorOffline(t *testing.T) {
 	ctx := browser(t, 1280, 800)
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=100&stocks=60"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		waitServiceWorker(ctx),
 	)
@@ -209,7 +209,7 @@ func TestCalculatorOffline(t *testing.T) {
 	var run int
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(base+"/?"+shareQuery+"&stocks=60"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		runNumber(&run),
 		typeInto(`#in-horizon`, "12"),
@@ -246,15 +246,15 @@ func TestCalculatorScreenshots(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			err := chromedp.Run(ctx,
 				v.setUp,
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
-				chromedp.WaitVisible(`#ledger-sma`),
+				waitVisible(`#ledger-sma`),
 			)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if v.advanced {
-				if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), chromedp.WaitVisible(`#in-ret`)); err != nil {
+				if err := chromedp.Run(ctx, chromedp.Click(`#advanced summary`), waitVisible(`#in-ret`)); err != nil {
 					t.Fatal(err)
 				}
 			}

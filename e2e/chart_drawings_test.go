@@ -31,7 +31,7 @@ func TestChartsDrawWhatTheScreenShows(t *testing.T) {
 	var phone, printed []chartDrawing
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?stocks=60&paths=40&horizon=4"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(chartDrawings, &phone),
 		emulation.SetEmulatedMedia().WithMedia("print"),

@@ -43,15 +43,15 @@ func TestCompareFitsTheAnswerColumn(t *testing.T) {
 	var run int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?amount=5000000&horizon=8&exit=4&exitplan=etf351&give=20000&itemized=40000&state=NY&stocks=60&paths=20&seed=4"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click("#pin"),
-		chromedp.WaitVisible("#compare-table"),
+		waitVisible("#compare-table"),
 		runNumber(&run),
 		chromedp.SetValue("#in-end", "stepup"),
 		chromedp.Evaluate(`document.querySelector("#in-end").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 		waitNewRun(&run),
-		chromedp.WaitVisible("#compare-inputs"),
+		waitVisible("#compare-inputs"),
 	)
 	if err != nil {
 		t.Fatal(err)

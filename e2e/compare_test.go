@@ -24,10 +24,10 @@ func TestCompareScenarios(t *testing.T) {
 	err := chromedp.Run(ctx,
 		allowDownloads(ctx, downloads),
 		chromedp.Navigate(srv.URL+"/?horizon=10&fund=etf&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click("#pin"),
-		chromedp.WaitVisible("#compare-table"),
+		waitVisible("#compare-table"),
 		runNumber(&run),
 		typeInto("#in-horizon", "20"),
 		waitNewRun(&run),
@@ -35,7 +35,7 @@ func TestCompareScenarios(t *testing.T) {
 		chromedp.SetValue("#in-fund", "mf"),
 		chromedp.Evaluate(`document.querySelector("#in-fund").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
 		waitNewRun(&run),
-		chromedp.WaitVisible("#compare-inputs"),
+		waitVisible("#compare-inputs"),
 		chromedp.Evaluate(`[...document.querySelectorAll("#compare-inputs tr.changed")].map((r) => r.dataset.key)`, &changed),
 		chromedp.Evaluate(`[...document.querySelectorAll('#compare-inputs tr[data-key="horizon"] > *')].map((c) => c.textContent)`, &horizonRow),
 		chromedp.Evaluate(`document.querySelectorAll("#compare-table tbody tr.changed").length`, &results),
@@ -76,9 +76,9 @@ func TestCompareScenarios(t *testing.T) {
 		runNumber(&run),
 		chromedp.Click("#open-pinned"),
 		waitNewRun(&run),
-		chromedp.WaitVisible("#compare-same"),
+		waitVisible("#compare-same"),
 		chromedp.Click("#unpin"),
-		chromedp.WaitVisible("#pin"),
+		waitVisible("#pin"),
 	)
 	if err != nil {
 		t.Fatalf("back to the pinned scenario: %v", err)

@@ -73,11 +73,11 @@ func matchNative(t *testing.T, scenarios []string) {
 		var median, smaEnd, fundEnd string
 		open := openInApp("/?" + query)
 		if i == 0 {
-			open = chromedp.Tasks{chromedp.Navigate(srv.URL + "/?" + query), chromedp.WaitVisible(appReady), waitSimulated()}
+			open = chromedp.Tasks{chromedp.Navigate(srv.URL + "/?" + query), waitVisible(appReady), waitSimulated()}
 		}
 		err = chromedp.Run(ctx,
 			open,
-			chromedp.WaitVisible(`#ledger-sma`),
+			waitVisible(`#ledger-sma`),
 			chromedp.AttributeValue(`#hl-median`, "data-value", &median, nil),
 			chromedp.Text(`#ledger-sma tbody tr:last-child td:last-child`, &smaEnd),
 			chromedp.Text(`#ledger-fund tbody tr:last-child td:last-child`, &fundEnd),
@@ -98,7 +98,7 @@ func matchNative(t *testing.T, scenarios []string) {
 		if want.ExitPlans != nil {
 			var plans map[string]string
 			err := chromedp.Run(ctx,
-				chromedp.WaitVisible(`#exit-plans`),
+				waitVisible(`#exit-plans`),
 				chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("#exit-plans td[data-value]")].map((td) => [td.id, td.dataset.value]))`, &plans),
 			)
 			if err != nil {

@@ -16,7 +16,7 @@ func TestExplainerLinksResolve(t *testing.T) {
 	var missing []string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?stocks=60&paths=40&horizon=4"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`[...document.querySelectorAll("#explainer li a")].map(a => a.getAttribute("href"))`, &links),
 		chromedp.Evaluate(`[...document.querySelectorAll("#explainer li a")].map(a => a.getAttribute("href")).filter(h => !h.startsWith("#") || !document.getElementById(h.slice(1)))`, &missing),

@@ -47,8 +47,8 @@ func TestWorkerFailureIsReportedAndRecovered(t *testing.T) {
 	var message string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=40&stocks=50&horizon=5"),
-		chromedp.WaitVisible(appReady),
-		chromedp.WaitVisible("#run-error"),
+		waitVisible(appReady),
+		waitVisible("#run-error"),
 		chromedp.Text("#run-error", &message),
 	)
 	if err != nil {

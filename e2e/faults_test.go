@@ -46,7 +46,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 	var ready bool
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=50&stocks=20"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.SetUploadFiles("#import-saved", []string{deepFile}),
 		waitStatus("Nothing imported"),
 		chromedp.Text("#saved-status", &status),
@@ -54,7 +54,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 		chromedp.SetUploadFiles("#import-saved", []string{good}),
 		waitSavedCount(2),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(2),
 	)
 	if err != nil {
@@ -70,7 +70,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 	err = chromedp.Run(ctx,
 		setStored(deep),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitStatus("could not be read"),
 		chromedp.Text("#saved-status", &status),
 		chromedp.Evaluate(`localStorage.getItem("smacalc.saved-scenarios.set-aside") || ""`, &aside),
@@ -89,7 +89,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 		setStored(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=12&paths=50"},`+
 			`{"label":"B","query":"horizon=999"},{"label":"C","query":"fund=mf&paths=50"}]}`),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(2),
 		waitStatus("One saved scenario could not be read"),
 	)
@@ -109,7 +109,7 @@ func TestDepletionIsShownAsAnOutcome(t *testing.T) {
 	var text, page string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?contrib=-100000&horizon=30&paths=60&stocks=20"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Text("#headline-depleted", &text),
 		chromedp.Evaluate(`document.body.innerText`, &page),

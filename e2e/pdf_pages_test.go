@@ -210,15 +210,15 @@ func TestPrintedPagesToLookAt(t *testing.T) {
 	}{
 		{"default", "", nil},
 		{"pin-client", "?horizon=15&" + smallQuery, chromedp.Tasks{
-			chromedp.Click("#pin"), chromedp.WaitVisible("#compare-table"),
+			chromedp.Click("#pin"), waitVisible("#compare-table"),
 			typeInto(`#report-client-input`, "Jordan & Lee Rivera\n"),
 			chromedp.SetValue("#in-fund", "mf"),
 			chromedp.Evaluate(`document.querySelector("#in-fund").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
-			chromedp.WaitVisible("#compare-inputs"), waitSimulated(),
+			waitVisible("#compare-inputs"), waitSimulated(),
 		}},
 		{"exit-gifts", "?exit=5&exitplan=etf351&give=20000&itemized=40000&horizon=10&" + smallQuery, nil},
 		{"breakeven", "?" + mapQuery, chromedp.Tasks{
-			chromedp.WaitVisible(`#breakeven[data-state="closed"] #breakeven-open`),
+			waitVisible(`#breakeven[data-state="closed"] #breakeven-open`),
 			chromedp.Click(`#breakeven-open`),
 			mapDone("income"),
 		}},
@@ -230,7 +230,7 @@ func TestPrintedPagesToLookAt(t *testing.T) {
 			var pdf []byte
 			actions := chromedp.Tasks{
 				chromedp.Navigate(srv.URL + "/" + tc.query),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
 			}
 			if tc.before != nil {

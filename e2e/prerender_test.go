@@ -134,7 +134,7 @@ func TestFirstPaintHasTheAnswer(t *testing.T) {
 			err := chromedp.Run(ctx,
 				emulation.SetScriptExecutionDisabled(true),
 				chromedp.Navigate(srv.URL+"/"),
-				chromedp.WaitVisible(`#hl-median`),
+				waitVisible(`#hl-median`),
 				// The element drawn at the headline's centre is the
 				// headline's: go-app's loading screen does not cover it.
 				chromedp.Evaluate(`(() => {
@@ -258,7 +258,7 @@ func TestShareLinkWaitsForItsOwnAnswer(t *testing.T) {
 	open()
 	var amount, median string
 	err = chromedp.Run(ctx,
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`getComputedStyle(document.querySelector(".calculator-root")).visibility`, &hidden),
 		chromedp.Value(`#in-amount`, &amount),
@@ -323,7 +323,7 @@ func openTakenOver(t *testing.T, ctx context.Context, url string) takeover {
 			return err
 		}),
 		chromedp.Navigate(url),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(takenOver, &got),
 	)

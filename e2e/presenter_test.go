@@ -36,12 +36,12 @@ func TestPresenterMode(t *testing.T) {
 	var position, location string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+queries[0]),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		// go-app's local storage keeps each value JSON-encoded.
 		chromedp.Evaluate(`localStorage.setItem("smacalc.saved-scenarios", JSON.stringify(`+jsString(string(saved))+`))`, nil),
 		waitSimulated(),
 		chromedp.Click("#present-start"),
-		chromedp.WaitVisible("#presenter-bar"),
+		waitVisible("#presenter-bar"),
 		chromedp.Text("#presenter-position", &position),
 		chromedp.Evaluate(`!!document.querySelector("#inputs").offsetParent`, &inputsShown),
 		chromedp.Evaluate(`!!document.querySelector(".site-header").offsetParent`, &headerShown),
@@ -85,7 +85,7 @@ func TestPresenterMode(t *testing.T) {
 
 	err = chromedp.Run(ctx,
 		chromedp.KeyEvent(kb.Escape),
-		chromedp.WaitVisible("#inputs"),
+		waitVisible("#inputs"),
 		chromedp.Poll(`!document.querySelector("#presenter-bar")`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Evaluate(`!!document.querySelector("#presenter-bar")`, &inputsShown),
 	)

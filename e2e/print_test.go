@@ -55,9 +55,9 @@ func TestPrintReport(t *testing.T) {
 			var emptyFrames []string
 			err := chromedp.Run(ctx,
 				chromedp.Navigate(srv.URL+"/"),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
-				chromedp.WaitVisible(`#ledger-sma`),
+				waitVisible(`#ledger-sma`),
 				typeInto(`#report-client-input`, "Jordan & Lee Rivera\n"),
 				emulation.SetEmulatedMedia().WithMedia("print"),
 				chromedp.Evaluate(`Object.fromEntries(["#inputs", "#saved", "#exports", "#cta", "#pin", "#share", "#answer-bar", "#present-start",

@@ -86,7 +86,7 @@ func TestPageLoadsFromOwnOriginOnly(t *testing.T) {
 		network.Enable(),
 		watchPolicyViolations(),
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Title(&title),
 		chromedp.Text(".promise", &promise),
 		chromedp.Text("#calculator-status", &status),
@@ -131,7 +131,7 @@ func TestManifestIsInstallable(t *testing.T) {
 	var manifestJSON string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Evaluate(`fetch("/manifest.webmanifest").then(r => r.text())`, &manifestJSON, awaitPromise),
 	)
 	if err != nil {
@@ -182,7 +182,7 @@ func TestShareLinkWorksOffline(t *testing.T) {
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitServiceWorker(ctx),
 	); err != nil {
 		t.Fatal(err)
@@ -197,9 +197,9 @@ func TestShareLinkWorksOffline(t *testing.T) {
 		// online (a small simulation, smallQuery: what is checked is that
 		// the link opens and runs offline, not its figures).
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Navigate(origin+"/?amount=500000&horizon=15&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Text("#calculator-status", &status),
 		// The calculator rewrites the query in its canonical form (every key).
 		chromedp.Evaluate(`/[?&]amount=500000(&|$)/.test(location.search) && /[?&]horizon=15(&|$)/.test(location.search)`, &ok),
@@ -219,10 +219,10 @@ func TestNewVersionOffersReload(t *testing.T) {
 	ctx := browser(t, 1280, 800)
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitServiceWorker(ctx),
 		chromedp.Reload(), // now the worker controls the page
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestNewVersionOffersReload(t *testing.T) {
 	var banner string
 	err := chromedp.Run(ctx,
 		chromedp.Evaluate(`goappTryUpdate()`, nil),
-		chromedp.WaitVisible("#update-reload"),
+		waitVisible("#update-reload"),
 		chromedp.Text("#update-banner", &banner),
 	)
 	if err != nil {
@@ -256,7 +256,7 @@ func TestNewVersionOffersReload(t *testing.T) {
 		chromedp.Evaluate(`document.documentElement.dataset.e2eOld = "1"`, nil),
 		chromedp.Click("#update-reload"),
 		chromedp.WaitNotPresent(`html[data-e2e-old]`),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Evaluate(`goappGetenv("GOAPP_VERSION")`, &after),
 	)
 	if err != nil {
@@ -274,7 +274,7 @@ func TestPhoneLayout(t *testing.T) {
 	var overflow bool
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow),
 	)
 	if err != nil {

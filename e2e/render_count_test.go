@@ -71,7 +71,7 @@ func TestKeystrokeRendersOnlyWhatChanged(t *testing.T) {
 			return err
 		})},
 		{"opening the page", chromedp.Navigate(srv.URL + "/")},
-		{"waiting for the app", chromedp.WaitVisible(appReady)},
+		{"waiting for the app", waitVisible(appReady)},
 		{"waiting for the result", waitSimulated()},
 		{"waiting for the renders to settle", waitStable(`window.smacalcRenders`)},
 	} {

@@ -71,12 +71,12 @@ func TestSavedScenariosOverTheLimit(t *testing.T) {
 	var status, refused, stored string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?horizon=5&paths=20&stocks=50"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		chromedp.SetUploadFiles("#import-saved", []string{three}),
 		waitStatus("Imported 3"),
 		waitSavedCount(3),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(3),
 		chromedp.Text("#saved-status", &status),
 	)
@@ -93,7 +93,7 @@ func TestSavedScenariosOverTheLimit(t *testing.T) {
 		chromedp.Text("#saved-status", &refused),
 		waitSavedCount(3),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(3),
 		chromedp.Text("#saved-status", &status),
 	)
@@ -129,10 +129,10 @@ func TestLotsAfterTheTaxYear(t *testing.T) {
 	var yearErr, lotsProblem, invalid string
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?year=2026&gainbudget=30000&horizon=3&paths=20&stocks=50"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.SetUploadFiles(`#lots-file`, []string{lots}, chromedp.ByQuery),
-		chromedp.WaitVisible(`#lots-summary`),
+		waitVisible(`#lots-summary`),
 		waitSimulated(),
 		chromedp.SetValue(`#in-year`, "2024", chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelector("#in-year").dispatchEvent(new Event("change", {bubbles: true}))`, nil),

@@ -51,7 +51,7 @@ func TestSavedScenarios(t *testing.T) {
 	err := chromedp.Run(ctx,
 		allowDownloads(ctx, downloads),
 		chromedp.Navigate(srv.URL+"/?horizon=12&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		waitServiceWorker(ctx),
 		saveAs(evil),
@@ -64,7 +64,7 @@ func TestSavedScenarios(t *testing.T) {
 		waitSavedCount(2),
 		// A reload keeps them.
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(2),
 		savedLabels(&labels),
 		chromedp.Evaluate(`document.querySelector("#saved-list").innerHTML.includes("<img")`, &xss),
@@ -92,7 +92,7 @@ func TestSavedScenarios(t *testing.T) {
 	// Rename and delete.
 	err = chromedp.Run(ctx,
 		clickSaved("Jones family", "Rename"),
-		chromedp.WaitVisible("#rename-1"),
+		waitVisible("#rename-1"),
 		typeInto("#rename-1", "Jones 2030"),
 		chromedp.SendKeys("#rename-1", kb.Enter),
 		chromedp.Poll(`!!document.querySelector('#saved-list [data-label="Jones 2030"]')`, nil, chromedp.WithPollingTimeout(10*time.Second)),
@@ -146,7 +146,7 @@ func TestSavedScenarios(t *testing.T) {
 	srv.Stop()
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(2),
 		savedLabels(&labels),
 		clickSaved("Lee, mutual fund", "Open"),

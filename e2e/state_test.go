@@ -20,7 +20,7 @@ func TestStateChoices(t *testing.T) {
 	var run int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+query),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`document.querySelectorAll("#in-state option").length + ""`, &options),
 		chromedp.Evaluate(`document.querySelector("#in-state option").textContent`, &first),
@@ -77,12 +77,12 @@ func TestOwnStateRate(t *testing.T) {
 	var run int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+query),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		runNumber(&run),
 		chromedp.SetValue(`#in-state`, "own"),
 		chromedp.Evaluate(`document.querySelector("#in-state").dispatchEvent(new Event("change", {bubbles: true}))`, nil),
-		chromedp.WaitVisible(`#in-staterate`),
+		waitVisible(`#in-staterate`),
 		chromedp.Poll(`document.activeElement && document.activeElement.id === "in-staterate"`, nil),
 		chromedp.Evaluate(`document.activeElement.id`, &focused),
 	)

@@ -37,16 +37,16 @@ func TestSavedSetAsideWithStorageFull(t *testing.T) {
 	var ready bool
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?paths=50&stocks=20"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		setStored(list),
 		chromedp.Evaluate(`localStorage.getItem("smacalc.saved-scenarios")`, &before),
 		chromedp.Evaluate(fillStorage, nil),
 		chromedp.Reload(),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSavedCount(1),
 		waitStatus("could not be read"),
 		chromedp.Text("#saved-status", &status),
-		chromedp.WaitVisible(headlineFinal),
+		waitVisible(headlineFinal),
 		chromedp.Evaluate(`!!document.querySelector("#smacalc[data-ready]")`, &ready),
 		chromedp.Evaluate(`localStorage.getItem("smacalc.saved-scenarios")`, &after),
 		chromedp.Evaluate(`Object.keys(localStorage).filter((k) => k.startsWith("test-fill-")).forEach((k) => localStorage.removeItem(k))`, nil),
@@ -87,8 +87,8 @@ func TestStorageBlocked(t *testing.T) {
 			return err
 		}),
 		chromedp.Navigate(srv.URL+"/?paths=50&stocks=20"),
-		chromedp.WaitVisible(appReady),
-		chromedp.WaitVisible(headlineFinal),
+		waitVisible(appReady),
+		waitVisible(headlineFinal),
 		chromedp.SendKeys("#saved-label", "Lee"),
 		chromedp.Click("#save-scenario"),
 		waitStatus("Could not save"),
@@ -97,7 +97,7 @@ func TestStorageBlocked(t *testing.T) {
 		chromedp.SetValue("#in-horizon", "12"),
 		chromedp.Evaluate(`document.querySelector("#in-horizon").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
 		chromedp.Poll(`(document.querySelector("#headline-text")?.textContent || "").startsWith("After 12 years")`, nil),
-		chromedp.WaitVisible(headlineFinal),
+		waitVisible(headlineFinal),
 	)
 	if err != nil {
 		t.Fatalf("%v (status %q)", err, status)

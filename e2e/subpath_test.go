@@ -27,7 +27,7 @@ func TestSubPathShareLink(t *testing.T) {
 	err := chromedp.Run(ctx,
 		network.Enable(),
 		chromedp.Navigate(link),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitMark("smacalc:result"),
 		chromedp.Value("#in-amount", &amount),
 		waitServiceWorkerUnder(siteSub.Base),
@@ -54,7 +54,7 @@ func TestSubPathShareLink(t *testing.T) {
 	srv.Stop()
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(link+"&paths=100"),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitMark("smacalc:result"),
 		chromedp.Value("#in-amount", &amount),
 	)

@@ -27,10 +27,10 @@ func TestTakeoverInputs(t *testing.T) {
 	var run int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+base),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click(`#advanced summary`),
-		chromedp.WaitVisible(`#in-takeover`),
+		waitVisible(`#in-takeover`),
 		chromedp.Value(`#in-takeover`, &takeover),
 		chromedp.Value(`#in-premium`, &premium),
 		chromedp.Evaluate(`document.querySelector("#in-premium").checkVisibility()`, &visible),
@@ -67,11 +67,11 @@ func TestTakeoverInputs(t *testing.T) {
 	t.Logf("screenshot: %s", elementScreenshot(t, ctx, `#in-takeover`, "takeover-field.png"))
 	err = chromedp.Run(ctx,
 		typeInto(`#in-premium`, "250"),
-		chromedp.WaitVisible(`#err-premium`),
+		waitVisible(`#err-premium`),
 		chromedp.Text(`#err-premium`, &premiumErr),
 		typeInto(`#in-premium`, "30"),
 		typeInto(`#in-history`, "2000"),
-		chromedp.WaitVisible(`#err-takeover`),
+		waitVisible(`#err-takeover`),
 		chromedp.Text(`#err-takeover`, &historyErr),
 	)
 	if err != nil {

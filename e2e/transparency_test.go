@@ -98,7 +98,7 @@ func transparencyHoldingsLotsHarvests(t *testing.T, ctx context.Context, srv *se
 	}
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?"+transparencyQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Click(`#tp-open`, chromedp.ByQuery), // the section loads on request
 		inspected(s.Horizon, -1),
@@ -179,7 +179,7 @@ func transparencyHoldingsLotsHarvests(t *testing.T, ctx context.Context, srv *se
 		chromedp.AttributeValue(`#holdings-table tbody tr[data-stock="`+strconv.Itoa(stock)+`"]`, "data-shares", &holdingShares, nil),
 		chromedp.Click(`#holdings-table tbody tr[data-stock="`+strconv.Itoa(stock)+`"] .link-button`, chromedp.ByQuery),
 		inspected(1, stock),
-		chromedp.WaitVisible(`#lots-table`),
+		waitVisible(`#lots-table`),
 		showAll("lots"),
 	); err != nil {
 		t.Fatalf("lots of stock %d: %v", stock, err)
@@ -213,9 +213,9 @@ func transparencyExclusionsAndMinimum(t *testing.T, ctx context.Context, srv *se
 	if err := chromedp.Run(ctx,
 		asPhone(srv.URL),
 		chromedp.Navigate(srv.URL+"/?"+q),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
-		chromedp.WaitVisible(`#minimum-notice`),
+		waitVisible(`#minimum-notice`),
 		chromedp.Text(`#minimum-notice`, &notice),
 		runNumber(&run),
 		chromedp.Evaluate(`document.querySelector("#advanced").open = true`, nil),

@@ -59,9 +59,9 @@ func TestTypicalMarketOnPage(t *testing.T) {
 			err := chromedp.Run(ctx,
 				layout.setUp,
 				chromedp.Navigate(srv.URL+"/?"+heirsQuery),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				waitSimulated(),
-				chromedp.WaitVisible(`#ledger-sma`),
+				waitVisible(`#ledger-sma`),
 				chromedp.Text(`#hl-sma`, &sma),
 				chromedp.Text(`#hl-fund`, &fund),
 				chromedp.Text(`#headline-detail`, &detail),
@@ -160,7 +160,7 @@ func TestKeepShowsTaxIfSold(t *testing.T) {
 		}
 		open := openInApp("/?" + tc.query)
 		if i == 0 {
-			open = chromedp.Tasks{chromedp.Navigate(srv.URL + "/?" + tc.query), chromedp.WaitVisible(appReady), waitSimulated()}
+			open = chromedp.Tasks{chromedp.Navigate(srv.URL + "/?" + tc.query), waitVisible(appReady), waitSimulated()}
 		}
 		var tables, steps, runOuts int
 		var head string

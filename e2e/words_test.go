@@ -33,7 +33,7 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	var nextStep bool
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/?end=stepup&horizon=10&stgains=0&"+smallQuery),
-		chromedp.WaitVisible(appReady),
+		waitVisible(appReady),
 		waitSimulated(),
 		// The labels as read, without the terms' definitions.
 		chromedp.Evaluate(`[...document.querySelectorAll("#headline .figures dt")].map((d) => {
@@ -122,7 +122,7 @@ func TestWordsAndSmallFaults(t *testing.T) {
 	var invalidBar, amount string
 	err = chromedp.Run(ctx,
 		typeInto(`#in-amount`, "12x"),
-		chromedp.WaitVisible(`#in-amount[aria-invalid="true"]`),
+		waitVisible(`#in-amount[aria-invalid="true"]`),
 		chromedp.Text(`#answer-bar-text`, &invalidBar, chromedp.ByQuery),
 		runNumber(&run),
 		typeInto(`#in-amount`, "250000\n"),
