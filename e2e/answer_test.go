@@ -225,44 +225,6 @@ func TestCopyLink(t *testing.T) {
 	}
 }
 
-// TestAnswerScreens writes the desktop and phone screens of the default
-// scenario (the README's screenshots) and a provisional phone answer.
-func TestAnswerScreens(t *testing.T) {
-	t.Parallel()
-	// One tab for both: the phone loads the page again in the desktop's
-	// browser context, which spares it a second context's cold start of
-	// the WASM (issue 29).
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 1366, 900)
-	for _, v := range []struct {
-		name  string
-		setUp chromedp.Action
-	}{{"answer-desktop.png", chromedp.Tasks{}}, {"answer-phone.png", asPhone(srv.URL)}} {
-		t.Run(v.name, func(t *testing.T) {
-			err := chromedp.Run(ctx,
-				v.setUp,
-				chromedp.Navigate(srv.URL+"/"),
-				chromedp.WaitVisible(appReady),
-				waitSimulated(),
-				chromedp.WaitVisible(`#ledger-sma`),
-				chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
-			)
-			if err != nil {
-				t.Fatal(err)
-			}
-			viewportShot(t, ctx, strings.Replace(v.name, ".png", "-screen.png", 1))
-			screenshot(t, ctx, v.name)
-			for _, part := range []string{"charts", "inputs", "ledger"} {
-				var png []byte
-				if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
-					t.Fatal(err)
-				}
-				writeArtifact(t, strings.Replace(v.name, ".png", "-"+part+".png", 1), png)
-			}
-		})
-	}
-}
-
 // viewportShot saves what is on the screen (not the full page).
 func viewportShot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
