@@ -162,7 +162,7 @@ func TestPhoneAnswerFirst(t *testing.T) {
 
 // TestBadLinkRecovers opens a link with an invalid amount: the value is
 // named, its default replaces it, and the scenario still reaches a final
-// result, with a canonical link.
+// result, with a canonical link, which its button copies.
 func TestBadLinkRecovers(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
@@ -200,19 +200,13 @@ func TestBadLinkRecovers(t *testing.T) {
 	if amount != "1,000,000" {
 		t.Errorf("amount field %q, want the default", amount)
 	}
-	exceptions.check(t)
-}
 
-// TestCopyLink copies the share link with its button.
-func TestCopyLink(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 1366, 900)
+	// The recovered link is copied with its button. (Until issue 29 this
+	// was TestCopyLink, which loaded a link of its own in a browser
+	// context of its own to press the button: a link is copied whatever
+	// it simulates.)
 	var status string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?paths=100&horizon=5&stocks=60"), // 60 stocks: a link is copied whatever it simulates
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
+	err = chromedp.Run(ctx,
 		chromedp.Click(`#copy-link`),
 		chromedp.Poll(`document.querySelector("#copy-status").textContent !== ""`, nil),
 		chromedp.Text(`#copy-status`, &status),
@@ -223,6 +217,7 @@ func TestCopyLink(t *testing.T) {
 	if !strings.HasPrefix(status, "Link copied") {
 		t.Errorf("copy status %q", status)
 	}
+	exceptions.check(t)
 }
 
 // viewportShot saves what is on the screen (not the full page).
