@@ -6,13 +6,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"smacalc/calc"
 	"smacalc/calc/scenario"
 )
 
@@ -49,115 +47,6 @@ func (l *exceptionLog) check(t *testing.T) {
 // closed <details> still lays out its content in chromium).
 func visible(sel string, shown *bool) chromedp.Action {
 	return chromedp.Evaluate(`(() => { const e = document.querySelector(`+jsString(sel)+`); return !!e && e.checkVisibility(); })()`, shown)
-}
-
-// TestPhoneAnswerFirst opens the default scenario on a 390×844 phone: the
-// answer starts on the first screen, the end-of-horizon choice is in the
-// short form, and changing it updates the answer (provisional first, then
-// final) and the line that keeps it in view under the form.
-func TestPhoneAnswerFirst(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
-	var exceptions exceptionLog
-	exceptions.listen(ctx)
-	var top float64
-	var endShown, advancedOpen bool
-	var before, barBefore string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(appReady),
-		waitSimulated(),
-		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil),
-		chromedp.Evaluate(`document.querySelector("#headline").getBoundingClientRect().top + 0`, &top),
-		visible(`#in-end`, &endShown),
-		chromedp.Evaluate(`document.querySelector("#advanced").open`, &advancedOpen),
-		chromedp.Text(`#headline-text`, &before),
-		chromedp.Text(`#answer-bar-text`, &barBefore),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	viewportShot(t, ctx, "phone-first-screen.png")
-	if top >= 700 {
-		t.Errorf("phone: the answer starts %.0f px down, want < 700 (first screen)", top)
-	}
-	if !endShown || advancedOpen {
-		t.Errorf("#in-end visible %v with the advanced section open %v: want it in the short form", endShown, advancedOpen)
-	}
-
-	var run int
-	var after, barAfter string
-	var sawProvisional bool
-	err = chromedp.Run(ctx,
-		runNumber(&run),
-		chromedp.ScrollIntoView(`#in-end`),
-		chromedp.SetValue(`#in-end`, "stepup"),
-		chromedp.Evaluate(`document.querySelector("#in-end").dispatchEvent(new Event("change", { bubbles: true }))`, nil),
-		// The answer line under the form shows the run as it goes:
-		// provisional (muted, "so far") first.
-		chromedp.Poll(`document.querySelector("#answer-bar").dataset.provisional === "true" || document.querySelector("#progress").dataset.running === "false"`,
-			nil, chromedp.WithPollingInterval(5*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second)),
-		chromedp.Evaluate(`document.querySelector("#answer-bar").dataset.provisional === "true"`, &sawProvisional),
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			if !sawProvisional {
-				return nil
-			}
-			// One read of the headline while it is provisional: the run
-			// may end between two reads, and the settled headline has no
-			// note to wait for.
-			var state struct {
-				Provisional bool   `json:"provisional"`
-				Tone        string `json:"tone"`
-				Note        string `json:"note"`
-			}
-			var png []byte
-			if err := chromedp.Run(ctx,
-				chromedp.Evaluate(`(() => {
-					const h = document.querySelector("#headline"), n = document.querySelector("#headline-note");
-					return {provisional: document.querySelector("#answer-bar").dataset.provisional === "true",
-						tone: h.dataset.tone || "", note: n ? n.textContent : ""};
-				})()`, &state),
-				chromedp.Screenshot(`#headline`, &png, chromedp.ByQuery),
-			); err != nil {
-				return err
-			}
-			writeArtifact(t, "phone-provisional.png", png)
-			if !state.Provisional {
-				sawProvisional = false // it settled before the read
-				return nil
-			}
-			if state.Tone != "pending" || !strings.HasPrefix(state.Note, "So far, ") {
-				t.Errorf("provisional headline: tone %q, note %q", state.Tone, state.Note)
-			}
-			return nil
-		}),
-		waitNewRun(&run),
-		chromedp.Text(`#headline-text`, &after),
-		chromedp.Text(`#answer-bar-text`, &barAfter),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	viewportShot(t, ctx, "phone-after-change.png")
-	if !sawProvisional {
-		t.Log("the run ended before a provisional result was seen")
-	}
-	if after == before || !strings.Contains(after, "heirs") {
-		t.Errorf("headline after choosing heirs: %q (before %q)", after, before)
-	}
-	if barAfter == barBefore {
-		t.Errorf("the answer line under the form did not change: %q", barAfter)
-	}
-	s, _ := scenario.Decode("end=stepup")
-	want, err := calc.Simulate(context.Background(), s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(barAfter, dollars(want.Difference.P50.Decimal)) {
-		t.Errorf("answer line %q, engine median %s", barAfter, want.Difference.P50)
-	}
-	exceptions.check(t)
 }
 
 // TestBadLinkRecovers opens a link with an invalid amount: the value is
