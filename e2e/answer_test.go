@@ -123,47 +123,39 @@ func viewportShot(t *testing.T, ctx context.Context, name string) {
 // hides it; the word describes itself with the definition.
 func TestTermDefinitions(t *testing.T) {
 	t.Parallel()
-	// One tab for both: the phone loads the page again in the desktop's
-	// browser context, which spares it a second context's cold start of
-	// the WASM (issue 29); 60 stocks, as the definitions do not depend on
-	// the numbers.
+	// One tab for both layouts (onDesktopThenPhone, issue 29); 60 stocks,
+	// as the definitions do not depend on the numbers.
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1366, 900)
-	for _, v := range []struct {
-		name  string
-		setUp chromedp.Action
-	}{{"desktop", chromedp.Tasks{}}, {"phone", asPhone(srv.URL)}} {
-		t.Run(v.name, func(t *testing.T) {
-			var before, focused, after, inside bool
-			var described string
-			err := chromedp.Run(ctx,
-				v.setUp,
-				chromedp.Navigate(srv.URL+"/?paths=100&horizon=5&stocks=60"),
-				chromedp.WaitVisible(appReady),
-				waitSimulated(),
-				visible(`#def-tax-alpha`, &before),
-				chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
-				visible(`#def-tax-alpha`, &focused),
-				chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
+	onDesktopThenPhone(t, ctx, srv.URL, func(t *testing.T, layout string) {
+		var before, focused, after, inside bool
+		var described string
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?paths=100&horizon=5&stocks=60"),
+			chromedp.WaitVisible(appReady),
+			waitSimulated(),
+			visible(`#def-tax-alpha`, &before),
+			chromedp.Focus(`[aria-describedby="def-tax-alpha"]`, chromedp.ByQuery),
+			visible(`#def-tax-alpha`, &focused),
+			chromedp.Evaluate(`(() => { const r = document.querySelector("#def-tax-alpha").getBoundingClientRect();
 					return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()`, &inside),
-				chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
-			)
-			if err != nil {
-				t.Fatal(err)
-			}
-			viewportShot(t, ctx, "term-definition-"+v.name+".png")
-			if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
-				t.Fatal(err)
-			}
-			if before || !focused || after {
-				t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", v.name, before, focused, after)
-			}
-			if !inside {
-				t.Errorf("%s: the definition runs off the screen", v.name)
-			}
-			if described != "Tax alpha" {
-				t.Errorf("%s: term %q", v.name, described)
-			}
-		})
-	}
+			chromedp.Evaluate(`document.querySelector('[aria-describedby="def-tax-alpha"]').textContent`, &described),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, "term-definition-"+layout+".png")
+		if err := chromedp.Run(ctx, chromedp.KeyEvent(kb.Escape), visible(`#def-tax-alpha`, &after)); err != nil {
+			t.Fatal(err)
+		}
+		if before || !focused || after {
+			t.Errorf("%s: definition shown before focus %v, with focus %v, after Escape %v", layout, before, focused, after)
+		}
+		if !inside {
+			t.Errorf("%s: the definition runs off the screen", layout)
+		}
+		if described != "Tax alpha" {
+			t.Errorf("%s: term %q", layout, described)
+		}
+	})
 }
