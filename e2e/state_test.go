@@ -11,7 +11,9 @@ import (
 // TestStateChoices checks the state list (the 50 states and DC by name,
 // then no state tax), the local-tax choice, and that the assumptions say
 // what the state model covers; choosing a state re-runs the scenario and
-// updates the link; then, on a phone, one's own rate (ownStateRate).
+// updates the link; then keep and sell at the end show or leave out the
+// tax if sold (keepShowsTaxIfSold) and, on a phone, one's own rate
+// (ownStateRate).
 func TestStateChoices(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
@@ -64,6 +66,7 @@ func TestStateChoices(t *testing.T) {
 		t.Errorf("link after choosing Illinois: %s", location)
 	}
 	screenshot(t, ctx, "state-il.png")
+	t.Run("keep shows tax if sold", func(t *testing.T) { keepShowsTaxIfSold(t, ctx) })
 	t.Run("own rate on a phone", func(t *testing.T) { ownStateRate(t, ctx, srv) })
 }
 
