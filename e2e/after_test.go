@@ -19,10 +19,7 @@ import (
 // desktop and phone pictures; axe clean with the room filled in.
 func TestAfterAFewYears(t *testing.T) {
 	t.Parallel()
-	// One tab for both layouts: the phone loads the page again in the
-	// desktop's browser context (asPhone: its storage emptied, so it
-	// computes its own results), which spares it a second context's cold
-	// start of the WASM (issue 29); the page still starts on the phone.
+	// One tab for both layouts (onDesktopThenPhone, issue 29).
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	query := "exit=3&exitplan=etf351&stocks=80&paths=30&horizon=6&seed=4"
@@ -34,69 +31,63 @@ func TestAfterAFewYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, layout := range []struct {
-		name  string
-		setUp chromedp.Action
-	}{{"desktop", chromedp.Tasks{}}, {"phone", asPhone(srv.URL)}} {
-		t.Run(layout.name, func(t *testing.T) {
-			var words string
-			got := map[string]string{}
-			err := chromedp.Run(ctx,
-				layout.setUp,
-				chromedp.Navigate(srv.URL+"/?"+query),
-				waitVisible(appReady),
-				waitSimulated(),
-				waitVisible(`#exit-plans`),
-				chromedp.Text(`#exit-words`, &words),
-				chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("#exit-plans td[data-value]")].map((td) => [td.id, td.dataset.value]))`, &got),
-			)
-			if err != nil {
-				t.Fatal(err)
+	onDesktopThenPhone(t, ctx, srv.URL, func(t *testing.T, layout string) {
+		var words string
+		got := map[string]string{}
+		err := chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/?"+query),
+			waitVisible(appReady),
+			waitSimulated(),
+			waitVisible(`#exit-plans`),
+			chromedp.Text(`#exit-words`, &words),
+			chromedp.Evaluate(`Object.fromEntries([...document.querySelectorAll("#exit-plans td[data-value]")].map((td) => [td.id, td.dataset.value]))`, &got),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range want.ExitPlans.Plans {
+			if p.Modelled && got["exit-wealth-"+p.Plan] != p.AfterTaxWealth.P50.String() {
+				t.Errorf("%s: browser %q, native %s", p.Plan, got["exit-wealth-"+p.Plan], p.AfterTaxWealth.P50)
 			}
-			for _, p := range want.ExitPlans.Plans {
-				if p.Modelled && got["exit-wealth-"+p.Plan] != p.AfterTaxWealth.P50.String() {
-					t.Errorf("%s: browser %q, native %s", p.Plan, got["exit-wealth-"+p.Plan], p.AfterTaxWealth.P50)
-				}
-			}
-			if !strings.Contains(words, "Leaving at the end of year 3") || !strings.Contains(words, "does best") {
-				t.Errorf("words: %q", words)
-			}
-			afterShot(t, ctx, "after-exits-"+layout.name+".png")
+		}
+		if !strings.Contains(words, "Leaving at the end of year 3") || !strings.Contains(words, "does best") {
+			t.Errorf("words: %q", words)
+		}
+		afterShot(t, ctx, "after-exits-"+layout+".png")
 
-			// A concentrated position: no exchange, with its reason; the
-			// three budgets side by side. Its link opened in the page
-			// (openInApp): what is checked is the room of this scenario,
-			// not a second load of the page.
-			var reason string
-			err = chromedp.Run(ctx,
-				openInApp("/?single=0.6&singlebasis=0.2&gainbudget=40000&exit=2&exitplan=etf351&stocks=60&paths=20&horizon=5"),
-				waitVisible(`#exit-row-etf351.not-modelled`),
-				chromedp.Text(`#exit-reason`, &reason),
-				chromedp.Poll(`document.querySelectorAll("#budgets-table tr[data-done=true]").length === 3`, nil, chromedp.WithPollingTimeout(3*time.Minute)),
-				waitVisible(`#fig-budgets svg`),
-			)
-			if err != nil {
+		// A concentrated position: no exchange, with its reason; the
+		// three budgets side by side. Its link opened in the page
+		// (openInApp): what is checked is the room of this scenario,
+		// not a second load of the page.
+		var reason string
+		err = chromedp.Run(ctx,
+			openInApp("/?single=0.6&singlebasis=0.2&gainbudget=40000&exit=2&exitplan=etf351&stocks=60&paths=20&horizon=5"),
+			waitVisible(`#exit-row-etf351.not-modelled`),
+			chromedp.Text(`#exit-reason`, &reason),
+			chromedp.Poll(`document.querySelectorAll("#budgets-table tr[data-done=true]").length === 3`, nil, chromedp.WithPollingTimeout(3*time.Minute)),
+			waitVisible(`#fig-budgets svg`),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(reason, "§351(e)(1)") || !strings.Contains(reason, "25%") {
+			t.Errorf("reason: %q", reason)
+		}
+		afterShot(t, ctx, "after-budgets-"+layout+".png")
+		if layout == "desktop" { // the printed report shows the room, without its controls
+			var controls []string
+			err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("print"),
+				chromedp.Evaluate(`[...document.querySelectorAll("#after button")].filter((e) => e.checkVisibility()).map((e) => e.id)`, &controls))
+			if err != nil || len(controls) > 0 {
+				t.Errorf("printed room: controls %v (%v)", controls, err)
+			}
+			afterShot(t, ctx, "after-print.png")
+			if err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("")); err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(reason, "§351(e)(1)") || !strings.Contains(reason, "25%") {
-				t.Errorf("reason: %q", reason)
-			}
-			afterShot(t, ctx, "after-budgets-"+layout.name+".png")
-			if layout.name == "desktop" { // the printed report shows the room, without its controls
-				var controls []string
-				err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("print"),
-					chromedp.Evaluate(`[...document.querySelectorAll("#after button")].filter((e) => e.checkVisibility()).map((e) => e.id)`, &controls))
-				if err != nil || len(controls) > 0 {
-					t.Errorf("printed room: controls %v (%v)", controls, err)
-				}
-				afterShot(t, ctx, "after-print.png")
-				if err := chromedp.Run(ctx, emulation.SetEmulatedMedia().WithMedia("")); err != nil {
-					t.Fatal(err)
-				}
-			}
-			axeClean(t, ctx, "#after")
-		})
-	}
+		}
+		axeClean(t, ctx, "#after")
+	})
 }
 
 // afterShot pictures the viewport with the room's top at its top, once

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -8,15 +9,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestAnswerBasisOnPhone opens a share link with a bad value on a 390×844
+// answerBasisOnPhone opens a share link with a bad value on a 390×844
 // phone (issue 24, item 3): the link's notice is above the answer; the
 // inputs the answer rests on (other income, outside gains, state, end
 // choice, horizon) are beside the headline on the first screen, and one
 // tap on one reaches its field, even in the form's closed advanced group.
-func TestAnswerBasisOnPhone(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
+func answerBasisOnPhone(t *testing.T, ctx context.Context, srv *server) {
 	var noticeTop, headlineTop, basisBottom float64
 	var basis map[string]string
 	err := chromedp.Run(ctx,

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -21,17 +22,13 @@ type chartDrawing struct {
 	Phone, Wide, PhoneVisible bool
 }
 
-// TestChartsDrawWhatTheScreenShows: on a phone each chart has its phone
+// chartsDrawWhatTheScreenShows: on a phone each chart has its phone
 // drawing only, and printing from the phone shows it; widening the page
-// past the breakpoint draws the wide ones instead.
-func TestChartsDrawWhatTheScreenShows(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
+// past the breakpoint draws the wide ones instead. TestPhonePage has
+// loaded the page on the phone; it is left wide.
+func chartsDrawWhatTheScreenShows(t *testing.T, ctx context.Context) {
 	var phone, printed []chartDrawing
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?stocks=60&paths=40&horizon=4"),
-		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(chartDrawings, &phone),
 		emulation.SetEmulatedMedia().WithMedia("print"),

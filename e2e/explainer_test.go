@@ -1,22 +1,19 @@
 package e2e
 
 import (
+	"context"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
 
-// TestExplainerLinksResolve: every point of "What an SMA is" links to
-// something on the page (an input, a chart, a section), on a phone.
-func TestExplainerLinksResolve(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
+// explainerLinksResolve: every point of "What an SMA is" links to
+// something on the page (an input, a chart, a section), on a phone
+// (TestPhonePage has loaded it).
+func explainerLinksResolve(t *testing.T, ctx context.Context) {
 	var links []string
 	var missing []string
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/?stocks=60&paths=40&horizon=4"),
-		waitVisible(appReady),
 		waitSimulated(),
 		chromedp.Evaluate(`[...document.querySelectorAll("#explainer li a")].map(a => a.getAttribute("href"))`, &links),
 		chromedp.Evaluate(`[...document.querySelectorAll("#explainer li a")].map(a => a.getAttribute("href")).filter(h => !h.startsWith("#") || !document.getElementById(h.slice(1)))`, &missing),

@@ -405,7 +405,7 @@ func TestShareLinkAnswerBeforeTheUI(t *testing.T) {
 					return err
 				}),
 				chromedp.Navigate(srv.URL+"/?"+c.query),
-				chromedp.WaitVisible(appReady),
+				waitVisible(appReady),
 				chromedp.Poll(`window.__linkAnswer.done`, nil),
 				chromedp.Evaluate(`window.__linkAnswer`, &p),
 				waitSimulated(),

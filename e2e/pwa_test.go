@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -71,109 +70,6 @@ func waitServiceWorkerUnder(base string) chromedp.Action {
 		const base = `+jsString(base)+`;
 		return !!(await cache.match(base + "web/app.wasm")) && !!(await cache.match(base + "web/app-module.js"));
 	})()`, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))
-}
-
-func TestPageLoadsFromOwnOriginOnly(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 1280, 800)
-	var log requestLog
-	log.listen(ctx)
-
-	var title, promise, status string
-	var violations []string
-	err := chromedp.Run(ctx,
-		network.Enable(),
-		watchPolicyViolations(),
-		chromedp.Navigate(srv.URL+"/"),
-		waitVisible(appReady),
-		chromedp.Title(&title),
-		chromedp.Text(".promise", &promise),
-		chromedp.Text("#calculator-status", &status),
-		waitServiceWorker(ctx),
-		chromedp.Evaluate(`window.__cspViolations`, &violations),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(violations) > 0 {
-		t.Errorf("Content-Security-Policy violations: %v", violations)
-	}
-	var bannerShown bool
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`!!document.querySelector("#update-reload")`, &bannerShown)); err != nil {
-		t.Fatal(err)
-	}
-	if bannerShown {
-		t.Error("a first visit offers a new version")
-	}
-	if !strings.Contains(title, "smacalc") {
-		t.Errorf("title = %q, want the product's name", title)
-	}
-	if !strings.Contains(promise, "tax-loss harvesting") {
-		t.Errorf("promise = %q", promise)
-	}
-	if !strings.Contains(status, "running in your browser") {
-		t.Errorf("calculator status = %q: the WASM UI did not render", status)
-	}
-	if log.count() < 5 {
-		t.Fatalf("only %d requests recorded: the network log is not working", log.count())
-	}
-	if foreign := log.foreign(srv.URL); len(foreign) > 0 {
-		t.Errorf("requests left the origin %s: %v", srv.URL, foreign)
-	}
-	t.Logf("screenshot: %s", screenshot(t, ctx, "home-desktop.png"))
-}
-
-func TestManifestIsInstallable(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 1280, 800)
-	var manifestJSON string
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		waitVisible(appReady),
-		chromedp.Evaluate(`fetch("/manifest.webmanifest").then(r => r.text())`, &manifestJSON, awaitPromise),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var manifest struct {
-		Name       string `json:"name"`
-		ShortName  string `json:"short_name"`
-		ThemeColor string `json:"theme_color"`
-		StartURL   string `json:"start_url"`
-		Display    string `json:"display"`
-		Icons      []struct {
-			Src     string `json:"src"`
-			Sizes   string `json:"sizes"`
-			Purpose string `json:"purpose"`
-			Type    string `json:"type"`
-		} `json:"icons"`
-	}
-	if err := json.Unmarshal([]byte(manifestJSON), &manifest); err != nil {
-		t.Fatalf("manifest: %v\n%s", err, manifestJSON)
-	}
-	if manifest.Name == "" || manifest.ShortName == "" || manifest.ThemeColor == "" || manifest.StartURL == "" || manifest.Display != "standalone" {
-		t.Errorf("manifest lacks name, theme colour or standalone display: %s", manifestJSON)
-	}
-	want := map[string]bool{"192x192": false, "512x512": false, "maskable": false, "image/svg+xml": false}
-	for _, icon := range manifest.Icons {
-		if u, err := url.Parse(icon.Src); err != nil || u.IsAbs() {
-			t.Errorf("icon %q is not a local path", icon.Src)
-		}
-		want[icon.Sizes] = true
-		want[icon.Purpose] = true
-		want[icon.Type] = true
-		var status int
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`fetch(`+jsString(icon.Src)+`).then(r => r.status)`, &status, awaitPromise)); err != nil || status != 200 {
-			t.Errorf("icon %s: status %d, %v", icon.Src, status, err)
-		}
-	}
-	for k, ok := range want {
-		if !ok {
-			t.Errorf("manifest has no %s icon", k)
-		}
-	}
 }
 
 func TestShareLinkWorksOffline(t *testing.T) {
@@ -265,25 +161,6 @@ func TestNewVersionOffersReload(t *testing.T) {
 	if after != siteV2.Version {
 		t.Errorf("after reload the version is %q, want %q", after, siteV2.Version)
 	}
-}
-
-func TestPhoneLayout(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
-	var overflow bool
-	err := chromedp.Run(ctx,
-		chromedp.Navigate(srv.URL+"/"),
-		waitVisible(appReady),
-		chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth`, &overflow),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if overflow {
-		t.Error("the page scrolls sideways at 390 px")
-	}
-	screenshot(t, ctx, "home-phone.png")
 }
 
 // watchPolicyViolations records every Content-Security-Policy violation of

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -10,7 +11,9 @@ import (
 // TestStateChoices checks the state list (the 50 states and DC by name,
 // then no state tax), the local-tax choice, and that the assumptions say
 // what the state model covers; choosing a state re-runs the scenario and
-// updates the link.
+// updates the link; then keep and sell at the end show or leave out the
+// tax if sold (keepShowsTaxIfSold) and, on a phone, one's own rate
+// (ownStateRate).
 func TestStateChoices(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
@@ -63,19 +66,23 @@ func TestStateChoices(t *testing.T) {
 		t.Errorf("link after choosing Illinois: %s", location)
 	}
 	screenshot(t, ctx, "state-il.png")
+	t.Run("keep shows tax if sold", func(t *testing.T) { keepShowsTaxIfSold(t, ctx) })
+	t.Run("own rate on a phone", func(t *testing.T) { ownStateRate(t, ctx, srv) })
 }
 
-// TestOwnStateRate chooses "My own rate…": the rate input appears under the
-// state with the focus, a typed rate reaches the link, and choosing a state
-// again uses its law (the rate leaves the link).
-func TestOwnStateRate(t *testing.T) {
-	t.Parallel()
-	srv := startServer(t, siteV1)
-	ctx := browser(t, 390, 844)
+// ownStateRate chooses "My own rate…" on a phone: the rate input appears
+// under the state with the focus, a typed rate reaches the link, and
+// choosing a state again uses its law (the rate leaves the link). Until
+// issue 29 it was TestOwnStateRate, in a browser context of its own; the
+// tab TestStateChoices used is made a phone's (asPhone: its storage
+// emptied as a new context's) and loads the page again, which spares a
+// context's cold start.
+func ownStateRate(t *testing.T, ctx context.Context, srv *server) {
 	const query = "state=CA&stocks=60&paths=40&horizon=3&seed=3"
 	var focused, shown, location string
 	var run int
 	err := chromedp.Run(ctx,
+		asPhone(srv.URL),
 		chromedp.Navigate(srv.URL+"/?"+query),
 		waitVisible(appReady),
 		waitSimulated(),
