@@ -144,12 +144,6 @@
     const handover = new MutationObserver(() => {
       const page = document.getElementById("smacalc");
       if (page && page.dataset.ready === "true") {
-        // The copy stays until the UI shows an answer of its own (a link
-        // whose run ended before the UI took it over has its answer a
-        // render after the first) or its run's error (#run-error).
-        if (copy && !document.getElementById("hl-median") && !document.getElementById("run-error")) {
-          return;
-        }
         handover.disconnect();
         if (copy) copy.remove();
         return;
