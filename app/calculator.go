@@ -125,7 +125,20 @@ func (c *calculator) syncView(ctx app.Context) {
 }
 
 func (c *calculator) OnInit() {
-	c.store = store.New(c.Sim, fields.Start(c.Brand.Startup()))
+	start := fields.Start(c.Brand.Startup())
+	c.store = store.New(c.Sim, start)
+	// A share link of another scenario never shows the start scenario's
+	// answer, not even in the UI's first frame: OnNav reads the link and
+	// drops it (Store.Nav), but the browser could paint the first render,
+	// made before OnNav, in between (e2e TestShareLinkAnswerBeforeTheUI
+	// caught the start's headline in that frame).
+	if app.IsClient {
+		if raw := app.Window().URL().RawQuery; raw != "" {
+			if sc, _ := fields.Recover(raw, start); sc.Query != start.Query {
+				return
+			}
+		}
+	}
 	c.store.Prerender(c.Prerendered)
 }
 

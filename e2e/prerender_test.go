@@ -338,8 +338,9 @@ func openTakenOver(t *testing.T, ctx context.Context, url string) takeover {
 // shown before the UI is up (data-ready="false": the page's Go program
 // drew it, main_wasm.go showLinkAnswer), whether the answer left the screen
 // after that (a blink while the UI took over: during the takeover it is a
-// copy without ids, static/app-module.js), and the UI's headline in its
-// first frame.
+// copy without ids, static/app-module.js), and the UI's first headline
+// with an answer (the copy must stay on screen until then: a link whose run
+// ended before the UI took it over gets its answer a render later).
 const linkAnswerProbe = `(() => {
   const p = window.__linkAnswer = { early: "", earlyNodes: "", earlyProvisional: "", earlyMedian: "", blink: false, ui: "", uiNodes: "", uiProvisional: "", done: false };
   // nodes writes an element's tree with its attributes sorted (go-app sets
@@ -357,8 +358,16 @@ const linkAnswerProbe = `(() => {
     const copy = document.querySelector(".smacalc-handover .headline");
     const shown = visible(document.getElementById("hl-median")) ? document.getElementById("headline") : visible(copy) ? copy : null;
     if (ready) {
-      if (shown) { p.ui = shown.innerText; p.uiNodes = tree(shown); p.uiProvisional = shown.dataset.provisional; }
-      p.done = true;
+      // The UI's first headline with an answer; until then the answer
+      // drawn before the UI must stay on screen (the copy).
+      if (visible(document.getElementById("hl-median"))) {
+        const ui = document.getElementById("headline");
+        p.ui = ui.innerText; p.uiNodes = tree(ui); p.uiProvisional = ui.dataset.provisional;
+        p.done = true;
+        return;
+      }
+      if (!visible(copy)) p.blink = true;
+      requestAnimationFrame(frame);
       return;
     }
     if (shown && !p.early) {

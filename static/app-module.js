@@ -105,10 +105,13 @@
   // same answer: the UI takes the run over with the same update) follows
   // in another. Between the two the UI's calculator is hidden, so the
   // answer would blink out for a frame; from the mount's task to that
-  // frame, this answer is kept on screen where the UI's headline is, as
-  // a copy without ids (the UI's are the page's), and removed in the task
-  // that shows the UI's (a MutationObserver's callback runs before the
-  // browser paints).
+  // frame, this answer is kept on screen where the UI's headline is (or,
+  // while the UI has none, where it was drawn), as a copy without ids (the
+  // UI's are the page's), and removed in the task that shows the UI's own
+  // answer (a MutationObserver's callback runs before the browser paints).
+  // A link whose run ended before the UI took it over gets its answer a
+  // render after the UI's first: the UI does not show the start
+  // scenario's prerendered answer for a link (app/calculator.go, OnInit).
   //
   // It returns a promise kept once the answer has been painted (the task
   // after the next animation frame), for the Go program to start the UI
@@ -141,28 +144,36 @@
     shown.dataset.linkAnswer = "";
     prerendered.replaceWith(shown);
     let copy = null;
+    // Where the answer is once painted: the UI's first render may have no
+    // headline to put the copy on (a link's answer comes a render after
+    // the mount when its run ended before the UI took it over).
+    let at = null;
+    painted.then(() => { if (shown.isConnected) at = shown.getBoundingClientRect(); });
     const handover = new MutationObserver(() => {
       const page = document.getElementById("smacalc");
-      if (page && page.dataset.ready === "true") {
+      if (page && page.dataset.ready === "true" && (document.getElementById("hl-median") || document.getElementById("run-error"))) {
         handover.disconnect();
         if (copy) copy.remove();
         return;
       }
+      if (copy || shown.isConnected) {
+        return;
+      }
       const uis = document.getElementById("headline");
-      if (copy || shown.isConnected || !uis) {
+      const place = uis && uis.getBoundingClientRect().width > 0 ? uis.getBoundingClientRect() : at;
+      if (!place) {
         return;
       }
       for (const e of [shown, ...shown.querySelectorAll("[id]")]) {
         e.removeAttribute("id");
       }
-      const at = uis.getBoundingClientRect();
       copy = document.createElement("div");
       copy.className = "smacalc-handover";
       copy.setAttribute("aria-hidden", "true");
       copy.inert = true;
-      copy.style.left = at.left + scrollX + "px";
-      copy.style.top = at.top + scrollY + "px";
-      copy.style.width = at.width + "px";
+      copy.style.left = place.left + scrollX + "px";
+      copy.style.top = place.top + scrollY + "px";
+      copy.style.width = place.width + "px";
       copy.append(shown);
       document.body.append(copy);
     });
