@@ -6,13 +6,8 @@ import (
 	"syscall/js"
 	"time"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	ui "smacalc/app"
 	"smacalc/app/advisor"
-	"smacalc/app/answer"
-	"smacalc/app/fields"
-	"smacalc/app/store"
 	"smacalc/site/markup"
 	"smacalc/wasm/simclient"
 	"smacalc/wasm/simworker"
@@ -37,7 +32,7 @@ func runInBrowser() {
 	saved := &advisor.SavedStore{}
 	pool := simclient.New(saved)
 	if u, link, ok := pool.LinkAnswer(linkAnswerWait); ok {
-		showLinkAnswer(u, link)
+		showLinkAnswer(ui.LinkAnswerHTML(u, link))
 	}
 	// For e2e TestColdLinkSteps: the UI's start, to the mount's end
 	// (#smacalc[data-ready]).
@@ -55,23 +50,20 @@ func runInBrowser() {
 // shown early.
 const linkAnswerWait = 10 * time.Second
 
-// showLinkAnswer draws u, the first answer of the share link's run, in the
-// prerendered page, in place of the headline the page was prerendered with
-// (which static/first-paint.js keeps hidden for a link): the calculator's
-// own Headline component with the props the calculator gives it for this
-// update (app/calculator.go, Render: the fund and the basis of the
-// scenario running, provisional until the run is done), encoded as go-app
-// prerenders it and without the encoder's indentation, so the UI that
-// mounts next renders the same nodes with the same text
+// showLinkAnswer draws headline, the calculator's headline for the first
+// answer of the share link's run (ui.LinkAnswerHTML), in the prerendered
+// page, in place of the headline the page was prerendered with (which
+// static/first-paint.js keeps hidden for a link), without the encoder's
+// indentation, so the UI that mounts next renders the same nodes with the
+// same text
 // (static/app-module.js, smacalcShowLinkAnswer, makes it visible and keeps
 // it in view while the UI takes over; e2e TestShareLinkAnswerBeforeTheUI).
 //
-// app.HTMLString encodes with a throwaway go-app engine, which sets the
+// go-app's app.HTMLString encodes with a throwaway engine, which sets the
 // window's go-app handlers (onclick, onpopstate, goappNav, …) as
 // properties: called before ui.Start, the UI's engine sets them again, so
 // none of the throwaway's stays.
-func showLinkAnswer(u store.SimulationUpdate, link fields.Scenario) {
-	h := &answer.Headline{Result: u.Result, Fund: link.Fund, Provisional: !u.Final, Done: u.Done, Total: u.Total, Basis: link}
+func showLinkAnswer(headline string) {
 	show := js.Global().Get("smacalcShowLinkAnswer")
 	if show.Type() != js.TypeFunction {
 		return
@@ -84,7 +76,7 @@ func showLinkAnswer(u store.SimulationUpdate, link fields.Scenario) {
 		return nil
 	})
 	defer resume.Release()
-	show.Invoke(markup.WithoutIndentation(app.HTMLString(h))).Call("then", resume)
+	show.Invoke(markup.WithoutIndentation(headline)).Call("then", resume)
 	<-painted
 }
 
