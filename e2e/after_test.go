@@ -8,9 +8,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"smacalc/calc"
-	"smacalc/calc/scenario"
 )
 
 // "After a few years": the exit plans side by side match the native
@@ -23,14 +20,7 @@ func TestAfterAFewYears(t *testing.T) {
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
 	query := "exit=3&exitplan=etf351&stocks=80&paths=30&horizon=6&seed=4"
-	s, err := scenario.Decode(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := calc.Simulate(context.Background(), s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, _ := nativeResult(t, query)
 	onDesktopThenPhone(t, ctx, srv.URL, func(t *testing.T, layout string) {
 		var words string
 		got := map[string]string{}
