@@ -18,19 +18,20 @@ import (
 // which package of app/ each one may import. The shell (app) puts the rooms
 // together and nothing imports it; the rooms (form, answer, advisor,
 // transparency) never import each other; below them the store, the fields
-// (key specs, form values ↔ scenario), the brand, the charts and the
-// widgets.
+// (key specs, form values ↔ scenario), the brand, the charts, the widgets
+// and the saved scenarios' file format.
 var allowedImports = map[string][]string{
 	"app":              {"advisor", "after", "answer", "breakeven", "brand", "fields", "form", "giving", "store", "transparency", "widget"},
 	"app/form":         {"fields", "store", "widget"},
 	"app/answer":       {"brand", "chart", "fields", "store", "widget"},
-	"app/advisor":      {"brand", "fields", "store", "widget"},
+	"app/advisor":      {"brand", "fields", "savedfile", "store", "widget"},
 	"app/transparency": {"fields", "store", "widget"},
 	"app/giving":       {"fields", "widget"},
 	"app/breakeven":    {"chart", "fields", "store", "widget"},
 	"app/after":        {"chart", "fields", "store", "widget"},
 	"app/store":        {"fields", "widget"},
 	"app/fields":       {"widget"},
+	"app/savedfile":    nil,
 	"app/brand":        nil,
 	"app/chart":        nil,
 	"app/widget":       nil,

@@ -27,8 +27,10 @@
 //	│             scenario, the Scenario value (a scenario.Scenario with its query)
 //	├─ brand      a firm's white label, read once per page (FromEnv)
 //	├─ chart      SVG charts, which know nothing of the calculator
-//	└─ widget     number formatting, terms, local storage, browser helpers
-//	              (*_js.go, with no-op twins in browser_other.go)
+//	├─ widget     number formatting, terms, local storage, browser helpers
+//	│             (*_js.go, with no-op twins in browser_other.go)
+//	└─ savedfile  the saved scenarios' file format (export, import, what
+//	              local storage keeps): no UI, no go-app (advisor's below)
 //
 // # One way
 //

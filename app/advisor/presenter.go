@@ -3,6 +3,7 @@ package advisor
 import (
 	"fmt"
 
+	"smacalc/app/savedfile"
 	"smacalc/app/store"
 	"smacalc/app/widget"
 
@@ -23,7 +24,7 @@ type Presenter struct {
 	Query string
 	Saved *SavedStore // the saved scenarios it steps through
 
-	saved         []SavedScenario
+	saved         []savedfile.Scenario
 	removeKeydown func()
 	// ctx is the component's own context. Key presses are dispatched
 	// through it: the context of the click that started presenting belongs
@@ -84,14 +85,14 @@ func (p *Presenter) act(ctx app.Context, move int) {
 func (p *Presenter) step(ctx app.Context, by int) {
 	next := stepSaved(p.saved, p.Query, by)
 	if next >= 0 {
-		p.saved[next].open(ctx)
+		openSaved(ctx, p.saved[next])
 	}
 }
 
 // stepSaved is the index of the saved scenario by steps from the one whose
 // query is current (from before the first when the current one is not
 // saved), or −1 past either end.
-func stepSaved(list []SavedScenario, current string, by int) int {
+func stepSaved(list []savedfile.Scenario, current string, by int) int {
 	at := -1
 	for i, s := range list {
 		if s.Query == current {
@@ -110,7 +111,7 @@ func stepSaved(list []SavedScenario, current string, by int) int {
 }
 
 // position says which saved scenario is on screen.
-func position(list []SavedScenario, current string) string {
+func position(list []savedfile.Scenario, current string) string {
 	for i, s := range list {
 		if s.Query == current {
 			return fmt.Sprintf("%s — %d of %d", s.Label, i+1, len(list))

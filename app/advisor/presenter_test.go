@@ -1,9 +1,13 @@
 package advisor
 
-import "testing"
+import (
+	"testing"
+
+	"smacalc/app/savedfile"
+)
 
 func TestStepSaved(t *testing.T) {
-	list := []SavedScenario{{Label: "A", Query: "q=a"}, {Label: "B", Query: "q=b"}, {Label: "C", Query: "q=c"}}
+	list := []savedfile.Scenario{{Label: "A", Query: "q=a"}, {Label: "B", Query: "q=b"}, {Label: "C", Query: "q=c"}}
 	tests := []struct {
 		current string
 		by      int
@@ -28,7 +32,7 @@ func TestStepSaved(t *testing.T) {
 }
 
 func TestPosition(t *testing.T) {
-	list := []SavedScenario{{Label: "Smith — ETF", Query: "q=a"}, {Label: "Smith — MF", Query: "q=b"}}
+	list := []savedfile.Scenario{{Label: "Smith — ETF", Query: "q=a"}, {Label: "Smith — MF", Query: "q=b"}}
 	for current, want := range map[string]string{
 		"q=b": "Smith — MF — 2 of 2",
 		"q=z": "Current scenario (not saved) — 2 saved",

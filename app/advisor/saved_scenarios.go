@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"smacalc/app/fields"
+	"smacalc/app/savedfile"
 	"smacalc/app/store"
 	"smacalc/app/widget"
 	"smacalc/calc/scenario"
@@ -27,7 +28,7 @@ type SavedScenarios struct {
 	// (a decimal; "" while it has none), saved with it.
 	Difference string
 
-	list     []SavedScenario
+	list     []savedfile.Scenario
 	label    string // the label typed for a new saved scenario
 	status   string // the outcome of the last action
 	renaming int    // index of the scenario being renamed, -1 for none
@@ -42,9 +43,9 @@ func (s *SavedScenarios) OnMount(ctx app.Context) {
 // store writes the list and shows status; when the list is too large to
 // be read back it shows refused with the reason instead, and when the
 // browser's storage refuses it says so; either way the list stays as it was.
-func (s *SavedScenarios) store(ctx app.Context, list []SavedScenario, status, refused string) {
+func (s *SavedScenarios) store(ctx app.Context, list []savedfile.Scenario, status, refused string) {
 	if err := storeSaved(list); err != nil {
-		if errors.As(err, new(savedTooLarge)) {
+		if errors.As(err, new(savedfile.TooLarge)) {
 			s.status = refused + err.Error() + "."
 		} else {
 			s.status = "Could not save in this browser: " + err.Error()
@@ -64,18 +65,18 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 	if len(s.Lots) > 0 {
 		lots = scenario.LegacyLotsCSV(s.Lots)
 	}
-	item, err := checkSaved(SavedScenario{Label: s.label, Query: s.Query, Lots: lots, Difference: s.Difference})
+	item, err := savedfile.Check(savedfile.Scenario{Label: s.label, Query: s.Query, Lots: lots, Difference: s.Difference})
 	if err != nil {
 		s.status = "Not saved: " + err.Error() + "."
 		return
 	}
-	list, err := mergeSaved(s.list, []SavedScenario{item})
+	list, err := savedfile.Merge(s.list, []savedfile.Scenario{item})
 	if err != nil {
 		s.status = "Not saved: " + err.Error() + "."
 		return
 	}
 	verb := "Saved"
-	if indexOfLabel(s.list, item.Label) >= 0 {
+	if savedfile.IndexOfLabel(s.list, item.Label) >= 0 {
 		verb = "Updated"
 	}
 	s.label = ""
@@ -87,7 +88,7 @@ func (s *SavedScenarios) save(ctx app.Context, e app.Event) {
 
 func (s *SavedScenarios) remove(ctx app.Context, i int) {
 	label := s.list[i].Label
-	list := append(append([]SavedScenario(nil), s.list[:i]...), s.list[i+1:]...)
+	list := append(append([]savedfile.Scenario(nil), s.list[:i]...), s.list[i+1:]...)
 	s.renaming = -1
 	s.store(ctx, list, "Deleted “"+label+"”.", "Not deleted: ")
 }
@@ -98,16 +99,16 @@ func (s *SavedScenarios) rename(ctx app.Context, e app.Event) {
 	if i < 0 || i >= len(s.list) {
 		return
 	}
-	label, err := cleanLabel(s.newName)
+	label, err := savedfile.CleanLabel(s.newName)
 	if err != nil {
 		s.status = "Not renamed: " + err.Error() + "."
 		return
 	}
-	if j := indexOfLabel(s.list, label); j >= 0 && j != i {
+	if j := savedfile.IndexOfLabel(s.list, label); j >= 0 && j != i {
 		s.status = "Not renamed: another saved scenario is called “" + label + "”."
 		return
 	}
-	list := append([]SavedScenario(nil), s.list...)
+	list := append([]savedfile.Scenario(nil), s.list...)
 	list[i].Label = label
 	s.renaming = -1
 	s.store(ctx, list, "Renamed to “"+label+"”.", "Not renamed: ")
@@ -116,7 +117,7 @@ func (s *SavedScenarios) rename(ctx app.Context, e app.Event) {
 func (s *SavedScenarios) exportFile(ctx app.Context, e app.Event) {
 	// The list shown was stored, so it is within the limits; the check
 	// stays so that an export can never be a file the import refuses.
-	file, err := encodeSavedFile(s.list)
+	file, err := savedfile.Encode(s.list)
 	if err != nil {
 		s.status = "Not exported: " + err.Error() + "."
 		return
@@ -126,15 +127,15 @@ func (s *SavedScenarios) exportFile(ctx app.Context, e app.Event) {
 }
 
 func (s *SavedScenarios) importFile(ctx app.Context, e app.Event) {
-	widget.ReadChosenFile("import-saved", maxSavedFileBytes, func(data []byte, err error) {
+	widget.ReadChosenFile("import-saved", savedfile.MaxFileBytes, func(data []byte, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				s.status = "Nothing imported: " + err.Error() + "."
 				return
 			}
-			imported, bad, err := readImport(data)
+			imported, bad, err := savedfile.ReadImport(data)
 			if err != nil {
-				s.status = "Nothing imported: " + importProblem(err) + "."
+				s.status = "Nothing imported: " + savedfile.ImportProblem(err) + "."
 				return
 			}
 			// The scenarios that read are imported; the others are named
@@ -147,7 +148,7 @@ func (s *SavedScenarios) importFile(ctx app.Context, e app.Event) {
 				s.status = "Nothing imported." + skipped
 				return
 			}
-			list, err := mergeSaved(s.list, imported)
+			list, err := savedfile.Merge(s.list, imported)
 			if err != nil {
 				s.status = "Nothing imported: " + err.Error() + "."
 				return
@@ -175,7 +176,7 @@ func (s *SavedScenarios) Render() app.UI {
 		app.H3().ID("saved-title").Text("Saved scenarios"),
 		app.Form().ID("save-form").Class("inline-form").OnSubmit(s.save).Body(
 			app.Label().For("saved-label").Text("Client label"),
-			app.Input().ID("saved-label").Type("text").MaxLength(maxSavedLabel).AutoComplete(false).
+			app.Input().ID("saved-label").Type("text").MaxLength(savedfile.MaxLabel).AutoComplete(false).
 				Value(s.label).OnInput(s.ValueTo(&s.label)),
 			app.Button().ID("save-scenario").Type("submit").Class("button").Text("Save this scenario"),
 		),
@@ -197,13 +198,13 @@ func (s *SavedScenarios) Render() app.UI {
 // item is one saved scenario, or its rename form. Its handlers are scoped
 // by the item's index and content: go-app keeps an element's handler until
 // its scope changes, so without it a handler would act on an older list.
-func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
+func (s *SavedScenarios) item(i int, sc savedfile.Scenario) app.UI {
 	n := strconv.Itoa(i)
 	if i == s.renaming {
 		return app.Li().Class("saved-item").Body(
 			app.Form().Class("inline-form").OnSubmit(s.rename).Body(
 				app.Label().For("rename-"+n).Text("New label for “"+sc.Label+"”"),
-				app.Input().ID("rename-"+n).Type("text").MaxLength(maxSavedLabel).AutoFocus(true).
+				app.Input().ID("rename-"+n).Type("text").MaxLength(savedfile.MaxLabel).AutoFocus(true).
 					Value(s.newName).OnInput(s.ValueTo(&s.newName)),
 				app.Button().Type("submit").Class("button").Text("Rename"),
 				app.Button().Type("button").Class("button secondary").Text("Cancel").
@@ -217,7 +218,7 @@ func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
 		app.Button().Type("button").Class("button").Aria("label", "Open “"+sc.Label+"”").Text("Open").
 			OnClick(func(ctx app.Context, e app.Event) {
 				s.status = "Opened “" + sc.Label + "”."
-				sc.open(ctx)
+				openSaved(ctx, sc)
 			}, app.EventScope(i, sc.Label, sc.Query, sc.Lots)),
 		app.Button().Type("button").Class("button secondary").Aria("label", "Rename “"+sc.Label+"”").Text("Rename").
 			OnClick(func(ctx app.Context, e app.Event) { s.renaming, s.newName = i, sc.Label }, app.EventScope(i, sc.Label)),
@@ -229,7 +230,7 @@ func (s *SavedScenarios) item(i int, sc SavedScenario) app.UI {
 // savedSummary is what a saved scenario is and what it gave: "$250,000
 // for 20 years in the ETF, sell everything and pay the tax: SMA +$40,108
 // (median)".
-func savedSummary(sc SavedScenario) string {
+func savedSummary(sc savedfile.Scenario) string {
 	decoded, err := scenario.Decode(sc.Query)
 	if err != nil {
 		return ""

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"smacalc/app/savedfile"
 	"smacalc/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -29,7 +30,7 @@ const setAsideKey = savedKey + ".set-aside"
 // valid scenario. A value that is not read in full is set aside under
 // setAsideKey, or left as it is when the storage has no room for that
 // copy; it is never fatal, and neither is a browser without storage.
-func loadSaved() ([]SavedScenario, string) {
+func loadSaved() ([]savedfile.Scenario, string) {
 	storage, ok := widget.LocalStorage()
 	if !ok {
 		return nil, "This browser does not let this page keep saved scenarios (its storage is blocked)."
@@ -54,17 +55,17 @@ func loadSaved() ([]SavedScenario, string) {
 
 // readStoredSaved decodes the stored text (a JSON string holding a saved-
 // scenarios file, as storeSaved writes it) and says what was wrong with it.
-func readStoredSaved(item string) ([]SavedScenario, string) {
+func readStoredSaved(item string) ([]savedfile.Scenario, string) {
 	// The item is a JSON string literal: check the size and that it is a
 	// string before decoding (a string has no nesting).
-	if len(item) > 2*maxSavedFileBytes || !strings.HasPrefix(item, `"`) {
+	if len(item) > 2*savedfile.MaxFileBytes || !strings.HasPrefix(item, `"`) {
 		return nil, "The saved scenarios in this browser could not be read (not a saved-scenarios list)."
 	}
 	var raw string
 	if err := json.Unmarshal([]byte(item), &raw); err != nil {
 		return nil, "The saved scenarios in this browser could not be read (" + err.Error() + ")."
 	}
-	list, dropped, err := parseStoredSaved([]byte(raw))
+	list, dropped, err := savedfile.ParseStored([]byte(raw))
 	switch {
 	case err != nil:
 		return nil, "The saved scenarios in this browser could not be read (" + err.Error() + ")."
@@ -79,7 +80,7 @@ func readStoredSaved(item string) ([]SavedScenario, string) {
 // List reads the valid saved scenarios without changing what is stored
 // (the saved-scenarios list, which sets bad values aside and says so, is
 // the one place that does); none without storage.
-func (r *SavedStore) List() []SavedScenario {
+func (r *SavedStore) List() []savedfile.Scenario {
 	if r == nil {
 		return nil
 	}
@@ -107,7 +108,7 @@ func (r *SavedStore) List() []SavedScenario {
 // page and gives it to the components that read the list.
 type SavedStore struct {
 	item string
-	list []SavedScenario
+	list []savedfile.Scenario
 }
 
 // storeSaved writes the list to local storage as go-app's LocalStorage
@@ -115,7 +116,7 @@ type SavedStore struct {
 // window.localStorage, which ends the program when the browser blocks
 // storage. A list that readStoredSaved would refuse is not written, so
 // what was stored stays (issue 25, item 4).
-func storeSaved(list []SavedScenario) error {
+func storeSaved(list []savedfile.Scenario) error {
 	item, err := storedSavedItem(list)
 	if err != nil {
 		return err
@@ -132,8 +133,8 @@ func storeSaved(list []SavedScenario) error {
 
 // storedSavedItem is the text storeSaved writes: the file as a JSON
 // string, within the limits readStoredSaved applies.
-func storedSavedItem(list []SavedScenario) (string, error) {
-	file, err := encodeSavedFile(list)
+func storedSavedItem(list []savedfile.Scenario) (string, error) {
+	file, err := savedfile.Encode(list)
 	if err != nil {
 		return "", err
 	}
@@ -144,8 +145,8 @@ func storedSavedItem(list []SavedScenario) (string, error) {
 		return "", err
 	}
 	item := strings.TrimSuffix(b.String(), "\n")
-	if len(item) > 2*maxSavedFileBytes {
-		return "", tooLargeToKeep(len(item) / 2)
+	if len(item) > 2*savedfile.MaxFileBytes {
+		return "", savedfile.TooLarge{Size: len(item) / 2}
 	}
 	return item, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"smacalc/app/savedfile"
 	"smacalc/calc/scenario"
 )
 
@@ -34,28 +35,20 @@ func TestReadStoredSavedKeepsTheGoodEntries(t *testing.T) {
 		"raw deep":       strings.Repeat("[", 5000),
 		"not a string":   `{"format":"smacalc-saved-scenarios"}`,
 		"broken string":  `"abc`,
-		"huge":           stored(strings.Repeat(" ", 2*maxSavedFileBytes)),
+		"huge":           stored(strings.Repeat(" ", 2*savedfile.MaxFileBytes)),
 	} {
 		list, problem := readStoredSaved(item)
 		if list != nil || !strings.Contains(problem, "could not be read") {
 			t.Errorf("%s: %+v, %q", name, list, problem)
 		}
 	}
-	item, err := storedSavedItem([]SavedScenario{{Label: "A", Query: scenario.DefaultScenario().Encode()}})
+	item, err := storedSavedItem([]savedfile.Scenario{{Label: "A", Query: scenario.DefaultScenario().Encode()}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	list, problem = readStoredSaved(item)
 	if len(list) != 1 || problem != "" {
 		t.Errorf("a clean list: %+v, %q", list, problem)
-	}
-}
-
-// A deeply nested import is refused before it reaches a decoder
-// (calc.CheckJSONDepth, tested in calc).
-func TestDeepSavedFileRefused(t *testing.T) {
-	if _, err := parseSavedFile([]byte(strings.Repeat("[", 5000))); err == nil || !strings.Contains(err.Error(), "nested") {
-		t.Errorf("deep import: %v", err)
 	}
 }
 
@@ -74,9 +67,9 @@ func bigLots(n int) string {
 // lots were stored as 1,345,733 characters, then set aside on reload).
 func TestStoredSavedReadsBackOrIsRefused(t *testing.T) {
 	query := scenario.DefaultScenario().Encode()
-	var list []SavedScenario
+	var list []savedfile.Scenario
 	for i := range 40 {
-		list = append(list, SavedScenario{Label: fmt.Sprintf("<Client %d>", i), Query: query, Lots: bigLots(1000)})
+		list = append(list, savedfile.Scenario{Label: fmt.Sprintf("<Client %d>", i), Query: query, Lots: bigLots(1000)})
 		item, err := storedSavedItem(list)
 		if err != nil {
 			if !strings.Contains(err.Error(), "more than the 1024 KB this page can read back") {
@@ -94,11 +87,11 @@ func TestStoredSavedReadsBackOrIsRefused(t *testing.T) {
 		if problem != "" || len(got) != len(list) {
 			t.Fatalf("%d scenarios stored as %d characters read back as %d: %q", len(list), len(item), len(got), problem)
 		}
-		file, err := encodeSavedFile(list)
+		file, err := savedfile.Encode(list)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if imported, err := parseSavedFile(file); err != nil || len(imported) != len(list) {
+		if imported, err := savedfile.Parse(file); err != nil || len(imported) != len(list) {
 			t.Fatalf("the export of %d scenarios imports as %d: %v", len(list), len(imported), err)
 		}
 	}

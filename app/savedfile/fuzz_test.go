@@ -1,4 +1,4 @@
-package advisor
+package savedfile
 
 import (
 	"reflect"
@@ -15,16 +15,16 @@ func FuzzParseSavedFile(f *testing.F) {
 	f.Add([]byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"<b>x</b>","query":"horizon=10","script":"alert(1)"}]}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		list, err := parseSavedFile(data)
+		list, err := Parse(data)
 		if err != nil {
 			return
 		}
 		for _, s := range list {
-			if c, err := checkSaved(s); err != nil || c != s {
+			if c, err := Check(s); err != nil || c != s {
 				t.Fatalf("accepted %+v, which is not clean: %v", s, err)
 			}
 		}
-		file, err := encodeSavedFile(list)
+		file, err := Encode(list)
 		if err != nil {
 			// Larger than the import reads once indented: refused, never
 			// written as a file the import would refuse.
@@ -33,7 +33,7 @@ func FuzzParseSavedFile(f *testing.F) {
 			}
 			return
 		}
-		again, err := parseSavedFile(file)
+		again, err := Parse(file)
 		if err != nil || (len(list) > 0 && !reflect.DeepEqual(again, list)) {
 			t.Fatalf("round trip of %+v: %+v, %v", list, again, err)
 		}

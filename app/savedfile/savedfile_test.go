@@ -1,4 +1,4 @@
-package advisor
+package savedfile
 
 import (
 	"strings"
@@ -8,15 +8,15 @@ import (
 )
 
 func TestParseSavedFileRoundTrip(t *testing.T) {
-	list := []SavedScenario{
+	list := []Scenario{
 		{Label: "Smith family — ETF", Query: scenario.DefaultScenario().Encode()},
 		{Label: "Jones, 20 years", Query: "horizon=20&fund=mf"},
 	}
-	file, err := encodeSavedFile(list)
+	file, err := Encode(list)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := parseSavedFile(file)
+	got, err := Parse(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestParseSavedFileRoundTrip(t *testing.T) {
 
 func TestParseSavedFileRejects(t *testing.T) {
 	good := `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10"}]}`
-	if _, err := parseSavedFile([]byte(good)); err != nil {
+	if _, err := Parse([]byte(good)); err != nil {
 		t.Fatalf("good file rejected: %v", err)
 	}
 	for name, body := range map[string]string{
@@ -47,36 +47,36 @@ func TestParseSavedFileRejects(t *testing.T) {
 		"long label":       `{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"` + strings.Repeat("x", 81) + `","query":"horizon=10"}]}`,
 		"trailing":         good + `{}`,
 		"not json":         `<html>`,
-		"too large":        good + strings.Repeat(" ", maxSavedFileBytes),
+		"too large":        good + strings.Repeat(" ", MaxFileBytes),
 	} {
-		if _, err := parseSavedFile([]byte(body)); err == nil {
+		if _, err := Parse([]byte(body)); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
 }
 
 func TestCleanLabelKeepsMarkupAsText(t *testing.T) {
-	got, err := cleanLabel("  <img src=x onerror=alert(1)>  ")
+	got, err := CleanLabel("  <img src=x onerror=alert(1)>  ")
 	if err != nil || got != "<img src=x onerror=alert(1)>" {
-		t.Errorf("cleanLabel = %q, %v", got, err)
+		t.Errorf("CleanLabel = %q, %v", got, err)
 	}
 }
 
 func TestMergeSaved(t *testing.T) {
-	list := []SavedScenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b"}}
-	got, err := mergeSaved(list, []SavedScenario{{Label: "B", Query: "b2"}, {Label: "C", Query: "c"}})
+	list := []Scenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b"}}
+	got, err := Merge(list, []Scenario{{Label: "B", Query: "b2"}, {Label: "C", Query: "c"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []SavedScenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b2"}, {Label: "C", Query: "c"}}
+	want := []Scenario{{Label: "A", Query: "a"}, {Label: "B", Query: "b2"}, {Label: "C", Query: "c"}}
 	if len(got) != 3 || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("merge = %+v", got)
 	}
-	full := make([]SavedScenario, maxSavedScenarios)
+	full := make([]Scenario, MaxScenarios)
 	for i := range full {
 		full[i].Label = strings.Repeat("x", i+1)
 	}
-	if _, err := mergeSaved(full, []SavedScenario{{Label: "new", Query: "q"}}); err == nil {
+	if _, err := Merge(full, []Scenario{{Label: "new", Query: "q"}}); err == nil {
 		t.Error("merge past the limit accepted")
 	}
 }
@@ -86,7 +86,7 @@ func TestReadImportKeepsTheGoodOnes(t *testing.T) {
 		`{"label":"Lee","query":"horizon=10","difference":"40108.4"},` +
 		`{"label":"Bad horizon","query":"horizon=999"},` +
 		`{"label":"","query":"horizon=10"}]}`
-	good, bad, err := readImport([]byte(file))
+	good, bad, err := ReadImport([]byte(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,15 +97,23 @@ func TestReadImportKeepsTheGoodOnes(t *testing.T) {
 		t.Errorf("bad: %q", bad)
 	}
 	for _, body := range []string{`<html>`, `{"format":"other","version":1,"scenarios":[]}`} {
-		_, _, err := readImport([]byte(body))
+		_, _, err := ReadImport([]byte(body))
 		if err == nil {
 			t.Fatalf("%s: accepted", body)
 		}
-		if p := importProblem(err); strings.Contains(p, "invalid character") || !strings.Contains(p, "not a file of saved scenarios") {
+		if p := ImportProblem(err); strings.Contains(p, "invalid character") || !strings.Contains(p, "not a file of saved scenarios") {
 			t.Errorf("%s: %q", body, p)
 		}
 	}
-	if _, _, err := readImport([]byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10","difference":"1e400"}]}`)); err != nil {
+	if _, _, err := ReadImport([]byte(`{"format":"smacalc-saved-scenarios","version":1,"scenarios":[{"label":"A","query":"horizon=10","difference":"1e400"}]}`)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A deeply nested import is refused before it reaches a decoder
+// (calc.CheckJSONDepth, tested in calc).
+func TestDeepSavedFileRefused(t *testing.T) {
+	if _, err := Parse([]byte(strings.Repeat("[", 5000))); err == nil || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("deep import: %v", err)
 	}
 }
