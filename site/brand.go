@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	ui "smacalc/app"
+	"smacalc/site/logo"
 )
 
 // Limits on the files a firm supplies.
@@ -126,7 +127,7 @@ func checkBrandKeys(raw []byte) error {
 // file's folder naming a regular file (not a FIFO, a folder or a symbolic
 // link, and no folder on the way leading out), at most maxLogoFile bytes,
 // whose content is the image its extension says; an SVG must be inert
-// (checkSVG). It returns the path and the content.
+// (logo.Check). It returns the path and the content.
 func readLogo(dir, rel string) (string, []byte, error) {
 	if filepath.IsAbs(rel) || strings.Contains(filepath.ToSlash(rel), "..") {
 		return "", nil, fmt.Errorf("%q must be a file next to brand.json", rel)
@@ -179,7 +180,7 @@ func readLogo(dir, rel string) (string, []byte, error) {
 	if len(content) > maxLogoFile {
 		return "", nil, fmt.Errorf("larger than %d KiB", maxLogoFile>>10)
 	}
-	if err := checkImage(ext, content); err != nil {
+	if err := logo.Check(ext, content); err != nil {
 		return "", nil, fmt.Errorf("%q: %w", rel, err)
 	}
 	return name, content, nil

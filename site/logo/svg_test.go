@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package site
+package logo
 
 import (
 	"fmt"
@@ -8,6 +6,9 @@ import (
 	"strings"
 	"testing"
 )
+
+// tinySVG is the smallest logo a test needs (site's brand tests use the same).
+const tinySVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/></svg>`
 
 const svgOpen = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">`
 
@@ -77,7 +78,7 @@ func TestSVGLogoAllowList(t *testing.T) {
 		}
 	}
 
-	example, err := os.ReadFile("../static/brand-logo.example.svg")
+	example, err := os.ReadFile("../../static/brand-logo.example.svg")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package site
+package logo
 
 import (
 	"bytes"
