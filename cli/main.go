@@ -3,12 +3,16 @@
 // Package cli is the smacalc command: serve the calculator, build it as a
 // static site, run a scenario or compute one year of tax from the terminal.
 // Each command is a function of its arguments and output streams that returns
-// the exit status, so tests call them directly.
+// the exit status, so tests call them directly. The tax command is package
+// taxcmd, which needs no server (its fuzz target builds without it);
+// jsonout is how every command prints JSON.
 package cli
 
 import (
 	"fmt"
 	"io"
+
+	"smacalc/cli/taxcmd"
 )
 
 const usage = `smacalc — SMA with tax-loss harvesting vs a fund, after taxes.
@@ -45,7 +49,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "map":
 		return Map(rest, stdout, stderr)
 	case "tax":
-		return Tax(rest, stdout, stderr)
+		return taxcmd.Run(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

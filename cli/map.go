@@ -15,6 +15,7 @@ import (
 
 	"smacalc/calc"
 	"smacalc/calc/scenario"
+	"smacalc/cli/jsonout"
 )
 
 const mapUsage = `usage: smacalc map ['QUERY'] -x KEY=FROM:TO:N -y KEY=FROM:TO:N [-paths P] [-format json|csv]
@@ -125,7 +126,7 @@ func breakEvenMap(args []string, stdout, stderr io.Writer, terminal bool) int {
 	if *format == "csv" {
 		err = writeMapCSV(stdout, m)
 	} else {
-		err = writeJSON(stdout, m)
+		err = jsonout.Write(stdout, m)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "smacalc map:", err)

@@ -13,6 +13,7 @@ import (
 
 	"smacalc/calc"
 	"smacalc/calc/scenario"
+	"smacalc/cli/jsonout"
 )
 
 // Simulate runs the scenario given as a query string (the share link's
@@ -140,7 +141,7 @@ func simulate(args []string, stdout, stderr io.Writer, terminal bool) int {
 		fmt.Fprintln(stderr, "smacalc simulate:", err)
 		return 1
 	}
-	if err := writeJSON(stdout, r); err != nil {
+	if err := jsonout.Write(stdout, r); err != nil {
 		fmt.Fprintln(stderr, "smacalc simulate:", err)
 		return 1
 	}

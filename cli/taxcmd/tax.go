@@ -1,6 +1,13 @@
-//go:build !wasm
-
-package cli
+// Package taxcmd is the `smacalc tax` command: one year of federal, state
+// and local tax from flags, printed as JSON. A function of its arguments
+// and output streams that returns the exit status, like every smacalc
+// command; package cli's Main dispatches to it.
+//
+// A package of its own, apart from cli's serve and build, so that its fuzz
+// target (FuzzTax, the whole command line → exit status and output) builds
+// without the site, net/http and go-app, which its instrumented build
+// would otherwise compile a second time (issue 29).
+package taxcmd
 
 import (
 	"errors"
@@ -15,6 +22,7 @@ import (
 
 	"smacalc/calc/scenario"
 	"smacalc/calc/tax"
+	"smacalc/cli/jsonout"
 )
 
 const taxUsage = `usage: smacalc tax [-year YEAR] [-status STATUS] [-wages N] [-qd N]
@@ -32,10 +40,11 @@ state_tax + local_tax.
 
 const taxFlagsHint = "flags: -year -status -wages -qd -stcg -ltcg -cf-st -cf-lt -state -local -staterate ('smacalc tax -h' for details)"
 
-// Tax computes one year's return from flags and prints it as indented JSON.
-// Bad input prints a message naming the flag and the accepted values on
-// stderr, nothing on stdout, and returns 2.
-func Tax(args []string, stdout, stderr io.Writer) int {
+// Run computes one year's return from flags (args: what follows `smacalc
+// tax`) and prints it as indented JSON. Bad input prints a message naming
+// the flag and the accepted values on stderr, nothing on stdout, and
+// returns 2.
+func Run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("smacalc tax", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {} // errors get a one-line hint below; -h the full text
@@ -120,7 +129,7 @@ func Tax(args []string, stdout, stderr io.Writer) int {
 		MarginalOrdinaryRate: r.MarginalOrdinaryRate,
 		MarginalLTCGRate:     r.MarginalLTCGRate,
 	}
-	if err := writeJSON(stdout, out); err != nil {
+	if err := jsonout.Write(stdout, out); err != nil {
 		fmt.Fprintln(stderr, "smacalc tax:", err)
 		return 1
 	}

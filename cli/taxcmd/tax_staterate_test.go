@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package cli
+package taxcmd
 
 import (
 	"strings"

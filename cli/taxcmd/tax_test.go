@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package cli
+package taxcmd
 
 import (
 	"bytes"
@@ -11,7 +9,7 @@ import (
 
 func runTax(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = Tax(args, &out, &errOut)
+	code = Run(args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
