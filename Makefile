@@ -229,14 +229,35 @@ $(PDFJS):
 FUZZ_PKGS = $(GO) list -f '{{.ImportPath}} {{.Dir}}' ./... | while read -r pkg dir; do \
 	  grep -qs '^func Fuzz' "$$dir"/*_test.go && echo "$$pkg $$dir"; done; true
 
+# What no fuzz binary may compile: `go test -fuzz` instruments every
+# package of the binary (the standard library included), so a fuzz package
+# importing the server or the UI framework compiles them, and crypto/tls
+# and the rest below them, a second time in a fresh `make check` (issue 29:
+# ~145 CPU-s for three targets). The code a target fuzzes lives in a
+# package without them (app/savedfile, site/logo, cli/taxcmd;
+# docs/ARCHITECTURE.md, "Packages").
+FUZZ_FORBIDDEN := net/http github.com/maxence-charriere/go-app/v10/pkg/app
+
 ## fuzz-build: compile each fuzz package's test binary once, with the fuzzing
 ## instrumentation, into $(FUZZBIN)/ (`go test -fuzz` per target would link
 ## it again for every one). Linked without DWARF (-ldflags=-w), as `go test`
 ## links the binaries it runs itself (`go test -c` keeps it for debuggers):
 ## a failing input's stack trace comes from the runtime's own line tables;
 ## the link takes about a quarter less CPU (site's: 2.4 instead of 3.2 CPU-s).
+## First, one `go list` of the test binaries' imports refuses a fuzz
+## package that would compile $(FUZZ_FORBIDDEN) (naming it).
 fuzz-build:
-	@set -e; mkdir -p $(FUZZBIN); ($(FUZZ_PKGS)) | while read -r pkg dir; do \
+	@set -e; mkdir -p $(FUZZBIN); pkgs=$$( ($(FUZZ_PKGS)) | cut -d" " -f1); \
+	test -n "$$pkgs" || { echo "fuzz-build: go list found no fuzz targets"; exit 1; }; \
+	forbidden="$(patsubst %,-e %,$(FUZZ_FORBIDDEN))"; \
+	if $(GO) list -deps -test $$pkgs | grep -qxF $$forbidden; then \
+	  for pkg in $$pkgs; do \
+	    $(GO) list -deps -test $$pkg | grep -xF $$forbidden | sed "s|^|fuzz-build: $$pkg's fuzz binary would compile |"; \
+	  done; \
+	  echo "fuzz-build: move the fuzzed code into a package that imports none of $(FUZZ_FORBIDDEN) (docs/ARCHITECTURE.md, Packages)"; \
+	  exit 1; \
+	fi; \
+	for pkg in $$pkgs; do \
 	  $(GO) test -c -fuzz=. -ldflags=-w -o "$(FUZZBIN)/$$(echo "$$pkg" | tr / _).test" "$$pkg"; \
 	done
 
