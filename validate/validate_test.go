@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"smacalc/calc"
@@ -21,11 +22,36 @@ import (
 // of an experiment, so orderings hold with far fewer paths than levels.
 var small = config{Scale: 0.06, Workers: 2}
 
-func TestFrontLoadingShape(t *testing.T) {
-	f, err := small.frontLoading(context.Background())
+// smallValidation is the report's experiments at the tests' scale, run once
+// for the package: the tests below each check the shape of one of them,
+// and TestReportMentionsEveryPaperAndChart the report written from all of
+// them. Until round 6 that test ran every experiment again, at a third of
+// the paths: 8.8 of the package's 17.9 CPU-s (issue 29).
+var smallValidation = sync.OnceValues(func() (*validation, error) {
+	return small.validate(context.Background())
+})
+
+// experiment is one experiment of the report at the tests' scale: taken
+// from smallValidation, or, with -short (which skips the whole report),
+// run alone.
+func experiment[T any](t *testing.T, of func(*validation) T, alone func(config, context.Context) (T, error)) T {
+	t.Helper()
+	if testing.Short() {
+		x, err := alone(small, context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	v, err := smallValidation()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return of(v)
+}
+
+func TestFrontLoadingShape(t *testing.T) {
+	f := experiment(t, func(v *validation) *frontLoading { return v.Front }, config.frontLoading)
 	lt, st, ltContrib := f.Variants[0].Run, f.Variants[1].Run, f.Variants[2].Run
 	// AQR: front-loaded, ≈155 → 51 → 8 bp, ≈ 0 after year 10 (with
 	// index turnover the forced gains can outweigh the late harvests, so
@@ -47,10 +73,7 @@ func TestFrontLoadingShape(t *testing.T) {
 }
 
 func TestHarvestFrequencyOrder(t *testing.T) {
-	h, err := small.harvestFrequency(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := experiment(t, func(v *validation) *harvestFrequency { return v.Frequency }, config.harvestFrequency)
 	annual, quarterly, monthly := h.Variants[0].Run, h.Variants[1].Run, h.Variants[2].Run
 	a, q, m := annual.averageBenefit(1, 10), quarterly.averageBenefit(1, 10), monthly.averageBenefit(1, 10)
 	// Vanguard: annual 38 < quarterly 107 < monthly 123 bp.
@@ -119,10 +142,7 @@ func TestCumulativeNetLosses(t *testing.T) {
 }
 
 func TestLongRunAlphaPositiveAndPlausible(t *testing.T) {
-	l, err := small.longRunAlpha(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := experiment(t, func(v *validation) *longRunAlpha { return v.LongRun }, config.longRunAlpha)
 	held, liquidated := l.Variants[0].Run.medianAlpha().Value, l.Variants[1].Run.medianAlpha().Value
 	// Chaudhuri et al.: 0.57%–2.29%/yr by period; the model must be
 	// positive and of that order, and liquidation must cost something.
@@ -138,10 +158,7 @@ func TestLongRunAlphaPositiveAndPlausible(t *testing.T) {
 }
 
 func TestFundDistributionsRaiseAlpha(t *testing.T) {
-	f, err := small.fundTypes(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := experiment(t, func(v *validation) *fundTypes { return v.Funds }, config.fundTypes)
 	prev := -1e9
 	for _, v := range f.Variants {
 		a := v.Run.meanAlpha().Value
@@ -156,10 +173,7 @@ func TestFundDistributionsRaiseAlpha(t *testing.T) {
 }
 
 func TestSensitivitySigns(t *testing.T) {
-	s, err := small.sensitivity(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := experiment(t, func(v *validation) *sensitivity { return v.Sensitivity }, config.sensitivity)
 	for _, sw := range s.Sweeps {
 		first, last := sw.Runs[0].meanAlpha().Value, sw.Runs[len(sw.Runs)-1].meanAlpha().Value
 		switch sw.Key {
@@ -181,10 +195,7 @@ func TestMonteCarloErrorFalls(t *testing.T) {
 	if testing.Short() {
 		t.Skip("several thousand path-years")
 	}
-	m, err := small.monteCarloError(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := experiment(t, func(v *validation) *monteCarloError { return v.MCError }, config.monteCarloError)
 	for i := 1; i < len(m.Points); i++ {
 		if m.Points[i].MedianSE >= m.Points[i-1].MedianSE {
 			t.Errorf("SE at %d paths (%.1f) ≥ SE at %d paths (%.1f)", m.Points[i].Paths, m.Points[i].MedianSE, m.Points[i-1].Paths, m.Points[i-1].MedianSE)
@@ -199,7 +210,7 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every experiment")
 	}
-	v, err := config{Scale: 0.02, Workers: 2}.validate(context.Background())
+	v, err := smallValidation()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,10 +243,7 @@ func TestReportMentionsEveryPaperAndChart(t *testing.T) {
 // the early benefit, and together more than either; turnover lowers the
 // late years' benefit.
 func TestAQRGapAssumptions(t *testing.T) {
-	a, err := small.aqrAssumptions(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := experiment(t, func(v *validation) *aqrAssumptions { return v.AQRGap }, config.aqrAssumptions)
 	y1 := func(i int) float64 { return a.Variants[i].Run.benefit(1).Value }
 	base, idio, ret, both := y1(0), y1(4), y1(5), y1(aqrBoth)
 	if !(idio < base && ret < base && both < idio && both < ret && both > 0) {
@@ -253,10 +261,7 @@ func TestAntitheticUnbiased(t *testing.T) {
 	if testing.Short() {
 		t.Skip("simulates 6 scenarios × 16 seeds")
 	}
-	checks, err := small.antithetic(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	checks := experiment(t, func(v *validation) []antitheticCheck { return v.Antithetic }, config.antithetic)
 	for _, a := range checks {
 		ma, sa := meanSD(a.Anti)
 		mp, sp := meanSD(a.Plain)
@@ -282,10 +287,7 @@ func TestAntitheticUnbiased(t *testing.T) {
 // legacy weight falls, harvested losses pay for sales shown in the ledger,
 // a zero budget keeps the position, no budget sells at once.
 func TestTransitionLogic(t *testing.T) {
-	tr, err := small.transition(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr := experiment(t, func(v *validation) *transitionLogic { return v.Transition }, config.transition)
 	for _, p := range tr.problems() {
 		t.Error(p)
 	}
@@ -333,10 +335,7 @@ func TestSpreadOf(t *testing.T) {
 // default's dispersion is the published 6.3% within the rounding, and the
 // dispersion rises with idio.
 func TestDefaultIdioFromDispersion(t *testing.T) {
-	d, err := small.dispersionMapping(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := experiment(t, func(v *validation) *dispersionMapping { return v.Dispersion }, config.dispersionMapping)
 	def := scenario.DefaultScenario().Idio
 	if math.Abs(d.Idio-def) > 0.005 {
 		t.Errorf("S&P's %.1f%% maps to idio %.4f; the default is %g", 100*spDispersionLongTerm, d.Idio, def)
@@ -366,10 +365,7 @@ func TestMonthDispersion(t *testing.T) {
 
 // The gifts' rules hold on the report's own runs (section 12).
 func TestGiftsRules(t *testing.T) {
-	g, err := small.gifts(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := experiment(t, func(v *validation) *giftsCheck { return v.Gifts }, config.gifts)
 	for _, p := range g.problems() {
 		t.Error(p)
 	}
