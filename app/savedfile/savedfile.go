@@ -7,10 +7,10 @@
 // version, and each scenario's label, query (scenario.Decode), legacy lots
 // and result.
 //
-// No UI and no browser: app/advisor keeps the list in local storage and
-// shows it. Apart from it, the format's fuzz target builds without go-app
-// and net/http, which its instrumented build would otherwise compile a
-// second time (issue 29).
+// No UI and no browser (app/advisor keeps the list in local storage and
+// shows it), so the format's fuzz target builds without go-app and
+// net/http, which its instrumented build would otherwise compile a second
+// time (issue 29).
 package savedfile
 
 import (
