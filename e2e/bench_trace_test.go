@@ -53,6 +53,17 @@ func TestBrowserTrace(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// When the page's idle warm-up (wasm/simclient, warm.go) ended, if it
+	// did before the change: a trace of a change during the warm-up
+	// measures something else.
+	var warmed, now float64
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
+		chromedp.Evaluate(`performance.now()`, &now),
+	); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("warm-up ended at %.0f ms (0: not before the change), the change at about %.0f ms\n", warmed, now)
 	events := make(chan []json.RawMessage, 1024)
 	done := make(chan struct{})
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -116,6 +127,15 @@ func TestBrowserTrace(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(out, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// The main thread's CPU profile beside it (out + ".cpuprofile",
+		// Chrome's format: DevTools opens it), whose samples' times are on
+		// the trace's clock: what one task did, by function.
+		if b, err = json.Marshal(prof); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out+".cpuprofile", b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -17,50 +17,79 @@ import (
 // with TurboFan on background threads, which on 2 cores took the workers'
 // cores (docs/ARCHITECTURE.md, "Speed: the first input change after a cold
 // visit"). The page and its workers share one compiled module, so a worker
-// can compile for the page: once the page is idle after loading, one of
-// the pool's workers runs the warm-up steps of wasm/simworker (warm.go),
-// one message each, the next sent when the last is done:
+// can compile for the page: once the page is idle after loading, the
+// pool's workers run the warm-up steps of wasm/simworker (warm.go), one
+// message each, the next sent when the last is done:
 //
-//   - the page's step: the Go collector's first cycle, the paths' binary
-//     form, calc.Summarize, calc.Merge and the result cache's JSON, on two
-//     paths;
-//   - then warmPaths paths of the start scenario, two a step, for the
-//     engine's hot functions to reach the optimizing tier.
+//   - the page's step, on every idle worker: the Go collector's first
+//     cycle, the paths' binary form, calc.Summarize, calc.Merge and the
+//     result cache's JSON, on two paths;
+//   - then, on one worker, a run's worth of paths of the start scenario
+//     (warmPaths at most), warmStepPaths a step, simulated, encoded and
+//     decoded as a run's chunks are, and a summary of them (Summarize,
+//     Merge, JSON), for the hot functions of a run, the engine's and the
+//     page's, to reach the optimizing tier (TurboFan) while the page is
+//     idle. V8 counts a function's heat per instance, so one worker takes
+//     all of them: split over two, each would need as many to tier up.
 //
-// A step is a few milliseconds once compiled (the first one: the
-// compilation, tens of milliseconds, in the worker). A run stops the
-// warm-up: no further step is sent, and the run's message to that worker
-// waits behind at most the step in progress. Nothing is warmed when a run
-// has started already (a share link's run warms as it goes).
+// Round 5's warm-up (the page's step and 24 paths on one worker) left
+// 720–900 ms of TurboFan CPU in the first run on the desktop (traces of
+// main 03e9b7b, load ≈ 30: more than the workers' 430–540 ms of
+// simulation, on the same two cores): the engine's outer loops
+// (pathSim.quarter, runPair) tier up only after more paths than that, and
+// the run's encoding, summaries and merge had not run hot at all
+// (docs/ARCHITECTURE.md, "Round 6: the first change, continued").
+//
+// A step is a few milliseconds once compiled (the first ones: the
+// compilation, tens of milliseconds, in the worker; the summary, a run's
+// merge). A run stops the warm-up: no further step is sent, and the run's
+// message to a worker waits behind at most the step in progress. Nothing
+// is warmed when a run has started already (a share link's run warms as it
+// goes).
 
 // warmPaths is how many paths of the start scenario the warm-up simulates
-// after the page's step, warmStepPaths a step. The paths are thrown away:
-// about an eighth of a default run's work, on one worker.
+// after the page's step (the scenario's own count if smaller: the default's
+// 200, one run), warmStepPaths a step. The paths are thrown away after the
+// summary: a default run's simulation on one worker, while the page is idle.
 const (
-	warmPaths     = 24
+	warmPaths     = 200
 	warmStepPaths = 2
 )
 
 // warmUp is the warm-up in progress.
 type warmUp struct {
 	worker *worker
-	query  string
-	id     int // the step in progress
-	next   int // the next path to simulate; -1: the page's step is next
+	query  string // the start scenario with warmPaths paths at most
+	paths  int    // its paths
+	id     int    // the step in progress
+	next   int    // the next path to simulate; -1: the page's step is next
 }
 
 // scheduleWarmUp starts the warm-up once the browser is idle, with the
 // start scenario's query (prerendered; "" for the default scenario).
 func (p *Pool) scheduleWarmUp(query string) {
-	if query == "" {
-		query = scenario.DefaultScenario().Encode()
+	s := scenario.DefaultScenario()
+	if query != "" {
+		var err error
+		if s, err = scenario.Decode(query); err != nil {
+			return // the page's own query: the first run will tell
+		}
 	}
+	s.Paths = min(s.Paths, warmPaths)
+	wu := &warmUp{query: s.Encode(), paths: s.Paths, next: -1}
 	whenIdle(func() {
 		if p.ran || p.current != nil || p.warming != nil || len(p.idle) == 0 {
 			return
 		}
-		w := p.idle[len(p.idle)-1] // stays idle: a run may take it at once
-		p.warming = &warmUp{worker: w, query: query, next: -1}
+		// Workers stay idle: a run may take them at once. Every one but
+		// the last gets the page's step alone (its replies are taken as a
+		// stale step's, below); the last, every step.
+		for _, w := range p.idle[:len(p.idle)-1] {
+			p.nextID++
+			w.post(map[string]any{"type": "warm", "id": p.nextID, "query": wu.query, "step": "page", "first": 0, "count": 0})
+		}
+		wu.worker = p.idle[len(p.idle)-1]
+		p.warming = wu
 		p.warmStep()
 	})
 }
@@ -76,20 +105,25 @@ func (p *Pool) warmStep() {
 		p.warming = nil
 		return
 	}
-	if wu.next >= warmPaths {
+	if wu.next > wu.paths { // the summary is done
 		p.warming = nil
 		mark("smacalc:warmed") // the benchmark and the traces show when
 		return
 	}
 	p.nextID++
 	wu.id = p.nextID
-	msg := map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "first": 0, "count": 0}
-	if wu.next < 0 {
-		msg["page"] = true
+	msg := map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "step": "paths", "first": 0, "count": 0}
+	switch {
+	case wu.next < 0:
+		msg["step"] = "page"
 		wu.next = 0
-	} else {
-		msg["first"], msg["count"] = wu.next, warmStepPaths
+	case wu.next == wu.paths:
+		msg["step"] = "summary"
+		wu.next++
+	default:
+		msg["first"], msg["count"] = wu.next, min(warmStepPaths, wu.paths-wu.next)
 		wu.next += warmStepPaths
+		wu.next = min(wu.next, wu.paths)
 	}
 	wu.worker.post(msg)
 }
