@@ -64,6 +64,11 @@ func TestBrowserTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	fmt.Printf("warm-up ended at %.0f ms (0: not before the change), the change at about %.0f ms\n", warmed, now)
+	var pageGC string // the page's collection after the warm-up, if any
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify(performance.getEntriesByName("smacalc:page-gc", "measure").map((m) => ({at: m.startTime, ms: m.duration, heap: m.detail})))`, &pageGC)); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("page collection after the warm-up: %s\n", pageGC)
 	events := make(chan []json.RawMessage, 1024)
 	done := make(chan struct{})
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -370,7 +375,7 @@ func TestBrowserCompare(t *testing.T) {
 	// compiled or cached), A then B, with SMACALC_COMPARE_PAUSE (default
 	// 1s) between the page's first answer and the change: a person reads
 	// the answer before changing an input (in make bench-browser the other
-	// cold visits take about as long).
+	// cold visits take about as long), and SMACALC_COMPARE_WARMED (below).
 	first := os.Getenv("SMACALC_COMPARE_FIRST") == "1"
 	pause := time.Second
 	if d, err := time.ParseDuration(os.Getenv("SMACALC_COMPARE_PAUSE")); err == nil {
@@ -403,6 +408,25 @@ func TestBrowserCompare(t *testing.T) {
 				if err := chromedp.Run(ctx, chromedp.Sleep(pause)); err != nil {
 					t.Fatal(err)
 				}
+				// SMACALC_COMPARE_WARMED=1 waits, after the pause, for the
+				// page's idle warm-up to end (the smacalc:warmed mark of
+				// wasm/simclient, warm.go; both builds must set it): on a
+				// loaded machine the warm-up takes several times the pause
+				// an idle machine's benchmark leaves. Either way each
+				// round says whether it had ended before the change.
+				if os.Getenv("SMACALC_COMPARE_WARMED") == "1" {
+					if err := chromedp.Run(ctx, waitMark("smacalc:warmed")); err != nil {
+						t.Fatal(err)
+					}
+				}
+				var warmed, now float64
+				if err := chromedp.Run(ctx,
+					chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
+					chromedp.Evaluate(`performance.now()`, &now),
+				); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Printf("round %d %s: warm-up ended at %.0f ms (0: not yet), the change at %.0f ms\n", i, "AB"[k:k+1], warmed, now)
 			}
 			c, err := measureInputChange(ctx, strconv.Itoa(1250000+1000*i))
 			if err != nil {

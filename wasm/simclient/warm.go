@@ -3,6 +3,7 @@
 package simclient
 
 import (
+	"runtime"
 	"syscall/js"
 
 	"smacalc/calc/scenario"
@@ -108,6 +109,7 @@ func (p *Pool) warmStep() {
 	if wu.next > wu.paths { // the summary is done
 		p.warming = nil
 		mark("smacalc:warmed") // the benchmark and the traces show when
+		whenIdle(p.collectPage)
 		return
 	}
 	p.nextID++
@@ -143,4 +145,30 @@ func (p *Pool) warmReply(w *worker, msg js.Value) bool {
 		p.warming = nil
 	}
 	return true
+}
+
+// collectPage runs the Go collector on the page's own heap once the
+// warm-up is done and the browser is idle again, unless a run has started.
+// The workers' steps compile the collector for the page (one module), but
+// only the page can collect its heap: what the page allocated while it
+// loaded (the UI's tree, the prerendered result, the stores) was otherwise
+// collected in the first input change's task, the collector's mark assists
+// slowing go-app's update (traces of main 03e9b7b: runtime.gcBgMarkWorker
+// in 14% of the input task's samples). The collection is one task; its
+// mark, "smacalc:page-gc", carries the heap's size before and after.
+func (p *Pool) collectPage() {
+	if p.ran {
+		return
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	mark("smacalc:page-gc-start")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
+		perf.Call("measure", "smacalc:page-gc", map[string]any{
+			"start":  "smacalc:page-gc-start",
+			"detail": map[string]any{"heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc, "heapSys": after.HeapSys, "numGC": after.NumGC},
+		})
+	}
 }
