@@ -18,13 +18,14 @@ import (
 // with TurboFan on background threads, which on 2 cores took the workers'
 // cores (docs/ARCHITECTURE.md, "Speed: the first input change after a cold
 // visit"). The page and its workers share one compiled module, so a worker
-// can compile for the page: once the page is idle after loading, the
-// pool's workers run the warm-up steps of wasm/simworker (warm.go), one
-// message each, the next sent when the last is done:
+// can compile for the page: the pool's workers run the warm-up steps of
+// wasm/simworker (warm.go), one message each, the next sent when the last
+// is done:
 //
-//   - the page's step, on every idle worker: the Go collector's first
-//     cycle, the paths' binary form, calc.Summarize, calc.Merge and the
-//     result cache's JSON, on two paths;
+//   - the page's step, on one worker as soon as the pool starts (while the
+//     page loads the UI), on the others once the page is idle: the Go
+//     collector's first cycle, the paths' binary form, calc.Summarize,
+//     calc.Merge and the result cache's JSON, on two paths;
 //   - then, on one worker, a run's worth of paths of the start scenario
 //     (warmPaths at most), warmStepPaths a step, simulated, encoded and
 //     decoded as a run's chunks are, and a summary of them (Summarize,
@@ -64,10 +65,13 @@ type warmUp struct {
 	paths  int    // its paths
 	id     int    // the step in progress
 	next   int    // the next path to simulate; -1: the page's step is next
+	idle   bool   // the browser has been idle since the page loaded
+	held   bool   // the page's step is done, the next waits for idle
 }
 
-// scheduleWarmUp starts the warm-up once the browser is idle, with the
-// start scenario's query (prerendered; "" for the default scenario).
+// scheduleWarmUp starts the warm-up, with the start scenario's query
+// (prerendered; "" for the default scenario): the page's step at once, the
+// rest once the browser is idle.
 func (p *Pool) scheduleWarmUp(query string) {
 	s := scenario.DefaultScenario()
 	if query != "" {
@@ -78,20 +82,35 @@ func (p *Pool) scheduleWarmUp(query string) {
 	}
 	s.Paths = min(s.Paths, warmPaths)
 	wu := &warmUp{query: s.Encode(), paths: s.Paths, next: -1}
+	if p.ran || p.current != nil || len(p.idle) == 0 {
+		return
+	}
+	// Workers stay idle: a run may take them at once. The last one gets
+	// every step, the page's at once: it compiles the page's run handling
+	// on a worker's core while the page's thread loads and mounts the UI
+	// (seconds on a phone), so that even an input change made as soon as
+	// the UI is up (the phone benchmark's) finds it compiled. The
+	// simulation steps wait for the browser to be idle.
+	wu.worker = p.idle[len(p.idle)-1]
+	p.warming = wu
+	p.warmStep()
 	whenIdle(func() {
-		if p.ran || p.current != nil || p.warming != nil || len(p.idle) == 0 {
+		if p.ran || p.current != nil || p.warming != wu {
 			return
 		}
-		// Workers stay idle: a run may take them at once. Every one but
-		// the last gets the page's step alone (its replies are taken as a
-		// stale step's, below); the last, every step.
-		for _, w := range p.idle[:len(p.idle)-1] {
-			p.nextID++
-			w.post(map[string]any{"type": "warm", "id": p.nextID, "query": wu.query, "step": "page", "first": 0, "count": 0})
+		// Every other worker gets the page's step alone (its replies are
+		// taken as a stale step's, below).
+		for _, w := range p.idle {
+			if w != wu.worker {
+				p.nextID++
+				w.post(map[string]any{"type": "warm", "id": p.nextID, "query": wu.query, "step": "page", "first": 0, "count": 0})
+			}
 		}
-		wu.worker = p.idle[len(p.idle)-1]
-		p.warming = wu
-		p.warmStep()
+		wu.idle = true
+		if wu.held {
+			wu.held = false
+			p.warmStep()
+		}
 	})
 }
 
@@ -104,6 +123,10 @@ func (p *Pool) warmStep() {
 	}
 	if p.ran || wu.worker.dead || wu.worker.run != nil {
 		p.warming = nil
+		return
+	}
+	if wu.next >= 0 && !wu.idle {
+		wu.held = true // the page's step is done; the rest when idle
 		return
 	}
 	if wu.next > wu.paths { // the summary is done
