@@ -45,12 +45,30 @@ func TestBrowserTrace(t *testing.T) {
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
+	// SMACALC_TRACE_WARMED=1 first waits for the page's idle warm-up to
+	// end (the smacalc:warmed mark, wasm/simclient warm.go): on a loaded
+	// machine it takes several times what an idle one's benchmark leaves.
+	if os.Getenv("SMACALC_TRACE_WARMED") == "1" {
+		if err := chromedp.Run(ctx, waitMark("smacalc:warmed")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// SMACALC_TRACE_PAUSE (e.g. 2s): a person reading the first answer
 	// before changing an input, as the benchmark's other cold visits
 	// leave the page idle before its input change.
 	if d, err := time.ParseDuration(os.Getenv("SMACALC_TRACE_PAUSE")); err == nil {
 		if err := chromedp.Run(ctx, chromedp.Sleep(d)); err != nil {
 			t.Fatal(err)
+		}
+	}
+	// SMACALC_TRACE_BEFORE=n makes n input changes before the traced one:
+	// the traced change is then a later one, what the first is measured
+	// against (docs/ARCHITECTURE.md, "Round 6").
+	if n, err := strconv.Atoi(os.Getenv("SMACALC_TRACE_BEFORE")); err == nil {
+		for i := range n {
+			if _, err := measureInputChange(ctx, strconv.Itoa(1100000+1000*i)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	// When the page's idle warm-up (wasm/simclient, warm.go) ended, if it
