@@ -49,15 +49,6 @@ import (
 // is warmed when a run has started already (a share link's run warms as it
 // goes).
 
-// warmPaths is how many paths of the start scenario the warm-up simulates
-// after the page's step (the scenario's own count if smaller: the default's
-// 200, one run), warmStepPaths a step. The paths are thrown away after the
-// summary: a default run's simulation on one worker, while the page is idle.
-const (
-	warmPaths     = 200
-	warmStepPaths = 2
-)
-
 // warmUp is the warm-up in progress.
 type warmUp struct {
 	worker *worker
@@ -129,28 +120,16 @@ func (p *Pool) warmStep() {
 		wu.held = true // the page's step is done; the rest when idle
 		return
 	}
-	if wu.next > wu.paths { // the summary is done
+	step, first, count, after := warmPlan(wu.next, wu.paths)
+	if step == "" { // the summary is done
 		p.warming = nil
 		mark("smacalc:warmed") // the benchmark and the traces show when
 		whenIdle(p.collectPage)
 		return
 	}
 	p.nextID++
-	wu.id = p.nextID
-	msg := map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "step": "paths", "first": 0, "count": 0}
-	switch {
-	case wu.next < 0:
-		msg["step"] = "page"
-		wu.next = 0
-	case wu.next == wu.paths:
-		msg["step"] = "summary"
-		wu.next++
-	default:
-		msg["first"], msg["count"] = wu.next, min(warmStepPaths, wu.paths-wu.next)
-		wu.next += warmStepPaths
-		wu.next = min(wu.next, wu.paths)
-	}
-	wu.worker.post(msg)
+	wu.id, wu.next = p.nextID, after
+	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "step": step, "first": first, "count": count})
 }
 
 // warmReply takes a worker's reply to the warm-up step in progress and
