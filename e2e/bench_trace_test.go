@@ -45,6 +45,14 @@ func TestBrowserTrace(t *testing.T) {
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
+	// SMACALC_TRACE_WARMED=1 first waits for the page's idle warm-up to
+	// end (the smacalc:warmed mark, wasm/simclient warm.go): on a loaded
+	// machine it takes several times what an idle one's benchmark leaves.
+	if os.Getenv("SMACALC_TRACE_WARMED") == "1" {
+		if err := chromedp.Run(ctx, waitMark("smacalc:warmed")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// SMACALC_TRACE_PAUSE (e.g. 2s): a person reading the first answer
 	// before changing an input, as the benchmark's other cold visits
 	// leave the page idle before its input change.
@@ -53,6 +61,32 @@ func TestBrowserTrace(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// SMACALC_TRACE_BEFORE=n makes n input changes before the traced one:
+	// the traced change is then a later one, what the first is measured
+	// against (docs/ARCHITECTURE.md, "Round 6").
+	if n, err := strconv.Atoi(os.Getenv("SMACALC_TRACE_BEFORE")); err == nil {
+		for i := range n {
+			if _, err := measureInputChange(ctx, strconv.Itoa(1100000+1000*i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// When the page's idle warm-up (wasm/simclient, warm.go) ended, if it
+	// did before the change: a trace of a change during the warm-up
+	// measures something else.
+	var warmed, now float64
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
+		chromedp.Evaluate(`performance.now()`, &now),
+	); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("warm-up ended at %.0f ms (0: not before the change), the change at about %.0f ms\n", warmed, now)
+	var pageGC string // the page's collection after the warm-up, if any
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify(performance.getEntriesByName("smacalc:page-gc", "measure").map((m) => ({at: m.startTime, ms: m.duration, heap: m.detail})))`, &pageGC)); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("page collection after the warm-up: %s\n", pageGC)
 	events := make(chan []json.RawMessage, 1024)
 	done := make(chan struct{})
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -116,6 +150,15 @@ func TestBrowserTrace(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(out, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// The main thread's CPU profile beside it (out + ".cpuprofile",
+		// Chrome's format: DevTools opens it), whose samples' times are on
+		// the trace's clock: what one task did, by function.
+		if b, err = json.Marshal(prof); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out+".cpuprofile", b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -350,7 +393,7 @@ func TestBrowserCompare(t *testing.T) {
 	// compiled or cached), A then B, with SMACALC_COMPARE_PAUSE (default
 	// 1s) between the page's first answer and the change: a person reads
 	// the answer before changing an input (in make bench-browser the other
-	// cold visits take about as long).
+	// cold visits take about as long), and SMACALC_COMPARE_WARMED (below).
 	first := os.Getenv("SMACALC_COMPARE_FIRST") == "1"
 	pause := time.Second
 	if d, err := time.ParseDuration(os.Getenv("SMACALC_COMPARE_PAUSE")); err == nil {
@@ -383,6 +426,25 @@ func TestBrowserCompare(t *testing.T) {
 				if err := chromedp.Run(ctx, chromedp.Sleep(pause)); err != nil {
 					t.Fatal(err)
 				}
+				// SMACALC_COMPARE_WARMED=1 waits, after the pause, for the
+				// page's idle warm-up to end (the smacalc:warmed mark of
+				// wasm/simclient, warm.go; both builds must set it): on a
+				// loaded machine the warm-up takes several times the pause
+				// an idle machine's benchmark leaves. Either way each
+				// round says whether it had ended before the change.
+				if os.Getenv("SMACALC_COMPARE_WARMED") == "1" {
+					if err := chromedp.Run(ctx, waitMark("smacalc:warmed")); err != nil {
+						t.Fatal(err)
+					}
+				}
+				var warmed, now float64
+				if err := chromedp.Run(ctx,
+					chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
+					chromedp.Evaluate(`performance.now()`, &now),
+				); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Printf("round %d %s: warm-up ended at %.0f ms (0: not yet), the change at %.0f ms\n", i, "AB"[k:k+1], warmed, now)
 			}
 			c, err := measureInputChange(ctx, strconv.Itoa(1250000+1000*i))
 			if err != nil {

@@ -3,6 +3,7 @@
 package simclient
 
 import (
+	"runtime"
 	"syscall/js"
 
 	"smacalc/calc/scenario"
@@ -17,51 +18,90 @@ import (
 // with TurboFan on background threads, which on 2 cores took the workers'
 // cores (docs/ARCHITECTURE.md, "Speed: the first input change after a cold
 // visit"). The page and its workers share one compiled module, so a worker
-// can compile for the page: once the page is idle after loading, one of
-// the pool's workers runs the warm-up steps of wasm/simworker (warm.go),
-// one message each, the next sent when the last is done:
+// can compile for the page: the pool's workers run the warm-up steps of
+// wasm/simworker (warm.go), one message each, the next sent when the last
+// is done:
 //
-//   - the page's step: the Go collector's first cycle, the paths' binary
-//     form, calc.Summarize, calc.Merge and the result cache's JSON, on two
-//     paths;
-//   - then warmPaths paths of the start scenario, two a step, for the
-//     engine's hot functions to reach the optimizing tier.
+//   - the page's step, on one worker as soon as the pool starts (while the
+//     page loads the UI), on the others once the page is idle: the Go
+//     collector's first cycle, the paths' binary form, calc.Summarize,
+//     calc.Merge and the result cache's JSON, on two paths;
+//   - then, on one worker, a run's worth of paths of the start scenario
+//     (warmPaths at most), warmStepPaths a step, simulated, encoded and
+//     decoded as a run's chunks are, and a summary of them (Summarize,
+//     Merge, JSON), for the hot functions of a run, the engine's and the
+//     page's, to reach the optimizing tier (TurboFan) while the page is
+//     idle. V8 counts a function's heat per instance, so one worker takes
+//     all of them: split over two, each would need as many to tier up.
 //
-// A step is a few milliseconds once compiled (the first one: the
-// compilation, tens of milliseconds, in the worker). A run stops the
-// warm-up: no further step is sent, and the run's message to that worker
-// waits behind at most the step in progress. Nothing is warmed when a run
-// has started already (a share link's run warms as it goes).
-
-// warmPaths is how many paths of the start scenario the warm-up simulates
-// after the page's step, warmStepPaths a step. The paths are thrown away:
-// about an eighth of a default run's work, on one worker.
-const (
-	warmPaths     = 24
-	warmStepPaths = 2
-)
+// Round 5's warm-up (the page's step and 24 paths on one worker) left
+// 720–900 ms of TurboFan CPU in the first run on the desktop (traces of
+// main 03e9b7b, load ≈ 30: more than the workers' 430–540 ms of
+// simulation, on the same two cores): the engine's outer loops
+// (pathSim.quarter, runPair) tier up only after more paths than that, and
+// the run's encoding, summaries and merge had not run hot at all
+// (docs/ARCHITECTURE.md, "Round 6: the first change, continued").
+//
+// A step is a few milliseconds once compiled (the first ones: the
+// compilation, tens of milliseconds, in the worker; the summary, a run's
+// merge). A run stops the warm-up: no further step is sent, and the run's
+// message to a worker waits behind at most the step in progress. Nothing
+// is warmed when a run has started already (a share link's run warms as it
+// goes).
 
 // warmUp is the warm-up in progress.
 type warmUp struct {
 	worker *worker
-	query  string
-	id     int // the step in progress
-	next   int // the next path to simulate; -1: the page's step is next
+	query  string // the start scenario with warmPaths paths at most
+	paths  int    // its paths
+	id     int    // the step in progress
+	next   int    // the next path to simulate; -1: the page's step is next
+	idle   bool   // the browser has been idle since the page loaded
+	held   bool   // the page's step is done, the next waits for idle
 }
 
-// scheduleWarmUp starts the warm-up once the browser is idle, with the
-// start scenario's query (prerendered; "" for the default scenario).
+// scheduleWarmUp starts the warm-up, with the start scenario's query
+// (prerendered; "" for the default scenario): the page's step at once, the
+// rest once the browser is idle.
 func (p *Pool) scheduleWarmUp(query string) {
-	if query == "" {
-		query = scenario.DefaultScenario().Encode()
+	s := scenario.DefaultScenario()
+	if query != "" {
+		var err error
+		if s, err = scenario.Decode(query); err != nil {
+			return // the page's own query: the first run will tell
+		}
 	}
+	s.Paths = min(s.Paths, warmPaths)
+	wu := &warmUp{query: s.Encode(), paths: s.Paths, next: -1}
+	if p.ran || p.current != nil || len(p.idle) == 0 {
+		return
+	}
+	// Workers stay idle: a run may take them at once. The last one gets
+	// every step, the page's at once: it compiles the page's run handling
+	// on a worker's core while the page's thread loads and mounts the UI
+	// (seconds on a phone), so that even an input change made as soon as
+	// the UI is up (the phone benchmark's) finds it compiled. The
+	// simulation steps wait for the browser to be idle.
+	wu.worker = p.idle[len(p.idle)-1]
+	p.warming = wu
+	p.warmStep()
 	whenIdle(func() {
-		if p.ran || p.current != nil || p.warming != nil || len(p.idle) == 0 {
+		if p.ran || p.current != nil || p.warming != wu {
 			return
 		}
-		w := p.idle[len(p.idle)-1] // stays idle: a run may take it at once
-		p.warming = &warmUp{worker: w, query: query, next: -1}
-		p.warmStep()
+		// Every other worker gets the page's step alone (its replies are
+		// taken as a stale step's, below).
+		for _, w := range p.idle {
+			if w != wu.worker {
+				p.nextID++
+				w.post(map[string]any{"type": "warm", "id": p.nextID, "query": wu.query, "step": "page", "first": 0, "count": 0})
+			}
+		}
+		wu.idle = true
+		if wu.held {
+			wu.held = false
+			p.warmStep()
+		}
 	})
 }
 
@@ -76,22 +116,20 @@ func (p *Pool) warmStep() {
 		p.warming = nil
 		return
 	}
-	if wu.next >= warmPaths {
+	if wu.next >= 0 && !wu.idle {
+		wu.held = true // the page's step is done; the rest when idle
+		return
+	}
+	step, first, count, after := warmPlan(wu.next, wu.paths)
+	if step == "" { // the summary is done
 		p.warming = nil
 		mark("smacalc:warmed") // the benchmark and the traces show when
+		whenIdle(p.collectPage)
 		return
 	}
 	p.nextID++
-	wu.id = p.nextID
-	msg := map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "first": 0, "count": 0}
-	if wu.next < 0 {
-		msg["page"] = true
-		wu.next = 0
-	} else {
-		msg["first"], msg["count"] = wu.next, warmStepPaths
-		wu.next += warmStepPaths
-	}
-	wu.worker.post(msg)
+	wu.id, wu.next = p.nextID, after
+	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "step": step, "first": first, "count": count})
 }
 
 // warmReply takes a worker's reply to the warm-up step in progress and
@@ -109,4 +147,30 @@ func (p *Pool) warmReply(w *worker, msg js.Value) bool {
 		p.warming = nil
 	}
 	return true
+}
+
+// collectPage runs the Go collector on the page's own heap once the
+// warm-up is done and the browser is idle again, unless a run has started.
+// The workers' steps compile the collector for the page (one module), but
+// only the page can collect its heap: what the page allocated while it
+// loaded (the UI's tree, the prerendered result, the stores) was otherwise
+// collected in the first input change's task, the collector's mark assists
+// slowing go-app's update (traces of main 03e9b7b: runtime.gcBgMarkWorker
+// in 14% of the input task's samples). The collection is one task; its
+// mark, "smacalc:page-gc", carries the heap's size before and after.
+func (p *Pool) collectPage() {
+	if p.ran {
+		return
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	mark("smacalc:page-gc-start")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
+		perf.Call("measure", "smacalc:page-gc", map[string]any{
+			"start":  "smacalc:page-gc-start",
+			"detail": map[string]any{"heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc, "heapSys": after.HeapSys, "numGC": after.NumGC},
+		})
+	}
 }

@@ -16,7 +16,7 @@
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
-//	{type: "warm", id, query, page, first, count} // a warm-up step (warm.go)
+//	{type: "warm", id, query, step, first, count} // a warm-up step (warm.go)
 //
 // Messages out:
 //
@@ -71,7 +71,7 @@ func Serve() {
 				return nil
 			case "warm": // warm.go
 				req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
-				go warm(req, msg.Get("page").Truthy())
+				go warm(req, msg.Get("step").String())
 				return nil
 			}
 			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
@@ -119,6 +119,7 @@ func answer(req request, what string, work func(send func(kind string, v any) er
 // run simulates the request's paths chunk by chunk, posting each chunk as it
 // is done, then "done".
 func run(req request) {
+	warmParts = nil // a warm-up cut short by this run keeps none (warm.go)
 	answer(req, "simulation", func(send func(string, any) error) error {
 		s, err := scenario.Decode(req.Query)
 		if err != nil {
