@@ -89,7 +89,7 @@ func TestAdvisorKeepsWork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screenshot(t, ctx, "advisor-compare-in-answer.png")
+	viewportShot(t, ctx, "advisor-compare-in-answer.png") // scrolled to #compare
 	if strings.Join(changed, ",") != "amount" || len(unchanged) == 0 {
 		t.Errorf("inputs highlighted %q, not highlighted %q: want only the amount highlighted", changed, unchanged)
 	}

@@ -187,7 +187,7 @@ func calculatorInvalidValue(t *testing.T, ctx context.Context) {
 	if !strings.Contains(notNumber, "Enter a number") {
 		t.Errorf("amount error %q", notNumber)
 	}
-	t.Logf("screenshot: %s", screenshot(t, ctx, "calculator-invalid.png"))
+	t.Logf("screenshot: %s", viewportShot(t, ctx, "calculator-invalid.png"))
 }
 
 // TestCalculatorOffline loads the app once, takes the server away and still
