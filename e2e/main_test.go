@@ -249,6 +249,16 @@ func startChromium() (context.Context, func(), error) {
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
+		// Headless chromium is the whole browser without a screen: every
+		// window (one per test, see browser) preloads its address bar's
+		// suggestion popups, two WebUI pages
+		// (chrome://omnibox-popup.top-chrome/ and its AI-mode variant,
+		// listed by Target.getTargets) in renderer processes of their
+		// own, about 1.1 CPU-s each (round 6, docs/ARCHITECTURE.md
+		// "Tests"): 2.3 CPU-s a test for a popup nobody opens. No page
+		// content depends on them. (SMACALC_CHROMIUM_FLAGS with its own
+		// --disable-features replaces this list.)
+		chromedp.Flag("disable-features", "WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"),
 		// A chromium slowed by a loaded machine (2 cores shared with other
 		// builds) can take longer than chromedp's 20 s to print its
 		// DevTools address; the package then failed before any test.
