@@ -35,6 +35,11 @@ func TestAdvisorKeepsWork(t *testing.T) {
 		waitSimulated(),
 		saveAs("Lee family"),
 		waitSavedCount(1),
+		// The report's cover takes the label in a render of its own,
+		// which on a loaded machine came after the saved list's (the
+		// client read "—" here twice in round 6 at load 20–40): wait for
+		// the cover to change, then check what it says.
+		waitUntil("the report's client", `(document.querySelector("#report-client")?.textContent || "—") !== "—"`, 30*time.Second),
 		chromedp.Evaluate(`document.querySelector("#report-client").textContent`, &client),
 		chromedp.Text(`#saved-list .saved-item`, &summary, chromedp.ByQuery),
 		chromedp.Click("#pin"),
