@@ -403,10 +403,10 @@ const appReady = `#smacalc[data-ready="true"]`
 // fastest setting (Page.captureScreenshot's optimizeForSpeed): the same
 // pixels, losslessly, in a larger file, for about a third less CPU. Measured
 // on the default page after its result (round 6, docs/ARCHITECTURE.md
-// "Tests"), CPU-s per picture, all processes: the whole page 1.4 → 1.0 on a
-// desktop, 2.9 → 2.0 on a phone (the page laid out, painted and compressed
-// at its whole height); the viewport 0.13 → 0.11 and 0.28 → 0.17; an
-// element about 0.2–0.3. A JPEG cost as much as the fast PNG. So a picture
+// "Tests"), CPU-s per picture, all processes: the whole page 1.5 → 1.1 on a
+// desktop, 2.8 → 2.0 on a phone (the page laid out, painted and compressed
+// at its whole height); the viewport 0.14 → 0.12 and 0.28 → 0.17; an
+// element about 0.25–0.3. A JPEG cost as much as the fast PNG. So a picture
 // whose subject is on the screen or in one element (a notice, a banner, a
 // section scrolled to) takes the viewport or the element, and the whole
 // page is kept for the pictures of the whole page (the README's screens,
