@@ -104,9 +104,5 @@ func afterShot(t *testing.T, ctx context.Context, name string) {
 			t.Fatal("#after does not hold still")
 		}
 	}
-	var png []byte
-	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&png)); err != nil {
-		t.Fatalf("picture of #after: %v", err)
-	}
-	writeArtifact(t, name, png)
+	viewportShot(t, ctx, name)
 }

@@ -73,7 +73,7 @@ func TestBadLinkRecovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screenshot(t, ctx, "bad-link.png")
+	viewportShot(t, ctx, "bad-link.png") // the notice is on the first screen
 	for _, part := range []string{"Amount to invest", "abc", "$1,000,000", "colour"} {
 		if !strings.Contains(notice, part) {
 			t.Errorf("notice %q lacks %q", notice, part)
@@ -107,16 +107,6 @@ func TestBadLinkRecovers(t *testing.T) {
 		t.Errorf("copy status %q", status)
 	}
 	exceptions.check(t)
-}
-
-// viewportShot saves what is on the screen (not the full page).
-func viewportShot(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	var png []byte
-	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&png)); err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	writeArtifact(t, name, png)
 }
 
 // TestTermDefinitions focuses a term: its definition shows, and Escape

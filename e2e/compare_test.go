@@ -44,7 +44,7 @@ func TestCompareScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screenshot(t, ctx, "compare.png")
+	viewportShot(t, ctx, "compare.png") // scrolled to #compare
 	if strings.Join(changed, ",") != "horizon,fund" {
 		t.Errorf("inputs highlighted as changed: %q, want horizon and fund", changed)
 	}

@@ -206,11 +206,7 @@ func answerScreens(t *testing.T, ctx context.Context, name string) {
 	viewportShot(t, ctx, strings.Replace(name, ".png", "-screen.png", 1))
 	screenshot(t, ctx, name)
 	for _, part := range []string{"charts", "inputs", "ledger"} {
-		var png []byte
-		if err := chromedp.Run(ctx, chromedp.Screenshot("#"+part, &png, chromedp.ByQuery)); err != nil {
-			t.Fatal(err)
-		}
-		writeArtifact(t, strings.Replace(name, ".png", "-"+part+".png", 1), png)
+		elementScreenshot(t, ctx, "#"+part, strings.Replace(name, ".png", "-"+part+".png", 1))
 	}
 }
 
@@ -281,7 +277,7 @@ func phoneAnswerFollows(t *testing.T, ctx context.Context, before, barBefore str
 					return {provisional: document.querySelector("#answer-bar").dataset.provisional === "true",
 						tone: h.dataset.tone || "", note: n ? n.textContent : ""};
 				})()`, &state),
-				chromedp.Screenshot(`#headline`, &png, chromedp.ByQuery),
+				elementPNG(`#headline`, &png),
 			); err != nil {
 				return err
 			}

@@ -57,7 +57,7 @@ func TestWorkerFailureIsReportedAndRecovered(t *testing.T) {
 	if !strings.Contains(strings.ToLower(message), "simulation") {
 		t.Errorf("error message %q does not say what failed", message)
 	}
-	screenshot(t, ctx, "worker-failure.png")
+	viewportShot(t, ctx, "worker-failure.png")
 
 	var run int
 	var after string

@@ -98,7 +98,7 @@ func TestImportAndStorageFaults(t *testing.T) {
 	if err != nil {
 		t.Fatalf("one bad entry: %v", err)
 	}
-	screenshot(t, ctx, "saved-one-bad-entry.png")
+	elementScreenshot(t, ctx, "#saved", "saved-one-bad-entry.png") // with #saved-status
 	t.Run("depletion is shown as an outcome", func(t *testing.T) { depletionIsShownAsAnOutcome(t, ctx) })
 }
 
@@ -121,7 +121,7 @@ func depletionIsShownAsAnOutcome(t *testing.T, ctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screenshot(t, ctx, "depleted-headline.png")
+	viewportShot(t, ctx, "depleted-headline.png")
 	if !strings.Contains(text, "used up the whole portfolio") || !strings.Contains(text, "median: year") {
 		t.Errorf("depletion text %q", text)
 	}

@@ -6,6 +6,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,6 +21,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
@@ -247,6 +249,16 @@ func startChromium() (context.Context, func(), error) {
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
+		// Headless chromium is the whole browser without a screen: every
+		// window (one per test, see browser) preloads its address bar's
+		// suggestion popups, two WebUI pages
+		// (chrome://omnibox-popup.top-chrome/ and its AI-mode variant,
+		// listed by Target.getTargets) in renderer processes of their
+		// own, about 1.1 CPU-s each (round 6, docs/ARCHITECTURE.md
+		// "Tests"): 2.3 CPU-s a test for a popup nobody opens. No page
+		// content depends on them. (SMACALC_CHROMIUM_FLAGS with its own
+		// --disable-features replaces this list.)
+		chromedp.Flag("disable-features", "WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"),
 		// A chromium slowed by a loaded machine (2 cores shared with other
 		// builds) can take longer than chromedp's 20 s to print its
 		// DevTools address; the package then failed before any test.
@@ -386,23 +398,96 @@ func allowDownloads(ctx context.Context, dir string) chromedp.Action {
 // data-ready="false" and is visible before the WASM runs.
 const appReady = `#smacalc[data-ready="true"]`
 
+// The pictures below are for people to look at (e2e/artifacts); no test
+// reads their pixels. Each is a PNG that chromium compresses with zlib's
+// fastest setting (Page.captureScreenshot's optimizeForSpeed): the same
+// pixels, losslessly, in a larger file, for about a third less CPU. Measured
+// on the default page after its result (round 6, docs/ARCHITECTURE.md
+// "Tests"), CPU-s per picture, all processes: the whole page 1.5 → 1.1 on a
+// desktop, 2.8 → 2.0 on a phone (the page laid out, painted and compressed
+// at its whole height); the viewport 0.14 → 0.12 and 0.28 → 0.17; an
+// element about 0.25–0.3. A JPEG cost as much as the fast PNG. So a picture
+// whose subject is on the screen or in one element (a notice, a banner, a
+// section scrolled to) takes the viewport or the element, and the whole
+// page is kept for the pictures of the whole page (the README's screens,
+// the branded page, the printed report).
+
+// screenshot writes a picture of the whole page, beyond the viewport.
 func screenshot(t *testing.T, ctx context.Context, name string) string {
 	t.Helper()
 	var png []byte
-	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
+	if err := chromedp.Run(ctx, pagePNG(true, &png)); err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
 	return writeArtifact(t, name, png)
 }
 
-// elementScreenshot writes a picture of the element sel alone.
+// viewportShot writes a picture of what the window shows.
+func viewportShot(t *testing.T, ctx context.Context, name string) string {
+	t.Helper()
+	var png []byte
+	if err := chromedp.Run(ctx, pagePNG(false, &png)); err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	return writeArtifact(t, name, png)
+}
+
+// elementScreenshot writes a picture of the element sel alone, once it is
+// visible.
 func elementScreenshot(t *testing.T, ctx context.Context, sel, name string) string {
 	t.Helper()
 	var png []byte
-	if err := chromedp.Run(ctx, chromedp.Screenshot(sel, &png, chromedp.NodeVisible)); err != nil {
+	if err := chromedp.Run(ctx, waitVisible(sel), elementPNG(sel, &png)); err != nil {
 		t.Fatalf("screenshot of %s: %v", sel, err)
 	}
 	return writeArtifact(t, name, png)
+}
+
+// pagePNG captures the viewport, or with whole the whole page, as
+// chromedp's CaptureScreenshot and FullScreenshot(…, 100) do, compressed
+// for speed.
+func pagePNG(whole bool, png *[]byte) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		*png, err = page.CaptureScreenshot().
+			WithFormat(page.CaptureScreenshotFormatPng).
+			WithFromSurface(true).
+			WithCaptureBeyondViewport(whole).
+			WithOptimizeForSpeed(true).
+			Do(ctx)
+		return err
+	})
+}
+
+// elementPNG captures the first element sel matches, as chromedp's
+// Screenshot does (its box relative to the document, rounded outward to
+// whole pixels as puppeteer does, captured beyond the viewport), compressed
+// for speed.
+func elementPNG(sel string, png *[]byte) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		var box *page.Viewport
+		if err := chromedp.Evaluate(`((e) => {
+			if (!e) return null;
+			const r = e.getBoundingClientRect(), d = e.ownerDocument.documentElement.getBoundingClientRect();
+			return {x: r.left - d.left, y: r.top - d.top, width: r.width, height: r.height};
+		})(document.querySelector(`+jsString(sel)+`))`, &box).Do(ctx); err != nil {
+			return err
+		}
+		if box == nil {
+			return fmt.Errorf("no element %s", sel)
+		}
+		x, y := math.Round(box.X), math.Round(box.Y)
+		clip := &page.Viewport{X: x, Y: y, Width: math.Round(box.Width + box.X - x), Height: math.Round(box.Height + box.Y - y), Scale: 1}
+		var err error
+		*png, err = page.CaptureScreenshot().
+			WithFormat(page.CaptureScreenshotFormatPng).
+			WithFromSurface(true).
+			WithCaptureBeyondViewport(true).
+			WithClip(clip).
+			WithOptimizeForSpeed(true).
+			Do(ctx)
+		return err
+	})
 }
 
 func writeArtifact(t *testing.T, name string, png []byte) string {

@@ -55,7 +55,7 @@ func TestPresenterMode(t *testing.T) {
 	if !strings.Contains(position, "Lee family — ETF — 1 of 2") {
 		t.Errorf("position %q", position)
 	}
-	screenshot(t, ctx, "presenter.png")
+	viewportShot(t, ctx, "presenter.png") // what the audience sees
 
 	// Each step starts at the top (issue 24, item 4), wherever the last
 	// one was scrolled to.

@@ -114,7 +114,7 @@ func TestPrintReport(t *testing.T) {
 			t.Logf("report: %d pages, %d bytes", pages, len(pdf))
 			// What the paper shows, as one long page (for people to look at).
 			var png []byte
-			if err := chromedp.Run(ctx, chromedp.EmulateViewport(816, 1056), chromedp.FullScreenshot(&png, 100)); err == nil {
+			if err := chromedp.Run(ctx, chromedp.EmulateViewport(816, 1056), pagePNG(true, &png)); err == nil {
 				writeArtifact(t, "report-"+tc.name+".png", png)
 			}
 			exceptions.check(t)

@@ -106,7 +106,7 @@ func TestShareLinkWorksOffline(t *testing.T) {
 	if !ok || !strings.Contains(status, "running") {
 		t.Errorf("offline share link: search kept = %v, status %q", ok, status)
 	}
-	screenshot(t, ctx, "offline-share-link.png")
+	viewportShot(t, ctx, "offline-share-link.png")
 }
 
 func TestNewVersionOffersReload(t *testing.T) {
@@ -143,7 +143,7 @@ func TestNewVersionOffersReload(t *testing.T) {
 	if !strings.Contains(banner, "new version is available") {
 		t.Errorf("banner = %q", banner)
 	}
-	screenshot(t, ctx, "update-banner.png")
+	viewportShot(t, ctx, "update-banner.png") // the banner sticks to the top
 
 	var after string
 	err = chromedp.Run(ctx,

@@ -156,7 +156,7 @@ func TestSavedScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatalf("offline: %v", err)
 	}
-	screenshot(t, ctx, "saved-offline.png")
+	viewportShot(t, ctx, "saved-offline.png")
 	if labels[0] != "Jones 2030" || labels[1] != "Lee, mutual fund" {
 		t.Errorf("offline labels: %q", labels)
 	}

@@ -45,7 +45,7 @@ func TestStateChoices(t *testing.T) {
 	if !strings.Contains(assumptions, "your state's income tax law") || !strings.Contains(assumptions, "alternative minimum tax") {
 		t.Errorf("assumptions do not describe the state model and the AMT: %q", assumptions)
 	}
-	screenshot(t, ctx, "state-ny-nyc.png")
+	elementScreenshot(t, ctx, "#prospect-form", "state-ny-nyc.png")
 
 	// Another state: the local tax goes back to none first (NYC needs NY).
 	err = chromedp.Run(ctx,
@@ -65,7 +65,7 @@ func TestStateChoices(t *testing.T) {
 	if !strings.Contains(location, "state=IL") || strings.Contains(location, "local=") {
 		t.Errorf("link after choosing Illinois: %s", location)
 	}
-	screenshot(t, ctx, "state-il.png")
+	elementScreenshot(t, ctx, "#prospect-form", "state-il.png")
 	t.Run("keep shows tax if sold", func(t *testing.T) { keepShowsTaxIfSold(t, ctx) })
 	t.Run("own rate on a phone", func(t *testing.T) { ownStateRate(t, ctx, srv) })
 }

@@ -61,5 +61,5 @@ func TestSubPathShareLink(t *testing.T) {
 	if err != nil {
 		t.Fatalf("offline under the sub-path: %v", err)
 	}
-	screenshot(t, ctx, "subpath-offline.png")
+	viewportShot(t, ctx, "subpath-offline.png")
 }

@@ -300,7 +300,7 @@ func viewShot(t *testing.T, ctx context.Context, sel, name string) string {
 	if err := chromedp.Run(ctx,
 		chromedp.Evaluate(`document.querySelector(`+jsString(sel)+`).scrollIntoView({block: "start"})`, nil),
 		waitStable(`[window.scrollY, document.querySelector(`+jsString(sel)+`).getBoundingClientRect().height]`),
-		chromedp.CaptureScreenshot(&png),
+		pagePNG(false, &png),
 	); err != nil {
 		t.Fatalf("screenshot of %s: %v", sel, err)
 	}
