@@ -110,15 +110,7 @@ type coldLinkFigures struct {
 // its own: nothing cached.
 func coldFigures(t *testing.T, srv *server, report *benchReport) {
 	t.Helper()
-	phone := browser(t, 390, 844)
-	if err := chromedp.Run(phone,
-		emulation.SetCPUThrottlingRate(4),
-		coldVisit(srv.URL+"/"),
-		chromedp.Evaluate(firstAnswerOnScreen, &report.PhoneColdFirstAnswerMs),
-	); err != nil {
-		t.Fatal(err)
-	}
-	closeTab(t, phone)
+	report.PhoneColdFirstAnswerMs = measureColdPhone(t, srv.URL)
 
 	link := measureColdLink(t, srv.URL)
 	report.ColdLinkAnswerMs = link.OnScreen
@@ -127,6 +119,24 @@ func coldFigures(t *testing.T, srv *server, report *benchReport) {
 	report.ColdLinkInstantiatedMs = link.Instantiated
 	report.ColdLinkReadyMs = link.Ready
 	report.ColdLinkRunMs = link.Run
+}
+
+// measureColdPhone visits the start page of the site at base on the phone
+// profile with an empty cache and returns the time from navigation to the
+// answer on screen (phone_cold_first_answer_ms).
+func measureColdPhone(t *testing.T, base string) float64 {
+	t.Helper()
+	var onScreen float64
+	phone := browser(t, 390, 844)
+	if err := chromedp.Run(phone,
+		emulation.SetCPUThrottlingRate(phoneCPUSlowdown),
+		coldVisit(base+"/"),
+		chromedp.Evaluate(firstAnswerOnScreen, &onScreen),
+	); err != nil {
+		t.Fatal(err)
+	}
+	closeTab(t, phone)
+	return onScreen
 }
 
 // measureColdLink visits coldLink on the site at base on a desktop with an
@@ -170,8 +180,10 @@ func measureColdLink(t *testing.T, base string) coldLinkFigures {
 // in turn (A, B, A, B …), so that a busy machine slows both alike, and
 // logs the ratio B ÷ A of the medians; SMACALC_COMPARE_URL_B serves B
 // the same way (e.g. `smacalc serve` of this tree) instead of this test's
-// server. SMACALC_COMPARE_ROUNDS sets the rounds (default 3). Like TestBrowserBenchmark it reports, it does not
-// judge.
+// server. SMACALC_COMPARE_ROUNDS sets the rounds (default 3).
+// SMACALC_COLD_PHONE=1 also visits each site's start page on the phone
+// profile in each round (phone_cold_first_answer_ms). Like
+// TestBrowserBenchmark it reports, it does not judge.
 func TestColdLinkSteps(t *testing.T) {
 	if os.Getenv("SMACALC_BENCH") != "1" {
 		t.Skip("set SMACALC_BENCH=1")
@@ -188,9 +200,16 @@ func TestColdLinkSteps(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
 		rounds = n
 	}
+	phone := os.Getenv("SMACALC_COLD_PHONE") == "1"
 	got := make([][]coldLinkFigures, len(sites))
+	phones := make([][]float64, len(sites))
 	for range rounds {
 		for k, base := range sites {
+			if phone {
+				p := measureColdPhone(t, base)
+				phones[k] = append(phones[k], p)
+				t.Logf("%c: phone answer on screen %5.0f", "AB"[k+2-len(sites)], p)
+			}
 			l := measureColdLink(t, base)
 			got[k] = append(got[k], l)
 			t.Logf("%c: wasm fetched %5.0f  compiled %5.0f  instantiated %5.0f  run %5.0f  first partial %5.0f  ui start %5.0f  claimed %5.0f  ready %5.0f  on screen %5.0f  final %5.0f",
@@ -221,6 +240,13 @@ func TestColdLinkSteps(t *testing.T) {
 	} {
 		a, b := median(got[0], fig.f), median(got[1], fig.f)
 		t.Logf("%-13s median A %6.0f  B %6.0f  B/A %.2f", fig.name, a, b, b/a)
+	}
+	if phone {
+		for k := range phones {
+			sort.Float64s(phones[k])
+		}
+		a, b := phones[0][len(phones[0])/2], phones[1][len(phones[1])/2]
+		t.Logf("%-13s median A %6.0f  B %6.0f  B/A %.2f", "phone", a, b, b/a)
 	}
 }
 
@@ -518,8 +544,8 @@ func coldTraceSummary(t *testing.T, raw []json.RawMessage, origin float64, bin t
 
 // profileBetween summarises a CPU profile of the page's main thread between
 // two of its User Timing marks (the trace gives their times on the
-// profile's clock): the functions with the most self time, and the Go
-// packages' init functions with their inclusive time.
+// profile's clock): the functions with the most self time, and those with
+// the most inclusive time (package inits, main's steps).
 func profileBetween(p *profiler.Profile, raw []json.RawMessage, from, to string) string {
 	var start, end float64
 	for _, r := range raw {
@@ -566,7 +592,7 @@ func profileBetween(p *profiler.Profile, raw []json.RawMessage, from, to string)
 		self[n]++
 		seen := map[string]bool{}
 		for k := id; k != 0; k = parent[k] {
-			if f := name[k]; !seen[f] && (strings.HasSuffix(f, ".init") || strings.Contains(f, ".init.") || strings.HasPrefix(f, "main.") || strings.Contains(f, "doInit")) {
+			if f := name[k]; !seen[f] {
 				seen[f] = true
 				inclusive[f]++
 			}
@@ -586,7 +612,7 @@ func profileBetween(p *profiler.Profile, raw []json.RawMessage, from, to string)
 	}
 	b.WriteString(" self:\n")
 	top(self, 30)
-	b.WriteString(" inclusive (inits, main):\n")
-	top(inclusive, 30)
+	b.WriteString(" inclusive:\n")
+	top(inclusive, 60)
 	return b.String()
 }
