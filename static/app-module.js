@@ -196,31 +196,37 @@
   // the next visit on, as before. A page whose WASM never starts registers
   // after readyWait.
   const readyWait = 15000;
+  let ready = null;
+  // uiReady is kept once the UI is up (#smacalc[data-ready]), or after
+  // readyWait.
+  const uiReady = () => {
+    if (!ready) {
+      ready = new Promise((resolve) => {
+        const start = performance.now();
+        const check = () => {
+          const page = document.getElementById("smacalc");
+          if ((page && page.dataset.ready === "true") || performance.now() - start > readyWait) {
+            clearInterval(timer);
+            resolve();
+          }
+        };
+        const timer = setInterval(check, 200);
+        check();
+      });
+    }
+    return ready;
+  };
   const container = navigator.serviceWorker;
   if (loads && container && typeof container.register === "function") {
     const register = container.register;
-    let ready = null;
-    const uiReady = () => {
-      if (!ready) {
-        ready = new Promise((resolve) => {
-          const start = performance.now();
-          const check = () => {
-            const page = document.getElementById("smacalc");
-            if ((page && page.dataset.ready === "true") || performance.now() - start > readyWait) {
-              clearInterval(timer);
-              resolve();
-            }
-          };
-          const timer = setInterval(check, 200);
-          check();
-        });
-      }
-      return ready;
-    };
     container.register = function (...args) {
       return uiReady().then(() => register.apply(container, args));
     };
   }
+  // linkAnswerShown is kept once a share link's first answer is painted
+  // (smacalcShowLinkAnswer, below).
+  let answerShown;
+  const linkAnswerShown = new Promise((resolve) => { answerShown = resolve; });
 
   // smacalcStartLink starts a share link's simulation workers before the
   // page's Go program runs (static/first-paint.js calls it for a link whose
@@ -257,9 +263,37 @@
       };
       early.workers.push(w);
     }
+    // The link's run uses hardwareConcurrency − 1 workers (wasm/simclient,
+    // runLink): those start their Go runtimes with the page's. The others
+    // join later runs only, so they start once the link's first answer is
+    // painted (or the UI is up): on 2 cores a second worker's start-up
+    // (its runtime, every package's initialisation, V8 compiling their
+    // functions) took CPU from the page's and the running worker's, which
+    // the first answer waits for (docs/ARCHITECTURE.md "Round 6"). A
+    // request sent to it meanwhile waits in its queue (sim-worker.js).
+    // The pool takes a run's workers from the end of its idle list, which
+    // starts as this list (wasm/simclient, Pool.worker and adoptEarly): the last
+    // ones run the link.
+    const running = Math.max(1, Math.min(size, (navigator.hardwareConcurrency | 0) - 1));
+    // A request the pool sends to one of the others before then starts it
+    // at once (its postMessage is wrapped until it has started).
     compiled.then((module) => {
-      for (const w of early.workers) {
-        w.postMessage({ type: "init", module });
+      early.workers.slice(size - running).forEach((w) => w.postMessage({ type: "init", module }));
+      for (const w of early.workers.slice(0, size - running)) {
+        const post = w.postMessage;
+        let started = false;
+        const start = () => {
+          if (!started) {
+            started = true;
+            delete w.postMessage;
+            post.call(w, { type: "init", module });
+          }
+        };
+        w.postMessage = (...args) => {
+          start();
+          return post.apply(w, args);
+        };
+        Promise.race([linkAnswerShown, uiReady()]).then(start);
       }
     });
   };
@@ -297,6 +331,7 @@
       requestAnimationFrame(() => setTimeout(resolve, 0));
       setTimeout(resolve, 100);
     });
+    painted.then(answerShown);
     const prerendered = document.getElementById("headline");
     const holder = document.createElement("div");
     holder.innerHTML = html;
