@@ -17,9 +17,8 @@
 // worker's Module: its fetch() of app.wasm gets a stand-in response that
 // only carries the download's progress (for its loading line), and its
 // WebAssembly.instantiateStreaming instantiates the Module. Where the worker
-// cannot compile (no module worker support, a failed download, a host
-// serving app.wasm with another MIME type), go-app's own download and
-// compilation run as before. This script must run before app.js, which is
+// cannot compile (its script missing, a failed download, a browser without
+// compileStreaming), go-app's own download and compilation run as before. This script must run before app.js, which is
 // why it is a classic (blocking) script in the head while app.js is
 // deferred.
 //
