@@ -190,10 +190,10 @@
   // registers it as soon as it runs, which on a cold visit is when the
   // page compiles app.wasm, starts its Go program and its workers run the
   // first paths, all on the same 2 cores (docs/ARCHITECTURE.md "Round 6").
-  // The registration waits until the UI is up (#smacalc[data-ready]), the
-  // first answer on screen: the app is installed and works offline from
-  // the next visit on, as before. A page whose WASM never starts registers
-  // after readyWait.
+  // On a first visit the registration waits until the UI is up
+  // (#smacalc[data-ready]), the first answer on screen: the app is
+  // installed and works offline from the next visit on, as before. A page
+  // whose WASM never starts registers after readyWait.
   const readyWait = 15000;
   let ready = null;
   // uiReady is kept once the UI is up (#smacalc[data-ready]), or after
@@ -215,8 +215,11 @@
     }
     return ready;
   };
+  // A page the service worker already controls registers at once: its
+  // registration only checks for an update (a new version's install then
+  // precaches; go-app offers the reload), which must not wait.
   const container = navigator.serviceWorker;
-  if (loads && container && typeof container.register === "function") {
+  if (loads && container && !container.controller && typeof container.register === "function") {
     const register = container.register;
     container.register = function (...args) {
       return uiReady().then(() => register.apply(container, args));
