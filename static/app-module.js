@@ -94,7 +94,10 @@
           // For e2e TestColdLinkSteps (cold_link_wasm_ms): the worker's
           // download is not in the page's Resource Timing.
           if (msg.fetched > 0 && performance.mark) {
-            performance.mark("smacalc:wasm-fetched", { startTime: msg.fetched - performance.timeOrigin });
+            performance.mark("smacalc:wasm-fetched", {
+              startTime: msg.fetched - performance.timeOrigin,
+              detail: { url: wasmURL, size: msg.size },
+            });
           }
           keep(msg.module);
           done(msg.module);

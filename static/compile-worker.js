@@ -36,7 +36,9 @@
     const module = await WebAssembly.compileStreaming(response);
     const timing = performance.getEntriesByName(url, "resource");
     const fetched = timing.length ? performance.timeOrigin + timing[0].responseEnd : 0;
-    self.postMessage({ type: "module", module, fetched });
+    // As transferred (brotli), for e2e's wasm_transfer_bytes.
+    const size = timing.length ? Math.max(timing[0].encodedBodySize, timing[0].transferSize) : 0;
+    self.postMessage({ type: "module", module, fetched, size });
   } catch (err) {
     self.postMessage({ type: "error", message: String(err) });
   }
