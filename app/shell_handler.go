@@ -51,9 +51,14 @@ type HandlerOptions struct {
 	Prerendered *calc.Result
 }
 
-// moduleScript keeps the page's compiled app.wasm for the simulation
-// workers, which run the same WASM.
+// moduleScript compiles app.wasm in compileWorker, from the head, and keeps
+// the Module for go-app's loader and the simulation workers, which run the
+// same WASM.
 const moduleScript = "/web/app-module.js"
+
+// compileWorker downloads and compiles app.wasm off the page's thread
+// (static/compile-worker.js).
+const compileWorker = "/web/compile-worker.js"
 
 // firstPaintScript tells the stylesheet, before the body is parsed, whether
 // the prerendered answer is the one the address asks for (see
@@ -86,23 +91,21 @@ func Handler(o HandlerOptions) *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:                []string{"/web/smacalc.css"},
-		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js", moduleScript, firstPaintScript}, o.Cacheable...),
+		CacheableResources:    append([]string{"/web/icons/icon.svg", "/web/sim-worker.js", moduleScript, compileWorker, firstPaintScript}, o.Cacheable...),
 		Version:               o.Version,
 		ServiceWorkerTemplate: static.ServiceWorker,
 		Resources:             baseResolver(BasePath(o.Base)),
 		Env:                   map[string]string{},
 	}
-	// A classic script: it must run before go-app's deferred app.js compiles
+	// A classic script: it must run before go-app's deferred app.js loads
 	// app.wasm (see static/app-module.js). The base path is validated
 	// (BasePath) and goes through the same resolver as every other URL.
 	h.RawHeaders = append(h.RawHeaders, `<script src="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve(moduleScript))+`"></script>`)
-	// app.wasm is fetched by go-app's app.js, a deferred script, which runs
-	// only once the whole page is parsed and its two scripts are loaded:
-	// the preload starts the download while the head is read. It must be a
-	// CORS request with same-origin credentials (crossorigin="anonymous")
-	// to match app.js's fetch(), or the browser would download it twice.
-	h.RawHeaders = append(h.RawHeaders, `<link rel="preload" href="`+html.EscapeString(baseResolver(BasePath(o.Base)).Resolve("/web/app.wasm"))+
-		`" as="fetch" type="application/wasm" crossorigin="anonymous">`)
+	// No preload of app.wasm: static/app-module.js downloads and compiles
+	// it in a worker (static/compile-worker.js) as soon as it runs, and a
+	// preload would be a second download, whose 13 MB body the page's
+	// thread receives before its first paint (docs/ARCHITECTURE.md "Round
+	// 6: the cold share link and the phone's first paint").
 	// The prerendered result reaches the WASM through go-app's environment
 	// (app.js, an external script the CSP allows; no inline script), and
 	// is always set, so that a build without one never leaves the previous

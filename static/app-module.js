@@ -1,13 +1,26 @@
-// Keeps the page's compiled app.wasm for the simulation workers.
+// Compiles app.wasm from the head, in a worker, and keeps the Module for
+// go-app's loader and the simulation workers.
 //
 // The simulation Web Workers run the same WASM as the page (see
-// wasm/simworker). go-app's app.js compiles app.wasm with
-// WebAssembly.instantiateStreaming (or WebAssembly.instantiate after a
-// download, where streaming is missing) and keeps only the instance; this
-// script, loaded before app.js, wraps both so the compiled Module is kept in
-// globalThis.smacalcModule, and the page hands it to its workers: no second
-// download, no second compilation. It must run before app.js, which is why it
-// is a classic (blocking) script in the head while app.js is deferred.
+// wasm/simworker). The page compiles app.wasm once and hands the compiled
+// WebAssembly.Module to its workers (globalThis.smacalcModule): no second
+// download, no second compilation.
+//
+// The compilation starts here, while the head is parsed, in a dedicated
+// worker (static/compile-worker.js), rather than in go-app's app.js, a
+// deferred script that runs once the whole page is parsed and pumps the
+// download through a script stream on the page's thread. A trace of a cold
+// visit (docs/ARCHITECTURE.md "Round 6: the cold share link and the phone's
+// first paint") showed app.wasm downloaded a second before app.js began to
+// compile it, and the page's thread busy receiving its 13 MB body before
+// the prerendered answer's first paint. go-app's loader is then given the
+// worker's Module: its fetch() of app.wasm gets a stand-in response that
+// only carries the download's progress (for its loading line), and its
+// WebAssembly.instantiateStreaming instantiates the Module. Where the worker
+// cannot compile (its script missing, a failed download, a browser without
+// compileStreaming), go-app's own download and compilation run as before. This script must run before app.js, which is
+// why it is a classic (blocking) script in the head while app.js is
+// deferred.
 //
 // It also stands in for local storage where reading window.localStorage
 // throws (a page embedded as a third-party frame when the browser blocks
@@ -33,22 +46,192 @@
   }
 })();
 (() => {
-  const script = document.currentScript.src; // sim-worker.js is next to it
+  const script = document.currentScript.src; // sim-worker.js and app.wasm are next to it
+  const wasmURL = new URL("app.wasm", script).href;
   let moduleReady;
   const compiled = new Promise((resolve) => { moduleReady = resolve; });
-  const keep = (result) => {
-    if (result && result.module && !globalThis.smacalcModule) {
-      globalThis.smacalcModule = result.module;
-      moduleReady(result.module);
+  const keep = (module) => {
+    if (module && !globalThis.smacalcModule) {
+      globalThis.smacalcModule = module;
+      moduleReady(module);
+      // For e2e TestColdLinkSteps: when the Module was ready.
+      if (performance.mark) performance.mark("smacalc:wasm-compiled");
     }
-    return result;
   };
-  for (const name of ["instantiateStreaming", "instantiate"]) {
-    const real = WebAssembly[name];
-    if (typeof real === "function") {
-      WebAssembly[name] = (...args) => real.apply(WebAssembly, args).then(keep);
+  const real = {
+    fetch: globalThis.fetch,
+    instantiate: WebAssembly.instantiate,
+    instantiateStreaming: WebAssembly.instantiateStreaming,
+  };
+  // go-app's loader does not load the WASM for these (app.js,
+  // goappCanLoadWebAssembly): nothing to compile.
+  const loads = !/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent) &&
+    new URLSearchParams(location.search).get("wasm") !== "false";
+
+  // early is the worker's compilation: module is kept with the Module, or
+  // null when the worker could not compile (go-app's loader then does).
+  let early = null;
+  if (loads && typeof Worker === "function" && typeof WebAssembly === "object" &&
+    typeof WebAssembly.compileStreaming === "function" && typeof real.instantiateStreaming === "function" &&
+    typeof real.fetch === "function") {
+    early = { loaded: 0, progress: null, handed: false, used: false, failed: false };
+    let settle;
+    early.module = new Promise((resolve) => { settle = resolve; });
+    const done = (module) => {
+      early.failed = !module;
+      settle(module);
+      if (early.progress) early.progress.close();
+      early.progress = null;
+    };
+    try {
+      const worker = new Worker(new URL("compile-worker.js", script).href);
+      worker.onmessage = (event) => {
+        const msg = event.data;
+        if (msg.type === "progress") {
+          feed(msg.loaded);
+        } else if (msg.type === "module") {
+          worker.terminate();
+          // For e2e TestColdLinkSteps (cold_link_wasm_ms): the worker's
+          // download is not in the page's Resource Timing.
+          if (msg.fetched > 0 && performance.mark) {
+            performance.mark("smacalc:wasm-fetched", {
+              startTime: msg.fetched - performance.timeOrigin,
+              detail: { url: wasmURL, size: msg.size },
+            });
+          }
+          keep(msg.module);
+          done(msg.module);
+        } else {
+          worker.terminate();
+          done(null);
+        }
+      };
+      worker.onerror = () => {
+        worker.terminate();
+        done(null);
+      };
+    } catch {
+      done(null);
     }
   }
+
+  // The stand-in body go-app's loader reads for its progress: zeros, as
+  // many as the worker has downloaded (go-app only counts them). One
+  // buffer, enqueued as views.
+  const zeros = new Uint8Array(1 << 16);
+  const feed = (loaded) => {
+    const c = early.progress;
+    if (!c) {
+      early.loaded = Math.max(early.loaded, loaded);
+      return;
+    }
+    for (let n = loaded - early.loaded; n > 0; n -= zeros.length) {
+      c.enqueue(zeros.subarray(0, Math.min(n, zeros.length)));
+    }
+    early.loaded = Math.max(early.loaded, loaded);
+  };
+  const wasmRequest = (input) => {
+    try {
+      return new URL(typeof input === "string" ? input : input.url, location.href).href === wasmURL;
+    } catch {
+      return false;
+    }
+  };
+  if (early) {
+    // go-app's loader fetches app.wasm once: that fetch gets the stand-in
+    // while the worker compiles (once it has failed, the real download).
+    globalThis.fetch = function (input, init) {
+      if (early.handed || early.failed || !wasmRequest(input)) {
+        return real.fetch.call(globalThis, input, init);
+      }
+      early.handed = true;
+      globalThis.fetch = real.fetch;
+      const sent = early.loaded;
+      early.loaded = 0;
+      const body = new ReadableStream({
+        start(c) {
+          early.progress = c;
+          feed(sent);
+        },
+      });
+      // Settled already (a fast worker): nothing more will come.
+      early.module.then(() => {
+        if (early.progress) early.progress.close();
+        early.progress = null;
+      });
+      return Promise.resolve(new Response(body, { headers: { "Content-Type": "application/wasm" } }));
+    };
+  }
+  if (typeof real.instantiateStreaming === "function") {
+  WebAssembly.instantiateStreaming = (source, imports) => {
+      if (!early || !early.handed || early.used) {
+        return real.instantiateStreaming.call(WebAssembly, source, imports).then((r) => (keep(r.module), r));
+      }
+      early.used = true;
+      // go-app's stand-in response: read to its end (its loading line
+      // counts it), then dropped.
+      Promise.resolve(source).then((r) => r.body && r.body.pipeTo(new WritableStream())).catch(() => {});
+      return early.module.then((module) => {
+        if (module) {
+          return real.instantiate.call(WebAssembly, module, imports).then((instance) => ({ module, instance }));
+        }
+        // The worker could not compile it: go-app's download, as before.
+        return real.instantiateStreaming.call(WebAssembly, real.fetch.call(globalThis, wasmURL), imports)
+          .then((r) => (keep(r.module), r));
+      });
+    };
+  }
+  // go-app's loader without instantiateStreaming downloads and calls this.
+  WebAssembly.instantiate = (...args) =>
+    real.instantiate.apply(WebAssembly, args).then((r) => {
+      if (r && r.module) keep(r.module);
+      return r;
+    });
+
+  // The service worker precaches the whole app when it installs: app.wasm
+  // among the rest, 13 MB to decode and write to the cache. go-app's app.js
+  // registers it as soon as it runs, which on a cold visit is when the
+  // page compiles app.wasm, starts its Go program and its workers run the
+  // first paths, all on the same 2 cores (docs/ARCHITECTURE.md "Round 6").
+  // On a first visit the registration waits until the UI is up
+  // (#smacalc[data-ready]), the first answer on screen: the app is
+  // installed and works offline from the next visit on, as before. A page
+  // whose WASM never starts registers after readyWait.
+  const readyWait = 15000;
+  let ready = null;
+  // uiReady is kept once the UI is up (#smacalc[data-ready]), or after
+  // readyWait.
+  const uiReady = () => {
+    if (!ready) {
+      ready = new Promise((resolve) => {
+        const start = performance.now();
+        const check = () => {
+          const page = document.getElementById("smacalc");
+          if ((page && page.dataset.ready === "true") || performance.now() - start > readyWait) {
+            clearInterval(timer);
+            resolve();
+          }
+        };
+        const timer = setInterval(check, 200);
+        check();
+      });
+    }
+    return ready;
+  };
+  // A page the service worker already controls registers at once: its
+  // registration only checks for an update (a new version's install then
+  // precaches; go-app offers the reload), which must not wait.
+  const container = navigator.serviceWorker;
+  if (loads && container && !container.controller && typeof container.register === "function") {
+    const register = container.register;
+    container.register = function (...args) {
+      return uiReady().then(() => register.apply(container, args));
+    };
+  }
+  // linkAnswerShown is kept once a share link's first answer is painted
+  // (smacalcShowLinkAnswer, below).
+  let answerShown;
+  const linkAnswerShown = new Promise((resolve) => { answerShown = resolve; });
 
   // smacalcStartLink starts a share link's simulation workers before the
   // page's Go program runs (static/first-paint.js calls it for a link whose
@@ -85,9 +268,37 @@
       };
       early.workers.push(w);
     }
+    // The link's run uses hardwareConcurrency − 1 workers (wasm/simclient,
+    // runLink): those start their Go runtimes with the page's. The others
+    // join later runs only, so they start once the link's first answer is
+    // painted (or the UI is up): on 2 cores a second worker's start-up
+    // (its runtime, every package's initialisation, V8 compiling their
+    // functions) took CPU from the page's and the running worker's, which
+    // the first answer waits for (docs/ARCHITECTURE.md "Round 6"). A
+    // request sent to it meanwhile waits in its queue (sim-worker.js).
+    // The pool takes a run's workers from the end of its idle list, which
+    // starts as this list (wasm/simclient, Pool.worker and adoptEarly): the last
+    // ones run the link.
+    const running = Math.max(1, Math.min(size, (navigator.hardwareConcurrency | 0) - 1));
+    // A request the pool sends to one of the others before then starts it
+    // at once (its postMessage is wrapped until it has started).
     compiled.then((module) => {
-      for (const w of early.workers) {
-        w.postMessage({ type: "init", module });
+      early.workers.slice(size - running).forEach((w) => w.postMessage({ type: "init", module }));
+      for (const w of early.workers.slice(0, size - running)) {
+        const post = w.postMessage;
+        let started = false;
+        const start = () => {
+          if (!started) {
+            started = true;
+            delete w.postMessage;
+            post.call(w, { type: "init", module });
+          }
+        };
+        w.postMessage = (...args) => {
+          start();
+          return post.apply(w, args);
+        };
+        Promise.race([linkAnswerShown, uiReady()]).then(start);
       }
     });
   };
@@ -125,6 +336,7 @@
       requestAnimationFrame(() => setTimeout(resolve, 0));
       setTimeout(resolve, 100);
     });
+    painted.then(answerShown);
     const prerendered = document.getElementById("headline");
     const holder = document.createElement("div");
     holder.innerHTML = html;

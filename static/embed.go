@@ -12,7 +12,7 @@ import "embed"
 // embed.html with its embed.js and embed-host.css) or
 // used as templates (app-worker.js).
 //
-//go:embed icons smacalc.css app-worker.js sim-worker.js app-module.js first-paint.js embed.html embed.js embed-host.css
+//go:embed icons smacalc.css app-worker.js sim-worker.js app-module.js compile-worker.js first-paint.js embed.html embed.js embed-host.css
 var Files embed.FS
 
 // ServiceWorker is the service-worker template handed to go-app's Handler.
