@@ -26,21 +26,20 @@ import (
 //     page loads the UI), on the others once the page is idle: the Go
 //     collector's first cycle, the paths' binary form, calc.Summarize,
 //     calc.Merge and the result cache's JSON, on two paths;
-//   - then, on one worker, a run's worth of paths of the start scenario
-//     (warmPaths at most), warmStepPaths a step, simulated, encoded and
-//     decoded as a run's chunks are, and a summary of them (Summarize,
-//     Merge, JSON), for the hot functions of a run, the engine's and the
-//     page's, to reach the optimizing tier (TurboFan) while the page is
-//     idle. V8 counts a function's heat per instance, so one worker takes
-//     all of them: split over two, each would need as many to tier up.
+//   - then, on one worker, warmPaths paths of the start scenario at most
+//     (why not a run's worth: see there), warmStepPaths a step, simulated,
+//     encoded and decoded as a run's chunks are, and a summary of them
+//     (Summarize, Merge, JSON), so that a run's functions, the engine's
+//     and the page's, have run and begun to tier up (TurboFan) while the
+//     page is idle. V8 counts a function's heat per instance, so one
+//     worker takes all of them.
 //
-// Round 5's warm-up (the page's step and 24 paths on one worker) left
-// 720–900 ms of TurboFan CPU in the first run on the desktop (traces of
-// main 03e9b7b, load ≈ 30: more than the workers' 430–540 ms of
-// simulation, on the same two cores): the engine's outer loops
-// (pathSim.quarter, runPair) tier up only after more paths than that, and
-// the run's encoding, summaries and merge had not run hot at all
-// (docs/ARCHITECTURE.md, "Round 6: the first change, continued").
+// Round 5's warm-up (the page's step and 24 paths on one worker, then
+// idle) left 720–900 ms of TurboFan CPU in the first run on the desktop
+// (traces of main 03e9b7b, load ≈ 30), and the run's encoding, summaries
+// and merge had not run at all (docs/ARCHITECTURE.md, "Round 6: the first
+// change, continued"): the summary step and the page's step on every
+// worker are from there.
 //
 // A step is a few milliseconds once compiled (the first ones: the
 // compilation, tens of milliseconds, in the worker; the summary, a run's
