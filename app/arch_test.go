@@ -18,8 +18,8 @@ import (
 // which package of app/ each one may import. The shell (app) puts the rooms
 // together and nothing imports it; the rooms (form, answer, advisor,
 // transparency) never import each other; below them the store, the fields
-// (key specs, form values ↔ scenario), the brand, the charts, the widgets
-// and the saved scenarios' file format.
+// (key specs, form values ↔ scenario), the brand (and the colours it may set), the charts,
+// the widgets and the saved scenarios' file format.
 var allowedImports = map[string][]string{
 	"app":              {"advisor", "after", "answer", "breakeven", "brand", "fields", "form", "giving", "store", "transparency", "widget"},
 	"app/form":         {"fields", "store", "widget"},
@@ -32,7 +32,8 @@ var allowedImports = map[string][]string{
 	"app/store":        {"fields", "widget"},
 	"app/fields":       {"widget"},
 	"app/savedfile":    nil,
-	"app/brand":        nil,
+	"app/brand":        {"csscolor"},
+	"app/csscolor":     nil,
 	"app/chart":        nil,
 	"app/widget":       nil,
 }

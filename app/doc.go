@@ -26,6 +26,7 @@
 //	├─ fields     key specs (the form's table of keys), form values ↔
 //	│             scenario, the Scenario value (a scenario.Scenario with its query)
 //	├─ brand      a firm's white label, read once per page (FromEnv)
+//	├─ csscolor   the colours a brand may set (#rgb, #rrggbb): no go-app
 //	├─ chart      SVG charts, which know nothing of the calculator
 //	├─ widget     number formatting, terms, local storage, browser helpers
 //	│             (*_js.go, with no-op twins in browser_other.go)

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"smacalc/app/csscolor"
 	"smacalc/calc/scenario"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -67,26 +68,6 @@ type CallToAction struct {
 	IncludeScenario bool   `json:"include_scenario,omitempty"`
 }
 
-// hexColor reports whether c is a CSS colour as #rgb or #rrggbb. A
-// hand-written check rather than a regexp compiled when the package
-// starts: every page and each of its simulation workers runs this
-// package's initialisation before its first answer, and compiling that one
-// regexp (with V8 compiling the regexp package's functions on their first
-// call) was a tenth of the page's start-up before a share link's run
-// (docs/ARCHITECTURE.md "Round 6: the cold share link and the phone's
-// first paint").
-func hexColor(c string) bool {
-	if len(c) != 4 && len(c) != 7 || c[0] != '#' {
-		return false
-	}
-	for _, r := range c[1:] {
-		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
 // Limits on brand text: it is shown on every page and must stay readable.
 const (
 	maxBrandName       = 80
@@ -123,7 +104,7 @@ func (b Brand) Validate() error {
 		}
 	}
 	for field, c := range map[string]string{"colors.brand": b.Colors.Brand, "colors.accent": b.Colors.Accent, "colors.sma": b.Colors.SMA, "colors.fund": b.Colors.Fund} {
-		if c != "" && !hexColor(c) {
+		if c != "" && !csscolor.Hex(c) {
 			add(field, "%q is not a colour like #1f3a5f", c)
 		}
 	}
