@@ -85,6 +85,16 @@ func TestCheckConsistencyRefusesTamperedResults(t *testing.T) {
 		}},
 		{"another scenario", "scenario", func(_ *scenario.Scenario, r *Result) { r.Scenario = "amount=2000" }},
 		{"a year dropped", "years for", func(_ *scenario.Scenario, r *Result) { r.Years = r.Years[:4] }},
+		// Found by FuzzResultCacheLoad (wasm/simclient): a stored result
+		// whose first fault is elsewhere and whose two series over time
+		// differ in length made the check index past the shorter one.
+		{"another scenario and a point over time dropped", "scenario", func(_ *scenario.Scenario, r *Result) {
+			r.Scenario = "amount=2000"
+			r.DifferenceOverTime = r.DifferenceOverTime[:0]
+		}},
+		{"a point over time dropped", "points over time", func(_ *scenario.Scenario, r *Result) {
+			r.DifferenceOverTime = r.DifferenceOverTime[:3]
+		}},
 		{"years renumbered", "year 7", func(_ *scenario.Scenario, r *Result) { r.Years[2].Year = 7 }},
 		{"a decomposition part", "decomposition", func(_ *scenario.Scenario, r *Result) {
 			r.Decomposition.FeeDifference = Money{r.Decomposition.FeeDifference.Add(decimal.NewFromInt(1000))}
