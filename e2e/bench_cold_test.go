@@ -346,27 +346,8 @@ func TestColdLinkTrace(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	var raw []json.RawMessage
-	for collecting := true; collecting; {
-		select {
-		case b := <-events:
-			raw = append(raw, b...)
-		case <-done:
-			for len(events) > 0 {
-				raw = append(raw, <-events...)
-			}
-			collecting = false
-		}
-	}
-	if out := os.Getenv("SMACALC_TRACE_OUT"); out != "" {
-		b, err := json.Marshal(map[string]any{"traceEvents": raw})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(out, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	raw := traceEvents(events, done)
+	writeTrace(t, raw)
 	if profile {
 		var prof *profiler.Profile
 		if err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) (err error) {

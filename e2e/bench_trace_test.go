@@ -129,33 +129,16 @@ func TestBrowserTrace(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	var raw []json.RawMessage
-	for collecting := true; collecting; {
-		select {
-		case b := <-events:
-			raw = append(raw, b...)
-		case <-done:
-			for len(events) > 0 {
-				raw = append(raw, <-events...)
-			}
-			collecting = false
-		}
-	}
+	raw := traceEvents(events, done)
 	// The whole trace, for a closer look (chrome://tracing, Perfetto, or a
 	// script reading wasm.CompileLazy's func_index against the WASM's name
 	// section).
-	if out := os.Getenv("SMACALC_TRACE_OUT"); out != "" {
-		b, err := json.Marshal(map[string]any{"traceEvents": raw})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(out, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if out := writeTrace(t, raw); out != "" {
 		// The main thread's CPU profile beside it (out + ".cpuprofile",
 		// Chrome's format: DevTools opens it), whose samples' times are on
 		// the trace's clock: what one task did, by function.
-		if b, err = json.Marshal(prof); err != nil {
+		b, err := json.Marshal(prof)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(out+".cpuprofile", b, 0o644); err != nil {
@@ -164,6 +147,41 @@ func TestBrowserTrace(t *testing.T) {
 	}
 	fmt.Print(traceSummary(t, raw))
 	fmt.Print(profileSummary(prof))
+}
+
+// traceEvents gathers the trace's events from events until done (the
+// tracing's end), and those still buffered then.
+func traceEvents(events chan []json.RawMessage, done chan struct{}) []json.RawMessage {
+	var raw []json.RawMessage
+	for {
+		select {
+		case b := <-events:
+			raw = append(raw, b...)
+		case <-done:
+			for len(events) > 0 {
+				raw = append(raw, <-events...)
+			}
+			return raw
+		}
+	}
+}
+
+// writeTrace writes the whole trace to SMACALC_TRACE_OUT, when set, for a
+// closer look (chrome://tracing, Perfetto), and says where (or "").
+func writeTrace(t *testing.T, raw []json.RawMessage) string {
+	t.Helper()
+	out := os.Getenv("SMACALC_TRACE_OUT")
+	if out == "" {
+		return ""
+	}
+	b, err := json.Marshal(map[string]any{"traceEvents": raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // profileSummary lists the functions with the most self time in a CPU
