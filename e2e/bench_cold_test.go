@@ -300,20 +300,7 @@ func TestColdLinkTrace(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	events := make(chan []json.RawMessage, 4096)
-	done := make(chan struct{})
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			batch := make([]json.RawMessage, len(e.Value))
-			for i, v := range e.Value {
-				batch[i] = json.RawMessage(v)
-			}
-			events <- batch
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
-	})
+	events, done := listenTrace(ctx, 4096)
 	var origin float64 // smacalc:trace-origin's time in the page, ms since its navigation
 	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
 		"toplevel", "v8.execute", "v8", "v8.wasm", "loading", "netlog", "disabled-by-default-netlog", "ServiceWorker"}

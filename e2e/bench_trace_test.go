@@ -74,11 +74,8 @@ func TestBrowserTrace(t *testing.T) {
 	// When the page's idle warm-up (wasm/simclient, warm.go) ended, if it
 	// did before the change: a trace of a change during the warm-up
 	// measures something else.
-	var warmed, now float64
-	if err := chromedp.Run(ctx,
-		chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
-		chromedp.Evaluate(`performance.now()`, &now),
-	); err != nil {
+	warmed, now, err := warmUpEnded(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
 	fmt.Printf("warm-up ended at %.0f ms (0: not before the change), the change at about %.0f ms\n", warmed, now)
@@ -87,20 +84,7 @@ func TestBrowserTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	fmt.Printf("page collection after the warm-up: %s\n", pageGC)
-	events := make(chan []json.RawMessage, 1024)
-	done := make(chan struct{})
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			batch := make([]json.RawMessage, len(e.Value))
-			for i, v := range e.Value {
-				batch[i] = json.RawMessage(v)
-			}
-			events <- batch
-		case *tracing.EventTracingComplete:
-			close(done)
-		}
-	})
+	events, done := listenTrace(ctx, 1024)
 	// The main thread's CPU profile too (function names need an unstripped
 	// app.wasm: build one without -ldflags='-s -w' into SMACALC_WASM_DIR).
 	var prof *profiler.Profile
@@ -147,6 +131,37 @@ func TestBrowserTrace(t *testing.T) {
 	}
 	fmt.Print(traceSummary(t, raw))
 	fmt.Print(profileSummary(prof))
+}
+
+// listenTrace passes the tab's trace events to events, a batch at a time,
+// and closes done when the tracing is complete (traceEvents reads them).
+func listenTrace(ctx context.Context, buffer int) (chan []json.RawMessage, chan struct{}) {
+	events := make(chan []json.RawMessage, buffer)
+	done := make(chan struct{})
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			batch := make([]json.RawMessage, len(e.Value))
+			for i, v := range e.Value {
+				batch[i] = json.RawMessage(v)
+			}
+			events <- batch
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	})
+	return events, done
+}
+
+// warmUpEnded is when the page's idle warm-up (wasm/simclient, warm.go)
+// marked its end (0: not yet) and the page's time now, in ms since its
+// navigation: a change during the warm-up measures something else.
+func warmUpEnded(ctx context.Context) (warmed, now float64, err error) {
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
+		chromedp.Evaluate(`performance.now()`, &now),
+	)
+	return warmed, now, err
 }
 
 // traceEvents gathers the trace's events from events until done (the
@@ -455,11 +470,8 @@ func TestBrowserCompare(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				var warmed, now float64
-				if err := chromedp.Run(ctx,
-					chromedp.Evaluate(`(performance.getEntriesByName("smacalc:warmed", "mark")[0] || {startTime: 0}).startTime`, &warmed),
-					chromedp.Evaluate(`performance.now()`, &now),
-				); err != nil {
+				warmed, now, err := warmUpEnded(ctx)
+				if err != nil {
 					t.Fatal(err)
 				}
 				fmt.Printf("round %d %s: warm-up ended at %.0f ms (0: not yet), the change at %.0f ms\n", i, "AB"[k:k+1], warmed, now)
