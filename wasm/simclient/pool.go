@@ -3,10 +3,10 @@
 // Package simclient runs simulations for the page in Web Workers (see
 // wasm/simworker) and implements store.Simulator (package app/store).
 //
-// The scenario's paths are split into one contiguous range per worker; each
-// worker sends its paths back in chunks, the page summarises what has arrived
-// (calc.Summarize) for provisional figures, and merges everything at the end
-// (calc.Merge). Because every antithetic pair of paths has its own random
+// The scenario's paths are handed to the workers in chunks, the next to
+// whichever worker sends one back (chunk_plan.go); the page summarises what
+// has arrived (calc.Summarize) for provisional figures, and merges
+// everything at the end (calc.Merge). Because every antithetic pair of paths has its own random
 // source seeded from the scenario's seed and the pair's index, the merged
 // result is identical to calc.Simulate's — in the browser and natively.
 package simclient
@@ -31,15 +31,6 @@ import (
 // on the main thread cost more than the extra cores give for the path counts
 // people use.
 const maxWorkers = 4
-
-// chunksPerWorker sets how often a worker reports: rarely enough that
-// summarising on the main thread stays cheap. The first chunk is smaller
-// (firstChunkShare of a worker's paths), so that a first provisional result
-// is on screen within about 150 ms of an input change.
-const (
-	chunksPerWorker = 10
-	firstChunkShare = 50
-)
 
 // Pool is a set of simulation workers. It is used from the browser's event
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
@@ -172,28 +163,31 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	mark("smacalc:run")
 	p.ran = true // ends a warm-up (warm.go)
 	p.current = r
-	n := min(p.size, s.Paths)
-	for k := range n {
-		// Ranges and chunks start on even paths: the paths come in
-		// antithetic pairs (2k, 2k+1) that share their random draws, so a
-		// pair simulated together costs less, and a provisional result of
-		// whole pairs has the paired standard error (calc.SimulatePaths).
-		first, end := k*s.Paths/n&^1, (k+1)*s.Paths/n&^1
-		if k == n-1 {
-			end = s.Paths
-		}
-		count := end - first
+	// The paths go out a chunk at a time (chunk_plan.go): each worker
+	// gets its first chunk, then the next one it starts without waiting
+	// for the page, and one more with each chunk it sends back. Chunks
+	// start on even paths: the paths come in antithetic pairs (2k, 2k+1)
+	// that share their random draws, so a pair simulated together costs
+	// less, and a provisional result of whole pairs has the paired
+	// standard error (calc.SimulatePaths).
+	r.plan = chunkPlan{paths: s.Paths, workers: min(p.size, s.Paths)}
+	r.query, r.lots = sc.Query, lotsFile
+	for range r.plan.workers {
+		first, count := r.plan.take(true)
 		if count == 0 {
-			continue
+			break
 		}
 		w := p.worker()
 		r.workers = append(r.workers, w)
 		w.run = r
-		w.post(map[string]any{
-			"type": "run", "id": r.id, "query": sc.Query, "lots": lotsFile,
-			"first": first, "count": count,
-			"chunk": max(2, count/chunksPerWorker&^1), "firstChunk": max(2, count/firstChunkShare&^1),
-		})
+		r.send(w, first, count)
+	}
+	for range chunksAhead - 1 {
+		for _, w := range r.workers {
+			if first, count := r.plan.take(false); count > 0 {
+				r.send(w, first, count)
+			}
+		}
 	}
 	return func() {
 		if p.current == r {
@@ -202,7 +196,8 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	}
 }
 
-// stop ends the current run, terminating its busy workers.
+// stop ends the current run, terminating its busy workers (those with a
+// chunk in hand); the others are idle again.
 func (p *Pool) stop() {
 	r := p.current
 	if r == nil {
@@ -211,8 +206,14 @@ func (p *Pool) stop() {
 	p.current = nil
 	r.over = true
 	for _, w := range r.workers {
-		if w.run == r {
+		if w.run != r {
+			continue
+		}
+		if w.chunks > 0 {
 			w.terminate()
+		} else {
+			w.run = nil
+			p.idle = append(p.idle, w)
 		}
 	}
 }
@@ -276,9 +277,11 @@ type run struct {
 	key      string // the result's cache key (cacheKey)
 	update   func(store.SimulationUpdate)
 	workers  []*worker
+	plan     chunkPlan // the paths not yet handed to a worker
+	query    string    // the scenario's canonical query, for the workers
+	lots     string    // its legacy lots file ("" for none), for the workers
 	parts    []calc.Paths
 	done     int // paths received
-	finished int // workers that reported done
 	over     bool
 
 	started      time.Time // when the run was sent to the workers
@@ -286,7 +289,24 @@ type run struct {
 	lastPartial  time.Time // when the last provisional answer was sent
 }
 
-func (r *run) paths(bin js.Value) {
+// send hands worker w paths first … first+count−1 of the run, one chunk.
+func (r *run) send(w *worker, first, count int) {
+	w.chunks++
+	w.post(map[string]any{
+		"type": "run", "id": r.id, "query": r.query, "lots": r.lots,
+		"first": first, "count": count, "chunk": count, "firstChunk": count,
+	})
+}
+
+// paths takes worker w's chunk of paths (bin: their binary form), hands w
+// the next chunk, if any are left, and shows a provisional answer, or the
+// final one once every path is in.
+func (r *run) paths(w *worker, bin js.Value) {
+	w.chunks--
+	// The next chunk first: w is already simulating the one it held.
+	if first, count := r.plan.take(false); count > 0 {
+		r.send(w, first, count)
+	}
 	raw := make([]byte, bin.Get("length").Int())
 	js.CopyBytesToGo(raw, bin)
 	part, err := wire.DecodePaths(raw)
@@ -297,7 +317,8 @@ func (r *run) paths(bin js.Value) {
 	r.parts = append(r.parts, part)
 	r.done += len(part.Outcomes)
 	if r.done >= r.scenario.Paths {
-		return // the final result comes with the last "done"
+		r.finish()
+		return
 	}
 	// After the first provisional answer, refresh it only when refreshDue
 	// says so (spaced, and not just before the final result).
@@ -320,13 +341,18 @@ func (r *run) paths(bin js.Value) {
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
 }
 
-func (r *run) workerDone() {
-	r.finished++
-	if r.finished < len(r.workers) {
-		return
-	}
+// finish merges the run's paths, all in, into its final result. Its
+// workers are idle again: each has sent its last chunk (the "done" that
+// follows each chunk is not waited for).
+func (r *run) finish() {
 	r.over = true
 	r.pool.current = nil
+	for _, w := range r.workers {
+		if w.run == r {
+			w.run, w.chunks = nil, 0
+			r.pool.idle = append(r.pool.idle, w)
+		}
+	}
 	mark("smacalc:merge-start")
 	result, err := calc.Merge(r.scenario, r.parts...)
 	measure("smacalc:merge", "smacalc:merge-start")
@@ -397,6 +423,7 @@ type worker struct {
 	js                 js.Value
 	onMessage, onError js.Func
 	run                *run // the run it is busy with, nil when idle
+	chunks             int  // the run's chunks it holds (sent, not yet back)
 	dead               bool
 }
 
@@ -420,11 +447,7 @@ func (w *worker) receive(msg js.Value) {
 	}
 	switch msg.Get("type").String() {
 	case "paths":
-		r.paths(msg.Get("bin"))
-	case "done":
-		w.run = nil
-		w.pool.idle = append(w.pool.idle, w)
-		r.workerDone()
+		r.paths(w, msg.Get("bin"))
 	case "error":
 		r.fail(errors.New(msg.Get("message").String()))
 	}

@@ -1,0 +1,82 @@
+package simclient
+
+// A run's paths are handed to its workers a chunk at a time, each worker
+// holding at most chunksAhead chunks (the one it simulates and the next),
+// and a worker that reports a chunk gets the next one: whichever worker
+// gets more of the cores simulates more of the paths, and both finish
+// together.
+//
+// Before, each worker got one contiguous half of the paths at the start.
+// On 2 cores the two workers share them with the page's main thread (the
+// input's render, the provisional answers) and V8's compiler threads, and
+// the half that lost the most to them finished last: in traces of a later
+// input change (e2e TestBrowserTrace, SMACALC_TRACE_BEFORE, main 5faaed4)
+// one worker was idle for the last 120–380 ms of a 1.3–1.7 s run at load
+// ≈ 20 while the other finished its half (docs/ARCHITECTURE.md, "Round 7:
+// a later change's floor").
+//
+// The sizes are guided self-scheduling's (Polychronopoulos and Kuck,
+// "Guided self-scheduling", IEEE Trans. Computers C-36(12), 1987): a
+// chunk is a share of the paths still to hand out, so chunks are large
+// while much is left (few messages, a page busy rendering does not leave a
+// worker without work) and small at the end (the last chunks, which decide
+// when both workers are done, are a pair or two of paths). A worker's first
+// chunk is small so that a first provisional answer comes early.
+
+// chunksAhead is how many chunks a worker holds: the one it simulates and
+// the next, which it starts without waiting for the page (a chunk is a
+// message through the page's main thread, which may be busy rendering).
+const chunksAhead = 2
+
+// chunkPlan hands out paths [0, paths) in chunks for workers workers.
+// Chunks start on even paths and, but for the last, hold whole antithetic
+// pairs (2k, 2k+1), which share their random draws and are simulated
+// together (calc.SimulatePaths).
+type chunkPlan struct {
+	paths, workers int
+	next           int // the first path not yet handed out
+}
+
+// take hands out the next chunk, a worker's first (firstOfWorker) or a
+// later one: its first path and count, count 0 when every path is handed
+// out.
+func (c *chunkPlan) take(firstOfWorker bool) (first, count int) {
+	left := c.paths - c.next
+	if left <= 0 {
+		return c.next, 0
+	}
+	perWorker := max(1, c.paths/c.workers)
+	var n int
+	if firstOfWorker {
+		// A pair, or a fiftieth of a worker's share of a long run: the
+		// first provisional answer within about 150 ms (see Pool.Run).
+		n = max(2, perWorker/firstChunkShare&^1)
+	} else {
+		// A share of what is left: every worker holds chunksAhead chunks,
+		// so this one ends about when the others' do. At most a fifth of
+		// a worker's share (chunksPerWorker/2: few messages and summaries
+		// on the page), at least minChunk.
+		n = max(minChunk, min(left/(c.workers*chunksAhead), 2*perWorker/chunksPerWorker)) &^ 1
+	}
+	if left-n < 2 { // no lone path (an odd count) left for a chunk of its own
+		n = left
+	}
+	first = c.next
+	c.next += n
+	return first, n
+}
+
+// chunksPerWorker sets how often a worker reports: rarely enough that
+// summarising on the main thread stays cheap (a chunk is at most
+// 2/chunksPerWorker of a worker's share). A worker's first chunk is
+// smaller (1/firstChunkShare of its share), so that a first provisional
+// result is on screen within about 150 ms of an input change.
+const (
+	chunksPerWorker = 10
+	firstChunkShare = 50
+)
+
+// minChunk is the smallest chunk but a worker's first and the run's last:
+// two pairs, about 4 ms of a worker on a desktop, so the workers' ends
+// differ by no more than that while the messages stay few.
+const minChunk = 4
