@@ -294,7 +294,7 @@ func (r *run) send(w *worker, first, count int) {
 	w.chunks++
 	w.post(map[string]any{
 		"type": "run", "id": r.id, "query": r.query, "lots": r.lots,
-		"first": first, "count": count, "chunk": count, "firstChunk": count,
+		"first": first, "count": count,
 	})
 }
 
@@ -342,8 +342,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 }
 
 // finish merges the run's paths, all in, into its final result. Its
-// workers are idle again: each has sent its last chunk (the "done" that
-// follows each chunk is not waited for).
+// workers are idle again: each has sent its last chunk.
 func (r *run) finish() {
 	r.over = true
 	r.pool.current = nil

@@ -7,12 +7,15 @@
 // compilation — the page hands its compiled WebAssembly.Module to every
 // worker — where a separate worker.wasm cost 1.3 MB more (brotli) and a
 // second compilation on a cold visit. static/sim-worker.js starts the Go
-// program and passes it the page's requests; it answers with the simulated
-// paths in chunks so the page can show provisional results early.
+// program and passes it the page's requests; a run comes as chunks of its
+// paths, one message each, so the page can show provisional results early
+// and give the next chunk to whichever worker is free. Requests are
+// answered in the order they come: each runs to its end before the worker
+// reads the next message.
 //
 // Messages in (from the page, through sim-worker.js):
 //
-//	{type: "run", id, query, lots, first, count, chunk, firstChunk}  // lots: a lots file, "" for none
+//	{type: "run", id, query, lots, first, count}  // one chunk of a run's paths; lots: a lots file, "" for none
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
@@ -20,8 +23,7 @@
 //
 // Messages out:
 //
-//	{type: "paths", id, bin}       // bin: a Uint8Array, the next chunk's calc.Paths (wasm/wire)
-//	{type: "done", id}
+//	{type: "paths", id, bin}       // bin: a Uint8Array, the chunk's calc.Paths (wasm/wire)
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
 //	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
@@ -78,7 +80,6 @@ func Serve() {
 			if l := msg.Get("lots"); l.Type() == js.TypeString {
 				req.Lots = l.String()
 			}
-			req.Chunk, req.FirstChunk = msg.Get("chunk").Int(), msg.Get("firstChunk").Int()
 			go run(req)
 		}
 		return nil
@@ -87,12 +88,11 @@ func Serve() {
 }
 
 type request struct {
-	ID                  int
-	Query               string
-	Lots                string // a run's legacy lots file (scenario.ParseLegacyLots), "" for none
-	First, Count, Chunk int    // a run's paths, in chunks of Chunk paths
-	FirstChunk          int    // … except the first, smaller for a quick first answer
-	Path, Year, Stock   int    // an inspection
+	ID                int
+	Query             string
+	Lots              string // a run's legacy lots file (scenario.ParseLegacyLots), "" for none
+	First, Count      int    // a run's chunk: its paths
+	Path, Year, Stock int    // an inspection
 }
 
 // answer runs a request's work and posts what it sends, or its error. A
@@ -116,41 +116,62 @@ func answer(req request, what string, work func(send func(kind string, v any) er
 	}
 }
 
-// run simulates the request's paths chunk by chunk, posting each chunk as it
-// is done, then "done".
+// run simulates the request's paths, one chunk of a run (the page hands
+// out a run's paths a chunk at a time: wasm/simclient, chunk_plan.go), and
+// posts them.
 func run(req request) {
 	warmParts = nil // a warm-up cut short by this run keeps none (warm.go)
 	answer(req, "simulation", func(send func(string, any) error) error {
-		s, err := scenario.Decode(req.Query)
+		s, err := runScenario(req.Query, req.Lots)
 		if err != nil {
 			return err
 		}
-		if req.Lots != "" {
-			lots, err := scenario.ParseLegacyLots([]byte(req.Lots), s.Year)
-			if err != nil {
-				return err
-			}
-			s.Legacy, s.Amount = lots, scenario.LegacyTotal(lots)
+		mark("smacalc:chunk-start")
+		paths, err := calc.SimulatePaths(context.Background(), s, req.First, req.Count, nil)
+		if err != nil {
+			return err
 		}
-		chunk := max(1, req.FirstChunk)
-		var buf []byte // the binary form of each chunk (wasm/wire), reused
-		for first := req.First; first < req.First+req.Count; first += chunk {
-			if first > req.First {
-				chunk = max(1, req.Chunk)
-			}
-			n := min(chunk, req.First+req.Count-first)
-			mark("smacalc:chunk-start")
-			paths, err := calc.SimulatePaths(context.Background(), s, first, n, nil)
-			if err != nil {
-				return err
-			}
-			measure("smacalc:chunk", "smacalc:chunk-start")
-			buf = wire.AppendPaths(buf[:0], paths)
-			postBytes(req.ID, "paths", buf)
-		}
-		post(req.ID, "done", "", "")
+		measure("smacalc:chunk", "smacalc:chunk-start")
+		runBuf = wire.AppendPaths(runBuf[:0], paths)
+		postBytes(req.ID, "paths", runBuf)
 		return nil
 	})
+}
+
+// runBuf holds the binary form of the last chunk (wasm/wire), reused.
+var runBuf []byte
+
+// lastRun is the scenario of the last run's chunk: a run's chunks come one
+// message each, so it is decoded once a run, not once a chunk (decoding and
+// validating a query and a lots file is work the engine's own figures do
+// not need again; traces showed scenario.Decode compiled by TurboFan once
+// it ran per chunk).
+var lastRun struct {
+	query, lots string
+	scenario    scenario.Scenario
+}
+
+// runScenario decodes a run's query and lots file (a scenario.ParseLegacyLots
+// file, "" for none), or returns the last chunk's scenario when they are
+// the same. The engine does not change the scenario it is given
+// (calc.SimulatePaths takes it by value and reads its lots).
+func runScenario(query, lots string) (scenario.Scenario, error) {
+	if lastRun.query == query && lastRun.lots == lots && query != "" {
+		return lastRun.scenario, nil
+	}
+	s, err := scenario.Decode(query)
+	if err != nil {
+		return s, err
+	}
+	if lots != "" {
+		l, err := scenario.ParseLegacyLots([]byte(lots), s.Year)
+		if err != nil {
+			return s, err
+		}
+		s.Legacy, s.Amount = l, scenario.LegacyTotal(l)
+	}
+	lastRun.query, lastRun.lots, lastRun.scenario = query, lots, s
+	return s, nil
 }
 
 // simulate answers with a whole result (side results: small scenarios).
