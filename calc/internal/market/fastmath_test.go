@@ -211,3 +211,33 @@ func TestExp2over64(t *testing.T) {
 		t.Error("exact powers of two")
 	}
 }
+
+// TestExpTableIsExact computes expTable as it was computed at start-up
+// before it was written out: 2^(j/64) as products of 2^(2^b/64), square
+// roots of 2 at 256 bits (math/big is exact arithmetic, the same on every
+// platform), hi the correctly rounded float64 and lo the rounded rest. A
+// changed digit in the table fails here, and so would a table that
+// differed between platforms.
+func TestExpTableIsExact(t *testing.T) {
+	const prec = 256
+	var c [6]*big.Float // c[b] = 2^(2^b/64)
+	v := new(big.Float).SetPrec(prec).SetInt64(2)
+	for b := 5; b >= 0; b-- {
+		v = new(big.Float).SetPrec(prec).Sqrt(v)
+		c[b] = v
+	}
+	for j := range 64 {
+		p := new(big.Float).SetPrec(prec).SetInt64(1)
+		for b := range 6 {
+			if j>>b&1 == 1 {
+				p.Mul(p, c[b])
+			}
+		}
+		hi, _ := p.Float64()
+		rest := new(big.Float).SetPrec(prec).Sub(p, new(big.Float).SetFloat64(hi))
+		lo, _ := rest.Float64()
+		if got := expTable[j]; math.Float64bits(got[0]) != math.Float64bits(hi) || math.Float64bits(got[1]) != math.Float64bits(lo) {
+			t.Errorf("expTable[%d] = {%x, %x}, want {%x, %x}", j, got[0], got[1], hi, lo)
+		}
+	}
+}
