@@ -238,7 +238,8 @@ type traceEvent struct {
 	Pid  int     `json:"pid"`
 	Tid  int     `json:"tid"`
 	Args struct {
-		Name string `json:"name"`
+		Name    string `json:"name"`
+		SrcFunc string `json:"src_func"` // a thread pool task's origin: V8's WebAssembly compiler is v8::internal::wasm::…
 	} `json:"args"`
 }
 
@@ -398,6 +399,7 @@ func traceSummary(t *testing.T, raw []json.RawMessage) string {
 		fmt.Fprintf(&b, "measure %s: %d, total %.1f ms: %.1f\n", k, len(sums[k]), total, sums[k])
 	}
 	fmt.Fprintf(&b, "marks: %v\n", marks)
+	b.WriteString(runTimeline(evs, threads, start, end))
 	return b.String()
 }
 
@@ -518,4 +520,48 @@ func values(cs []inputChange, f func(inputChange) float64) []float64 {
 		v[i] = math.Round(f(c))
 	}
 	return v
+}
+
+// runTimeline is the run's critical path in short, from the trace's
+// events between start (smacalc:run) and end (smacalc:result), in ms from
+// start: when each worker simulated each chunk (its smacalc:chunk
+// measures) and how long before the result it sent its last, so an idle
+// worker at the end shows; and the CPU time of V8's WebAssembly compiler
+// threads (TurboFan's tier-up) in the window, which takes the cores from
+// the workers.
+func runTimeline(evs []traceEvent, threads map[[2]int]string, start, end float64) string {
+	var b strings.Builder
+	chunks := map[[2]int][][2]float64{}
+	open := map[[2]int]float64{}
+	var compile float64
+	for _, e := range evs {
+		k := [2]int{e.Pid, e.Tid}
+		switch {
+		case e.Name == "smacalc:chunk" && e.Ph == "b":
+			open[k] = e.Ts
+		case e.Name == "smacalc:chunk" && e.Ph == "e":
+			if t0, ok := open[k]; ok && t0 >= start && e.Ts <= end {
+				chunks[k] = append(chunks[k], [2]float64{(t0 - start) / 1000, (e.Ts - start) / 1000})
+			}
+		case e.Name == "ThreadPool_RunTask" && strings.Contains(e.Args.SrcFunc, "wasm::") && e.Ts >= start && e.Ts <= end:
+			compile += e.TDur
+		}
+	}
+	keys := make([][2]int, 0, len(chunks))
+	for k := range chunks {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i][1] < keys[j][1] })
+	for _, k := range keys {
+		c := chunks[k]
+		var busy float64
+		fmt.Fprintf(&b, "timeline %s %d: %d chunks:", threads[k], k[1], len(c))
+		for _, r := range c {
+			busy += r[1] - r[0]
+			fmt.Fprintf(&b, " %.0f–%.0f", r[0], r[1])
+		}
+		fmt.Fprintf(&b, "; simulating %.0f ms, first at %.0f, last ended %.0f ms before the result\n", busy, c[0][0], (end-start)/1000-c[len(c)-1][1])
+	}
+	fmt.Fprintf(&b, "timeline: V8's WebAssembly compiler threads %.1f ms CPU in the window\n", compile/1000)
+	return b.String()
 }
