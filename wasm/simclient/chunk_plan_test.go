@@ -18,14 +18,14 @@ func TestChunkPlan(t *testing.T) {
 		// The default run on 2 cores: a pair each for the first answer,
 		// a fifth of a worker's share while much is left, then shares of
 		// what is left, down to two pairs, the last chunk what remains.
-		{200, 2, "2 2 20 20 20 20 20 20 18 14 10 8 6 4 4 4 4 4"},
-		{200, 4, "2 2 2 2 10 10 10 10 10 10 10 10 10 10 10 10 8 8 6 6 4 4 4 4 4 4 4 4 4 4 4"},
-		{1000, 2, "10 10 100 100 100 100 100 100 94 70 54 40 30 22 16 12 10 8 6 4 4 4 4 2"},
+		{200, 2, "2 2 20 20 20 20 18 16 12 10 10 8 6 6 4 4 4 4 4 4 4 2"},
+		{200, 4, "2 2 2 2 10 10 10 10 10 10 10 10 8 8 8 6 6 6 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 2"},
+		{1000, 2, "10 10 100 100 100 100 96 80 66 56 46 38 32 26 22 18 16 14 10 10 8 6 6 4 4 4 4 4 4 4 2"},
 		{1, 1, "1"},
 		{3, 2, "3"},
 		{5, 2, "2 3"},
 		{7, 2, "2 2 3"},
-		{40, 1, "2 8 8 8 6 4 4"},
+		{40, 1, "2 8 8 6 4 4 4 4"},
 	} {
 		c := chunkPlan{paths: tc.paths, workers: tc.workers}
 		var sizes []string
