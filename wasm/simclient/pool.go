@@ -182,10 +182,20 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		w.run = r
 		r.send(w, first, count)
 	}
-	for range chunksAhead - 1 {
+	// Up front each worker gets chunks until it holds chunksAhead of them
+	// and upFrontShare of its share of the paths: a page busy rendering
+	// (seconds on a phone) cannot leave a worker without work in the first
+	// part of a run. The rest is handed out as chunks come back.
+	share := s.Paths / max(1, len(r.workers))
+	for topped := true; topped; {
+		topped = false
 		for _, w := range r.workers {
+			if w.chunks >= chunksAhead && w.paths*upFrontShare >= share {
+				continue
+			}
 			if first, count := r.plan.take(false); count > 0 {
 				r.send(w, first, count)
+				topped = true
 			}
 		}
 	}
@@ -212,7 +222,7 @@ func (p *Pool) stop() {
 		if w.chunks > 0 {
 			w.terminate()
 		} else {
-			w.run = nil
+			w.run, w.paths = nil, 0
 			p.idle = append(p.idle, w)
 		}
 	}
@@ -293,6 +303,7 @@ type run struct {
 // send hands worker w paths first … first+count−1 of the run, one chunk.
 func (r *run) send(w *worker, first, count int) {
 	w.chunks++
+	w.paths += count
 	w.post(map[string]any{
 		"type": "run", "id": r.id, "query": r.query, "lots": r.lots,
 		"first": first, "count": count,
@@ -317,6 +328,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 	}
 	r.parts = append(r.parts, part)
 	r.done += len(part.Outcomes)
+	w.paths -= len(part.Outcomes)
 	if r.done >= r.scenario.Paths {
 		r.finish()
 		return
@@ -386,7 +398,7 @@ func (r *run) finish() {
 	r.pool.current = nil
 	for _, w := range r.workers {
 		if w.run == r {
-			w.run, w.chunks = nil, 0
+			w.run, w.chunks, w.paths = nil, 0, 0
 			r.pool.idle = append(r.pool.idle, w)
 		}
 	}
@@ -461,6 +473,7 @@ type worker struct {
 	onMessage, onError js.Func
 	run                *run // the run it is busy with, nil when idle
 	chunks             int  // the run's chunks it holds (sent, not yet back)
+	paths              int  // the paths in them
 	dead               bool
 }
 
