@@ -33,14 +33,6 @@ package simclient
 // at most three chunks of minChunk paths.
 const chunksAhead = 3
 
-// upFrontShare: a run's first messages give each worker at least 1/upFrontShare
-// of its share of the paths (and chunksAhead chunks). Handed out only as
-// chunks came back, the paths reached the workers through the page's main
-// thread, and on the phone profile (CPU 4×, load ≈ 57) traces showed
-// workers waiting 0.4–0.9 s for their next chunk while the page rendered;
-// given up front, half of the run needs nothing from the page.
-const upFrontShare = 2
-
 // chunkPlan hands out paths [0, paths) in chunks for workers workers.
 // Chunks start on even paths and, but for the last, hold whole antithetic
 // pairs (2k, 2k+1), which share their random draws and are simulated

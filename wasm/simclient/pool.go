@@ -32,6 +32,14 @@ import (
 // people use.
 const maxWorkers = 4
 
+// upFrontShare: a run's first messages give each worker at least 1/upFrontShare
+// of its share of the paths (and chunksAhead chunks). Handed out only as
+// chunks came back, the paths reached the workers through the page's main
+// thread, and on the phone profile (CPU 4×, load ≈ 57) traces showed
+// workers waiting 0.4–0.9 s for their next chunk while the page rendered;
+// given up front, half of the run needs nothing from the page.
+const upFrontShare = 2
+
 // Pool is a set of simulation workers. It is used from the browser's event
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
 type Pool struct {
@@ -296,8 +304,9 @@ type run struct {
 
 	started       time.Time // when the run was sent to the workers
 	partialShown  bool
-	lastPartial   time.Time // when the last provisional answer was sent
-	refreshQueued bool      // a provisional answer is due in a task of its own (refreshSoon)
+	lastPartial   time.Time     // when the last provisional answer was sent
+	refreshQueued bool          // a provisional answer is due in a task of its own (refreshSoon)
+	refreshCost   time.Duration // the last provisional answer's time on the page's thread
 }
 
 // send hands worker w paths first … first+count−1 of the run, one chunk.
@@ -341,7 +350,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 		r.partial()
 		return
 	}
-	if !r.refreshQueued && refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths) {
+	if !r.refreshQueued && refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
 		r.refreshQueued = true
 		r.refreshSoon()
 	}
@@ -364,7 +373,7 @@ func (r *run) refreshSoon() {
 	cb = js.FuncOf(func(js.Value, []js.Value) any {
 		cb.Release()
 		r.refreshQueued = false
-		if r.over || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths) {
+		if r.over || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
 			return nil
 		}
 		r.partial()
@@ -389,6 +398,17 @@ func (r *run) partial() {
 	}
 	r.lastPartial = now
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Result: &partial})
+	// What it cost the page's thread, read in the next timer task: the
+	// summary, go-app's render (the update dispatches it to the UI
+	// goroutine, which runs before this task ends) and whatever the
+	// browser does before its next task (the frame's layout and paint).
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		r.refreshCost = time.Since(now)
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, 0)
 }
 
 // finish merges the run's paths, all in, into its final result. Its
