@@ -32,13 +32,16 @@ import (
 // people use.
 const maxWorkers = 4
 
-// upFrontShare: a run's first messages give each worker at least 1/upFrontShare
-// of its share of the paths (and chunksAhead chunks). Handed out only as
-// chunks came back, the paths reached the workers through the page's main
+// upFrontPercent: a run's first messages give each worker at least this
+// share of its paths (and chunksAhead chunks). Handed out only as chunks
+// came back, the paths reached the workers through the page's main
 // thread, and on the phone profile (CPU 4×, load ≈ 57) traces showed
 // workers waiting 0.4–0.9 s for their next chunk while the page rendered;
-// given up front, half of the run needs nothing from the page.
-const upFrontShare = 2
+// with half up front a phone comparison still measured the run slower
+// than main's halves (`simulation_ms` 1.67, load 47–58): three quarters
+// need nothing from the page, the last quarter still balances the
+// workers' ends.
+const upFrontPercent = 75
 
 // Pool is a set of simulation workers. It is used from the browser's event
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
@@ -191,14 +194,14 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		r.send(w, first, count)
 	}
 	// Up front each worker gets chunks until it holds chunksAhead of them
-	// and upFrontShare of its share of the paths: a page busy rendering
-	// (seconds on a phone) cannot leave a worker without work in the first
-	// part of a run. The rest is handed out as chunks come back.
+	// and upFrontPercent of its share of the paths: a page busy rendering
+	// (seconds on a phone) cannot leave a worker without work in most of
+	// a run. The rest is handed out as chunks come back.
 	share := s.Paths / max(1, len(r.workers))
 	for topped := true; topped; {
 		topped = false
 		for _, w := range r.workers {
-			if w.chunks >= chunksAhead && w.paths*upFrontShare >= share {
+			if w.chunks >= chunksAhead && 100*w.paths >= upFrontPercent*share {
 				continue
 			}
 			if first, count := r.plan.take(false); count > 0 {
