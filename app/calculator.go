@@ -189,6 +189,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.wideScreen, c.stopWatch = widget.WatchWideScreen(func(wide bool) {
 		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
 	})
+	// Once the mounted UI is painted, in a task of its own, the store
+	// rehearses an input change's path, so that the person's first change
+	// does not compile it (store.Rehearse).
+	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) { s.Rehearse(ctx) })
+	widget.AfterPaint(func() { ctx.NewActionWithValue(store.ActionRehearse, nil) })
 }
 
 func (c *calculator) OnDismount() {

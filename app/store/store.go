@@ -32,12 +32,13 @@ const Debounce = 250 * time.Millisecond
 // The actions components post (ctx.NewActionWithValue) and the shell
 // handles with the store. Each name's value is the type named beside it.
 const (
-	ActionChange  = "smacalc/change"  // Change: a field's new text
-	ActionLots    = "smacalc/lots"    // Lots: legacy lots imported, or removed (nil)
-	ActionOpen    = "smacalc/open"    // Open: show a saved or pinned scenario and run it
-	ActionPresent = "smacalc/present" // Present: presenter mode on or off
-	ActionClient  = "smacalc/client"  // string: the client's name on the printed report
-	ActionPin     = "smacalc/pin"     // bool: pin the complete result shown (true) or unpin (false)
+	ActionChange   = "smacalc/change"   // Change: a field's new text
+	ActionLots     = "smacalc/lots"     // Lots: legacy lots imported, or removed (nil)
+	ActionOpen     = "smacalc/open"     // Open: show a saved or pinned scenario and run it
+	ActionPresent  = "smacalc/present"  // Present: presenter mode on or off
+	ActionClient   = "smacalc/client"   // string: the client's name on the printed report
+	ActionPin      = "smacalc/pin"      // bool: pin the complete result shown (true) or unpin (false)
+	ActionRehearse = "smacalc/rehearse" // none: the calculator's own, once mounted and painted (rehearse.go)
 )
 
 // Change is a field's new text. Settled says the person has finished with
@@ -141,6 +142,7 @@ type Store struct {
 	// prerendered is the start scenario's result the page was built with
 	// (Prerender; nil: none).
 	prerendered *calc.Result
+	rehearsed   bool // the path of an input change has been rehearsed (rehearse.go)
 }
 
 // New is a store showing start (the brand's default scenario or the
