@@ -56,7 +56,8 @@ type calculator struct {
 // starts a run: its task draws the answer and the form, and the rooms take
 // the new scenario in the next frame (on the phone profile their updates
 // were most of the first change's task, which the browser benchmark counts:
-// docs/ARCHITECTURE.md, "Round 7: the first change's task"). docs/ARCHITECTURE.md, "Speed: after an input change": on
+// docs/ARCHITECTURE.md, "Round 7: the first change's task").
+// docs/ARCHITECTURE.md, "Speed: after an input change": on
 // 2 cores each provisional refresh drew the charts again (SVG as innerHTML,
 // layout and paint) and the final result mounted every room in the task that
 // showed the headline: 45% of the main thread's samples were go-app's
