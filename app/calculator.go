@@ -48,11 +48,16 @@ type calculator struct {
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
-// year-by-year table, the holdings and the advisors' rooms. When a
-// simulation update arrives, the answer (headline, answer bar, progress) is
-// drawn in its own frame and these parts catch up in the next one
-// (syncView), so that neither the answer nor a worker's next message waits
-// behind them. docs/ARCHITECTURE.md, "Speed: after an input change": on
+// year-by-year table, the holdings and the advisors' rooms, with the
+// scenario those rooms show. When a simulation update arrives, the answer
+// (headline, answer bar, progress) is drawn in its own frame and these
+// parts catch up in the next one (syncView), so that neither the answer nor
+// a worker's next message waits behind them. So does an input change that
+// starts a run: its task draws the answer and the form, and the rooms take
+// the new scenario in the next frame (on the phone profile their updates
+// were most of the first change's task, which the browser benchmark counts:
+// docs/ARCHITECTURE.md, "Round 7: the first change's task").
+// docs/ARCHITECTURE.md, "Speed: after an input change": on
 // 2 cores each provisional refresh drew the charts again (SVG as innerHTML,
 // layout and paint) and the final result mounted every room in the task that
 // showed the headline: 45% of the main thread's samples were go-app's
@@ -62,6 +67,8 @@ type resultView struct {
 	shown       store.Shown
 	provisional bool
 	final       store.Shown
+	scenario    fields.Scenario // the form's last valid scenario
+	run         int             // the store's run then (RunID)
 }
 
 // chartsInterval is how often, at most, the charts draw a provisional
@@ -71,31 +78,43 @@ const chartsInterval = time.Second
 
 func viewOf(s *store.Store) resultView {
 	shown, provisional := s.Shown()
-	return resultView{shown: shown, provisional: provisional, final: s.Final()}
+	return resultView{shown: shown, provisional: provisional, final: s.Final(), scenario: s.Scenario, run: s.RunID}
 }
 
 // same reports whether v and w draw the same results.
 func (v resultView) same(w resultView) bool {
 	return v.shown.Result == w.shown.Result && v.shown.Scenario.Query == w.shown.Scenario.Query &&
 		v.provisional == w.provisional &&
-		v.final.Result == w.final.Result && v.final.Scenario.Query == w.final.Scenario.Query
+		v.final.Result == w.final.Result && v.final.Scenario.Query == w.final.Scenario.Query &&
+		v.scenario.Query == w.scenario.Query && v.run == w.run
 }
 
 // catchUpView returns the result view to draw now, scheduling the catch-up
-// when a simulation update is what changed it. Any other change (an input,
-// presenter mode, a saved scenario opened) is drawn at once, in one render.
+// when a simulation update or a run's start is what changed it. Any other
+// change (an invalid input, presenter mode, a pin) is drawn at once, in one
+// render.
 func (c *calculator) catchUpView() resultView {
 	s := c.store
 	live := viewOf(s)
-	if !c.mounted || s.Updates == c.viewSeen || c.view.same(live) {
+	if !c.mounted || (s.Updates == c.viewSeen && live.run == c.view.run) || c.view.same(live) {
 		c.view, c.viewSeen = live, s.Updates
 		c.syncDue = time.Time{}
 		return live
 	}
-	due := viewSyncDue(c.view, live, c.viewAt, time.Now())
+	now := time.Now()
+	due := viewSyncDue(c.view, live, c.viewAt, now)
 	if c.syncDue.IsZero() || due.Before(c.syncDue) {
 		c.syncDue = due
-		c.ctx.After(time.Until(due), c.syncView)
+		if due.After(now) {
+			c.ctx.After(due.Sub(now), c.syncView)
+		} else {
+			// The next frame, in a task of its own: a go-app timer of no
+			// delay fired within the same task on the phone profile (its
+			// frame ticker had come due while the task ran), and the
+			// catch-up's work stayed in it.
+			ctx := c.ctx
+			widget.AfterPaint(func() { ctx.Dispatch(c.syncView) })
+		}
 	}
 	return c.view
 }
@@ -189,6 +208,11 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.wideScreen, c.stopWatch = widget.WatchWideScreen(func(wide bool) {
 		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
 	})
+	// Once the mounted UI is painted, in a task of its own, the store
+	// rehearses an input change's path, so that the person's first change
+	// does not compile it (store.Rehearse).
+	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) { s.Rehearse(ctx) })
+	widget.AfterPaint(func() { ctx.NewActionWithValue(store.ActionRehearse, nil) })
 }
 
 func (c *calculator) OnDismount() {
@@ -246,10 +270,12 @@ func (c *calculator) Render() app.UI {
 		&form.Advanced{Layout: c.Layout, Values: fields.Pick(s.Values, c.Layout.AdvancedKeys), Problems: fields.Pick(s.Problems, c.Layout.AdvancedKeys)},
 		answer.Bar(shown.Result, fund, provisional, s.Running, len(s.Problems) > 0, s.Done, s.Total),
 	)
+	// The rooms' scenario: the view's, a frame behind a run's start.
+	rooms := view.scenario
 	results := app.Div().ID("results").Class("results").Body(
-		&answer.TrackingNote{Scenario: s.Scenario, Result: final.Result, Sim: c.Sim},
-		&answer.MinimumNotice{Amount: s.Scenario.Amount, Brand: c.Brand},
-		&answer.CallToAction{Query: s.Scenario.Query, Brand: c.Brand},
+		&answer.TrackingNote{Scenario: rooms, Result: final.Result, Sim: c.Sim},
+		&answer.MinimumNotice{Amount: rooms.Amount, Brand: c.Brand},
+		&answer.CallToAction{Query: rooms.Query, Brand: c.Brand},
 		// Presenter mode shows the wide drawings whatever the width; so
 		// does the page prerendered on the server, which has no screen to
 		// ask (a phone shows them until the WASM draws its own: smacalc.css,
@@ -257,6 +283,10 @@ func (c *calculator) Render() app.UI {
 		&answer.Charts{Result: view.shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: view.shown.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
+	savable := rooms.Query // what a saved scenario takes: none while the form has problems (Store.Savable)
+	if len(s.Problems) > 0 {
+		savable = ""
+	}
 	var savedDifference string // the median difference saved with the scenario
 	if final.Result != nil {
 		savedDifference = final.Result.Difference.P50.Round(0).String()
@@ -266,10 +296,10 @@ func (c *calculator) Render() app.UI {
 	// way; presenter mode moves its bar to the top (stylesheet).
 	advisorTools := app.Section().ID("advisor-tools").Class("advisor-tools").Aria("labelledby", "advisor-title").Body(
 		app.H2().ID("advisor-title").Text("For advisors"),
-		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: s.Scenario.Year},
+		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: rooms.Year},
 		givingSection(s, final),
-		&advisor.Presenter{Presenting: s.Presenting, Query: s.Scenario.Query, Saved: c.Saved},
-		&advisor.SavedScenarios{Query: s.Savable().Query, Lots: s.Lots, Difference: savedDifference},
+		&advisor.Presenter{Presenting: s.Presenting, Query: rooms.Query, Saved: c.Saved},
+		&advisor.SavedScenarios{Query: savable, Lots: s.Lots, Difference: savedDifference},
 		// Pinned, the comparison sits next to the answer instead; an
 		// empty element keeps the place, so that the components after it
 		// keep theirs.
@@ -288,13 +318,13 @@ func (c *calculator) Render() app.UI {
 		yearTable.Ledger = ledgerRows.Ledger
 	}
 	return app.Div().Class(root).Body(
-		&advisor.ReportCover{Query: s.Scenario.Query, Client: s.Client, Brand: c.Brand, Saved: c.Saved},
-		&advisor.ReportInputs{Scenario: s.Scenario},
+		&advisor.ReportCover{Query: rooms.Query, Client: s.Client, Brand: c.Brand, Saved: c.Saved},
+		&advisor.ReportInputs{Scenario: rooms},
 		app.Div().ID("calc").Class("calc-layout").Body(answerPart, inputs, results),
 		yearTable,
 		// "After a few years": exit plans and gain budgets side by side,
 		// for advisors, after the year-by-year detail.
-		&after.Section{Scenario: s.Scenario, Final: final, Imported: s.Lots != nil, Sim: c.Sim, Wide: c.wideScreen || s.Presenting},
+		&after.Section{Scenario: rooms, Final: final, Imported: s.Lots != nil, Sim: c.Sim, Wide: c.wideScreen || s.Presenting},
 		// What the SMA holds is inspected from the query alone: not shown
 		// for imported lots, which the query does not carry. An empty
 		// element keeps its place then: go-app matches children by
@@ -304,12 +334,12 @@ func (c *calculator) Render() app.UI {
 			Else(func() app.UI { return app.Div().ID("transparency-place").Hidden(true) }),
 		// The break-even map: computed once asked for, after the answer.
 		app.If(c.Sim != nil, func() app.UI {
-			return &breakeven.Map{State: s.Map, Fund: fund, Horizon: s.Scenario.Horizon}
+			return &breakeven.Map{State: s.Map, Fund: fund, Horizon: rooms.Horizon}
 		}),
-		&transparency.StockCountSweep{Scenario: s.Scenario, Sim: c.Sim},
+		&transparency.StockCountSweep{Scenario: rooms, Sim: c.Sim},
 		&transparency.Explainer{},
-		&answer.Assumptions{State: s.Scenario.State, HasStateRate: s.Scenario.HasStateRate, Year: strconv.Itoa(s.Scenario.Year),
-			Turnover: s.Scenario.Turnover, Takeover: s.Scenario.Takeover, Premium: s.Scenario.Premium},
+		&answer.Assumptions{State: rooms.State, HasStateRate: rooms.HasStateRate, Year: strconv.Itoa(rooms.Year),
+			Turnover: rooms.Turnover, Takeover: rooms.Takeover, Premium: rooms.Premium},
 		advisorTools,
 	)
 }

@@ -32,12 +32,13 @@ const Debounce = 250 * time.Millisecond
 // The actions components post (ctx.NewActionWithValue) and the shell
 // handles with the store. Each name's value is the type named beside it.
 const (
-	ActionChange  = "smacalc/change"  // Change: a field's new text
-	ActionLots    = "smacalc/lots"    // Lots: legacy lots imported, or removed (nil)
-	ActionOpen    = "smacalc/open"    // Open: show a saved or pinned scenario and run it
-	ActionPresent = "smacalc/present" // Present: presenter mode on or off
-	ActionClient  = "smacalc/client"  // string: the client's name on the printed report
-	ActionPin     = "smacalc/pin"     // bool: pin the complete result shown (true) or unpin (false)
+	ActionChange   = "smacalc/change"   // Change: a field's new text
+	ActionLots     = "smacalc/lots"     // Lots: legacy lots imported, or removed (nil)
+	ActionOpen     = "smacalc/open"     // Open: show a saved or pinned scenario and run it
+	ActionPresent  = "smacalc/present"  // Present: presenter mode on or off
+	ActionClient   = "smacalc/client"   // string: the client's name on the printed report
+	ActionPin      = "smacalc/pin"      // bool: pin the complete result shown (true) or unpin (false)
+	ActionRehearse = "smacalc/rehearse" // none: the calculator's own, once mounted and painted (rehearse.go)
 )
 
 // Change is a field's new text. Settled says the person has finished with
@@ -141,6 +142,8 @@ type Store struct {
 	// prerendered is the start scenario's result the page was built with
 	// (Prerender; nil: none).
 	prerendered *calc.Result
+	rehearsed   bool // the path of an input change has been rehearsed (rehearse.go)
+	urlDue      bool // the address's update is pending (replaceURL)
 }
 
 // New is a store showing start (the brand's default scenario or the
@@ -273,7 +276,35 @@ func (s *Store) apply(ctx app.Context, sc fields.Scenario) {
 	s.run()
 }
 
+// replaceURL puts the scenario's query in the address (the share link),
+// in a task of its own after the change's frame is painted: the browser's
+// history.replaceState took 8 % of a first input change's task on the
+// phone profile and 15 % of a later one's (main 5faaed4,
+// docs/ARCHITECTURE.md, "Round 7: the first change's task"), and nothing
+// on the page waits for the address (the share link shows the query from
+// the state). One write is pending at most, and it writes the scenario
+// shown when it runs, so changes in a row end with the last one's address.
 func (s *Store) replaceURL(ctx app.Context) {
+	if !app.IsClient {
+		s.writeURL(ctx) // prerendering: no task to wait for
+		return
+	}
+	if s.urlDue {
+		return
+	}
+	s.urlDue = true
+	widget.AfterPaint(func() {
+		s.ctx.Dispatch(func(ctx app.Context) {
+			ctx.PreventUpdate() // nothing shown changes
+			s.urlDue = false
+			s.writeURL(ctx)
+		})
+	})
+}
+
+// writeURL writes the scenario's query into the address, replacing the
+// history entry (no new one).
+func (s *Store) writeURL(ctx app.Context) {
 	u := *ctx.Page().URL()
 	u.RawQuery = s.Scenario.Query
 	ctx.Page().ReplaceURL(&u)

@@ -23,5 +23,8 @@ func BlurTerm() bool { return false }
 // the wide drawings.
 func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) { return true, func() {} }
 
+// AfterPaint: without a browser nothing is painted, and nothing waits.
+func AfterPaint(f func()) {}
+
 // Rendered counts nothing without a browser.
 func Rendered(name string) {}

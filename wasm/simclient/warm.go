@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"syscall/js"
 
+	"smacalc/app/fields"
 	"smacalc/calc/scenario"
 )
 
@@ -148,8 +149,41 @@ func (p *Pool) warmReply(w *worker, msg js.Value) bool {
 	return true
 }
 
-// collectPage runs the Go collector on the page's own heap once the
-// warm-up is done and the browser is idle again, unless a run has started.
+// Rehearse implements store.Rehearser: the page's part of starting a run
+// of sc, when sc's result is in the result cache (the prerendered start
+// scenario: app/store's rehearsal of an input change, right after the UI
+// is painted), computing nothing and sending nothing to the workers. Then,
+// in a task of its own, the page's first collection (collectPage): on the
+// phone profile the first change comes about 100 ms after the UI is up,
+// with no idle time before it, and the collector's first cycle on the
+// page's heap was in the input's task (docs/ARCHITECTURE.md, "Round 7:
+// the first change's task").
+func (p *Pool) Rehearse(sc fields.Scenario) {
+	if p.ran || p.current != nil || p.early != nil {
+		return
+	}
+	if p.results.get(cacheKey(sc.Query, "")) == nil {
+		return // not a result the page has: a run would compute it
+	}
+	mark("smacalc:rehearsed")
+	nextTask(p.collectPage)
+}
+
+// nextTask calls f in a task of its own (a zero timeout).
+func nextTask(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	js.Global().Call("setTimeout", cb, 0)
+}
+
+// collectPage runs the Go collector on the page's own heap once, unless a
+// run has started or the page has collected already: after the rehearsal
+// of an input change (Rehearse), or else once the warm-up is done and the
+// browser is idle again.
 // The workers' steps compile the collector for the page (one module), but
 // only the page can collect its heap: what the page allocated while it
 // loaded (the UI's tree, the prerendered result, the stores) was otherwise
@@ -163,6 +197,9 @@ func (p *Pool) collectPage() {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	if before.NumGC > 0 {
+		return // collected once already (by this, or by the runtime itself)
+	}
 	mark("smacalc:page-gc-start")
 	runtime.GC()
 	runtime.ReadMemStats(&after)

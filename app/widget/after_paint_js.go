@@ -1,0 +1,26 @@
+//go:build js
+
+package widget
+
+import "syscall/js"
+
+// AfterPaint calls f in a task of its own after the browser's next frame
+// (requestAnimationFrame, whose callback runs just before the frame is
+// painted, then a zero timeout): work that must not lengthen the task in
+// progress nor hold back the frame it has drawn. f runs outside go-app's
+// UI goroutine: it should post an action (ctx.NewActionWithValue) or
+// dispatch (ctx.Dispatch), as an event handler would.
+func AfterPaint(f func()) {
+	var frame, task js.Func
+	task = js.FuncOf(func(js.Value, []js.Value) any {
+		task.Release()
+		f()
+		return nil
+	})
+	frame = js.FuncOf(func(js.Value, []js.Value) any {
+		frame.Release()
+		js.Global().Call("setTimeout", task, 0)
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", frame)
+}
