@@ -135,10 +135,11 @@ test-graph:
 ##    fuzz targets' instrumented builds (other compiles: the
 ##    instrumentation is a compile flag of every package in the binary),
 ##    gofmt and govulncheck (which loads from source) from the start;
-##    staticcheck and the unit tests once the vet of their GOOS has
-##    compiled what they load, so two go commands never compile the same
-##    package at once (each would compile it: the build cache is only read
-##    before a compile starts). The unit tests skip `go test`'s own vet
+##    staticcheck once the vet of its GOOS has compiled what it loads, the
+##    unit tests once staticcheck has compiled the test variants, so two
+##    go commands never compile the same package at once (each would
+##    compile it: the build cache is only read before a compile starts).
+##    The unit tests skip `go test`'s own vet
 ##    pass (-vet=off), whose analyzers (atomic, bool, buildtags, directive,
 ##    errorsas, ifaceassert, nilfunc, printf, stringintconv, tests) `go
 ##    vet` ran on the same packages, test files included;
@@ -154,8 +155,14 @@ check:
 # The order inside the graphs of `make check` (CHECK_GRAPH) and `make
 # test-graph` (TEST_GRAPH, above), as order-only prerequisites: a target
 # run alone (`make unit`, `make vet-native`, `make wasm`) waits for nothing.
+#
+# The unit tests wait for staticcheck too: its `go list -export -test`
+# compiles every package's test variant (`p [p.test]`, the package with
+# its _test.go files) that `go test` then links, and side by side each
+# would compile them.
 ifdef CHECK_GRAPH
-staticcheck-native unit: | vet-native
+staticcheck-native: | vet-native
+unit: | staticcheck-native
 staticcheck-js: | vet-js
 endif
 ifdef TEST_GRAPH
