@@ -124,7 +124,7 @@ test-graph:
 	@$(GO) version >/dev/null
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target \
 	  deps-browser $(AXE) $(PDFJS) go-modules vulndb $(STATICCHECK) $(GOVULNCHECK) \
-	  vet-native fuzz-build unit vet-js staticcheck-native staticcheck-js vuln fmt-check wasm \
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check wasm \
 	  CHECK_GRAPH=1 TEST_GRAPH=1 UNIT_VET=-vet=off
 
 ## check: every check but the browser tests, in two steps:
@@ -148,7 +148,7 @@ test-graph:
 CHECK_JOBS ?= 2
 check:
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target \
-	  vet-native fuzz-build unit vet-js staticcheck-native staticcheck-js vuln fmt-check \
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check \
 	  CHECK_GRAPH=1 UNIT_VET=-vet=off
 	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_BUILD=
 
@@ -159,7 +159,9 @@ check:
 # The unit tests wait for staticcheck too: its `go list -export -test`
 # compiles every package's test variant (`p [p.test]`, the package with
 # its _test.go files) that `go test` then links, and side by side each
-# would compile them.
+# would compile them. (The goal lists name a target before those that wait
+# for it: make reports a goal already made as another's prerequisite as
+# "up to date", as if it had not run.)
 ifdef CHECK_GRAPH
 staticcheck-native: | vet-native
 unit: | staticcheck-native
