@@ -70,7 +70,7 @@ FUZZBIN := .fuzz
 # apt-get needs root; use sudo when not root (CI and these machines are root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build wasm test check lint fmt-check vet vet-native vet-js staticcheck \
+.PHONY: run build wasm test test-graph check lint fmt-check vet vet-native vet-js staticcheck \
         staticcheck-native staticcheck-js vuln unit e2e \
         fuzz fuzz-build fuzz-smoke bench bench-browser validate deps deps-browser tools \
         go-modules vulndb clean clean-cache
@@ -91,10 +91,41 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM)/app.wasm .
 
 ## test: everything: formatting, vet, staticcheck, govulncheck, unit tests,
-## a short run of every fuzz target (`make check`), then the browser tests
-test: deps
-	@$(MAKE) --no-print-directory check
+## a short run of every fuzz target, the browser tests, in three steps:
+## 1. `make test-graph`: what `make deps` fetches, every check of `make
+##    check` but the fuzzing, and the WASM build, in one graph (below);
+## 2. the fuzzing, alone, as `make check` runs it;
+## 3. the browser tests, alone (`make e2e`, its installs and WASM up to
+##    date by then): chromium's tabs take both cores, and a test waits on
+##    pages that anything beside it would slow.
+test:
+	@$(MAKE) --no-print-directory test-graph
+	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_BUILD=
 	@$(MAKE) --no-print-directory e2e
+
+## test-graph: `make deps`, `make check` but its fuzzing, and `make wasm`,
+## $(TEST_JOBS) at a time in one graph (each one's output together): each
+## starts as soon as what it needs is there, so on a fresh clone the
+## compiles start while downloads go on (npm, apt, the vulnerability
+## database), not after the slowest of them, and the WASM's link (one
+## thread) runs beside other work instead of before the browser tests with
+## a core idle. The Go toolchain comes first, alone: every go command needs
+## it. Then at once the tool builds (staticcheck, then govulncheck: they
+## need only the toolchain and fetch their own modules); once the module's
+## dependencies are downloaded, vet for js/wasm and the fuzz builds; once
+## the tools are built too, vet natively (they share the standard library's
+## native compiles: two go commands compiling the same package at once
+## would each compile it, the build cache being read only before a compile
+## starts); then the rest as in `make check`, and the WASM after the js/wasm
+## vet, whose compiles it reuses. Three at a time: a job waiting on the
+## network holds a slot, and go commands on two cores still keep both busy.
+TEST_JOBS ?= 3
+test-graph:
+	@$(GO) version >/dev/null
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target \
+	  deps-browser $(AXE) $(PDFJS) go-modules vulndb $(STATICCHECK) $(GOVULNCHECK) \
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check wasm \
+	  CHECK_GRAPH=1 TEST_GRAPH=1 UNIT_VET=-vet=off
 
 ## check: every check but the browser tests, in two steps:
 ## 1. every check but the fuzzing, $(CHECK_JOBS) at a time (each one's
@@ -104,10 +135,11 @@ test: deps
 ##    fuzz targets' instrumented builds (other compiles: the
 ##    instrumentation is a compile flag of every package in the binary),
 ##    gofmt and govulncheck (which loads from source) from the start;
-##    staticcheck and the unit tests once the vet of their GOOS has
-##    compiled what they load, so two go commands never compile the same
-##    package at once (each would compile it: the build cache is only read
-##    before a compile starts). The unit tests skip `go test`'s own vet
+##    staticcheck once the vet of its GOOS has compiled what it loads, the
+##    unit tests once staticcheck has compiled the test variants, so two
+##    go commands never compile the same package at once (each would
+##    compile it: the build cache is only read before a compile starts).
+##    The unit tests skip `go test`'s own vet
 ##    pass (-vet=off), whose analyzers (atomic, bool, buildtags, directive,
 ##    errorsas, ifaceassert, nilfunc, printf, stringintconv, tests) `go
 ##    vet` ran on the same packages, test files included;
@@ -116,14 +148,32 @@ test: deps
 CHECK_JOBS ?= 2
 check:
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target \
-	  vet-native fuzz-build unit vet-js staticcheck-native staticcheck-js vuln fmt-check \
-	  AFTER_VET_NATIVE=vet-native AFTER_VET_JS=vet-js UNIT_VET=-vet=off
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check \
+	  CHECK_GRAPH=1 UNIT_VET=-vet=off
 	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_BUILD=
 
-# What staticcheck and the unit tests wait for: nothing when run alone, the
-# vet of their GOOS in `make check` (above).
-AFTER_VET_NATIVE ?=
-AFTER_VET_JS ?=
+# The order inside the graphs of `make check` (CHECK_GRAPH) and `make
+# test-graph` (TEST_GRAPH, above), as order-only prerequisites: a target
+# run alone (`make unit`, `make vet-native`, `make wasm`) waits for nothing.
+#
+# The unit tests wait for staticcheck too: its `go list -export -test`
+# compiles every package's test variant (`p [p.test]`, the package with
+# its _test.go files) that `go test` then links, and side by side each
+# would compile them. (The goal lists name a target before those that wait
+# for it: make reports a goal already made as another's prerequisite as
+# "up to date", as if it had not run.)
+ifdef CHECK_GRAPH
+staticcheck-native: | vet-native
+unit: | staticcheck-native
+staticcheck-js: | vet-js
+endif
+ifdef TEST_GRAPH
+vet-native vet-js fuzz-build vuln: | go-modules
+vet-native: | $(STATICCHECK) $(GOVULNCHECK)
+$(GOVULNCHECK): | $(STATICCHECK)
+vuln: | vulndb
+wasm: | vet-js
+endif
 
 ## deps: everything `make test` fetches, fetched side by side (network and
 ## disk bound: chromium from apt, axe-core from npm, Go modules, the tools
@@ -165,10 +215,10 @@ vet-js:
 
 staticcheck: staticcheck-native staticcheck-js
 
-staticcheck-native: $(STATICCHECK) | $(AFTER_VET_NATIVE)
+staticcheck-native: $(STATICCHECK)
 	$(STATICCHECK) ./...
 
-staticcheck-js: $(STATICCHECK) | $(AFTER_VET_JS)
+staticcheck-js: $(STATICCHECK)
 	@test -n "$(JS_PKGS)" || { echo "staticcheck-js: go list found no js/wasm packages"; exit 1; }
 	$(JS_ENV) $(STATICCHECK) $(JS_PKGS)
 
@@ -204,7 +254,7 @@ $(GOVULNCHECK):
 ## staticcheck check its files, `make e2e` runs it.
 UNIT_FLAGS ?=
 UNIT_PKGS = $$($(GO) list ./... | grep -vx smacalc/e2e)
-unit: | $(AFTER_VET_NATIVE)
+unit:
 	$(GO) test $(UNIT_VET) $(UNIT_FLAGS) $(UNIT_PKGS)
 
 ## e2e: browser tests in headless chromium (installs chromium, axe-core and pdf.js when missing)
