@@ -315,10 +315,14 @@ func startChromium() (context.Context, func(), error) {
 
 // The browsers startChromium runs: Debian's chromium, and its old headless
 // mode, which chromium 132 moved out into a binary of its own (Debian's
-// chromium-headless-shell, the same version of Blink and V8).
+// chromium-headless-shell, the same version of Blink and V8). The shell is
+// started as the binary itself, not /usr/bin/chromium-headless-shell: that
+// script runs it as a child without exec, so chromedp's stop (and the
+// SIGKILL it asks for when the test binary dies) reached only the script,
+// and every run left a browser behind.
 const (
 	chromiumExe      = "/usr/bin/chromium"
-	headlessShellExe = "/usr/bin/chromium-headless-shell"
+	headlessShellExe = "/usr/lib/chromium/chromium-headless-shell"
 )
 
 // chromiumPath is the browser the tests drive: $CHROMIUM if set; chromium
