@@ -261,11 +261,14 @@ unit:
 e2e: deps-browser $(AXE) $(PDFJS) wasm
 	SMACALC_E2E=1 SMACALC_WASM_DIR=$(CURDIR)/$(WASM) SMACALC_AXE=$(AXE) SMACALC_PDFJS=$(PDFJS) $(GO) test -count=1 -parallel $(E2E_PARALLEL) -timeout 20m ./e2e/
 
+# chromium-headless-shell is chromium's old headless mode, which the browser
+# tests run in (about 30 % less CPU than the whole browser: e2e/main_test.go,
+# chromiumPath); bench-browser measures chromium itself.
 deps-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing chromium (Debian package)"; \
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { \
+	  echo "installing chromium and chromium-headless-shell (Debian packages)"; \
 	  $(SUDO) apt-get update -qq >/dev/null && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-headless-shell >/dev/null; }
 
 # axe-core (accessibility rules) from the npm registry, pinned, outside the repo.
 $(AXE):

@@ -60,6 +60,10 @@ func waitServiceWorker(ctx context.Context) chromedp.Action {
 }
 
 // waitServiceWorkerUnder is waitServiceWorker for a site served under base.
+// It waits as long as a simulation may (simulationTimeout): at load 28–56
+// (round 7) the install, which fetches and stores the 13 MB WASM, took
+// longer than the 45 s it had, and TestNewVersionOffersReload failed
+// there; the test's own timeout still bounds a worker that never installs.
 func waitServiceWorkerUnder(base string) chromedp.Action {
 	return chromedp.Poll(`(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
@@ -69,7 +73,7 @@ func waitServiceWorkerUnder(base string) chromedp.Action {
 		const cache = await caches.open(keys[0]);
 		const base = `+jsString(base)+`;
 		return !!(await cache.match(base + "web/app.wasm")) && !!(await cache.match(base + "web/app-module.js"));
-	})()`, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))
+	})()`, nil, chromedp.WithPollingTimeout(simulationTimeout), chromedp.WithPollingInterval(200*time.Millisecond))
 }
 
 func TestShareLinkWorksOffline(t *testing.T) {
