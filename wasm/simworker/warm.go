@@ -40,7 +40,7 @@ import (
 //
 //   - "page": the collector (runtime.GC), the paths' binary form both ways
 //     (wasm/wire), calc.Summarize, calc.Merge with the median path's ledger,
-//     and the result cache's JSON, on pagePaths paths of the scenario: the first
+//     and the result cache's JSON, on two paths of the scenario: the first
 //     run's lazy compilation, on both workers (each also collects its own
 //     heap once);
 //   - "paths": count paths of the scenario from first, as a run's chunk is
@@ -60,8 +60,8 @@ func warm(req request, step string) {
 		switch step {
 		case "page":
 			runtime.GC()
-			s.Paths = pagePaths
-			paths, err := calc.SimulatePaths(context.Background(), s, 0, pagePaths, nil)
+			s.Paths = 2
+			paths, err := calc.SimulatePaths(context.Background(), s, 0, 2, nil)
 			if err != nil {
 				return err
 			}
@@ -96,16 +96,6 @@ func warm(req request, step string) {
 		return nil
 	})
 }
-
-// pagePaths is how many paths the "page" step simulates and summarises:
-// more than 12, the length up to which Go's sort (pdqsort, sort.Sort and
-// slices.Sort alike) sorts by insertion, so that Summarize's and Merge's
-// sorts across paths also compile their partitioning, which a run of 200
-// paths uses. With 2 paths it was compiled lazily in the phone's final
-// merge task instead: 60 ms CPU of it (round 7, docs/ARCHITECTURE.md
-// "Round 7: the first change's task"). An even count: the engine simulates
-// antithetic pairs.
-const pagePaths = 14
 
 // The "paths" steps' decoded paths, for the "summary" step, and the binary
 // form's buffer, reused as a run reuses its own.
