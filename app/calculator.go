@@ -283,10 +283,6 @@ func (c *calculator) Render() app.UI {
 		&answer.Charts{Result: view.shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: view.shown.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
-	savable := rooms.Query // what a saved scenario takes: none while the form has problems (Store.Savable)
-	if len(s.Problems) > 0 {
-		savable = ""
-	}
 	var savedDifference string // the median difference saved with the scenario
 	if final.Result != nil {
 		savedDifference = final.Result.Difference.P50.Round(0).String()
@@ -299,7 +295,7 @@ func (c *calculator) Render() app.UI {
 		&form.ExistingHoldings{Values: fields.Pick(s.Values, fields.HoldingsKeys), Problems: fields.Pick(s.Problems, fields.HoldingsKeys), Lots: s.Lots, LotsProblem: s.Problems["lots"], Year: rooms.Year},
 		givingSection(s, final),
 		&advisor.Presenter{Presenting: s.Presenting, Query: rooms.Query, Saved: c.Saved},
-		&advisor.SavedScenarios{Query: savable, Lots: s.Lots, Difference: savedDifference},
+		&advisor.SavedScenarios{Query: s.Savable(rooms).Query, Lots: s.Lots, Difference: savedDifference},
 		// Pinned, the comparison sits next to the answer instead; an
 		// empty element keeps the place, so that the components after it
 		// keep theirs.

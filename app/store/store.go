@@ -511,12 +511,13 @@ func (s *Store) Final() Shown {
 	return s.Result
 }
 
-// Savable is the scenario a saved scenario takes: none (Query "") while
-// the form has problems, so an older scenario is never saved under a new
-// label.
-func (s *Store) Savable() fields.Scenario {
+// Savable is the scenario a saved scenario takes of shown, the scenario
+// the rooms show (a frame behind a run's start: app/calculator.go): none
+// (Query "") while the form has problems, so an older scenario is never
+// saved under a new label.
+func (s *Store) Savable(shown fields.Scenario) fields.Scenario {
 	if len(s.Problems) > 0 {
 		return fields.Scenario{}
 	}
-	return s.Scenario
+	return shown
 }
