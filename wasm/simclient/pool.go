@@ -217,6 +217,12 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	}
 }
 
+// release makes w, which holds no chunk of a run, idle again.
+func (p *Pool) release(w *worker) {
+	w.run, w.chunks, w.paths = nil, 0, 0
+	p.idle = append(p.idle, w)
+}
+
 // stop ends the current run, terminating its busy workers (those with a
 // chunk in hand); the others are idle again.
 func (p *Pool) stop() {
@@ -233,8 +239,7 @@ func (p *Pool) stop() {
 		if w.chunks > 0 {
 			w.terminate()
 		} else {
-			w.run, w.paths = nil, 0
-			p.idle = append(p.idle, w)
+			p.release(w)
 		}
 	}
 }
@@ -372,17 +377,13 @@ func (r *run) paths(w *worker, bin js.Value) {
 // paths in, the run has finished and the refresh is dropped; otherwise it
 // summarises every path received.
 func (r *run) refreshSoon() {
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
+	nextTask(func() {
 		r.refreshQueued = false
 		if r.over || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
-			return nil
+			return
 		}
 		r.partial()
-		return nil
 	})
-	js.Global().Call("setTimeout", cb, 0)
 }
 
 // partial shows a provisional answer: the summary of the paths received.
@@ -405,13 +406,7 @@ func (r *run) partial() {
 	// summary, go-app's render (the update dispatches it to the UI
 	// goroutine, which runs before this task ends) and whatever the
 	// browser does before its next task (the frame's layout and paint).
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
-		r.refreshCost = time.Since(now)
-		return nil
-	})
-	js.Global().Call("setTimeout", cb, 0)
+	nextTask(func() { r.refreshCost = time.Since(now) })
 }
 
 // finish merges the run's paths, all in, into its final result. Its
@@ -421,8 +416,7 @@ func (r *run) finish() {
 	r.pool.current = nil
 	for _, w := range r.workers {
 		if w.run == r {
-			w.run, w.chunks, w.paths = nil, 0, 0
-			r.pool.idle = append(r.pool.idle, w)
+			r.pool.release(w)
 		}
 	}
 	mark("smacalc:merge-start")
