@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"smacalc/calc/internal/minmax"
 
 	"smacalc/calc/internal/market"
 )
@@ -45,6 +46,6 @@ func drawSharePrices(size []float64, a uint64) {
 		// float64(…) keeps the product from fusing into an FMA (native
 		// and WebAssembly agree to the bit); prices are in whole cents.
 		p := market.ExpFast(sharePriceLogMedian + float64(sharePriceLogSd*r.Norm()))
-		size[i] = math.Round(min(max(p, sharePriceMin), sharePriceMax)*100) / 100
+		size[i] = math.Round(minmax.Min(minmax.Max(p, sharePriceMin), sharePriceMax)*100) / 100
 	}
 }

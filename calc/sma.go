@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"smacalc/calc/internal/minmax"
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
@@ -149,7 +150,7 @@ func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bough
 		a.addLot(i, q, price[i], t)
 		bought += float64(q * price[i])
 	}
-	return bought, max(left, 0)
+	return bought, minmax.Max(left, 0)
 }
 
 // addLot books q engine shares of stock i bought at step t and price pr.
@@ -244,7 +245,7 @@ func (a *smaSide) sellStocks(need float64, t int32, price []float64) (rest float
 		if f < 1 {
 			sp := price[i] * a.size[i]
 			want := float64(held*f*sp) + carry
-			n = min(max(math.Round(want/sp), 0), held)
+			n = minmax.Min(minmax.Max(math.Round(want/sp), 0), held)
 			carry = want - n*sp
 		}
 		w.at = append(w.at, int32(i))
@@ -390,7 +391,7 @@ func (a *smaSide) harvest(t int32, price []float64) {
 			// reset maxB): the kernel lists a stock when price × lf is
 			// below maxB, which is then lf × that price (a hair above, so
 			// the list is never short of a stock worth harvesting).
-			h.maxB[i] = min(h.maxB[i], before.HarvestPrice(lf, minTrade)*lf*(1+1e-9))
+			h.maxB[i] = minmax.Min(h.maxB[i], before.HarvestPrice(lf, minTrade)*lf*(1+1e-9))
 			continue
 		}
 		invest, cost := a.lossSold(i, t, pr, sold, g, before)
@@ -493,5 +494,5 @@ func (a *smaSide) buyBack(i int, t int32, pr, proceeds float64) (bought, left fl
 	q := n * a.size[i]
 	bought = q * pr
 	a.addLot(i, q, pr, t)
-	return bought, max(proceeds-bought/keep, -a.cash)
+	return bought, minmax.Max(proceeds-bought/keep, -a.cash)
 }

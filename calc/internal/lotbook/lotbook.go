@@ -6,7 +6,11 @@
 // strategy, and passes the price and the step of every trade.
 package lotbook
 
-import "math"
+import (
+	"math"
+
+	"smacalc/calc/internal/minmax"
+)
 
 // StepsPerYear is the number of simulation steps (months) in a year: a
 // lot's holding period is counted in them.
@@ -182,12 +186,12 @@ func (b Book) HarvestPrice(lf, loss float64) float64 {
 		l := &b[k]
 		sh += l.Shares
 		cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
-		p := min((cost-loss)/sh, top)
+		p := minmax.Min((cost-loss)/sh, top)
 		if k == 0 {
-			return max(p, 0)
+			return minmax.Max(p, 0)
 		}
 		if top = b[k-1].Basis / lf; p >= top {
-			return max(p, 0)
+			return minmax.Max(p, 0)
 		}
 	}
 	return 0
