@@ -70,7 +70,7 @@ FUZZBIN := .fuzz
 # apt-get needs root; use sudo when not root (CI and these machines are root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build wasm test test-graph check lint fmt-check vet vet-native vet-js staticcheck \
+.PHONY: run build wasm test test-graph check lint fmt-check vet vet-native vet-js staticcheck unit-js \
         staticcheck-native staticcheck-js vuln unit e2e \
         fuzz fuzz-build fuzz-smoke bench bench-browser validate deps deps-browser tools \
         go-modules vulndb clean clean-cache
@@ -124,7 +124,7 @@ test-graph:
 	@$(GO) version >/dev/null
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target \
 	  deps-browser $(AXE) $(PDFJS) go-modules vulndb $(STATICCHECK) $(GOVULNCHECK) \
-	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check wasm \
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js unit-js vuln fmt-check wasm \
 	  CHECK_GRAPH=1 TEST_GRAPH=1 UNIT_VET=-vet=off
 
 ## check: every check but the browser tests, in two steps:
@@ -148,7 +148,7 @@ test-graph:
 CHECK_JOBS ?= 2
 check:
 	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target \
-	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js vuln fmt-check \
+	  vet-native fuzz-build vet-js staticcheck-native unit staticcheck-js unit-js vuln fmt-check \
 	  CHECK_GRAPH=1 UNIT_VET=-vet=off
 	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_BUILD=
 
@@ -166,6 +166,7 @@ ifdef CHECK_GRAPH
 staticcheck-native: | vet-native
 unit: | staticcheck-native
 staticcheck-js: | vet-js
+unit-js: | staticcheck-js
 endif
 ifdef TEST_GRAPH
 vet-native vet-js fuzz-build vuln: | go-modules
@@ -256,6 +257,14 @@ UNIT_FLAGS ?=
 UNIT_PKGS = $$($(GO) list ./... | grep -vx smacalc/e2e)
 unit:
 	$(GO) test $(UNIT_VET) $(UNIT_FLAGS) $(UNIT_PKGS)
+
+## unit-js: the unit tests of the packages with their own code for js/wasm
+## that can run outside a browser, compiled for js/wasm and run under
+## Node.js by Go's go_js_wasm_exec (calc/internal/minmax: its wasm Min and
+## Max against the builtins, which are runtime calls there).
+UNIT_JS_PKGS := ./calc/internal/minmax/
+unit-js:
+	$(JS_ENV) $(GO) test $(UNIT_VET) -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" $(UNIT_JS_PKGS)
 
 ## e2e: browser tests in headless chromium (installs chromium, axe-core and pdf.js when missing)
 e2e: deps-browser $(AXE) $(PDFJS) wasm
