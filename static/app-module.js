@@ -297,18 +297,20 @@
     // (wasm/simclient, early.go). Not for a link whose result this browser
     // stored in an earlier visit (wasm/simclient, results.go: under its
     // canonical query, which a shared link is): the page shows it without
-    // a simulation. early.link is that worker's index.
+    // a simulation. early.link is that worker's index, set once the
+    // Module is compiled (the storage is read then, not while the page is
+    // parsed), before the page's Go program reads it.
     const query = location.search.replace(/^\?/, "");
-    let stored = false;
-    try {
-      stored = localStorage.getItem("smacalc:result:" + query) !== null;
-    } catch {
-      // No storage: nothing stored either.
-    }
-    early.link = stored ? -1 : size - 1;
     // A request the pool sends to one of the others before then starts it
     // at once (its postMessage is wrapped until it has started).
     compiled.then((module) => {
+      let stored = false;
+      try {
+        stored = localStorage.getItem("smacalc:result:" + query) !== null;
+      } catch {
+        // No storage: nothing stored either.
+      }
+      early.link = stored ? -1 : size - 1;
       early.workers.slice(size - running).forEach((w, i) => w.postMessage(
         size - running + i === early.link ? { type: "init", module, link: query } : { type: "init", module }));
       for (const w of early.workers.slice(0, size - running)) {
