@@ -8,6 +8,8 @@ import (
 
 	ui "smacalc/app"
 	"smacalc/app/advisor"
+	"smacalc/app/fields"
+	"smacalc/app/store"
 	"smacalc/site/markup"
 	"smacalc/wasm/simclient"
 	"smacalc/wasm/simworker"
@@ -31,15 +33,40 @@ func runInBrowser() {
 	}
 	saved := &advisor.SavedStore{}
 	pool := simclient.New(saved)
-	if u, link, ok := pool.LinkAnswer(linkAnswerWait); ok {
+	if u, link, ok := pool.LinkAnswer(linkAnswerWait, prepareLinkAnswer); ok {
 		showLinkAnswer(ui.LinkAnswerHTML(u, link))
 	}
+	// After a share link's first answer, which it would have delayed
+	// (wasm/simclient, early.go); a no-op when New kept it.
+	pool.RememberPrerendered()
 	// For e2e TestColdLinkSteps: the UI's start, to the mount's end
 	// (#smacalc[data-ready]).
 	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
 		perf.Call("mark", "smacalc:ui-start")
 	}
 	ui.Start(pool, saved)
+}
+
+// prepareLinkAnswer draws, on the page's thread, the calculator's
+// headline for the share link link before its first answer (no result
+// yet: the link's basis under "Your result appears here once the
+// simulation has run"), while a worker simulates the link's first paths
+// (wasm/simclient, LinkAnswer), and drops it.
+//
+// Chrome compiles each WebAssembly function on its first call (lazy
+// compilation), on the calling thread. A trace of a cold link visit
+// (docs/ARCHITECTURE.md "Round 8: a cold share link") found the page idle
+// for about half a second while the link's worker simulated its first
+// chunk, then 930 ms in the one task that read the chunk, summarised it and
+// drew the answer, 719 ms of it compiling functions on their first call
+// (go-app's HTML encoder, the headline, net/url, math/big, calc's
+// summary): go-app's encoder and the headline's frame and basis are
+// compiled here instead, in that idle time. (Drawing the start scenario's
+// prerendered result instead, to compile the figures' formatting too,
+// decoded its JSON first: longer than the worker's chunk, which then
+// waited for the page.) Nothing drawn here is shown.
+func prepareLinkAnswer(link fields.Scenario) {
+	_ = ui.LinkAnswerHTML(store.SimulationUpdate{Total: link.Paths}, link)
 }
 
 // linkAnswerWait bounds how long the UI's start waits for a share link's

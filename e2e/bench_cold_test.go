@@ -177,7 +177,7 @@ func measureColdLink(t *testing.T, base string) coldLinkFigures {
 // (coldLink), to see where the time goes: `SMACALC_BENCH=1 go test -run
 // TestColdLinkSteps -v ./e2e/`. With SMACALC_COMPARE_URL (another build
 // served, e.g. `smacalc serve` of main) it visits that site and this one
-// in turn (A, B, A, B …), so that a busy machine slows both alike, and
+// in turn (A, B, B, A, A, B …), so that a busy machine slows both alike, and
 // logs the ratio B ÷ A of the medians; SMACALC_COMPARE_URL_B serves B
 // the same way (e.g. `smacalc serve` of this tree) instead of this test's
 // server. SMACALC_COMPARE_ROUNDS sets the rounds (default 3).
@@ -203,8 +203,18 @@ func TestColdLinkSteps(t *testing.T) {
 	phone := os.Getenv("SMACALC_COLD_PHONE") == "1"
 	got := make([][]coldLinkFigures, len(sites))
 	phones := make([][]float64, len(sites))
-	for range rounds {
-		for k, base := range sites {
+	for round := range rounds {
+		// A, B in one round, B, A in the next: a visit follows the other
+		// build's as often as its own side, so what the previous visit
+		// leaves running (its renderer winding down) slows both alike
+		// (round 8 read B's unchanged download 1.25× A's when B always
+		// came second).
+		for i := range sites {
+			k := i
+			if round%2 == 1 {
+				k = len(sites) - 1 - i
+			}
+			base := sites[k]
 			if phone {
 				p := measureColdPhone(t, base)
 				phones[k] = append(phones[k], p)

@@ -257,14 +257,24 @@
     // As many workers as the pool would start (wasm/simclient, New).
     const size = Math.min(Math.max(1, navigator.hardwareConcurrency | 0), 4);
     // errors: a worker that broke before the pool took it over (its index
-    // and message), for the pool to replace it.
-    const early = globalThis.smacalcEarly = { workers: [], errors: [] };
+    // and message), for the pool to replace it; link: the index of the
+    // worker that simulates the link's first chunk on its own (−1: none);
+    // replies: what that worker sent before the pool took it over (the
+    // chunk, when it was done before the page's Go program ran), for the
+    // pool to read then.
+    const early = globalThis.smacalcEarly = { workers: [], errors: [], link: -1, replies: [] };
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL("sim-worker.js", script).href);
       w.onerror = (event) => early.errors.push([i, "the simulation stopped unexpectedly: " + event.message]);
       w.onmessage = (event) => {
-        const msg = event.data; // before any run, only a failed start (sim-worker.js)
-        if (msg && msg.type === "error") early.errors.push([i, msg.message]);
+        // Before the pool takes the worker over: a failed start
+        // (sim-worker.js), or the link's first chunk.
+        const msg = event.data;
+        if (msg && msg.type === "error" && msg.id < 0) {
+          early.errors.push([i, msg.message]);
+        } else if (i === early.link) {
+          early.replies.push(msg);
+        }
       };
       early.workers.push(w);
     }
@@ -280,10 +290,29 @@
     // starts as this list (wasm/simclient, Pool.worker and adoptEarly): the last
     // ones run the link.
     const running = Math.max(1, Math.min(size, (navigator.hardwareConcurrency | 0) - 1));
+    // The link's first worker, the one the pool takes first, simulates the
+    // link's first chunk as soon as its Go program runs (sim-worker.js,
+    // wasm/simworker link.go), without waiting for the page's Go program
+    // to start and send the run: the page's run adopts that chunk
+    // (wasm/simclient, early.go). Not for a link whose result this browser
+    // stored in an earlier visit (wasm/simclient, results.go: under its
+    // canonical query, which a shared link is): the page shows it without
+    // a simulation. early.link is that worker's index, set once the
+    // Module is compiled (the storage is read then, not while the page is
+    // parsed), before the page's Go program reads it.
+    const query = location.search.replace(/^\?/, "");
     // A request the pool sends to one of the others before then starts it
     // at once (its postMessage is wrapped until it has started).
     compiled.then((module) => {
-      early.workers.slice(size - running).forEach((w) => w.postMessage({ type: "init", module }));
+      let stored = false;
+      try {
+        stored = localStorage.getItem("smacalc:result:" + query) !== null;
+      } catch {
+        // No storage: nothing stored either.
+      }
+      early.link = stored ? -1 : size - 1;
+      early.workers.slice(size - running).forEach((w, i) => w.postMessage(
+        size - running + i === early.link ? { type: "init", module, link: query } : { type: "init", module }));
       for (const w of early.workers.slice(0, size - running)) {
         const post = w.postMessage;
         let started = false;

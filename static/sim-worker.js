@@ -6,7 +6,8 @@
 // go-app's loader compiled) and sends the WebAssembly.Module in an "init"
 // message, so a replacement worker starts in milliseconds instead of
 // fetching and compiling again. Requests that arrive before Go is running
-// wait in a queue.
+// wait in a queue. A share link's worker also gets the link's query in
+// that message, and starts the link's run itself.
 importScripts("../wasm_exec.js");
 
 let queue = [];
@@ -14,6 +15,10 @@ let queue = [];
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === "init") {
+    // A share link's query (static/app-module.js, smacalcStartLink): the
+    // Go program simulates the link's first chunk as soon as it runs,
+    // without waiting for the page's (wasm/simworker, link.go).
+    if (typeof msg.link === "string") self.smacalcLink = msg.link;
     start(msg.module).catch((err) => {
       self.postMessage({ type: "error", id: -1, message: "the simulation could not start: " + err });
     });

@@ -11,6 +11,7 @@ import (
 	"smacalc/app/fields"
 	"smacalc/app/store"
 	"smacalc/calc/scenario"
+	"smacalc/wasm/simworker"
 )
 
 // A cold visit through a share link of another scenario than the page was
@@ -57,6 +58,13 @@ func (p *Pool) adoptEarly() bool {
 	// kept, before this program runs; without it (New compiles app.wasm
 	// again) they wait for New's.
 	handed := js.Global().Get("smacalcModule").Truthy()
+	// The worker that simulates the link's first chunk on its own (−1:
+	// none), handed the address's query with the Module
+	// (wasm/simworker, link.go).
+	link := -1
+	if l := early.Get("link"); l.Type() == js.TypeNumber && handed {
+		link = l.Int()
+	}
 	for i := range started.Length() {
 		var w *worker
 		w = p.listen(started.Index(i), func(msg js.Value) { w.receive(msg) }, func(err error) { w.failed(err) })
@@ -67,9 +75,55 @@ func (p *Pool) adoptEarly() bool {
 		if !handed {
 			p.waiting = append(p.waiting, w)
 		}
+		if i == link {
+			p.linked.worker = w
+			// What it sent before this program took it over: its
+			// chunk, when it was done first (runLink reads it).
+			for k, replies := 0, early.Get("replies"); k < replies.Length(); k++ {
+				p.linked.replies = append(p.linked.replies, replies.Index(k))
+			}
+		}
 		p.idle = append(p.idle, w)
 	}
 	return true
+}
+
+// linkStart is a share link's first chunk, which the worker simulates on
+// its own from the address's query (wasm/simworker, link.go), until
+// runLink's run adopts it.
+type linkStart struct {
+	worker  *worker    // the link's worker (none: no such chunk)
+	query   string     // the link's canonical query, once runLink decoded it
+	replies []js.Value // what the worker sent before this program took it over
+}
+
+// adoptLinked makes the link's first chunk, which its worker started on
+// its own (p.linked, wasm/simworker link.go), run r's first chunk: paths 0
+// to simworker.LinkChunk − 1, held by that worker, whose reply
+// (simworker.LinkRunID) is r's (worker.receive). Only runLink's run
+// adopts it, and only when that worker is still idle and r is the link's
+// scenario as the worker decoded it (the same query, no lots: the chunk's
+// paths carry their canonical query, which calc.Summarize and calc.Merge
+// check again). Called by Run before it hands out the first chunks.
+func (p *Pool) adoptLinked(r *run) {
+	w := p.linked.worker
+	if w == nil || p.linked.query != r.query || w.link != 0 {
+		return
+	}
+	if w.dead || w.run != nil || r.lots != "" || r.plan.next != 0 {
+		return
+	}
+	for i, idle := range p.idle {
+		if idle == w {
+			p.idle = append(p.idle[:i], p.idle[i+1:]...)
+			break
+		}
+	}
+	n := simworker.LinkChunk(r.scenario.Paths)
+	r.plan.next = n
+	r.workers = append(r.workers, w)
+	w.run, w.chunks, w.paths, w.link = r, 1, n, r.id
+	mark("smacalc:link-adopted")
 }
 
 // prerenderedQuery is the canonical query of the start scenario the page
@@ -94,6 +148,11 @@ func prerenderedQuery() string {
 // recovers (fields.Recover). A result in the cache (a link computed in an
 // earlier visit) is not run again: Run finds it.
 func (p *Pool) runLink(prerendered string) {
+	// The link's worker's first chunk (adoptLinked) is for this run only:
+	// a link that is not run here (it does not decode, it is the
+	// prerendered scenario, its result was stored) leaves it unused, its
+	// reply dropped as a stale one.
+	defer func() { p.linked = linkStart{} }()
 	raw := strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?")
 	if raw == "" {
 		return
@@ -106,6 +165,8 @@ func (p *Pool) runLink(prerendered string) {
 	if sc.Query == prerendered {
 		return // the page's own answer (app/store runs nothing for it)
 	}
+	// Its first chunk may be simulated already (adoptLinked).
+	p.linked.query = sc.Query
 	// One core is left to the page's own start-up (loading, mounting and
 	// rendering the UI), which the answer waits for as well: on 2 cores,
 	// the page and two workers would each get two thirds of one, and the
@@ -125,6 +186,35 @@ func (p *Pool) runLink(prerendered string) {
 	p.size = size
 	if p.current != nil {
 		e.run, p.early = p.current, e
+	}
+	// The link's worker's chunk, when it came before this program took
+	// the worker over: read now, as it would have been on its arrival.
+	if w := p.linked.worker; w != nil && w.link != 0 && len(p.linked.replies) > 0 {
+		mark("smacalc:link-early-reply") // e2e TestShareLinkStartsInItsWorker
+		for _, msg := range p.linked.replies {
+			w.receive(msg)
+		}
+	}
+}
+
+// RememberPrerendered keeps the start scenario's result, computed when
+// the site was built and shown with the page (store.PrerenderedFromEnv),
+// in the result cache, so that a return to that scenario is never
+// simulated. New keeps it at once, but for a share link's run: decoding
+// and checking it (JSON, calc.Result.CheckConsistency, in a WASM whose
+// code has not run yet) holds the page's thread for one task, and the
+// link's first chunk, which its worker now simulates from the start
+// (adoptLinked), came back while that task ran (a trace of round 8: 200 ms
+// at load 15) and was read only after it. The page's Go program calls it
+// once the link's first answer is shown (main_wasm.go). Called again, it
+// does nothing.
+func (p *Pool) RememberPrerendered() {
+	if p.prerenderedKept {
+		return
+	}
+	p.prerenderedKept = true
+	if r := store.PrerenderedFromEnv(); r != nil {
+		p.results.remember(r.Scenario, r)
 	}
 }
 
@@ -173,10 +263,17 @@ func (p *Pool) claimEarly(sc fields.Scenario, lots []scenario.LegacyLot, update 
 // While it waits, the calling goroutine is blocked and the Go runtime
 // hands the thread back to the browser, so the pool's message handlers
 // run.
-func (p *Pool) LinkAnswer(limit time.Duration) (u store.SimulationUpdate, link fields.Scenario, ok bool) {
+//
+// prepare, unless nil, is called first with the link's scenario when the
+// answer has not come yet: work for the page's thread while a worker
+// simulates (main_wasm.go).
+func (p *Pool) LinkAnswer(limit time.Duration, prepare func(link fields.Scenario)) (u store.SimulationUpdate, link fields.Scenario, ok bool) {
 	e := p.early
 	if e == nil || e.run == nil {
 		return store.SimulationUpdate{}, fields.Scenario{}, false
+	}
+	if prepare != nil && e.held == nil {
+		prepare(e.scenario)
 	}
 	timer := time.NewTimer(limit)
 	defer timer.Stop()

@@ -24,6 +24,7 @@ import (
 	"smacalc/app/store"
 	"smacalc/calc"
 	"smacalc/calc/scenario"
+	"smacalc/wasm/simworker"
 	"smacalc/wasm/wire"
 )
 
@@ -53,6 +54,7 @@ type Pool struct {
 	size      int
 	current   *run
 	early     *earlyRun // a cold share link's run, until Run claims it (early.go)
+	linked    linkStart // a share link's first chunk, started by its worker, until runLink's run adopts it (early.go)
 	nextID    int
 	ran       bool    // a run was sent to the workers since the page loaded
 	warming   *warmUp // the warm-up in progress (warm.go)
@@ -62,6 +64,8 @@ type Pool struct {
 
 	results *resultCache // final results by canonical query
 	maps    mapWorkers   // the break-even map's workers and cells (map.go)
+
+	prerenderedKept bool // the start scenario's result is in results (RememberPrerendered, early.go)
 }
 
 // New returns a pool of as many workers as the browser reports cores, at
@@ -97,8 +101,10 @@ func New(saved *advisor.SavedStore) *Pool {
 	p.runLink(prerendered)
 	// The start scenario's result, computed when the site was built and
 	// shown with the page: a return to that scenario is never simulated.
-	if r := store.PrerenderedFromEnv(); r != nil {
-		p.results.remember(r.Scenario, r)
+	// A share link's run has it kept once its first answer is shown
+	// (early.go).
+	if p.early == nil {
+		p.RememberPrerendered()
 	}
 	// Otherwise the first input change would be the first time the
 	// engine runs at all (warm.go).
@@ -183,7 +189,8 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	// standard error (calc.SimulatePaths).
 	r.plan = chunkPlan{paths: s.Paths, workers: min(p.size, s.Paths)}
 	r.query, r.lots = sc.Query, lotsFile
-	for range r.plan.workers {
+	p.adoptLinked(r) // a share link's first chunk, started by its worker (early.go)
+	for range r.plan.workers - len(r.workers) {
 		first, count := r.plan.take(true)
 		if count == 0 {
 			break
@@ -491,6 +498,7 @@ type worker struct {
 	run                *run // the run it is busy with, nil when idle
 	chunks             int  // the run's chunks it holds (sent, not yet back)
 	paths              int  // the paths in them
+	link               int  // the run that adopted the share link's chunk it started on its own (early.go), 0: none
 	dead               bool
 }
 
@@ -508,8 +516,11 @@ func (w *worker) receive(msg js.Value) {
 		w.failed(errors.New(msg.Get("message").String())) // the worker could not start
 		return
 	}
-	r := w.run
-	if r == nil || r.over || msg.Get("id").Int() != r.id {
+	r, id := w.run, msg.Get("id").Int()
+	if id == simworker.LinkRunID && w.link != 0 {
+		id, w.link = w.link, 0 // the link's first chunk, adopted by run w.link (early.go)
+	}
+	if r == nil || r.over || id != r.id {
 		return // a stale reply from a replaced run
 	}
 	switch msg.Get("type").String() {

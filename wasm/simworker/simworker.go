@@ -15,6 +15,7 @@
 //
 // Messages in (from the page, through sim-worker.js):
 //
+//	{type: "init", module, link}  // to sim-worker.js: the Module; link, a share link's query, for its first chunk (link.go)
 //	{type: "run", id, query, lots, first, count}  // one chunk of a run's paths; lots: a lots file, "" for none
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
@@ -23,7 +24,7 @@
 //
 // Messages out:
 //
-//	{type: "paths", id, bin}       // bin: a Uint8Array, the chunk's calc.Paths (wasm/wire)
+//	{type: "paths", id, bin}       // bin: a Uint8Array, the chunk's calc.Paths (wasm/wire); id LinkRunID: a link's first chunk (link.go)
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
 //	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
@@ -84,6 +85,12 @@ func Serve() {
 		}
 		return nil
 	}))
+	// A share link's first chunk, before any request (link.go): it runs
+	// to its end here, before sim-worker.js passes on the requests that
+	// came meanwhile.
+	if raw, ok := linkQuery(); ok {
+		go startLink(raw)
+	}
 	select {}
 }
 
