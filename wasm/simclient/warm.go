@@ -135,14 +135,25 @@ func (p *Pool) warmStep() {
 		return
 	}
 	step := wu.plan[wu.at]
-	query := wu.query
-	if step.kind == "years" {
+	query, kind := wu.query, step.kind
+	switch {
+	case kind == "years":
 		query = wu.years
+	case kind == "answer" && wideScreen():
+		kind = "answer-wide" // the drawings the page shows
 	}
 	p.nextID++
 	wu.id = p.nextID
 	wu.at++
-	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": step.kind, "first": step.first, "count": step.count})
+	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": kind, "first": step.first, "count": step.count})
+}
+
+// wideScreen reports whether the page draws its charts wide: the query of
+// app/widget's chartWideQuery (viewport_js.go), which the calculator reads
+// for its Charts.
+func wideScreen() bool {
+	return js.Global().Get("matchMedia").Type() == js.TypeFunction &&
+		js.Global().Call("matchMedia", "(min-width: 720px)").Get("matches").Truthy()
 }
 
 // warmReply takes a worker's reply to the warm-up step in progress and

@@ -39,14 +39,20 @@ const (
 )
 
 // answerSteps is how many "answer" steps end the warm-up: the page's side
-// of a run's answer (summary, merge, the answer's render: wasm/simworker,
-// answerRender) on the warm-up's paths, a few milliseconds each once
-// compiled. Round 8's code log listed them among what TurboFan compiled in
-// the first change's run (chart.Bars, the ledger table, calc's build, the
-// percentiles' sorting, reflect.Value.Equal): a first change renders its
-// answer two or three times, so six renders of each drawing make them hot
-// before it.
-const answerSteps = 6
+// of a run's answer (summary, merge, the answer's render of a provisional
+// and a final result: wasm/simworker, answerRender) on the warm-up's
+// paths, a few milliseconds each once compiled. Round 8's code log listed
+// them among what TurboFan compiled in the first change's run (chart.Bars,
+// the ledger table, calc's build, the percentiles' sorting,
+// reflect.Value.Equal): a first change renders its answer two or three
+// times after the page's mount rendered it once, so three steps (six
+// renders, in one worker's instance) make them hot before it. Six steps
+// with both drawings made about 400 KB more code hot in the warm-up than
+// main's, some of it what a first change does not make hot (chart.Lines,
+// chart.Waterfall, the headline's Render), and a first change made before
+// the warm-up's end then shared the cores with its compilation
+// (docs/ARCHITECTURE.md, "Round 8: the first change's tier-up").
+const answerSteps = 3
 
 // warmStep is one message of the warm-up to its worker: kind is the
 // step (wasm/simworker, warm.go), first and count its paths ("paths",

@@ -60,12 +60,14 @@ import (
 //     warm_plan.go), simulated, encoded and decoded, then dropped: the engine's
 //     once-a-year functions and the tax law's, at a fraction of the cost
 //     of as many of the start scenario's years;
-//   - "answer": the page's side of a run's answer, on the kept paths: a
-//     provisional summary and the merge again (the percentiles' sorting,
-//     calc's build), and the answer's render (answerRender): its charts'
-//     SVG, the year table and the headline, built as go-app elements, and
-//     their fields compared as go-app compares a component's on each
-//     render. The last "answer" step (count 1) drops the paths.
+//   - "answer" ("answer-wide" for a page that draws its charts wide): the
+//     page's side of a run's answer, on the kept paths: a provisional
+//     summary and the merge again (the percentiles' sorting, calc's
+//     build), and the answer's render (answerRender): its charts' SVG
+//     (the drawings the page shows), the year table and the headline,
+//     built as go-app elements, and their fields compared as go-app
+//     compares a component's on each render. The last "answer" step
+//     (count 1) drops the paths.
 //
 // Round 8's code log (docs/ARCHITECTURE.md, "Round 8: the first change's
 // tier-up"): after the round 7 warm-up, TurboFan still compiled 84–228
@@ -128,8 +130,8 @@ func warm(req request, step string) {
 			if _, err := wire.DecodePaths(warmBuf); err != nil {
 				return err
 			}
-		case "answer":
-			if err := answerRender(s, req.Query, warmParts); err != nil {
+		case "answer", "answer-wide":
+			if err := answerRender(s, req.Query, warmParts, step == "answer-wide"); err != nil {
 				return err
 			}
 			if req.Count == 1 { // the last
@@ -173,11 +175,12 @@ func summarize(s scenario.Scenario, parts []calc.Paths) error {
 // answerRender does, with parts (every path of s, whose query is query),
 // what the page does with a run's paths after it has them: a provisional
 // summary, the merge, and the answer's render — the calculator's headline,
-// charts (both drawings: the wide one and the phone's) and year table, as
-// app/calculator.go gives them the result — and go-app's comparison of
-// each component's fields with the previous render's (comparedFields).
-// The elements are built and dropped: no DOM here.
-func answerRender(s scenario.Scenario, query string, parts []calc.Paths) error {
+// charts (the wide drawings when wide, else the phone's: only the page's
+// own, so that no other drawing's code is made hot and compiled) and year
+// table, as app/calculator.go gives them the result — and go-app's
+// comparison of each component's fields with the previous render's
+// (comparedFields). The elements are built and dropped: no DOM here.
+func answerRender(s scenario.Scenario, query string, parts []calc.Paths, wide bool) error {
 	partial, err := calc.Summarize(s, parts...)
 	if err != nil {
 		return err
@@ -191,11 +194,7 @@ func answerRender(s scenario.Scenario, query string, parts []calc.Paths) error {
 		final := res == &r
 		headline := &answerui.Headline{Result: res, Provisional: !final, Done: len(parts), Total: s.Paths, Basis: basis}
 		year := &answerui.YearTable{Ledger: res.Ledger}
-		renders := []app.Composer{headline, year}
-		for _, wide := range []bool{true, false} {
-			renders = append(renders, &answerui.Charts{Result: res, Wide: wide})
-		}
-		for _, c := range renders {
+		for _, c := range []app.Composer{headline, year, &answerui.Charts{Result: res, Wide: wide}} {
 			c.Render()
 		}
 		comparedFields(headline, &answerui.Headline{Result: &r, Done: s.Paths, Total: s.Paths, Basis: basis})
