@@ -142,6 +142,12 @@ func (p *Pool) warmStep() {
 	case kind == "answer" && wideScreen():
 		kind = "answer-wide" // the drawings the page shows
 	}
+	// For e2e TestBrowserCompare and TestBrowserTrace: which step was in
+	// flight when a change came (a change during the warm-up measures
+	// something else).
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "smacalc:warm-step", map[string]any{"detail": map[string]any{"step": kind, "index": wu.at + 1, "of": len(wu.plan)}})
+	}
 	p.nextID++
 	wu.id = p.nextID
 	wu.at++
