@@ -84,10 +84,10 @@ func warmPlan(paths int, withYears bool) []warmStep {
 	return plan
 }
 
-// yearsScenario is s shaped for the "years" steps, and whether it is a
-// valid scenario (a historical market may not reach the long horizon:
-// then there are no years steps).
+// yearsScenario is s shaped for the "years" steps (its stocks yearsStocks
+// at most), and whether it is a valid scenario (a historical market may
+// not reach the long horizon: then there are no years steps).
 func yearsScenario(s scenario.Scenario) (scenario.Scenario, bool) {
-	s.Horizon, s.Stocks, s.Paths = yearsHorizon, yearsStocks, yearsPaths
+	s.Horizon, s.Stocks, s.Paths = yearsHorizon, min(s.Stocks, yearsStocks), yearsPaths
 	return s, s.Validate() == nil
 }

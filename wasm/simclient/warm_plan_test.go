@@ -104,4 +104,9 @@ func TestYearsScenario(t *testing.T) {
 	if s.Paths*s.Horizon <= warmPaths*start.Horizon {
 		t.Errorf("years scenario holds %d path-years, the start's warm-up %d", s.Paths*s.Horizon, warmPaths*start.Horizon)
 	}
+	// A start of fewer stocks keeps its own count: never a dearer warm-up.
+	start.Stocks = 5
+	if s, _ := yearsScenario(start); s.Stocks != 5 {
+		t.Errorf("a start of 5 stocks: years scenario of %d", s.Stocks)
+	}
 }
