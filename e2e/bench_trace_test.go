@@ -78,7 +78,11 @@ func TestBrowserTrace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Printf("warm-up ended at %.0f ms (0: not before the change), the change at about %.0f ms\n", warmed, now)
+	step, err := warmUpStep(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("warm-up ended at %.0f ms (0: not before the change; the last step sent: %s), the change at about %.0f ms\n", warmed, step, now)
 	var pageGC string // the page's collection after the warm-up, if any
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify(performance.getEntriesByName("smacalc:page-gc", "measure").map((m) => ({at: m.startTime, ms: m.duration, heap: m.detail})))`, &pageGC)); err != nil {
 		t.Fatal(err)
@@ -162,6 +166,19 @@ func warmUpEnded(ctx context.Context) (warmed, now float64, err error) {
 		chromedp.Evaluate(`performance.now()`, &now),
 	)
 	return warmed, now, err
+}
+
+// warmUpStep says which of the page's warm-up steps (wasm/simclient,
+// warm.go, the smacalc:warm-step marks) was the last sent: "step k of n
+// (kind)", or "none" before the first (or with a build without the marks).
+func warmUpStep(ctx context.Context) (string, error) {
+	var step string
+	err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const m = performance.getEntriesByName("smacalc:warm-step", "mark");
+		const d = m.length ? m[m.length - 1].detail : null;
+		return d ? "step " + d.index + " of " + d.of + " (" + d.step + ")" : "none";
+	})()`, &step))
+	return step, err
 }
 
 // traceEvents gathers the trace's events from events until done (the
@@ -476,7 +493,11 @@ func TestBrowserCompare(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				fmt.Printf("round %d %s: warm-up ended at %.0f ms (0: not yet), the change at %.0f ms\n", i, "AB"[k:k+1], warmed, now)
+				step, err := warmUpStep(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Printf("round %d %s: warm-up ended at %.0f ms (0: not yet; the last step sent: %s), the change at %.0f ms\n", i, "AB"[k:k+1], warmed, step, now)
 			}
 			c, err := measureInputChange(ctx, strconv.Itoa(1250000+1000*i))
 			if err != nil {

@@ -33,7 +33,13 @@ import (
 //     (Summarize, Merge, JSON), so that a run's functions, the engine's
 //     and the page's, have run and begun to tier up (TurboFan) while the
 //     page is idle. V8 counts a function's heat per instance, so one
-//     worker takes all of them.
+//     worker takes all of them;
+//   - then, on the same worker, the years scenario's paths and the answer
+//     steps (warm_plan.go): what round 8's code log still found TurboFan
+//     compiling inside the first change's run, the engine's once-a-year
+//     functions and the page's side of an answer (summary, merge, the
+//     answer's render), made hot here so that their compilation is done
+//     while the page is idle, not on the cores the first run needs.
 //
 // Round 5's warm-up (the page's step and 24 paths on one worker, then
 // idle) left 720–900 ms of TurboFan CPU in the first run on the desktop
@@ -52,12 +58,13 @@ import (
 // warmUp is the warm-up in progress.
 type warmUp struct {
 	worker *worker
-	query  string // the start scenario with warmPaths paths at most
-	paths  int    // its paths
-	id     int    // the step in progress
-	next   int    // the next path to simulate; -1: the page's step is next
-	idle   bool   // the browser has been idle since the page loaded
-	held   bool   // the page's step is done, the next waits for idle
+	query  string     // the start scenario with warmPaths paths at most
+	years  string     // the years scenario's query (warm_plan.go)
+	plan   []warmStep // warmPlan's
+	at     int        // the next step in plan
+	id     int        // the step in progress
+	idle   bool       // the browser has been idle since the page loaded
+	held   bool       // the page's step is done, the next waits for idle
 }
 
 // scheduleWarmUp starts the warm-up, with the start scenario's query
@@ -71,8 +78,9 @@ func (p *Pool) scheduleWarmUp(query string) {
 			return // the page's own query: the first run will tell
 		}
 	}
+	years, withYears := yearsScenario(s)
 	s.Paths = min(s.Paths, warmPaths)
-	wu := &warmUp{query: s.Encode(), paths: s.Paths, next: -1}
+	wu := &warmUp{query: s.Encode(), years: years.Encode(), plan: warmPlan(s.Paths, withYears)}
 	if p.ran || p.current != nil || len(p.idle) == 0 {
 		return
 	}
@@ -116,20 +124,42 @@ func (p *Pool) warmStep() {
 		p.warming = nil
 		return
 	}
-	if wu.next >= 0 && !wu.idle {
+	if wu.at > 0 && !wu.idle {
 		wu.held = true // the page's step is done; the rest when idle
 		return
 	}
-	step, first, count, after := warmPlan(wu.next, wu.paths)
-	if step == "" { // the summary is done
+	if wu.at == len(wu.plan) { // the last answer step is done
 		p.warming = nil
 		mark("smacalc:warmed") // the benchmark and the traces show when
 		whenIdle(p.collectPage)
 		return
 	}
+	step := wu.plan[wu.at]
+	query, kind := wu.query, step.kind
+	switch {
+	case kind == "years":
+		query = wu.years
+	case kind == "answer" && wideScreen():
+		kind = "answer-wide" // the drawings the page shows
+	}
+	// For e2e TestBrowserCompare and TestBrowserTrace: which step was in
+	// flight when a change came (a change during the warm-up measures
+	// something else).
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "smacalc:warm-step", map[string]any{"detail": map[string]any{"step": kind, "index": wu.at + 1, "of": len(wu.plan)}})
+	}
 	p.nextID++
-	wu.id, wu.next = p.nextID, after
-	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": wu.query, "step": step, "first": first, "count": count})
+	wu.id = p.nextID
+	wu.at++
+	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": kind, "first": step.first, "count": step.count})
+}
+
+// wideScreen reports whether the page draws its charts wide: the query of
+// app/widget's chartWideQuery (viewport_js.go), which the calculator reads
+// for its Charts.
+func wideScreen() bool {
+	return js.Global().Get("matchMedia").Type() == js.TypeFunction &&
+		js.Global().Call("matchMedia", "(min-width: 720px)").Get("matches").Truthy()
 }
 
 // warmReply takes a worker's reply to the warm-up step in progress and

@@ -6,8 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"runtime"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	answerui "smacalc/app/answer"
+	"smacalc/app/fields"
 	"smacalc/calc"
 	"smacalc/calc/scenario"
 	"smacalc/wasm/wire"
@@ -47,10 +52,37 @@ import (
 //     simulated and encoded, decoded as the page does, and kept;
 //   - "summary": calc.Summarize and calc.Merge (and the JSON) over the
 //     paths kept, as the page does at a run's provisional answers and its
-//     end; the paths are then dropped. The "paths" steps before it cover
-//     the scenario's paths (the page sends a scenario of warm-up size).
+//     end. The "paths" steps before it cover the scenario's paths (the
+//     page sends a scenario of warm-up size). The paths stay for the
+//     "answer" steps;
+//   - "years": count paths of the page's years scenario (the start
+//     scenario with a long horizon and few stocks: wasm/simclient,
+//     warm_plan.go), simulated, encoded and decoded, then dropped: the engine's
+//     once-a-year functions and the tax law's, at a fraction of the cost
+//     of as many of the start scenario's years;
+//   - "answer" ("answer-wide" for a page that draws its charts wide): the
+//     page's side of a run's answer, on the kept paths: a provisional
+//     summary and the merge again (the percentiles' sorting, calc's
+//     build), and the answer's render (answerRender): its charts' SVG
+//     (the drawings the page shows), the year table and the headline,
+//     built as go-app elements, and their fields compared as go-app
+//     compares a component's on each render. The last "answer" step
+//     (count 1) drops the paths.
 //
-// Nothing a step computes is shown or kept past the summary.
+// Round 8's code log (docs/ARCHITECTURE.md, "Round 8: the first change's
+// tier-up"): after the round 7 warm-up, TurboFan still compiled 84–228
+// functions (353–648 KB of code, 315–620 ms of CPU) inside the first
+// change's run, most of them the page's (go-app's update, chart.Bars,
+// the ledger table, reflect.Value.Equal, calc's build and the sorting)
+// and the engine's once-a-year ones. V8 tiers a function up once the
+// code it ran itself in one instance (Liftoff's budget, about 1.8 MB of
+// WebAssembly executed) runs out, and the compiled code is the module's:
+// what this worker makes hot is TurboFan code on the page too. So the
+// page's pure functions are run here, off the page's thread, where
+// nothing is shown; go-app's update of the page's own tree cannot be (it
+// needs the page's DOM).
+//
+// Nothing a step computes is shown or sent.
 func warm(req request, step string) {
 	answer(req, "warm-up", func(func(string, any) error) error {
 		s, err := scenario.Decode(req.Query)
@@ -84,10 +116,26 @@ func warm(req request, step string) {
 			}
 			warmParts = append(warmParts, part)
 		case "summary":
-			parts := warmParts
-			warmParts = nil
-			if err := summarize(s, parts); err != nil {
+			if err := summarize(s, warmParts); err != nil {
 				return err
+			}
+		case "years":
+			paths, err := calc.SimulatePaths(context.Background(), s, req.First, req.Count, nil)
+			if err != nil {
+				return err
+			}
+			// Encoded and decoded as a chunk is: wasm/wire's per-year
+			// functions, fifty years a path.
+			warmBuf = wire.AppendPaths(warmBuf[:0], paths)
+			if _, err := wire.DecodePaths(warmBuf); err != nil {
+				return err
+			}
+		case "answer", "answer-wide":
+			if err := answerRender(s, req.Query, warmParts, step == "answer-wide"); err != nil {
+				return err
+			}
+			if req.Count == 1 { // the last
+				warmParts = nil
 			}
 		default:
 			return fmt.Errorf("no warm-up step %q", step)
@@ -97,8 +145,9 @@ func warm(req request, step string) {
 	})
 }
 
-// The "paths" steps' decoded paths, for the "summary" step, and the binary
-// form's buffer, reused as a run reuses its own.
+// The "paths" steps' decoded paths, for the "summary" and "answer" steps
+// (24 paths of the default: about 70 KB), and the binary form's buffer,
+// reused as a run reuses its own.
 var (
 	warmParts []calc.Paths
 	warmBuf   []byte
@@ -121,4 +170,61 @@ func summarize(s scenario.Scenario, parts []calc.Paths) error {
 	}
 	var back calc.Result
 	return json.Unmarshal(b, &back)
+}
+
+// answerRender does, with parts (every path of s, whose query is query),
+// what the page does with a run's paths after it has them: a provisional
+// summary, the merge, and the answer's render — the calculator's headline,
+// charts (the wide drawings when wide, else the phone's: only the page's
+// own, so that no other drawing's code is made hot and compiled) and year
+// table, as app/calculator.go gives them the result — and go-app's
+// comparison of each component's fields with the previous render's
+// (comparedFields). The elements are built and dropped: no DOM here.
+func answerRender(s scenario.Scenario, query string, parts []calc.Paths, wide bool) error {
+	partial, err := calc.Summarize(s, parts...)
+	if err != nil {
+		return err
+	}
+	r, err := calc.Merge(s, parts...)
+	if err != nil {
+		return err
+	}
+	basis := fields.Scenario{Scenario: s, Query: query}
+	for _, res := range []*calc.Result{&partial, &r} {
+		final := res == &r
+		headline := &answerui.Headline{Result: res, Provisional: !final, Done: len(parts), Total: s.Paths, Basis: basis}
+		year := &answerui.YearTable{Ledger: res.Ledger}
+		for _, c := range []app.Composer{headline, year, &answerui.Charts{Result: res, Wide: wide}} {
+			c.Render()
+		}
+		comparedFields(headline, &answerui.Headline{Result: &r, Done: s.Paths, Total: s.Paths, Basis: basis})
+		comparedFields(year, &answerui.YearTable{Ledger: r.Ledger})
+	}
+	return nil
+}
+
+// comparedFields compares a's exported fields with b's (both pointers to
+// the same struct type) as go-app does before it renders a component again
+// (its node.go, canUpdateValue: reflect.Value.Equal for scalars,
+// reflect.DeepEqual otherwise) and reports how many differ.
+func comparedFields(a, b any) int {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	n := 0
+	for i := range va.NumField() {
+		fa, fb := va.Field(i), vb.Field(i)
+		if !fa.CanSet() || va.Type().Field(i).Anonymous { // go-app skips its Compo
+			continue
+		}
+		switch fa.Kind() {
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Float64:
+			if !fa.Equal(fb) {
+				n++
+			}
+		default:
+			if !reflect.DeepEqual(fa.Interface(), fb.Interface()) {
+				n++
+			}
+		}
+	}
+	return n
 }
