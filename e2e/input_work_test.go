@@ -246,3 +246,52 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) string
 	}
 	return b.String()
 }
+
+// TestInputChangeScreens takes the pictures of an input change that
+// docs/ARCHITECTURE.md "Round 8" was looked at with: the window on the
+// desktop (1280×800) and on a phone (390×844), the answer before the
+// change, while it is provisional and once final, and the whole page
+// once final (what lies below the first screen is drawn only near the
+// viewport: smacalc.css). Run with SMACALC_INPUT_WORK=screens; the PNGs go
+// to the artifacts directory (input-*.png).
+func TestInputChangeScreens(t *testing.T) {
+	if os.Getenv("SMACALC_INPUT_WORK") != "screens" {
+		t.Skip("set SMACALC_INPUT_WORK=screens")
+	}
+	srv := startServer(t, siteV1)
+	for _, size := range []struct {
+		name          string
+		width, height int
+	}{{"desktop", 1280, 800}, {"phone", 390, 844}} {
+		ctx := browser(t, size.width, size.height)
+		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown), coldVisit(srv.URL+"/")); err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, "input-"+size.name+"-before.png")
+		// The provisional answer lasts a few hundred milliseconds: the CPU
+		// is slowed on both (as the phone profile), and the picture taken
+		// again with another amount if the run had settled before it.
+		for i := range 4 {
+			var png []byte
+			var still bool
+			if err := chromedp.Run(ctx,
+				chromedp.Evaluate(changeInputInOwnTask(strconv.Itoa(1250000+10000*i)), nil),
+				waitVisible(`#headline[data-provisional="true"]`),
+				pagePNG(false, &png),
+				chromedp.Evaluate(`document.querySelector("#headline").dataset.provisional === "true"`, &still),
+				waitVisible(simulationDone),
+			); err != nil {
+				t.Fatal(err)
+			}
+			if still {
+				writeArtifact(t, "input-"+size.name+"-provisional.png", png)
+				break
+			}
+		}
+		if err := chromedp.Run(ctx, waitStableDOM()); err != nil {
+			t.Fatal(err)
+		}
+		viewportShot(t, ctx, "input-"+size.name+"-final.png")
+		screenshot(t, ctx, "input-"+size.name+"-page.png")
+	}
+}
