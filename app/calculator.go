@@ -45,6 +45,12 @@ type calculator struct {
 	viewSeen int        // the store's Updates that view has caught up with
 	viewAt   time.Time  // when view last took a provisional result
 	syncDue  time.Time  // when the pending catch-up runs (zero: none pending)
+
+	// chartsFar says the charts are more than half a window from the view
+	// (widget.WatchNearView); charts is the result they draw (chartsOf).
+	charts    store.Shown
+	chartsFar bool
+	stopNear  func()
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -208,6 +214,15 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.wideScreen, c.stopWatch = widget.WatchWideScreen(func(wide bool) {
 		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
 	})
+	c.stopNear = widget.WatchNearView("charts", func(near bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if c.chartsFar == !near {
+				ctx.PreventUpdate()
+				return
+			}
+			c.chartsFar = !near
+		})
+	})
 	// Once the mounted UI is painted, in a task of its own, the store
 	// rehearses an input change's path, so that the person's first change
 	// does not compile it (store.Rehearse).
@@ -222,6 +237,26 @@ func (c *calculator) OnDismount() {
 		c.stopWatch()
 		c.stopWatch = nil
 	}
+	if c.stopNear != nil {
+		c.stopNear()
+		c.stopNear = nil
+	}
+}
+
+// chartsOf is the result the charts draw, given the view below the
+// answer: the view's, except a provisional one while the charts are far
+// from the view, when they keep what they drew (the complete result of the
+// scenario before, on a first change). They are below the first screen on
+// a phone and on a desktop, and a provisional result drawn there was drawn
+// again, unseen, at the final one: their SVG, built and parsed on the main
+// thread, was most of the task that drew the first provisional result
+// (docs/ARCHITECTURE.md, "Round 8: the page's work after a change"). Once
+// they come near the view (scrolled to during a run) they draw the view's.
+func (c *calculator) chartsOf(view resultView) store.Shown {
+	if !view.provisional || !c.chartsFar || c.charts.Result == nil {
+		c.charts = view.shown
+	}
+	return c.charts
 }
 
 func (c *calculator) Render() app.UI {
@@ -272,6 +307,10 @@ func (c *calculator) Render() app.UI {
 	)
 	// The rooms' scenario: the view's, a frame behind a run's start.
 	rooms := view.scenario
+	charts, chartsFund := c.chartsOf(view), fund
+	if charts.Result != view.shown.Result {
+		chartsFund = charts.Scenario.Fund // the scenario before's drawing, as it was
+	}
 	results := app.Div().ID("results").Class("results").Body(
 		&answer.TrackingNote{Scenario: rooms, Result: final.Result, Sim: c.Sim},
 		&answer.MinimumNotice{Amount: rooms.Amount, Brand: c.Brand},
@@ -280,7 +319,7 @@ func (c *calculator) Render() app.UI {
 		// does the page prerendered on the server, which has no screen to
 		// ask (a phone shows them until the WASM draws its own: smacalc.css,
 		// "First paint").
-		&answer.Charts{Result: view.shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: view.shown.Scenario.Single > 0, Brand: c.Brand},
+		&answer.Charts{Result: charts.Result, Fund: chartsFund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: charts.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
 	var savedDifference string // the median difference saved with the scenario

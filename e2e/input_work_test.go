@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
+
+	"smacalc/site"
 )
 
 // inputWorkProbe records, for one input change, what the UI does in the
@@ -57,12 +59,94 @@ const inputWorkProbe = `(() => {
 // answer, SMACALC_INPUT_WORK_DOM=1 lists every DOM change.
 func TestInputChangeWork(t *testing.T) {
 	mode := os.Getenv("SMACALC_INPUT_WORK")
-	if mode == "" {
+	if mode != "1" && mode != "phone" {
 		t.Skip("set SMACALC_INPUT_WORK=1 (desktop) or =phone")
 	}
-	srv := startServer(t, siteV1)
+	pause := time.Second
+	if d, err := time.ParseDuration(os.Getenv("SMACALC_INPUT_WORK_PAUSE")); err == nil {
+		pause = d
+	}
+	everyDOM := os.Getenv("SMACALC_INPUT_WORK_DOM") == "1"
+	// With SMACALC_COMPARE_DIR (a build's WASM directory, A) the change is
+	// traced in A and in this build (B) for SMACALC_COMPARE_ROUNDS rounds,
+	// A B B A …, and the main thread's CPU compared: on a shared machine a
+	// task's wall time is mostly other processes', its CPU time is not.
+	dirA := os.Getenv("SMACALC_COMPARE_DIR")
+	if dirA == "" {
+		summary, _ := traceInputChange(t, startServer(t, siteV1), mode == "phone", pause, everyDOM)
+		fmt.Print(summary)
+		return
+	}
+	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a", BrotliQuality: testBrotli()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds := 3
+	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	servers := [2]*server{startServer(t, siteA), startServer(t, siteV1)}
+	var got [2][]workStats
+	for i := range rounds {
+		for j := range 2 {
+			k := j
+			if i%2 == 1 {
+				k = 1 - j // A B, then B A: neither always goes first
+			}
+			summary, st := traceInputChange(t, servers[k], mode == "phone", pause, everyDOM)
+			if os.Getenv("SMACALC_INPUT_WORK_VERBOSE") == "1" {
+				fmt.Print(summary)
+			}
+			fmt.Printf("round %d %s: %s\n", i, "AB"[k:k+1], st)
+			got[k] = append(got[k], st)
+		}
+	}
+	median := func(ws []workStats, f func(workStats) float64) float64 {
+		v := make([]float64, len(ws))
+		for i, w := range ws {
+			v[i] = f(w)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	for _, fig := range []struct {
+		name string
+		f    func(workStats) float64
+	}{
+		{"input task CPU", func(w workStats) float64 { return w.InputCPU }},
+		{"input task wall", func(w workStats) float64 { return w.InputWall }},
+		{"longest task CPU", func(w workStats) float64 { return w.LongestCPU }},
+		{"longest task wall", func(w workStats) float64 { return w.LongestWall }},
+		{"main thread CPU", func(w workStats) float64 { return w.TotalCPU }},
+		{"nodes added", func(w workStats) float64 { return float64(w.Added) }},
+	} {
+		a, b := median(got[0], fig.f), median(got[1], fig.f)
+		fmt.Printf("%-18s A %7.1f  B %7.1f  B/A %.2f\n", fig.name, a, b, b/a)
+	}
+}
+
+// workStats sums up one traced change's main thread, from the input's
+// task to the last task that changed the DOM: the input's task, the
+// longest task (wall and CPU time, ms), the CPU time of all of them, the
+// DOM nodes added.
+type workStats struct {
+	InputWall, InputCPU     float64
+	LongestWall, LongestCPU float64
+	TotalCPU                float64
+	Added                   int
+}
+
+func (w workStats) String() string {
+	return fmt.Sprintf("input task %.1f ms (CPU %.1f), longest %.1f ms (CPU %.1f), main thread CPU %.1f ms, %d nodes added",
+		w.InputWall, w.InputCPU, w.LongestWall, w.LongestCPU, w.TotalCPU, w.Added)
+}
+
+// traceInputChange visits srv's page cold, waits pause, and traces the
+// benchmark's input change to its final result on screen.
+func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration, everyDOM bool) (string, workStats) {
+	t.Helper()
 	var ctx context.Context
-	if mode == "phone" {
+	if phone {
 		ctx = browser(t, 390, 844)
 		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
 			t.Fatal(err)
@@ -70,10 +154,7 @@ func TestInputChangeWork(t *testing.T) {
 	} else {
 		ctx = browser(t, 1280, 800)
 	}
-	pause := time.Second
-	if d, err := time.ParseDuration(os.Getenv("SMACALC_INPUT_WORK_PAUSE")); err == nil {
-		pause = d
-	}
+	defer closeTab(t, ctx)
 	if err := chromedp.Run(ctx,
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			for _, s := range []string{countRenders, inputWorkProbe} {
@@ -93,7 +174,6 @@ func TestInputChangeWork(t *testing.T) {
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".calculator-root > *, #calc > *, #results > *, #charts > *")].map((e) => (e.id || e.className) + " " + Math.round(e.getBoundingClientRect().top + scrollY) + "+" + Math.round(e.getBoundingClientRect().height)).join("; ") + " (window " + innerHeight + ")"`, &parts)); err != nil {
 		t.Fatal(err)
 	}
-	fmt.Printf("parts (top+height, px): %s\n", parts)
 	events, done := listenTrace(ctx, 1024)
 	var nodes int
 	if err := chromedp.Run(ctx,
@@ -110,8 +190,8 @@ func TestInputChangeWork(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	fmt.Printf("input change (%s, pause %v): %d elements in the document after it\n", mode, pause, nodes)
-	fmt.Print(inputWorkSummary(t, traceEvents(events, done), os.Getenv("SMACALC_INPUT_WORK_DOM") == "1"))
+	summary, st := inputWorkSummary(t, traceEvents(events, done), everyDOM)
+	return fmt.Sprintf("parts (top+height, px): %s\ninput change (phone %v, pause %v): %d elements in the document after it\n%s%s\n", parts, phone, pause, nodes, summary, st), st
 }
 
 // workEvent is the part of a trace event inputWorkSummary reads.
@@ -142,7 +222,7 @@ type workEvent struct {
 // (those of 2 ms or more, or with a render, a DOM change or a mark in
 // them): when, how long (wall and CPU), the renders, the DOM changes, the
 // style recalculations, layouts and paints inside.
-func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) string {
+func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (string, workStats) {
 	var evs []workEvent
 	main := [2]int{-1, -1}
 	var input float64
@@ -172,7 +252,8 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) string
 	}
 	sort.Slice(tasks, func(i, j int) bool { return tasks[i].Ts < tasks[j].Ts })
 	var b strings.Builder
-	for _, task := range tasks {
+	var st, upTo workStats // upTo: the sums up to the last task that changed the DOM
+	for n, task := range tasks {
 		renders := map[string]int{}
 		dom := map[string]int{}
 		var marks, layout []string
@@ -214,6 +295,15 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) string
 				script += e.Dur
 			}
 		}
+		if n == 0 {
+			st.InputWall, st.InputCPU = task.Dur/1000, task.TDur/1000
+		}
+		st.LongestWall, st.LongestCPU = max(st.LongestWall, task.Dur/1000), max(st.LongestCPU, task.TDur/1000)
+		st.TotalCPU += task.TDur / 1000
+		st.Added += added
+		if changes > 0 {
+			upTo = st
+		}
 		if task.Dur < 2000 && len(renders) == 0 && changes == 0 && len(marks) == 0 {
 			continue
 		}
@@ -244,7 +334,7 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) string
 			}
 		}
 	}
-	return b.String()
+	return b.String(), upTo
 }
 
 // TestInputChangeScreens takes the pictures of an input change that
