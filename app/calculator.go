@@ -51,6 +51,13 @@ type calculator struct {
 	charts    store.Shown
 	chartsFar bool
 	stopNear  func()
+
+	// rooms is the view the rooms below the charts and the year-by-year
+	// table draw (roomsOf): a frame behind view when view caught up with
+	// a simulation update or a run's start (roomsBehind).
+	rooms       resultView
+	roomsBehind bool
+	roomsDue    bool // their catch-up is scheduled
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -147,6 +154,34 @@ func (c *calculator) syncView(ctx app.Context) {
 	if c.view.provisional {
 		c.viewAt = time.Now()
 	}
+	if !c.rooms.same(c.view) {
+		c.roomsBehind = true // roomsOf schedules their catch-up
+	}
+}
+
+// syncRooms lets the rooms catch up with the view.
+func (c *calculator) syncRooms(ctx app.Context) { c.roomsBehind, c.roomsDue = false, false }
+
+// roomsOf is the view the rooms draw: the advisors' tools, the report's
+// cover and inputs, the tracking note, the call to action, "After a few
+// years", the stock-count sweep, the assumptions. It is view, except a
+// frame behind view's catch-up with a simulation update or a run's start
+// (syncView): the charts and the year-by-year table are drawn in one
+// frame, the rooms in the next. Drawn together, the final result's
+// catch-up (charts, ledger, fifteen components) was the longest task of a
+// change after the input's (docs/ARCHITECTURE.md, "Round 8: the page's
+// work after a change").
+func (c *calculator) roomsOf(view resultView) resultView {
+	if !c.roomsBehind {
+		c.rooms = view
+	} else if !c.roomsDue {
+		// Scheduled from the render that draws the view, so that the
+		// rooms' update cannot join it in go-app's next frame.
+		c.roomsDue = true
+		ctx := c.ctx
+		widget.AfterPaint(func() { ctx.Dispatch(c.syncRooms) })
+	}
+	return c.rooms
 }
 
 func (c *calculator) OnInit() {
@@ -265,14 +300,15 @@ func (c *calculator) Render() app.UI {
 	shown, provisional := s.Shown()
 	// Below the answer: the view, a frame behind a simulation update.
 	view := c.catchUpView()
-	final := view.final
+	roomsView := c.roomsOf(view)
+	final := roomsView.final
 	var ledger store.Shown // the complete result shown, with its ledger
 	if view.shown.Result != nil && !view.provisional {
 		ledger = view.shown
 	}
 	// The run is shown as done once everything below the answer has its
 	// result too: tests and scripts wait for #progress[data-running=false].
-	catchingUp := !view.same(viewOf(s))
+	catchingUp := !view.same(viewOf(s)) || !roomsView.same(view)
 	fund := s.Fund()
 	// The answer comes first on a phone (the stylesheet puts it beside the
 	// form on wider screens): the headline on the first screen, the form
@@ -305,8 +341,9 @@ func (c *calculator) Render() app.UI {
 		&form.Advanced{Layout: c.Layout, Values: fields.Pick(s.Values, c.Layout.AdvancedKeys), Problems: fields.Pick(s.Problems, c.Layout.AdvancedKeys)},
 		answer.Bar(shown.Result, fund, provisional, s.Running, len(s.Problems) > 0, s.Done, s.Total),
 	)
-	// The rooms' scenario: the view's, a frame behind a run's start.
-	rooms := view.scenario
+	// The rooms' scenario: the view's, a frame behind a run's start, and
+	// the rooms' a frame behind that.
+	rooms := roomsView.scenario
 	charts, chartsFund := c.chartsOf(view), fund
 	if charts.Result != view.shown.Result {
 		chartsFund = charts.Scenario.Fund // the scenario before's drawing, as it was
