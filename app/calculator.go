@@ -154,9 +154,18 @@ func (c *calculator) syncView(ctx app.Context) {
 	if c.view.provisional {
 		c.viewAt = time.Now()
 	}
-	if !c.rooms.same(c.view) {
+	if !c.rooms.sameForRooms(c.view) {
 		c.roomsBehind = true // roomsOf schedules their catch-up
 	}
+}
+
+// sameForRooms reports whether v and w give the rooms the same data: the
+// complete result and the scenario (a provisional result is the charts'
+// and the headline's only), so that a run's provisional updates cost no
+// second render.
+func (v resultView) sameForRooms(w resultView) bool {
+	return v.final.Result == w.final.Result && v.final.Scenario.Query == w.final.Scenario.Query &&
+		v.scenario.Query == w.scenario.Query
 }
 
 // syncRooms lets the rooms catch up with the view.
