@@ -45,6 +45,19 @@ type calculator struct {
 	viewSeen int        // the store's Updates that view has caught up with
 	viewAt   time.Time  // when view last took a provisional result
 	syncDue  time.Time  // when the pending catch-up runs (zero: none pending)
+
+	// chartsFar says the charts are more than half a window from the view
+	// (widget.WatchNearView); charts is the result they draw (chartsOf).
+	charts    store.Shown
+	chartsFar bool
+	stopNear  func()
+
+	// rooms is the view the rooms below the charts and the year-by-year
+	// table draw (roomsOf): a frame behind view when view caught up with
+	// a simulation update or a run's start (roomsBehind).
+	rooms       resultView
+	roomsBehind bool
+	roomsDue    bool // their catch-up is scheduled
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -141,6 +154,43 @@ func (c *calculator) syncView(ctx app.Context) {
 	if c.view.provisional {
 		c.viewAt = time.Now()
 	}
+	if !c.rooms.sameForRooms(c.view) {
+		c.roomsBehind = true // roomsOf schedules their catch-up
+	}
+}
+
+// sameForRooms reports whether v and w give the rooms the same data: the
+// complete result and the scenario (a provisional result is the charts'
+// and the headline's only), so that a run's provisional updates cost no
+// second render.
+func (v resultView) sameForRooms(w resultView) bool {
+	return v.final.Result == w.final.Result && v.final.Scenario.Query == w.final.Scenario.Query &&
+		v.scenario.Query == w.scenario.Query
+}
+
+// syncRooms lets the rooms catch up with the view.
+func (c *calculator) syncRooms(ctx app.Context) { c.roomsBehind, c.roomsDue = false, false }
+
+// roomsOf is the view the rooms draw: the advisors' tools, the report's
+// cover and inputs, the tracking note, the call to action, "After a few
+// years", the stock-count sweep, the assumptions. It is view, except a
+// frame behind view's catch-up with a simulation update or a run's start
+// (syncView): the charts and the year-by-year table are drawn in one
+// frame, the rooms in the next. Drawn together, the final result's
+// catch-up (charts, ledger, fifteen components) was the longest task of a
+// change after the input's (docs/ARCHITECTURE.md, "Round 8: the page's
+// work after a change").
+func (c *calculator) roomsOf(view resultView) resultView {
+	if !c.roomsBehind {
+		c.rooms = view
+	} else if !c.roomsDue {
+		// Scheduled from the render that draws the view, so that the
+		// rooms' update cannot join it in go-app's next frame.
+		c.roomsDue = true
+		ctx := c.ctx
+		widget.AfterPaint(func() { ctx.Dispatch(c.syncRooms) })
+	}
+	return c.rooms
 }
 
 func (c *calculator) OnInit() {
@@ -208,6 +258,15 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.wideScreen, c.stopWatch = widget.WatchWideScreen(func(wide bool) {
 		ctx.Dispatch(func(app.Context) { c.wideScreen = wide })
 	})
+	c.stopNear = widget.WatchNearView("charts", func(near bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if c.chartsFar == !near {
+				ctx.PreventUpdate()
+				return
+			}
+			c.chartsFar = !near
+		})
+	})
 	// Once the mounted UI is painted, in a task of its own, the store
 	// rehearses an input change's path, so that the person's first change
 	// does not compile it (store.Rehearse).
@@ -222,6 +281,26 @@ func (c *calculator) OnDismount() {
 		c.stopWatch()
 		c.stopWatch = nil
 	}
+	if c.stopNear != nil {
+		c.stopNear()
+		c.stopNear = nil
+	}
+}
+
+// chartsOf is the result the charts draw, given the view below the
+// answer: the view's, except a provisional one while the charts are far
+// from the view, when they keep what they drew (the complete result of the
+// scenario before, on a first change). They are below the first screen on
+// a phone and on a desktop, and a provisional result drawn there was drawn
+// again, unseen, at the final one: their SVG, built and parsed on the main
+// thread, was most of the task that drew the first provisional result
+// (docs/ARCHITECTURE.md, "Round 8: the page's work after a change"). Once
+// they come near the view (scrolled to during a run) they draw the view's.
+func (c *calculator) chartsOf(view resultView) store.Shown {
+	if !view.provisional || !c.chartsFar || c.charts.Result == nil {
+		c.charts = view.shown
+	}
+	return c.charts
 }
 
 func (c *calculator) Render() app.UI {
@@ -230,14 +309,15 @@ func (c *calculator) Render() app.UI {
 	shown, provisional := s.Shown()
 	// Below the answer: the view, a frame behind a simulation update.
 	view := c.catchUpView()
-	final := view.final
+	roomsView := c.roomsOf(view)
+	final := roomsView.final
 	var ledger store.Shown // the complete result shown, with its ledger
 	if view.shown.Result != nil && !view.provisional {
 		ledger = view.shown
 	}
 	// The run is shown as done once everything below the answer has its
 	// result too: tests and scripts wait for #progress[data-running=false].
-	catchingUp := !view.same(viewOf(s))
+	catchingUp := !view.same(viewOf(s)) || !roomsView.same(view)
 	fund := s.Fund()
 	// The answer comes first on a phone (the stylesheet puts it beside the
 	// form on wider screens): the headline on the first screen, the form
@@ -270,8 +350,13 @@ func (c *calculator) Render() app.UI {
 		&form.Advanced{Layout: c.Layout, Values: fields.Pick(s.Values, c.Layout.AdvancedKeys), Problems: fields.Pick(s.Problems, c.Layout.AdvancedKeys)},
 		answer.Bar(shown.Result, fund, provisional, s.Running, len(s.Problems) > 0, s.Done, s.Total),
 	)
-	// The rooms' scenario: the view's, a frame behind a run's start.
-	rooms := view.scenario
+	// The rooms' scenario: the view's, a frame behind a run's start, and
+	// the rooms' a frame behind that.
+	rooms := roomsView.scenario
+	charts, chartsFund := c.chartsOf(view), fund
+	if charts.Result != view.shown.Result {
+		chartsFund = charts.Scenario.Fund // the scenario before's drawing, as it was
+	}
 	results := app.Div().ID("results").Class("results").Body(
 		&answer.TrackingNote{Scenario: rooms, Result: final.Result, Sim: c.Sim},
 		&answer.MinimumNotice{Amount: rooms.Amount, Brand: c.Brand},
@@ -280,7 +365,7 @@ func (c *calculator) Render() app.UI {
 		// does the page prerendered on the server, which has no screen to
 		// ask (a phone shows them until the WASM draws its own: smacalc.css,
 		// "First paint").
-		&answer.Charts{Result: view.shown.Result, Fund: fund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: view.shown.Scenario.Single > 0, Brand: c.Brand},
+		&answer.Charts{Result: charts.Result, Fund: chartsFund, Wide: c.wideScreen || s.Presenting || !app.IsClient, Moving: charts.Scenario.Single > 0, Brand: c.Brand},
 		&answer.BrandDisclosure{Brand: c.Brand},
 	)
 	var savedDifference string // the median difference saved with the scenario

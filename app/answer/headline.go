@@ -64,8 +64,19 @@ func (h *Headline) Render() app.UI {
 	// The one live region of the answer (issue 24, item 5): busy while the
 	// figures move (provisional, or of earlier inputs), so a screen reader
 	// announces the settled answer once rather than each update of a run.
+	//
+	// Every child keeps its place whatever the state: the note, the
+	// run-out sentence, the tax-if-sold table and the depletion sentence
+	// are there, or an empty hidden element holds their place. go-app
+	// matches children by position, so a note that came and went ahead of
+	// the rest (stale, then provisional, then settled: the three states of
+	// every input change) made it replace every later child, 69 nodes
+	// created and 67 removed in the input's task and again at the first
+	// provisional answer and the final one; now it updates a few texts and
+	// attributes (docs/ARCHITECTURE.md, "Round 8: the page's work after a
+	// change").
 	return app.Div().ID("headline").Class(class).Aria("live", "polite").Aria("busy", h.Provisional || h.Stale).DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
-		app.If(note != "", func() app.UI { return app.P().ID("headline-note").Class("headline-note").Text(note) }),
+		app.P().ID("headline-note").Class("headline-note").Hidden(note == "").Text(note),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
 		app.P().ID("headline-verdict").Class("headline-verdict").Text(verdict),
 		basisList(h.Basis, h.Pinned),
@@ -78,7 +89,8 @@ func (h *Headline) Render() app.UI {
 			figure("hl-ahead", app.Span().Body(widget.Term("markets", "Simulated markets"), app.Text(" where the SMA ends ahead")),
 				widget.AheadText(r), ""),
 		),
-		app.If(runOut != "", func() app.UI { return app.P().ID("headline-runout").Class("headline-runout").Text(runOut) }),
+		app.If(runOut != "", func() app.UI { return app.P().ID("headline-runout").Class("headline-runout").Text(runOut) }).
+			Else(func() app.UI { return placeHolder("headline-runout-place") }),
 		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund),
 			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
@@ -86,16 +98,22 @@ func (h *Headline) Render() app.UI {
 			widget.Term("tracking-error", "Tracking error"),
 			app.Text(" against the index: "+widget.PercentOf(r.TrackingError, 2)+" a year."),
 		)...),
-		app.If(showsIfSold(r), func() app.UI { return ifSoldTable(r, h.Fund) }),
+		app.If(showsIfSold(r), func() app.UI { return ifSoldTable(r, h.Fund) }).
+			Else(func() app.UI { return placeHolder("if-sold-place") }),
 		app.P().ID("headline-precision").Class("headline-detail").Body(
 			widget.Term("precision", "How exact:"),
 			app.Text(" "+precisionText(r)),
 		),
 		app.If(depleted != "", func() app.UI {
 			return app.P().ID("headline-depleted").Class("headline-detail").Text(depleted)
-		}),
+		}).Else(func() app.UI { return placeHolder("headline-depleted-place") }),
 	)
 }
+
+// placeHolder is an empty hidden paragraph that keeps the place of a part
+// not shown (see Headline.Render): go-app then updates its id, class and
+// text when the part comes, instead of replacing every child after it.
+func placeHolder(id string) app.UI { return app.P().ID(id).Hidden(true) }
 
 func figure(id string, label app.UI, value, exact string) app.UI {
 	return app.Div().Class("figure").Body(

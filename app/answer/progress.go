@@ -32,21 +32,22 @@ func progressText(done, total int) string {
 
 func (p *Progress) Render() app.UI {
 	widget.Rendered("progressLine")
-	var body []app.UI
+	// The line and the bar keep their places in every state: the bar is
+	// hidden when no run is going. Mounted when a run started and removed
+	// when it ended, it was created in the input's task of every change
+	// (docs/ARCHITECTURE.md, "Round 8: the page's work after a change").
+	line := app.P().ID("progress-text").Text("Loading the simulation…")
 	switch {
 	case p.Err != "":
-		body = append(body, app.P().ID("run-error").Class("run-error").Attr("role", "alert").Text(p.Err))
+		line = app.P().ID("run-error").Class("run-error").Attr("role", "alert").Text(p.Err)
 	case p.Running:
-		body = append(body,
-			app.P().ID("progress-text").Text(progressText(p.Done, p.Total)),
-			app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("hidden", true),
-		)
+		line = app.P().ID("progress-text").Text(progressText(p.Done, p.Total))
 	case p.Waiting || !p.HasResult:
-		body = append(body, app.P().ID("progress-text").Text("Loading the simulation…"))
 	default:
-		body = append(body, app.P().ID("progress-text").Class("done").Text("Simulation complete: "+strconv.Itoa(p.Total)+" simulated markets."))
+		line = app.P().ID("progress-text").Class("done").Text("Simulation complete: " + strconv.Itoa(p.Total) + " simulated markets.")
 	}
+	bar := app.Progress().Max(max(p.Total, 1)).Value(p.Done).Aria("hidden", true).Hidden(!p.Running || p.Err != "")
 	// Not a live region: the headline announces the settled answer once
 	// (issue 24, item 5); a failure is an alert of its own.
-	return app.Div().ID("progress").Class("progress").DataSet("running", p.Running).DataSet("run", p.Run).Body(body...)
+	return app.Div().ID("progress").Class("progress").DataSet("running", p.Running).DataSet("run", p.Run).Body(line, bar)
 }

@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"html"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -54,6 +56,13 @@ func allZero(tables ...[]calc.LedgerRow) bool {
 	return true
 }
 
+// ledgerTable is one strategy's ledger as HTML text (app.Raw), which the
+// browser parses in one call: built as go-app elements, its ~200 nodes
+// were each created, given their attributes and appended by a call from
+// the WASM to JavaScript in the task that drew the final result, the
+// longest of a change's after its input's on the phone profile
+// (docs/ARCHITECTURE.md, "Round 8: the page's work after a change"). The
+// elements are the same.
 func ledgerTable(id, name string, rows []calc.LedgerRow, noContributions bool) app.UI {
 	noTrading := true
 	for _, r := range rows {
@@ -70,36 +79,31 @@ func ledgerTable(id, name string, rows []calc.LedgerRow, noContributions bool) a
 		cols = append(cols, "Trading costs")
 	}
 	cols = append(cols, "End")
-	head := make([]app.UI, len(cols))
-	for i, c := range cols {
-		head[i] = app.Th().Scope("col").Text(c)
+	var b strings.Builder
+	b.Grow(256 + 100*len(cols)*(len(rows)+1))
+	b.WriteString(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + html.EscapeString(name+", year by year") + `">`)
+	b.WriteString(`<table id="` + html.EscapeString(id) + `" class="money-table"><caption>` + html.EscapeString(name+": year by year on the representative market") + `</caption><thead><tr>`)
+	for _, c := range cols {
+		b.WriteString(`<th scope="col">` + html.EscapeString(c) + `</th>`)
 	}
-	body := make([]app.UI, len(rows))
-	for i, r := range rows {
-		cells := []app.UI{
-			app.Th().Scope("row").Text(strconv.Itoa(r.Year)),
-			app.Td().Text(widget.Cents(r.Start.Decimal)),
-		}
+	b.WriteString(`</tr></thead><tbody>`)
+	cell := func(m calc.Money) { b.WriteString(`<td>` + html.EscapeString(widget.Cents(m.Decimal)) + `</td>`) }
+	for _, r := range rows {
+		b.WriteString(`<tr><th scope="row">` + strconv.Itoa(r.Year) + `</th>`)
+		cell(r.Start)
 		if !noContributions {
-			cells = append(cells, app.Td().Text(widget.Cents(r.Contributions.Decimal)))
+			cell(r.Contributions)
 		}
-		cells = append(cells,
-			app.Td().Text(widget.Cents(r.Growth.Decimal)),
-			app.Td().Text(widget.Cents(r.Dividends.Decimal)),
-			app.Td().Text(widget.Cents(r.Taxes.Decimal)),
-			app.Td().Text(widget.Cents(r.Fees.Decimal)),
-		)
+		cell(r.Growth)
+		cell(r.Dividends)
+		cell(r.Taxes)
+		cell(r.Fees)
 		if !noTrading {
-			cells = append(cells, app.Td().Text(widget.Cents(r.TradingCosts.Decimal)))
+			cell(r.TradingCosts)
 		}
-		cells = append(cells, app.Td().Text(widget.Cents(r.End.Decimal)))
-		body[i] = app.Tr().Body(cells...)
+		cell(r.End)
+		b.WriteString(`</tr>`)
 	}
-	return app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", name+", year by year").Body(
-		app.Table().ID(id).Class("money-table").Body(
-			app.Caption().Text(name+": year by year on the representative market"),
-			app.THead().Body(app.Tr().Body(head...)),
-			app.TBody().Body(body...),
-		),
-	)
+	b.WriteString(`</tbody></table></div>`)
+	return app.Raw(b.String())
 }

@@ -24,3 +24,31 @@ func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) {
 		listener.Release()
 	}
 }
+
+// WatchNearView calls changed with whether the element with the given id
+// is in the viewport or within half a window of it, once the browser has
+// looked and then each time that changes, until stop is called
+// (IntersectionObserver). The calculator draws the charts for a
+// provisional result only while they are near the view
+// (app/calculator.go, chartsOf). Without an element or an observer,
+// changed is never called.
+func WatchNearView(id string, changed func(near bool)) (stop func()) {
+	el := js.Global().Get("document").Call("getElementById", id)
+	ctor := js.Global().Get("IntersectionObserver")
+	if !el.Truthy() || !ctor.Truthy() {
+		return func() {}
+	}
+	callback := js.FuncOf(func(this js.Value, args []js.Value) any {
+		entries := args[0]
+		if n := entries.Length(); n > 0 {
+			changed(entries.Index(n - 1).Get("isIntersecting").Bool())
+		}
+		return nil
+	})
+	observer := ctor.New(callback, map[string]any{"rootMargin": "50% 0px"})
+	observer.Call("observe", el)
+	return func() {
+		observer.Call("disconnect")
+		callback.Release()
+	}
+}
