@@ -11,10 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
@@ -260,13 +262,35 @@ func TestColdLinkSteps(t *testing.T) {
 	}
 }
 
-// closeTab closes a measuring tab once its figures are read: an open page
-// goes on working (the holdings' inspection, the stock-count sweep, its
-// workers), which would slow the figures measured after it.
+// closeTab closes a measuring tab once its figures are read, and its
+// browser context with it: an open page goes on working (the holdings'
+// inspection, the stock-count sweep, its workers), and so does its
+// service worker after the tab is closed, which would slow the figures
+// measured after it. A cold visit's service worker precaches the site
+// (app.wasm among it) once the UI is up: sampled per process, the cold
+// link's renderer went on at 54–80 % of a core for about a second after
+// its tab had closed, inside the desktop tab's input change measured
+// next (full_result_ms 1,059–1,213 ms, against 529 with 15 s between
+// them; docs/ARCHITECTURE.md "Round 8's end"). Disposing of the context
+// ends its service worker and its renderer.
 func closeTab(t *testing.T, ctx context.Context) {
 	t.Helper()
+	c := chromedp.FromContext(ctx)
+	var contextID cdp.BrowserContextID
+	if c != nil && c.Target != nil {
+		if info, err := target.GetTargetInfo().WithTargetID(c.Target.TargetID).Do(cdp.WithExecutor(ctx, c.Target)); err == nil {
+			contextID = info.BrowserContextID
+		}
+	}
 	if err := chromedp.Cancel(ctx); err != nil {
 		t.Logf("closing a measuring tab: %v", err)
+	}
+	if contextID == "" {
+		return
+	}
+	browserExec := cdp.WithExecutor(chromium, chromedp.FromContext(chromium).Browser)
+	if err := target.DisposeBrowserContext(contextID).Do(browserExec); err != nil {
+		t.Logf("disposing of a measuring tab's browser context: %v", err)
 	}
 }
 

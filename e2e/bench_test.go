@@ -60,9 +60,15 @@ type benchReport struct {
 	LongTasks         int     `json:"long_tasks"`
 	MergeMs           float64 `json:"merge_ms"`         // calc.Merge on the main thread
 	SummarizeMs       float64 `json:"summarize_ms_max"` // the longest provisional summary
-	Partials          int     `json:"partials"`         // provisional answers shown during the run
-	NativeMs          float64 `json:"native_ms"`        // calc.Simulate natively, one thread, best of three
-	WasmSingleMs      float64 `json:"wasm_single_ms"`   // the same simulation in one worker, best of two
+	// When the desktop tab's idle warm-up (wasm/simclient warm.go) ended,
+	// and when its input change came, in ms since its navigation: a
+	// change that comes before the warm-up's end shares the cores with
+	// it (0: not ended by then).
+	WarmUpEndedMs float64 `json:"warm_up_ended_ms"`
+	ChangeAtMs    float64 `json:"change_at_ms"`
+	Partials      int     `json:"partials"`       // provisional answers shown during the run
+	NativeMs      float64 `json:"native_ms"`      // calc.Simulate natively, one thread, best of three
+	WasmSingleMs  float64 `json:"wasm_single_ms"` // the same simulation in one worker, best of two
 	// WasmNativeRatio is per core: WasmSingleMs ÷ NativeMs. (Before, it
 	// divided the time of every worker together by one native thread.)
 	WasmNativeRatio float64 `json:"wasm_native_ratio"`
@@ -213,6 +219,10 @@ func measureInputChange(ctx context.Context, amount string) (inputChange, error)
 
 // benchInputChange: an input change on the desktop, with the app warm.
 func benchInputChange(t *testing.T, ctx context.Context, report *benchReport) {
+	var err error
+	if report.WarmUpEndedMs, report.ChangeAtMs, err = warmUpEnded(ctx); err != nil {
+		t.Fatal(err)
+	}
 	c, err := measureInputChange(ctx, "1250000")
 	if err != nil {
 		t.Fatal(err)
