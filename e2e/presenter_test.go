@@ -65,8 +65,11 @@ func TestPresenterMode(t *testing.T) {
 		chromedp.Evaluate(`window.scrollTo(0, document.body.scrollHeight)`, nil),
 		runNumber(&run),
 		chromedp.KeyEvent(kb.ArrowRight),
-		// The progress line is hidden in presenter mode: wait on its state.
-		chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return Number(p.dataset.run) > `+strconv.Itoa(run)+` && p.dataset.running === "false" && !!document.querySelector(`+jsString(headlineFinal)+`); })()`,
+		// The progress line is hidden in presenter mode: wait on its state,
+		// and on the step itself. A run number alone was once satisfied by
+		// another run ending (make test, -parallel 4, under load): the
+		// position still said 1 of 2.
+		chromedp.Poll(`(() => { const p = document.querySelector("#progress"); return document.querySelector("#presenter-position").textContent.includes("2 of 2") && Number(p.dataset.run) > `+strconv.Itoa(run)+` && p.dataset.running === "false" && !!document.querySelector(`+jsString(headlineFinal)+`); })()`,
 			nil, chromedp.WithPollingTimeout(60*time.Second)),
 		chromedp.Text("#presenter-position", &position),
 		chromedp.Location(&location),
