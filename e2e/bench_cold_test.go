@@ -231,14 +231,7 @@ func TestColdLinkSteps(t *testing.T) {
 	if len(sites) < 2 {
 		return
 	}
-	median := func(ls []coldLinkFigures, f func(coldLinkFigures) float64) float64 {
-		v := make([]float64, len(ls))
-		for i, l := range ls {
-			v[i] = f(l)
-		}
-		sort.Float64s(v)
-		return v[len(v)/2]
-	}
+	median := medianOf[coldLinkFigures]
 	for _, fig := range []struct {
 		name string
 		f    func(coldLinkFigures) float64

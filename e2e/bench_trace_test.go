@@ -509,14 +509,7 @@ func TestBrowserCompare(t *testing.T) {
 			got[k] = append(got[k], c)
 		}
 	}
-	median := func(cs []inputChange, f func(inputChange) float64) float64 {
-		v := make([]float64, len(cs))
-		for i, c := range cs {
-			v[i] = f(c)
-		}
-		sort.Float64s(v)
-		return v[len(v)/2]
-	}
+	median := medianOf[inputChange]
 	figures := []struct {
 		name string
 		f    func(inputChange) float64
@@ -533,6 +526,17 @@ func TestBrowserCompare(t *testing.T) {
 		a, b := median(got[0], fig.f), median(got[1], fig.f)
 		fmt.Printf("%-18s A %8.1f  B %8.1f  B/A %.2f   A %v\n%-18s                                   B %v\n", fig.name, a, b, b/a, values(got[0], fig.f), "", values(got[1], fig.f))
 	}
+}
+
+// medianOf is the median of f over xs (of an even count, the upper of the
+// middle two), as the A/B tools report it.
+func medianOf[T any](xs []T, f func(T) float64) float64 {
+	v := make([]float64, len(xs))
+	for i, x := range xs {
+		v[i] = f(x)
+	}
+	sort.Float64s(v)
+	return v[len(v)/2]
 }
 
 func values(cs []inputChange, f func(inputChange) float64) []float64 {

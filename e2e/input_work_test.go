@@ -101,14 +101,7 @@ func TestInputChangeWork(t *testing.T) {
 			got[k] = append(got[k], st)
 		}
 	}
-	median := func(ws []workStats, f func(workStats) float64) float64 {
-		v := make([]float64, len(ws))
-		for i, w := range ws {
-			v[i] = f(w)
-		}
-		sort.Float64s(v)
-		return v[len(v)/2]
-	}
+	median := medianOf[workStats]
 	for _, fig := range []struct {
 		name string
 		f    func(workStats) float64
