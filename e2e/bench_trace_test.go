@@ -244,7 +244,8 @@ func profileSummary(p *profiler.Profile) string {
 	return b.String()
 }
 
-// traceEvent is the part of a Chrome trace event the summary reads.
+// traceEvent is the part of a Chrome trace event the summaries read
+// (TestBrowserTrace's, and TestInputChangeWork's layouts).
 type traceEvent struct {
 	Name string  `json:"name"`
 	Cat  string  `json:"cat"`
@@ -255,8 +256,18 @@ type traceEvent struct {
 	Pid  int     `json:"pid"`
 	Tid  int     `json:"tid"`
 	Args struct {
-		Name    string `json:"name"`
-		SrcFunc string `json:"src_func"` // a thread pool task's origin: V8's WebAssembly compiler is v8::internal::wasm::…
+		Name      string `json:"name"`
+		SrcFunc   string `json:"src_func"` // a thread pool task's origin: V8's WebAssembly compiler is v8::internal::wasm::…
+		BeginData struct {
+			DirtyObjects  int  `json:"dirtyObjects"`
+			TotalObjects  int  `json:"totalObjects"`
+			PartialLayout bool `json:"partialLayout"`
+		} `json:"beginData"` // a Layout event's
+		EndData struct {
+			LayoutRoots []struct {
+				Depth int `json:"depth"`
+			} `json:"layoutRoots"`
+		} `json:"endData"` // a Layout event's
 	} `json:"args"`
 }
 

@@ -187,40 +187,16 @@ func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration
 	return fmt.Sprintf("parts (top+height, px): %s\ninput change (phone %v, pause %v): %d elements in the document after it\n%s%s\n", parts, phone, pause, nodes, summary, st), st
 }
 
-// workEvent is the part of a trace event inputWorkSummary reads.
-type workEvent struct {
-	Name string  `json:"name"`
-	Cat  string  `json:"cat"`
-	Ph   string  `json:"ph"`
-	Ts   float64 `json:"ts"`   // µs
-	Dur  float64 `json:"dur"`  // µs
-	TDur float64 `json:"tdur"` // µs of the thread's CPU time
-	Pid  int     `json:"pid"`
-	Tid  int     `json:"tid"`
-	Args struct {
-		BeginData struct {
-			DirtyObjects  int  `json:"dirtyObjects"`
-			TotalObjects  int  `json:"totalObjects"`
-			PartialLayout bool `json:"partialLayout"`
-		} `json:"beginData"`
-		EndData struct {
-			LayoutRoots []struct {
-				Depth int `json:"depth"`
-			} `json:"layoutRoots"`
-		} `json:"endData"`
-	} `json:"args"`
-}
-
 // inputWorkSummary lists the main thread's tasks from the input's mark on
 // (those of 2 ms or more, or with a render, a DOM change or a mark in
 // them): when, how long (wall and CPU), the renders, the DOM changes, the
 // style recalculations, layouts and paints inside.
 func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (string, workStats) {
-	var evs []workEvent
+	var evs []traceEvent
 	main := [2]int{-1, -1}
 	var input float64
 	for _, r := range raw {
-		var e workEvent
+		var e traceEvent
 		if err := json.Unmarshal(r, &e); err != nil {
 			t.Fatal(err)
 		}
@@ -232,7 +208,7 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (strin
 	if main[0] < 0 {
 		t.Fatal("no w:input mark in the trace")
 	}
-	var tasks, inner []workEvent
+	var tasks, inner []traceEvent
 	for _, e := range evs {
 		if [2]int{e.Pid, e.Tid} != main || e.Ts+e.Dur < input {
 			continue
