@@ -4,6 +4,7 @@ package simclient
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"syscall/js"
 	"time"
@@ -113,12 +114,7 @@ func (p *Pool) adoptLinked(r *run) {
 	if w.dead || w.run != nil || r.lots != "" || r.plan.next != 0 {
 		return
 	}
-	for i, idle := range p.idle {
-		if idle == w {
-			p.idle = append(p.idle[:i], p.idle[i+1:]...)
-			break
-		}
-	}
+	p.idle = slices.DeleteFunc(p.idle, func(idle *worker) bool { return idle == w })
 	n := simworker.LinkChunk(r.scenario.Paths)
 	r.plan.next = n
 	r.workers = append(r.workers, w)

@@ -445,12 +445,7 @@ func (r *run) finish() {
 // whenIdle calls f once the browser is idle (requestIdleCallback), or in
 // half a second where it has no such call (Safari).
 func whenIdle(f func()) {
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
-		f()
-		return nil
-	})
+	cb := callOnce(f)
 	if ric := js.Global().Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
 		js.Global().Call("requestIdleCallback", cb, map[string]any{"timeout": 2000})
 		return

@@ -201,13 +201,18 @@ func (p *Pool) Rehearse(sc fields.Scenario) {
 
 // nextTask calls f in a task of its own (a zero timeout).
 func nextTask(f func()) {
+	js.Global().Call("setTimeout", callOnce(f), 0)
+}
+
+// callOnce is f as a JavaScript function for one call, released by it.
+func callOnce(f func()) js.Func {
 	var cb js.Func
 	cb = js.FuncOf(func(js.Value, []js.Value) any {
 		cb.Release()
 		f()
 		return nil
 	})
-	js.Global().Call("setTimeout", cb, 0)
+	return cb
 }
 
 // collectPage runs the Go collector on the page's own heap once, unless a

@@ -93,11 +93,7 @@ func warm(req request, step string) {
 		case "page":
 			runtime.GC()
 			s.Paths = 2
-			paths, err := calc.SimulatePaths(context.Background(), s, 0, 2, nil)
-			if err != nil {
-				return err
-			}
-			part, err := wire.DecodePaths(wire.AppendPaths(nil, paths))
+			part, err := chunk(s, 0, 2)
 			if err != nil {
 				return err
 			}
@@ -105,12 +101,7 @@ func warm(req request, step string) {
 				return err
 			}
 		case "paths":
-			paths, err := calc.SimulatePaths(context.Background(), s, req.First, req.Count, nil)
-			if err != nil {
-				return err
-			}
-			warmBuf = wire.AppendPaths(warmBuf[:0], paths)
-			part, err := wire.DecodePaths(warmBuf)
+			part, err := chunk(s, req.First, req.Count)
 			if err != nil {
 				return err
 			}
@@ -120,14 +111,9 @@ func warm(req request, step string) {
 				return err
 			}
 		case "years":
-			paths, err := calc.SimulatePaths(context.Background(), s, req.First, req.Count, nil)
-			if err != nil {
-				return err
-			}
-			// Encoded and decoded as a chunk is: wasm/wire's per-year
+			// A chunk's encoding both ways: wasm/wire's per-year
 			// functions, fifty years a path.
-			warmBuf = wire.AppendPaths(warmBuf[:0], paths)
-			if _, err := wire.DecodePaths(warmBuf); err != nil {
+			if _, err := chunk(s, req.First, req.Count); err != nil {
 				return err
 			}
 		case "answer", "answer-wide":
@@ -152,6 +138,18 @@ var (
 	warmParts []calc.Paths
 	warmBuf   []byte
 )
+
+// chunk simulates paths first … first+count−1 of s and takes them through
+// their binary form both ways, as a run's chunk goes from a worker to the
+// page.
+func chunk(s scenario.Scenario, first, count int) (calc.Paths, error) {
+	paths, err := calc.SimulatePaths(context.Background(), s, first, count, nil)
+	if err != nil {
+		return calc.Paths{}, err
+	}
+	warmBuf = wire.AppendPaths(warmBuf[:0], paths)
+	return wire.DecodePaths(warmBuf)
+}
 
 // summarize does with parts what the page does with a run's paths: a
 // provisional summary, the merged result and the result cache's JSON both
