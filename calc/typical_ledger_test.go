@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"smacalc/calc/scenario"
@@ -207,4 +208,41 @@ func ExampleLedgerOf() {
 	b, _ := json.Marshal(whole)
 	fmt.Println(len(r.Ledger.SMA), "years of ledger; the same as Merge:", string(a) == string(b))
 	// Output: 3 years of ledger; the same as Merge: true
+}
+
+func TestInPathOrder(t *testing.T) {
+	part := func(first int) Paths { return Paths{First: first} }
+	firsts := func(ps []Paths) []int {
+		var f []int
+		for _, p := range ps {
+			f = append(f, p.First)
+		}
+		return f
+	}
+	for _, tc := range []struct {
+		name  string
+		parts []Paths
+		want  []int
+		same  bool // the parts themselves, not a sorted copy
+	}{
+		{"in order", []Paths{part(0), part(2), part(8)}, []int{0, 2, 8}, true},
+		{"one", []Paths{part(4)}, []int{4}, true},
+		{"none", nil, nil, true},
+		{"out of order", []Paths{part(8), part(0), part(2)}, []int{0, 2, 8}, false},
+		{"a tie", []Paths{part(0), part(2), part(2)}, []int{0, 2, 2}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := append([]Paths(nil), tc.parts...)
+			got := inPathOrder(in)
+			if !slices.Equal(firsts(got), tc.want) {
+				t.Errorf("first paths %v, want %v", firsts(got), tc.want)
+			}
+			if same := len(got) > 0 && &got[0] == &in[0]; len(got) > 0 && same != tc.same {
+				t.Errorf("the parts themselves: %v, want %v", same, tc.same)
+			}
+			if !slices.Equal(firsts(in), firsts(tc.parts)) {
+				t.Error("the caller's parts were reordered")
+			}
+		})
+	}
 }

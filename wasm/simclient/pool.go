@@ -354,7 +354,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 		r.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
 		return
 	}
-	r.parts = append(r.parts, part)
+	r.parts = insertInPathOrder(r.parts, part)
 	r.done += len(part.Outcomes)
 	w.paths -= len(part.Outcomes)
 	if r.done >= r.scenario.Paths {
