@@ -375,6 +375,8 @@
 //	simulate.go, partial.go, index_months.go  Simulate, SimulatePaths,
 //	                    Merge, Inspect, Summarize, IndexMonths: the entry
 //	                    points
+//	typical_ledger.go   Merge in two halves for two threads: TypicalPath,
+//	                    MergeWithoutLedger, LedgerOf, Result.AddLedger
 //	breakeven_axis.go, breakeven_map.go, breakeven_line.go  the break-even
 //	                    map: axes, the cells' scenarios,
 //	                    assembling cells' results, the break-even line

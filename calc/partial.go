@@ -2,7 +2,6 @@ package calc
 
 import (
 	"errors"
-	"sort"
 
 	"smacalc/calc/scenario"
 )
@@ -17,8 +16,7 @@ func Summarize(s scenario.Scenario, parts ...Paths) (Result, error) {
 		return Result{}, err
 	}
 	q := s.Encode()
-	sorted := append([]Paths(nil), parts...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].First < sorted[j].First })
+	sorted := inPathOrder(parts) // typical_ledger.go
 	var outcomes []PathOutcome
 	var paths []int
 	next := 0

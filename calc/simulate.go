@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"sort"
 	"sync"
 
 	"smacalc/calc/scenario"
@@ -126,67 +125,22 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 
 // Merge combines ranges of paths of the scenario, given in any order and
 // covering paths 0 … s.Paths−1 exactly once, into the Result that Simulate
-// returns (byte for byte the same JSON).
+// returns (byte for byte the same JSON). It is MergeWithoutLedger, then
+// LedgerOf the typical market's path added (Result.AddLedger): the two
+// halves a browser runs on two threads (typical_ledger.go).
 func Merge(s scenario.Scenario, parts ...Paths) (Result, error) {
-	if err := s.Validate(); err != nil {
-		return Result{}, err
-	}
-	q := s.Encode()
-	sorted := append([]Paths(nil), parts...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].First < sorted[j].First })
-	outcomes := make([]PathOutcome, 0, s.Paths)
-	for _, p := range sorted {
-		if p.Scenario != q {
-			return Result{}, errors.New("calc: merging paths of a different scenario")
-		}
-		if p.First != len(outcomes) {
-			return Result{}, fmt.Errorf("calc: paths from %d missing or repeated (next part starts at %d)", len(outcomes), p.First)
-		}
-		for _, o := range p.Outcomes {
-			if len(o.Years) != s.Horizon {
-				return Result{}, errors.New("calc: path outcome with the wrong number of years")
-			}
-			if err := o.check(); err != nil {
-				return Result{}, fmt.Errorf("%w: %v", ErrOutOfRange, err)
-			}
-		}
-		outcomes = append(outcomes, p.Outcomes...)
-	}
-	if len(outcomes) != s.Paths {
-		return Result{}, fmt.Errorf("calc: %d paths merged, scenario has %d", len(outcomes), s.Paths)
-	}
-	r, err := build(s, outcomes, nil)
+	r, err := MergeWithoutLedger(s, parts...)
 	if err != nil {
 		return Result{}, err
 	}
-	if r.Ledger, r.LossesRunOutYear, err = representativeLedger(s, r.MedianMarket.Path, r.Years); err != nil {
+	l, err := LedgerOf(s, r.MedianMarket.Path)
+	if err != nil {
 		return Result{}, err
 	}
-	r.Gifts.medianMarketGifts(r.Ledger) // give_result.go
+	if err := r.AddLedger(l); err != nil {
+		return Result{}, err
+	}
 	return r, nil
-}
-
-// representativeLedger re-runs the typical market's path (typicalPath:
-// the ledger shows the market whose wealth the headline shows, and ends
-// at it) and records its ledger, its yearly tax saving and extra cost
-// into years and the year the losses run out (runOutYears).
-func representativeLedger(s scenario.Scenario, path int, years []Year) (*Ledger, *int, error) {
-	tx, err := newTaxer(s)
-	if err != nil {
-		return nil, nil, err
-	}
-	sim := newPathSim(s, tx)
-	var rec [2][]yearFlows
-	sim.rec = &rec
-	o := sim.run(path)
-	return &Ledger{
-		Path: path,
-		// The difference of the wealth shown (each rounded to the cent),
-		// as MedianMarket.Difference, so the two agree to the cent.
-		Difference: Money{money(o.SMA.AfterTax).Sub(money(o.Fund.AfterTax).Decimal)},
-		SMA:        ledgerRows(rec[0]),
-		Fund:       ledgerRows(rec[1]),
-	}, runOutYears(years, o, rec), nil
 }
 
 // Inspect re-runs path `path` of the scenario (usually Result.Ledger.Path)

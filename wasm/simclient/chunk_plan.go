@@ -1,5 +1,7 @@
 package simclient
 
+import "smacalc/calc"
+
 // A run's paths are handed to its workers a chunk at a time, each worker
 // holding at most chunksAhead chunks (the one it simulates and the next ones),
 // and a worker that reports a chunk gets the next one: whichever worker
@@ -85,3 +87,21 @@ const (
 // two pairs, about 4 ms of a worker on a desktop, so the workers' ends
 // differ by no more than that while the messages stay few.
 const minChunk = 4
+
+// insertInPathOrder inserts part into parts, kept in the order of their
+// first paths. The two workers' chunks arrive interleaved; in path order,
+// calc.Merge's halves and calc.Summarize take them as they are instead of
+// sorting them (a sort of a run's 22 chunks was a quarter of the page's
+// final summary task on the phone profile: its code compiled there on its
+// first call; calc's inPathOrder). Chunks arrive nearly in order, so the
+// place is found from the end.
+func insertInPathOrder(parts []calc.Paths, part calc.Paths) []calc.Paths {
+	i := len(parts)
+	for i > 0 && parts[i-1].First > part.First {
+		i--
+	}
+	parts = append(parts, calc.Paths{})
+	copy(parts[i+1:], parts[i:])
+	parts[i] = part
+	return parts
+}

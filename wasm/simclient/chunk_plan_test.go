@@ -2,8 +2,11 @@ package simclient
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"smacalc/calc"
 )
 
 // TestChunkPlan hands out runs' paths as Pool.Run and the workers' replies
@@ -53,5 +56,32 @@ func TestChunkPlan(t *testing.T) {
 		if got := strings.Join(sizes, " "); got != tc.want {
 			t.Errorf("%d paths, %d workers: chunks %s, want %s", tc.paths, tc.workers, got, tc.want)
 		}
+	}
+}
+
+func TestInsertInPathOrder(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		arrived []int // the chunks' first paths, in the order they arrive
+		want    []int
+	}{
+		{"in order", []int{0, 2, 6}, []int{0, 2, 6}},
+		{"two workers interleaved", []int{2, 0, 4, 10, 6, 14, 8}, []int{0, 2, 4, 6, 8, 10, 14}},
+		{"last first", []int{8, 6, 4, 2, 0}, []int{0, 2, 4, 6, 8}},
+		{"one", []int{4}, []int{4}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var parts []calc.Paths
+			for _, f := range tc.arrived {
+				parts = insertInPathOrder(parts, calc.Paths{First: f})
+			}
+			var got []int
+			for _, p := range parts {
+				got = append(got, p.First)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("first paths %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

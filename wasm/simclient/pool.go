@@ -6,7 +6,9 @@
 // The scenario's paths are handed to the workers in chunks, the next to
 // whichever worker sends one back (chunk_plan.go); the page summarises what
 // has arrived (calc.Summarize) for provisional figures, and merges
-// everything at the end (calc.Merge). Because every antithetic pair of paths has its own random
+// everything at the end: calc.Merge's two halves, the summary of all paths
+// on the page and the typical market's ledger in a worker (finish).
+// Because every antithetic pair of paths has its own random
 // source seeded from the scenario's seed and the pair's index, the merged
 // result is identical to calc.Simulate's — in the browser and natively.
 package simclient
@@ -322,6 +324,8 @@ type run struct {
 	lastPartial   time.Time     // when the last provisional answer was sent
 	refreshQueued bool          // a provisional answer is due in a task of its own (refreshSoon)
 	refreshCost   time.Duration // the last provisional answer's time on the page's thread
+
+	summary *calc.Result // every path summarised, waiting for the typical market's ledger (finish)
 }
 
 // send hands worker w paths first … first+count−1 of the run, one chunk.
@@ -350,11 +354,11 @@ func (r *run) paths(w *worker, bin js.Value) {
 		r.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
 		return
 	}
-	r.parts = append(r.parts, part)
+	r.parts = insertInPathOrder(r.parts, part)
 	r.done += len(part.Outcomes)
 	w.paths -= len(part.Outcomes)
 	if r.done >= r.scenario.Paths {
-		r.finish()
+		r.finish(w)
 		return
 	}
 	// After the first provisional answer, refresh it only when refreshDue
@@ -386,7 +390,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 func (r *run) refreshSoon() {
 	nextTask(func() {
 		r.refreshQueued = false
-		if r.over || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
+		if r.over || r.summary != nil || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
 			return
 		}
 		r.partial()
@@ -416,23 +420,76 @@ func (r *run) partial() {
 	nextTask(func() { r.refreshCost = time.Since(now) })
 }
 
-// finish merges the run's paths, all in, into its final result. Its
-// workers are idle again: each has sent its last chunk.
-func (r *run) finish() {
-	r.over = true
-	r.pool.current = nil
-	for _, w := range r.workers {
-		if w.run == r {
-			r.pool.release(w)
-		}
-	}
+// finish settles the run once every path is in, last from worker w:
+// calc.Merge in its two halves on two threads. The typical market's path
+// comes first (calc.TypicalPath, a tenth of the summary) and goes to w,
+// idle now, whose engine is hot and which keeps the scenario's path
+// simulators, to re-run it for its ledger (calc.LedgerOf, the worker's
+// "ledger" request); meanwhile the page summarises every path
+// (calc.MergeWithoutLedger). The final result is shown when the ledger is
+// back (settle). On the page, calc.Merge re-ran that path itself, with a
+// new path simulator (300 KB of lot books), after the summary: 36 ms of
+// the final task's 47 ms in a trace of the first change (round 8's end,
+// idle). The run's other workers are idle again.
+func (r *run) finish(w *worker) {
 	mark("smacalc:merge-start")
-	result, err := calc.Merge(r.scenario, r.parts...)
-	measure("smacalc:merge", "smacalc:merge-start")
+	path, err := calc.TypicalPath(r.scenario, r.parts...)
 	if err != nil {
-		r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+		r.end(err)
 		return
 	}
+	for _, o := range r.workers {
+		if o.run == r && o != w {
+			r.pool.release(o)
+		}
+	}
+	w.post(map[string]any{"type": "ledger", "id": r.id, "query": r.query, "lots": r.lots, "path": path})
+	summary, err := calc.MergeWithoutLedger(r.scenario, r.parts...)
+	// The page's own part of the merge (merge_ms in the benchmark); the
+	// final result follows the ledger (smacalc:settle).
+	measure("smacalc:merge", "smacalc:merge-start")
+	if err != nil {
+		r.end(err)
+		return
+	}
+	r.summary = &summary
+}
+
+// ledger takes the typical market's ledger from worker w (bin: its binary
+// form, wasm/wire) and settles the run with it.
+func (r *run) ledger(w *worker, bin js.Value) {
+	raw := make([]byte, bin.Get("length").Int())
+	js.CopyBytesToGo(raw, bin)
+	l, err := wire.DecodeLedger(raw)
+	if err != nil || r.summary == nil {
+		r.end(fmt.Errorf("the simulation sent an unreadable ledger: %v", err))
+		return
+	}
+	r.settle(l)
+}
+
+// ledgerOnPage re-runs the typical market's path on the page, when the
+// worker asked for its ledger failed, and settles the run with it.
+func (r *run) ledgerOnPage() {
+	l, err := calc.LedgerOf(r.scenario, r.summary.MedianMarket.Path)
+	if err != nil {
+		r.end(err)
+		return
+	}
+	r.settle(l)
+}
+
+// settle shows the final result: the summary with the typical market's
+// ledger (calc.Result.AddLedger: then it is calc.Merge's, field for
+// field).
+func (r *run) settle(l calc.TypicalLedger) {
+	result := *r.summary
+	if err := result.AddLedger(l); err != nil {
+		r.end(err)
+		return
+	}
+	measure("smacalc:settle", "smacalc:merge-start")
+	r.end(nil)
 	mark("smacalc:result")
 	r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Result: &result})
 	// Storing the result (JSON, localStorage) can wait until the page has
@@ -440,6 +497,23 @@ func (r *run) finish() {
 	cache, key := r.pool.results, r.key
 	cache.remember(key, &result)
 	whenIdle(func() { cache.persist(key, &result) })
+}
+
+// end ends the run, its workers idle again; with err, it shows err as its
+// final update.
+func (r *run) end(err error) {
+	r.over = true
+	if r.pool.current == r {
+		r.pool.current = nil
+	}
+	for _, w := range r.workers {
+		if w.run == r && !w.dead {
+			r.pool.release(w)
+		}
+	}
+	if err != nil {
+		r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
+	}
 }
 
 // whenIdle calls f once the browser is idle (requestIdleCallback), or in
@@ -468,9 +542,14 @@ func mark(name string) {
 	}
 }
 
-// fail ends the run with err; its workers are replaced, not reused.
+// fail ends the run with err; its workers are replaced, not reused. A
+// worker failing with the run's ledger (finish) leaves it to the page.
 func (r *run) fail(err error) {
 	if r.over {
+		return
+	}
+	if r.summary != nil {
+		r.ledgerOnPage()
 		return
 	}
 	r.over = true
@@ -521,6 +600,8 @@ func (w *worker) receive(msg js.Value) {
 	switch msg.Get("type").String() {
 	case "paths":
 		r.paths(w, msg.Get("bin"))
+	case "ledger":
+		r.ledger(w, msg.Get("bin"))
 	case "error":
 		r.fail(errors.New(msg.Get("message").String()))
 	}

@@ -17,6 +17,7 @@
 //
 //	{type: "init", module, link}  // to sim-worker.js: the Module; link, a share link's query, for its first chunk (link.go)
 //	{type: "run", id, query, lots, first, count}  // one chunk of a run's paths; lots: a lots file, "" for none
+//	{type: "ledger", id, query, lots, path}       // a run's last step: the typical market's ledger (calc.LedgerOf)
 //	{type: "inspect", id, query, path, year, stock}
 //	{type: "simulate", id, query}  // a whole calc.Simulate, for side results
 //	{type: "mapcell", id, query}   // a break-even map's cell (map.go)
@@ -25,6 +26,7 @@
 // Messages out:
 //
 //	{type: "paths", id, bin}       // bin: a Uint8Array, the chunk's calc.Paths (wasm/wire); id LinkRunID: a link's first chunk (link.go)
+//	{type: "ledger", id, bin}      // bin: a Uint8Array, the calc.TypicalLedger (wasm/wire)
 //	{type: "inspection", id, json} // json: one calc.InspectionYear
 //	{type: "result", id, json}     // json: a calc.Result
 //	{type: "mapcell", id, json}    // json: a calc.MapCell (map.go)
@@ -77,10 +79,15 @@ func Serve() {
 				go warm(req, msg.Get("step").String())
 				return nil
 			}
-			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
 			if l := msg.Get("lots"); l.Type() == js.TypeString {
 				req.Lots = l.String()
 			}
+			if msg.Get("type").String() == "ledger" {
+				req.Path = msg.Get("path").Int()
+				go ledger(req)
+				return nil
+			}
+			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
 			go run(req)
 		}
 		return nil
@@ -141,6 +148,33 @@ func run(req request) {
 		measure("smacalc:chunk", "smacalc:chunk-start")
 		runBuf = wire.AppendPaths(runBuf[:0], paths)
 		postBytes(req.ID, "paths", runBuf)
+		return nil
+	})
+}
+
+// ledger re-runs the typical market's path of a run whose paths are all
+// in, for its ledger (calc.LedgerOf), and posts it: the page summarises the
+// paths meanwhile (calc.MergeWithoutLedger) and adds the ledger
+// (wasm/simclient, finish). This worker has just simulated the run's
+// chunks: its engine's code is hot and it keeps the scenario's path
+// simulators (the tax law, the market's tables, 300 KB of lot books),
+// which the page, re-running the path itself, built anew at the end of
+// every run (a trace of round 8: 36 of the final task's 47 ms in
+// calc.Merge, most of it the re-run).
+func ledger(req request) {
+	answer(req, "ledger", func(send func(string, any) error) error {
+		s, err := runScenario(req.Query, req.Lots)
+		if err != nil {
+			return err
+		}
+		mark("smacalc:ledger-start")
+		l, err := calc.LedgerOf(s, req.Path)
+		if err != nil {
+			return err
+		}
+		runBuf = wire.AppendLedger(runBuf[:0], l)
+		measure("smacalc:ledger", "smacalc:ledger-start")
+		postBytes(req.ID, "ledger", runBuf)
 		return nil
 	})
 }

@@ -1,5 +1,6 @@
 // Package wire is the binary form in which a simulation worker's paths
-// (calc.Paths) cross postMessage to the page.
+// (calc.Paths) and the typical market's ledger (calc.TypicalLedger,
+// ledger.go) cross postMessage to the page.
 //
 // It replaced JSON, which cost a fifth of the simulation: a default path's
 // outcome is about 2.9 KB of JSON (10 years of figures), and formatting and
@@ -88,8 +89,9 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// ErrMalformed reports bytes that are not the binary form of a calc.Paths.
-var ErrMalformed = errors.New("wire: malformed paths")
+// ErrMalformed reports bytes that are not the binary form of what the
+// decoder reads (a calc.Paths, a calc.TypicalLedger).
+var ErrMalformed = errors.New("wire: malformed message")
 
 // DecodePaths reads the binary form of a calc.Paths written by AppendPaths.
 // Any other input gives ErrMalformed, never a panic or a huge allocation:
