@@ -44,15 +44,16 @@ import (
 // Steps:
 //
 //   - "page": the collector (runtime.GC), the paths' binary form both ways
-//     (wasm/wire), calc.Summarize, calc.Merge with the median path's ledger,
-//     and the result cache's JSON, on two paths of the scenario: the first
-//     run's lazy compilation, on both workers (each also collects its own
-//     heap once);
+//     (wasm/wire), calc.Summarize, the final result with the typical path's
+//     ledger (settle: Merge's halves, as a run takes them) and the result
+//     cache's JSON, on two paths of the scenario: the first run's lazy
+//     compilation, on both workers (each also collects its own heap once,
+//     and either may be asked for a run's ledger);
 //   - "paths": count paths of the scenario from first, as a run's chunk is
 //     simulated and encoded, decoded as the page does, and kept;
-//   - "summary": calc.Summarize and calc.Merge (and the JSON) over the
-//     paths kept, as the page does at a run's provisional answers and its
-//     end. The "paths" steps before it cover the scenario's paths (the
+//   - "summary": calc.Summarize and the final result (settle) and its JSON
+//     over the paths kept, as the page and a worker do at a run's
+//     provisional answers and its end. The "paths" steps before it cover the scenario's paths (the
 //     page sends a scenario of warm-up size). The paths stay for the
 //     "answer" steps;
 //   - "years": count paths of the page's years scenario (the start
@@ -151,14 +152,17 @@ func chunk(s scenario.Scenario, first, count int) (calc.Paths, error) {
 	return wire.DecodePaths(warmBuf)
 }
 
-// summarize does with parts what the page does with a run's paths: a
-// provisional summary, the merged result and the result cache's JSON both
-// ways. parts must hold every path of s.
+// summarize does with parts what the page and the last chunk's worker do
+// with a run's paths: a provisional summary, the final result in Merge's
+// two halves (wasm/simclient, pool.go: the typical path, the summary
+// without the ledger, the ledger re-run and taken through its binary form
+// both ways, then added) and the result cache's JSON both ways. parts must
+// hold every path of s.
 func summarize(s scenario.Scenario, parts []calc.Paths) error {
 	if _, err := calc.Summarize(s, parts...); err != nil {
 		return err
 	}
-	r, err := calc.Merge(s, parts...)
+	r, err := settle(s, parts)
 	if err != nil {
 		return err
 	}
@@ -168,6 +172,31 @@ func summarize(s scenario.Scenario, parts []calc.Paths) error {
 	}
 	var back calc.Result
 	return json.Unmarshal(b, &back)
+}
+
+// settle is the final result of parts (every path of s) as a run reaches
+// it: calc.TypicalPath, calc.LedgerOf (the worker's part: its code made
+// hot here, before the first change asks a worker for it) through
+// wasm/wire's binary form, calc.MergeWithoutLedger and Result.AddLedger
+// (the page's). The result is calc.Merge's.
+func settle(s scenario.Scenario, parts []calc.Paths) (calc.Result, error) {
+	path, err := calc.TypicalPath(s, parts...)
+	if err != nil {
+		return calc.Result{}, err
+	}
+	l, err := calc.LedgerOf(s, path)
+	if err != nil {
+		return calc.Result{}, err
+	}
+	warmBuf = wire.AppendLedger(warmBuf[:0], l)
+	if l, err = wire.DecodeLedger(warmBuf); err != nil {
+		return calc.Result{}, err
+	}
+	r, err := calc.MergeWithoutLedger(s, parts...)
+	if err != nil {
+		return calc.Result{}, err
+	}
+	return r, r.AddLedger(l)
 }
 
 // answerRender does, with parts (every path of s, whose query is query),
@@ -183,7 +212,7 @@ func answerRender(s scenario.Scenario, query string, parts []calc.Paths, wide bo
 	if err != nil {
 		return err
 	}
-	r, err := calc.Merge(s, parts...)
+	r, err := settle(s, parts)
 	if err != nil {
 		return err
 	}
