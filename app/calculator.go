@@ -52,38 +52,12 @@ type calculator struct {
 	chartsFar bool
 	stopNear  func()
 
-	// ledger is the view the year-by-year table and the holdings draw, a
-	// frame behind the charts' view when a simulation update or a run's
-	// start changed the complete result shown; rooms is the view of the
-	// rooms below them, a frame behind the ledger's (ledgerOf, roomsOf).
-	ledger stage
-	rooms  stage
-}
-
-// stage is a part of the page below the answer that draws a view a frame
-// after the part before it took it from a simulation update or a run's
-// start (behind), so that the final result's catch-up is three tasks of
-// their own, each with its frame: the charts, then the year-by-year table
-// and the holdings, then the rooms.
-type stage struct {
-	view   resultView
-	behind bool // the part before took a view this one has yet to take
-	due    bool // its catch-up is scheduled
-}
-
-// follow returns the view the stage draws, given the view of the part
-// before it: that view, except while behind, when it keeps its own and
-// schedules its catch-up (sync) after the next frame, from the render that
-// draws the part before, so that its update cannot join that render in
-// go-app's next frame.
-func (st *stage) follow(before resultView, ctx app.Context, sync func(app.Context)) resultView {
-	if !st.behind {
-		st.view = before
-	} else if !st.due {
-		st.due = true
-		widget.AfterPaint(func() { ctx.Dispatch(sync) })
-	}
-	return st.view
+	// rooms is the view the rooms below the charts and the year-by-year
+	// table draw (roomsOf): a frame behind view when view caught up with
+	// a simulation update or a run's start (roomsBehind).
+	rooms       resultView
+	roomsBehind bool
+	roomsDue    bool // their catch-up is scheduled
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -180,36 +154,8 @@ func (c *calculator) syncView(ctx app.Context) {
 	if c.view.provisional {
 		c.viewAt = time.Now()
 	}
-	switch {
-	case !c.ledger.view.sameForLedger(c.view):
-		c.ledger.behind = true // ledgerOf schedules its catch-up, and the rooms follow it
-	case !c.rooms.view.sameForRooms(c.view):
-		c.rooms.behind = true // roomsOf schedules their catch-up
-	}
-}
-
-// ledgerShown is the complete result v shows, whose typical market the
-// year-by-year table draws (none while provisional).
-func (v resultView) ledgerShown() store.Shown {
-	if v.shown.Result == nil || v.provisional {
-		return store.Shown{}
-	}
-	return v.shown
-}
-
-// sameForLedger reports whether v and w give the year-by-year table and
-// the holdings the same result.
-func (v resultView) sameForLedger(w resultView) bool {
-	a, b := v.ledgerShown(), w.ledgerShown()
-	return a.Result == b.Result && a.Scenario.Query == b.Scenario.Query
-}
-
-// syncLedger lets the year-by-year table and the holdings catch up with
-// the charts' view; the rooms follow a frame later.
-func (c *calculator) syncLedger(ctx app.Context) {
-	c.ledger.behind, c.ledger.due = false, false
-	if !c.rooms.view.sameForRooms(c.view) {
-		c.rooms.behind = true
+	if !c.rooms.sameForRooms(c.view) {
+		c.roomsBehind = true // roomsOf schedules their catch-up
 	}
 }
 
@@ -222,32 +168,29 @@ func (v resultView) sameForRooms(w resultView) bool {
 		v.scenario.Query == w.scenario.Query
 }
 
-// syncRooms lets the rooms catch up with the ledger's view.
-func (c *calculator) syncRooms(ctx app.Context) { c.rooms.behind, c.rooms.due = false, false }
-
-// ledgerOf is the view the year-by-year table and the holdings draw: the
-// charts' view, except a frame behind it when its catch-up with a
-// simulation update changed the complete result shown (syncView). Drawn
-// with the charts, the final result's ledger (two tables of about 390
-// nodes, parsed, styled and laid out with the three charts' SVG) made that
-// task and its frame the longest of a change on the phone profile: 114 ms
-// and 101 ms of CPU, Layout 44.5 ms (docs/ARCHITECTURE.md, "Round 9:
-// layout, paint and raster during a run").
-func (c *calculator) ledgerOf(view resultView) resultView {
-	return c.ledger.follow(view, c.ctx, c.syncLedger)
-}
+// syncRooms lets the rooms catch up with the view.
+func (c *calculator) syncRooms(ctx app.Context) { c.roomsBehind, c.roomsDue = false, false }
 
 // roomsOf is the view the rooms draw: the advisors' tools, the report's
 // cover and inputs, the tracking note, the call to action, "After a few
-// years", the stock-count sweep, the assumptions. It is the ledger's view,
-// except a frame behind it after a simulation update or a run's start
-// (syncView, syncLedger): the charts, the year-by-year table and the rooms
-// are drawn in frames of their own. Drawn together, the final result's
+// years", the stock-count sweep, the assumptions. It is view, except a
+// frame behind view's catch-up with a simulation update or a run's start
+// (syncView): the charts and the year-by-year table are drawn in one
+// frame, the rooms in the next. Drawn together, the final result's
 // catch-up (charts, ledger, fifteen components) was the longest task of a
 // change after the input's (docs/ARCHITECTURE.md, "Round 8: the page's
 // work after a change").
-func (c *calculator) roomsOf(ledger resultView) resultView {
-	return c.rooms.follow(ledger, c.ctx, c.syncRooms)
+func (c *calculator) roomsOf(view resultView) resultView {
+	if !c.roomsBehind {
+		c.rooms = view
+	} else if !c.roomsDue {
+		// Scheduled from the render that draws the view, so that the
+		// rooms' update cannot join it in go-app's next frame.
+		c.roomsDue = true
+		ctx := c.ctx
+		widget.AfterPaint(func() { ctx.Dispatch(c.syncRooms) })
+	}
+	return c.rooms
 }
 
 func (c *calculator) OnInit() {
@@ -366,13 +309,15 @@ func (c *calculator) Render() app.UI {
 	shown, provisional := s.Shown()
 	// Below the answer: the view, a frame behind a simulation update.
 	view := c.catchUpView()
-	ledgerView := c.ledgerOf(view)
-	roomsView := c.roomsOf(ledgerView)
+	roomsView := c.roomsOf(view)
 	final := roomsView.final
-	ledger := ledgerView.ledgerShown() // the complete result shown, with its ledger
+	var ledger store.Shown // the complete result shown, with its ledger
+	if view.shown.Result != nil && !view.provisional {
+		ledger = view.shown
+	}
 	// The run is shown as done once everything below the answer has its
 	// result too: tests and scripts wait for #progress[data-running=false].
-	catchingUp := !view.same(viewOf(s)) || !ledgerView.same(view) || !roomsView.same(ledgerView)
+	catchingUp := !view.same(viewOf(s)) || !roomsView.same(view)
 	fund := s.Fund()
 	// The answer comes first on a phone (the stylesheet puts it beside the
 	// form on wider screens): the headline on the first screen, the form
