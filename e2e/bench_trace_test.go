@@ -16,8 +16,6 @@ import (
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
-
-	"smacalc/site"
 )
 
 // TestBrowserTrace traces the browser (Chrome's devtools.timeline and User
@@ -442,10 +440,7 @@ func TestBrowserCompare(t *testing.T) {
 	if dirA == "" {
 		t.Skip("set SMACALC_COMPARE_DIR to the WASM directory of the build to compare with")
 	}
-	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a", BrotliQuality: testBrotli()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	siteA := compareSite(t, dirA)
 	rounds := 5
 	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
 		rounds = n

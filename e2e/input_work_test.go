@@ -15,8 +15,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
-
-	"smacalc/site"
 )
 
 // inputWorkProbe records, for one input change, what the UI does in the
@@ -77,10 +75,7 @@ func TestInputChangeWork(t *testing.T) {
 		fmt.Print(summary)
 		return
 	}
-	siteA, err := site.Build(site.BuildOptions{Out: t.TempDir(), WasmDir: dirA, Label: "compare-a", BrotliQuality: testBrotli()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	siteA := compareSite(t, dirA)
 	rounds := 3
 	if n, err := strconv.Atoi(os.Getenv("SMACALC_COMPARE_ROUNDS")); err == nil && n > 0 {
 		rounds = n
@@ -112,6 +107,10 @@ func TestInputChangeWork(t *testing.T) {
 		{"longest task wall", func(w workStats) float64 { return w.LongestWall }},
 		{"main thread CPU", func(w workStats) float64 { return w.TotalCPU }},
 		{"nodes added", func(w workStats) float64 { return float64(w.Added) }},
+		{"layout CPU", func(w workStats) float64 { return w.LayoutCPU }},
+		{"paint CPU", func(w workStats) float64 { return w.PaintCPU }},
+		{"tiles rastered", func(w workStats) float64 { return float64(w.Tiles) }},
+		{"raster CPU", func(w workStats) float64 { return w.RasterCPU }},
 	} {
 		a, b := median(got[0], fig.f), median(got[1], fig.f)
 		fmt.Printf("%-18s A %7.1f  B %7.1f  B/A %.2f\n", fig.name, a, b, b/a)
@@ -119,7 +118,7 @@ func TestInputChangeWork(t *testing.T) {
 }
 
 // workStats sums up one traced change's main thread, from the input's
-// task to the last task that changed the DOM: the input's task, the
+// task to the last task that changed the DOM or painted: the input's task, the
 // longest task (wall and CPU time, ms), the CPU time of all of them, the
 // DOM nodes added.
 type workStats struct {
@@ -127,11 +126,18 @@ type workStats struct {
 	LongestWall, LongestCPU float64
 	TotalCPU                float64
 	Added                   int
+	// The main thread's CPU time in style, layout and paint (Paint,
+	// PrePaint, Layerize), the display item clients Blink invalidated (with
+	// SMACALC_INPUT_WORK_INVALIDATIONS=1), the tiles rastered and the
+	// raster threads' CPU time.
+	StyleCPU, LayoutCPU, PaintCPU float64
+	Invalidated, Tiles            int
+	RasterCPU                     float64
 }
 
 func (w workStats) String() string {
-	return fmt.Sprintf("input task %.1f ms (CPU %.1f), longest %.1f ms (CPU %.1f), main thread CPU %.1f ms, %d nodes added",
-		w.InputWall, w.InputCPU, w.LongestWall, w.LongestCPU, w.TotalCPU, w.Added)
+	return fmt.Sprintf("input task %.1f ms (CPU %.1f), longest %.1f ms (CPU %.1f), main thread CPU %.1f ms (style %.1f, layout %.1f, paint %.1f), %d nodes added, %d display items invalidated, %d tiles rastered (CPU %.1f ms)",
+		w.InputWall, w.InputCPU, w.LongestWall, w.LongestCPU, w.TotalCPU, w.StyleCPU, w.LayoutCPU, w.PaintCPU, w.Added, w.Invalidated, w.Tiles, w.RasterCPU)
 }
 
 // traceInputChange visits srv's page cold, waits pause, and traces the
@@ -162,6 +168,19 @@ func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration
 	); err != nil {
 		t.Fatal(err)
 	}
+	// SMACALC_INPUT_WORK_CSS: rules added to the page's before the change
+	// (a constructed style sheet, which the page's CSP allows), to try a
+	// rule's effect on the change's layout and paint without a build.
+	if css := os.Getenv("SMACALC_INPUT_WORK_CSS"); css != "" {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+			const s = new CSSStyleSheet();
+			s.replaceSync(`+jsString(css)+`);
+			document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+			return document.body.offsetHeight;
+		})()`, nil)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Where the parts of the page are: what the first screen shows.
 	var parts string
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".calculator-root > *, #calc > *, #results > *, #charts > *")].map((e) => (e.id || e.className) + " " + Math.round(e.getBoundingClientRect().top + scrollY) + "+" + Math.round(e.getBoundingClientRect().height)).join("; ") + " (window " + innerHeight + ")"`, &parts)); err != nil {
@@ -171,7 +190,7 @@ func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration
 	var nodes int
 	if err := chromedp.Run(ctx,
 		tracing.Start().WithTransferMode(tracing.TransferModeReportEvents).
-			WithTraceConfig(&tracing.TraceConfig{IncludedCategories: []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "toplevel"}}),
+			WithTraceConfig(&tracing.TraceConfig{IncludedCategories: inputWorkCategories()}),
 		chromedp.Evaluate(`window.__work.on = true; setTimeout(() => { performance.mark("w:input"); (`+changeInputFunc("1250000")+`)(); }, 0)`, nil),
 		waitMark("smacalc:result"),
 		// The final result's frames too: the benchmark's waitStableDOM
@@ -183,22 +202,78 @@ func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration
 	); err != nil {
 		t.Fatal(err)
 	}
-	summary, st := inputWorkSummary(t, traceEvents(events, done), everyDOM)
+	raw := traceEvents(events, done)
+	writeTrace(t, raw)
+	summary, st := inputWorkSummary(t, raw, everyDOM)
 	return fmt.Sprintf("parts (top+height, px): %s\ninput change (phone %v, pause %v): %d elements in the document after it\n%s%s\n", parts, phone, pause, nodes, summary, st), st
+}
+
+// inputWorkCategories are the trace's categories: the main thread's
+// tasks and what is inside them, the raster threads' tasks (RasterTask is
+// in disabled-by-default-devtools.timeline too), and with
+// SMACALC_INPUT_WORK_INVALIDATIONS=1 Blink's paint invalidations
+// (InvalidateDisplayItemClient: which layout object's display items were
+// invalidated, and why), which add thousands of events to a change.
+func inputWorkCategories() []string {
+	c := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "toplevel"}
+	if os.Getenv("SMACALC_INPUT_WORK_INVALIDATIONS") == "1" {
+		c = append(c, "disabled-by-default-blink.invalidation")
+	}
+	return c
+}
+
+// renderArgs are the arguments of the trace events that say what was
+// painted and rastered: a RasterTask's tile (the commit it rasters, by its
+// source frame number), an InvalidateDisplayItemClient's layout object and
+// reason ("geometry": it moved or was resized, its old and new rects are
+// rastered again; "incremental": only the strip that changed).
+type renderArgs struct {
+	Args struct {
+		TileData struct {
+			SourceFrameNumber int `json:"sourceFrameNumber"`
+		} `json:"tileData"`
+		Client string `json:"client"`
+		Reason string `json:"reason"`
+	} `json:"args"`
 }
 
 // inputWorkSummary lists the main thread's tasks from the input's mark on
 // (those of 2 ms or more, or with a render, a DOM change or a mark in
 // them): when, how long (wall and CPU), the renders, the DOM changes, the
-// style recalculations, layouts and paints inside.
+// style recalculations, layouts and paints inside (their CPU time: on a
+// shared machine their wall time is mostly other processes'), the display
+// items invalidated (with SMACALC_INPUT_WORK_INVALIDATIONS=1); then the
+// tiles the raster threads rastered for each commit, and their CPU time.
 func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (string, workStats) {
 	var evs []traceEvent
+	var rasters []traceEvent
+	frames := map[float64]int{} // a RasterTask's ts → its commit's source frame number
+	var invalidations []renderArgs
+	var invalidatedAt []float64
 	main := [2]int{-1, -1}
 	var input float64
 	for _, r := range raw {
 		var e traceEvent
 		if err := json.Unmarshal(r, &e); err != nil {
 			t.Fatal(err)
+		}
+		switch {
+		case e.Name == "RasterTask" && e.Ph == "X":
+			var a renderArgs
+			if err := json.Unmarshal(r, &a); err != nil {
+				t.Fatal(err)
+			}
+			rasters = append(rasters, e)
+			frames[e.Ts] = a.Args.TileData.SourceFrameNumber
+			continue
+		case e.Name == "InvalidateDisplayItemClient":
+			var a renderArgs
+			if err := json.Unmarshal(r, &a); err != nil {
+				t.Fatal(err)
+			}
+			invalidations = append(invalidations, a)
+			invalidatedAt = append(invalidatedAt, e.Ts)
+			continue
 		}
 		evs = append(evs, e)
 		if e.Name == "w:input" && main[0] < 0 {
@@ -221,13 +296,14 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (strin
 	}
 	sort.Slice(tasks, func(i, j int) bool { return tasks[i].Ts < tasks[j].Ts })
 	var b strings.Builder
-	var st, upTo workStats // upTo: the sums up to the last task that changed the DOM
+	var st, upTo workStats // upTo: the sums up to the last task that changed the DOM or painted
+	var lastChange float64 // the end of the last task that changed the DOM or painted
 	for n, task := range tasks {
 		renders := map[string]int{}
 		dom := map[string]int{}
 		var marks, layout []string
 		added, removed, changes := 0, 0, 0
-		var style, paint, animation, script float64
+		var style, layoutCPU, paint, animation, script float64
 		for _, e := range inner {
 			if e.Ts < task.Ts || e.Ts > task.Ts+task.Dur {
 				continue
@@ -251,17 +327,32 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (strin
 				for _, r := range e.Args.EndData.LayoutRoots {
 					depth = max(depth, r.Depth)
 				}
-				layout = append(layout, fmt.Sprintf("%.1f ms (%d of %d objects dirty, partial %v, %d roots, deepest %d)",
-					e.Dur/1000, e.Args.BeginData.DirtyObjects, e.Args.BeginData.TotalObjects, e.Args.BeginData.PartialLayout,
+				layoutCPU += e.TDur
+				layout = append(layout, fmt.Sprintf("%.1f ms, CPU %.1f (%d of %d objects dirty, partial %v, %d roots, deepest %d)",
+					e.Dur/1000, e.TDur/1000, e.Args.BeginData.DirtyObjects, e.Args.BeginData.TotalObjects, e.Args.BeginData.PartialLayout,
 					len(e.Args.EndData.LayoutRoots), depth))
 			case (e.Name == "UpdateLayoutTree" || e.Name == "RecalculateStyles") && e.Ph == "X":
-				style += e.Dur
+				style += e.TDur
 			case (e.Name == "Paint" || e.Name == "PrePaint" || e.Name == "Layerize") && e.Ph == "X":
-				paint += e.Dur
+				paint += e.TDur
 			case e.Name == "FireAnimationFrame" && e.Ph == "X":
 				animation += e.Dur
 			case (e.Name == "FunctionCall" || e.Name == "TimerFire" || e.Name == "EventDispatch") && e.Ph == "X":
 				script += e.Dur
+			}
+		}
+		reasons := map[string]int{}
+		var moved []string // the invalidated objects with an id or a class: which parts moved
+		invalidated := 0
+		for i, at := range invalidatedAt {
+			if at < task.Ts || at > task.Ts+task.Dur {
+				continue
+			}
+			a := invalidations[i].Args
+			invalidated++
+			reasons[a.Reason]++
+			if (strings.Contains(a.Client, "id='") || strings.Contains(a.Client, "class='")) && len(moved) < 12 {
+				moved = append(moved, a.Reason+" "+a.Client)
 			}
 		}
 		if n == 0 {
@@ -269,17 +360,27 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (strin
 		}
 		st.LongestWall, st.LongestCPU = max(st.LongestWall, task.Dur/1000), max(st.LongestCPU, task.TDur/1000)
 		st.TotalCPU += task.TDur / 1000
+		st.StyleCPU += style / 1000
+		st.LayoutCPU += layoutCPU / 1000
+		st.PaintCPU += paint / 1000
+		st.Invalidated += invalidated
 		st.Added += added
-		if changes > 0 {
-			upTo = st
+		if changes > 0 || paint > 0 {
+			upTo, lastChange = st, task.Ts+task.Dur
 		}
 		if task.Dur < 2000 && len(renders) == 0 && changes == 0 && len(marks) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "+%7.1f ms task %6.1f ms (CPU %.1f): scripts %.1f, rAF %.1f, style %.1f, paint %.1f %v\n",
-			(task.Ts-input)/1000, task.Dur/1000, task.TDur/1000, script/1000, animation/1000, style/1000, paint/1000, marks)
+		fmt.Fprintf(&b, "+%7.1f ms task %6.1f ms (CPU %.1f): scripts %.1f, rAF %.1f; CPU: style %.1f, layout %.1f, paint %.1f %v\n",
+			(task.Ts-input)/1000, task.Dur/1000, task.TDur/1000, script/1000, animation/1000, style/1000, layoutCPU/1000, paint/1000, marks)
 		for _, l := range layout {
 			fmt.Fprintf(&b, "    layout %s\n", l)
+		}
+		if invalidated > 0 {
+			fmt.Fprintf(&b, "    %d display item clients invalidated: %v\n", invalidated, reasons)
+			for _, m := range moved {
+				fmt.Fprintf(&b, "      %s\n", m)
+			}
 		}
 		if len(renders) > 0 {
 			names := make([]string, 0, len(renders))
@@ -302,6 +403,40 @@ func inputWorkSummary(t *testing.T, raw []json.RawMessage, everyDOM bool) (strin
 				fmt.Fprintf(&b, "      %s\n", strings.Join(where, "; "))
 			}
 		}
+	}
+	// The raster threads' tiles, by the commit they raster: a frame
+	// whose invalidations cover the window rasters every tile of it
+	// again (on 2 cores, CPU the workers simulating the run lose).
+	type commit struct {
+		first     float64
+		tiles     int
+		cpu, wall float64
+	}
+	commits := map[int]*commit{}
+	for _, e := range rasters {
+		if e.Pid != main[0] || e.Ts < input || e.Ts > lastChange+500_000 {
+			continue
+		}
+		f := frames[e.Ts]
+		c := commits[f]
+		if c == nil {
+			c = &commit{first: e.Ts}
+			commits[f] = c
+		}
+		c.tiles++
+		c.cpu += e.TDur / 1000
+		c.wall += e.Dur / 1000
+		upTo.Tiles++
+		upTo.RasterCPU += e.TDur / 1000
+	}
+	order := make([]int, 0, len(commits))
+	for f := range commits {
+		order = append(order, f)
+	}
+	sort.Ints(order)
+	for _, f := range order {
+		c := commits[f]
+		fmt.Fprintf(&b, "raster of commit %d (+%.1f ms): %d tiles, CPU %.1f ms (wall %.1f)\n", f, (c.first-input)/1000, c.tiles, c.cpu, c.wall)
 	}
 	return b.String(), upTo
 }
