@@ -101,12 +101,32 @@ func (a *smaSide) investCash(t int32, m *market.State, index float64) {
 	// the few names that have one get their deficit after it: the lookup
 	// of a name's substitute in the scan (a load and a branch a name, and
 	// registers the loop then spilled) was a fifth of its time (perf).
-	cand, at := ci.cand[:n], ci.at[:n]
+	//
+	// Two names an iteration: in WebAssembly each iteration of a Go loop
+	// jumps through the function's dispatch loop, saving and reloading the
+	// loop's values (market.State.move; docs/ARCHITECTURE.md "Round 9").
+	cand, at, heldN := ci.cand[:n], ci.at[:n], m.HeldN[:n]
 	nc := 0
-	for i, w := range m.HeldN[:n] {
+	i := 0
+	for ; i+1 < n; i += 2 {
 		// float64(…) rounds each product, so that no platform fuses it
 		// into an FMA (native and WebAssembly agree to the bit).
-		di := float64(per*w*price[i]) - float64(shares[i]*price[i])
+		w, p := heldN[i], price[i]
+		di := float64(per*w*p) - float64(shares[i]*p)
+		d[i] = di
+		cand[nc] = di
+		at[nc] = int32(i)
+		nc += b2i(di >= minTrade) & b2i(w != 0) & b2i(lossStep[i] != t)
+		w, p = heldN[i+1], price[i+1]
+		di = float64(per*w*p) - float64(shares[i+1]*p)
+		d[i+1] = di
+		cand[nc] = di
+		at[nc] = int32(i + 1)
+		nc += b2i(di >= minTrade) & b2i(w != 0) & b2i(lossStep[i+1] != t)
+	}
+	for ; i < n; i++ {
+		w, p := heldN[i], price[i]
+		di := float64(per*w*p) - float64(shares[i]*p)
 		d[i] = di
 		cand[nc] = di
 		at[nc] = int32(i)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -122,5 +123,52 @@ func TestInvestCash(t *testing.T) {
 	p.sma.investCash(step+1, &p.mkt, p.sma.value)
 	if p.sma.cash != minTrade/2 {
 		t.Errorf("cash %v under the minimum was invested", p.sma.cash)
+	}
+}
+
+// investCash's scan (two names an iteration, an odd count's last one
+// alone) computes every name's deficit as one product less another and
+// lists, in index order, the names short by minTrade that may be bought:
+// checked against the definition on an odd count, the last name the
+// most underweight.
+func TestInvestCashScan(t *testing.T) {
+	for _, stocks := range []int{41, 40} {
+		s := mustDecode(t, "paths=2&horizon=2&stocks="+strconv.Itoa(stocks))
+		tx, err := newTaxer(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPathSim(s, tx)
+		p.begin(0)
+		const step = 5
+		h := &p.sma.lots
+		last := stocks - 1
+		for i := last - 2; i <= last; i++ { // three names short, the cash enough for one
+			p.sma.value -= h.shares[i] * p.mkt.Price[i]
+			h.shares[i] = 0
+		}
+		p.sma.value -= h.shares[1] * p.mkt.Price[1] // short, but sold at a loss now: not bought
+		h.shares[1], h.lossStep[1] = 0, step
+		p.sma.value -= p.sma.cash
+		p.sma.cash = 0
+		p.sma.deposit(1.5 * minTrade)
+		shares := slices.Clone(h.shares)
+		index := p.sma.value
+		p.sma.investCash(step, &p.mkt, index)
+		per := index / p.mkt.HeldIdxVal
+		var want []int32
+		for i, w := range p.mkt.HeldN {
+			pr := p.mkt.Price[i]
+			d := float64(per*w*pr) - float64(shares[i]*pr)
+			if got := p.sma.invest.deficit[i]; got != d {
+				t.Fatalf("%d stocks: deficit of %d %v, want %v", stocks, i, got, d)
+			}
+			if d >= minTrade && w != 0 && i != 1 {
+				want = append(want, int32(i))
+			}
+		}
+		if !slices.Equal(p.sma.invest.at, want) || !slices.Contains(want, int32(last)) || len(want) == stocks-1 {
+			t.Errorf("%d stocks: candidates %v, want %v (with %d)", stocks, p.sma.invest.at, want, last)
+		}
 	}
 }

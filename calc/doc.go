@@ -302,7 +302,14 @@
 // simulate.go): a worker simulates a run in chunks of a few paths, and each
 // call allocated, zeroed and left to the collector 300 KB of lot books. It
 // is the package's one shared state and holds memory, never a result: a
-// path depends only on the scenario and its index.
+// path depends only on the scenario and its index. In WebAssembly, Go
+// compiles each function to a dispatch loop over its basic blocks, so
+// every loop iteration, every jump past a block and every call costs
+// saving and reloading the live values: the hot loops (move,
+// listCandidates, investCash's scan, lotbook.UnrealizedBooks) take two
+// or four elements an iteration with no branch inside but the exit, and
+// the year end's revaluation is one function, not a call per stock
+// (docs/ARCHITECTURE.md, "Round 9").
 //
 // BenchmarkSimulateDefault (10 default paths per op) reports ns and CPU ns
 // per stock-step; on the 2-core development machine (CPU time, medians of

@@ -440,9 +440,7 @@ func (a *smaSide) lossSold(i int, t int32, pr, sold float64, g lotbook.Gains, be
 func (a *smaSide) unrealized(t int32, donate bool, price []float64) lotbook.Gains {
 	var g lotbook.Gains
 	h := &a.lots
-	for i := range h.books {
-		h.books[i].Unrealized(price[i], t, donate, &g)
-	}
+	lotbook.UnrealizedBooks(h.books, price, t, donate, &g)
 	for _, sub := range h.subs {
 		g.ST += sub.value - sub.basis
 	}

@@ -211,3 +211,31 @@ func TestHarvestPrice(t *testing.T) {
 		t.Errorf("a loss beyond the whole cost: price %v, want 0", p)
 	}
 }
+
+// UnrealizedBooks gives, to the bit, what Unrealized gives book by book,
+// on books of even and odd lengths (none, one, several lots), and with
+// donate.
+func TestUnrealizedBooks(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 200 {
+		books := make([]Book, 1+r.IntN(12))
+		price := make([]float64, len(books))
+		for i := range books {
+			for range r.IntN(7) {
+				books[i].Buy(r.Float64()*10, 0.5+r.Float64(), int32(r.IntN(40)))
+			}
+			price[i] = 0.5 + r.Float64()
+		}
+		step := int32(20 + r.IntN(30))
+		donate := trial%4 == 0
+		want := Gains{ST: r.Float64(), LT: r.Float64()}
+		got := want
+		for i, b := range books {
+			b.Unrealized(price[i], step, donate, &want)
+		}
+		UnrealizedBooks(books, price, step, donate, &got)
+		if got != want {
+			t.Fatalf("trial %d (donate %v): %+v, want %+v", trial, donate, got, want)
+		}
+	}
+}

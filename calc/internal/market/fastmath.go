@@ -214,3 +214,14 @@ func exp2over64(y float64) float64 {
 	t := &expTable[k&63]
 	return (t[0] + float64(t[1]+float64(t[0]*float64(r*q)))) * math.Float64frombits(uint64(k>>6+1023)<<52)
 }
+
+// roundedInt is the integer k that adding expShift rounded y to (ys =
+// y + expShift, kd = ys − expShift = k exactly, for |y| < 2^51): the low
+// bits of ys's significand, read from its bits. int64(kd) gives the same
+// k, but in WebAssembly a float-to-integer conversion is a trapping
+// instruction that V8 guards with a rounding, a conversion back and a
+// comparison on every stock of the kernel (their code, --print-wasm-code);
+// natively it is one conversion on the chain to the table's load.
+func roundedInt(ys float64) int64 {
+	return int64(math.Float64bits(ys)) - int64(math.Float64bits(expShift))
+}

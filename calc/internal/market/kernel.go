@@ -196,6 +196,20 @@ func (m *State) drawSpecific(d []float64) {
 // added off the draw's dependency chain) and its specific shock d[i]
 // times its relative volatility. It sums the index and the SMA's stocks
 // before and after the move.
+//
+// The loop takes two stocks an iteration, each written out in full, the
+// sums added in stock order (the same bits as one at a time), and
+// 2^(k/64) comes from expWide. In WebAssembly every iteration of a Go
+// loop, and every jump to a block that is not the next one, goes through
+// the function's dispatch loop (Go's js/wasm code is a br_table over the
+// function's basic blocks), saving and reloading the loop's live values
+// around it: at one stock an iteration, with the table's if-else, that
+// was about a third of this loop's instructions under V8 (callgrind,
+// docs/ARCHITECTURE.md "Round 9"). So the loop has no branch inside but
+// its exit: a pair with a k outside expWide (a month's log return beyond
+// ±5.5, which no scenario's volatility makes likely) leaves it before
+// anything of the pair is written, and the stocks from there on take
+// exp2over64, which gives the table's result to the bit.
 func (m *State) move(d, shares []float64, vols []StockVol) (valOld, val float64) {
 	sec := m.Sector
 	n := len(sec)
@@ -203,29 +217,56 @@ func (m *State) move(d, shares []float64, vols []StockVol) (valOld, val float64)
 	shares, vols, d = shares[:n], vols[:n], d[:n]
 	lr := &m.SectorLR
 	var idx float64
-	for i, sc := range sec {
-		v := &vols[i]
-		y := float64(lr[sc&(SectorSlots-1)]+v.Drift) + float64(d[i]*v.Rel)
-		kd := float64(y+expShift) - expShift
-		k := int64(kd)
+	i := 0
+	for ; i+1 < n; i += 2 {
+		v, v1 := &vols[i], &vols[i+1]
+		y := float64(lr[sec[i]&(SectorSlots-1)]+v.Drift) + float64(d[i]*v.Rel)
+		y1 := float64(lr[sec[i+1]&(SectorSlots-1)]+v1.Drift) + float64(d[i+1]*v1.Rel)
+		ys, ys1 := float64(y+expShift), float64(y1+expShift)
+		k, k1 := roundedInt(ys), roundedInt(ys1)
+		j, j1 := uint64(k+expWideHalf), uint64(k1+expWideHalf)
+		if j|j1 >= 2*expWideHalf {
+			break
+		}
+		kd := ys - expShift
 		r := float64(y-kd) * ln2over64
 		r2 := float64(r * r)
 		a0 := float64(r*0.5) + 1
 		a1 := float64(r*(1.0/24)) + 1.0/6
 		a2 := float64(r*(1.0/720)) + 1.0/120
 		q := a0 + float64(r2*(a1+float64(r2*a2)))
-		rq := float64(r * q)
-		var g float64
-		if j := uint64(k + expWideHalf); j < 2*expWideHalf { // 2^(k/64) from expWide: nearly always
-			t := &expWide[j]
-			g = t[0] + float64(t[1]+float64(t[0]*rq))
-		} else {
-			t := &expTable[k&63]
-			g = (t[0] + float64(t[1]+float64(t[0]*rq))) * math.Float64frombits(uint64(k>>6+1023)<<52)
-		}
-
+		t := &expWide[j&(2*expWideHalf-1)]
+		g := t[0] + float64(t[1]+float64(t[0]*float64(r*q)))
 		po := price[i]
 		pn := po * g
+		price[i] = pn
+		sh := shares[i]
+		valOld += float64(sh * po)
+		val += float64(sh * pn)
+		idx += float64(idxN[i] * pn)
+
+		// The next stock, the same operations.
+		kd1 := ys1 - expShift
+		r1 := float64(y1-kd1) * ln2over64
+		r21 := float64(r1 * r1)
+		b0 := float64(r1*0.5) + 1
+		b1 := float64(r1*(1.0/24)) + 1.0/6
+		b2 := float64(r1*(1.0/720)) + 1.0/120
+		q1 := b0 + float64(r21*(b1+float64(r21*b2)))
+		t1 := &expWide[j1&(2*expWideHalf-1)]
+		g1 := t1[0] + float64(t1[1]+float64(t1[0]*float64(r1*q1)))
+		po1 := price[i+1]
+		pn1 := po1 * g1
+		price[i+1] = pn1
+		sh1 := shares[i+1]
+		valOld += float64(sh1 * po1)
+		val += float64(sh1 * pn1)
+		idx += float64(idxN[i+1] * pn1)
+	}
+	for ; i < n; i++ { // an odd count's last stock, or the rest after a k outside expWide
+		v := &vols[i]
+		po := price[i]
+		pn := po * exp2over64(float64(lr[sec[i]&(SectorSlots-1)]+v.Drift)+float64(d[i]*v.Rel))
 		price[i] = pn
 		sh := shares[i]
 		valOld += float64(sh * po)
@@ -251,15 +292,23 @@ func (m *State) listCandidates(maxB []float64, cand []int32, lf float64) (nc int
 	n := len(price)
 	maxB, cand = maxB[:n], cand[:n]
 	i := 0
-	for ; i+1 < n; i += 2 {
+	// Four stocks an iteration: in WebAssembly each iteration of a Go
+	// loop jumps through the function's dispatch loop (see move).
+	for ; i+3 < n; i += 4 {
 		in0 := b2i(float64(price[i]*lf) < maxB[i])
 		in1 := b2i(float64(price[i+1]*lf) < maxB[i+1])
+		in2 := b2i(float64(price[i+2]*lf) < maxB[i+2])
+		in3 := b2i(float64(price[i+3]*lf) < maxB[i+3])
 		cand[nc] = int32(i)
 		nc += in0
 		cand[nc] = int32(i + 1)
 		nc += in1
+		cand[nc] = int32(i + 2)
+		nc += in2
+		cand[nc] = int32(i + 3)
+		nc += in3
 	}
-	if i < n {
+	for ; i < n; i++ {
 		cand[nc] = int32(i)
 		nc += b2i(float64(price[i]*lf) < maxB[i])
 	}

@@ -46,7 +46,7 @@ func TestStepInlineExpIsExp2over64(t *testing.T) {
 		excluded      bool
 		seed          uint64
 		paths, skipTo int
-		shift         float64 // added to every other name's drift (units of ln 2/64): log returns beyond expWide
+		shift         float64 // added to every third name's drift (units of ln 2/64): log returns beyond expWide
 	}{
 		{200, 0.16, 0.25, false, 1, 2, 0, 0},
 		{200, 0.3, 0.6, true, 1, 2, 30, 0},
@@ -54,9 +54,13 @@ func TestStepInlineExpIsExp2over64(t *testing.T) {
 		{60, 0.16, 0.6, false, 3, 2, 0, expWideHalf - 2},
 		{60, 0.16, 0.6, false, 3, 2, 0, -expWideHalf - 1},
 		{60, 0.16, 0.6, false, 5, 2, 0, 2000},
+		// An odd count (move's last stock outside its pairs), beyond
+		// expWide in both places of a pair and in the last stock.
+		{61, 0.16, 0.6, false, 5, 2, 0, 2000},
+		{51, 0.16, 0.25, false, 7, 2, 0, 0},
 	} {
 		m := testState(c.n, c.vol, c.idio, c.excluded)
-		for i := 1; i < c.n; i += 2 {
+		for i := 1; i < c.n; i += 3 { // both places of move's pairs
 			m.Vols[i].Drift += c.shift
 		}
 		r := rand.New(rand.NewPCG(c.seed, 9))
