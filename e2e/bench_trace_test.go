@@ -31,15 +31,7 @@ func TestBrowserTrace(t *testing.T) {
 		t.Skip("set SMACALC_TRACE=1 (desktop) or SMACALC_TRACE=phone")
 	}
 	srv := startServer(t, siteV1)
-	var ctx context.Context
-	if mode == "phone" {
-		ctx = browser(t, 390, 844)
-		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		ctx = browser(t, 1280, 800)
-	}
+	ctx := profileTab(t, mode == "phone")
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
@@ -459,13 +451,7 @@ func TestBrowserCompare(t *testing.T) {
 	}
 	servers := [2]*server{startServer(t, siteA), startServer(t, siteV1)}
 	open := func(srv *server) context.Context {
-		ctx := browser(t, 1280, 800)
-		if phone {
-			ctx = browser(t, 390, 844)
-			if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
-				t.Fatal(err)
-			}
-		}
+		ctx := profileTab(t, phone)
 		if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
 			t.Fatal(err)
 		}
@@ -595,4 +581,19 @@ func runTimeline(evs []traceEvent, threads map[[2]int]string, start, end float64
 	}
 	fmt.Fprintf(&b, "timeline: V8's WebAssembly compiler threads %.1f ms CPU in the window\n", compile/1000)
 	return b.String()
+}
+
+// profileTab opens a tab of its own browser on the benchmark's desktop
+// (1280×800) or, with phone, on Lighthouse's mobile profile (390×844, the
+// CPU phoneCPUSlowdown times slower).
+func profileTab(t *testing.T, phone bool) context.Context {
+	t.Helper()
+	if !phone {
+		return browser(t, 1280, 800)
+	}
+	ctx := browser(t, 390, 844)
+	if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
 }

@@ -30,19 +30,7 @@ func TestWorkerFailureIsReportedAndRecovered(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
-	real := srv.siteHandler()
-	srv.Override(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasSuffix(r.URL.Path, "/sim-worker.js") {
-			real.ServeHTTP(w, r)
-			return
-		}
-		rec := httptest.NewRecorder()
-		r.Header.Del("Accept-Encoding")
-		r.Header.Del("If-None-Match")
-		real.ServeHTTP(rec, r)
-		w.Header().Set("Content-Type", "text/javascript")
-		w.Write(append(rec.Body.Bytes(), faultPostamble...))
-	})
+	failingWorker(srv, faultPostamble)
 
 	var message string
 	err := chromedp.Run(ctx,
@@ -78,4 +66,23 @@ func TestWorkerFailureIsReportedAndRecovered(t *testing.T) {
 	if after == "" {
 		t.Error("no result after recovery")
 	}
+}
+
+// failingWorker makes srv serve static/sim-worker.js with postamble
+// appended (a fault injected into the worker's message handler), the rest
+// of the site as it is.
+func failingWorker(srv *server, postamble string) {
+	real := srv.siteHandler()
+	srv.Override(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/sim-worker.js") {
+			real.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		r.Header.Del("Accept-Encoding")
+		r.Header.Del("If-None-Match")
+		real.ServeHTTP(rec, r)
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Write(append(rec.Body.Bytes(), postamble...))
+	})
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -11,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
@@ -41,28 +39,11 @@ func TestFrameCost(t *testing.T) {
 		t.Skip("set SMACALC_FRAME_COST=1 (desktop) or =phone")
 	}
 	srv := startServer(t, siteV1)
-	var ctx context.Context
-	if mode == "phone" {
-		ctx = browser(t, 390, 844)
-		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		ctx = browser(t, 1280, 800)
-	}
+	ctx := profileTab(t, mode == "phone")
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/"), waitMark("smacalc:warmed"), chromedp.Sleep(time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if css := os.Getenv("SMACALC_INPUT_WORK_CSS"); css != "" {
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
-			const s = new CSSStyleSheet();
-			s.replaceSync(`+jsString(css)+`);
-			document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
-			return document.body.offsetHeight;
-		})()`, nil)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addTrialCSS(t, ctx)
 	// One trace for all of them (a second listenTrace on the tab would
 	// see the first's end), each run of frames after its mark.
 	const frames = 40

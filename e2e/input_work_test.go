@@ -144,15 +144,7 @@ func (w workStats) String() string {
 // benchmark's input change to its final result on screen.
 func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration, everyDOM bool) (string, workStats) {
 	t.Helper()
-	var ctx context.Context
-	if phone {
-		ctx = browser(t, 390, 844)
-		if err := chromedp.Run(ctx, emulation.SetCPUThrottlingRate(phoneCPUSlowdown)); err != nil {
-			t.Fatal(err)
-		}
-	} else {
-		ctx = browser(t, 1280, 800)
-	}
+	ctx := profileTab(t, phone)
 	defer closeTab(t, ctx)
 	if err := chromedp.Run(ctx,
 		chromedp.ActionFunc(func(ctx context.Context) error {
@@ -168,19 +160,7 @@ func traceInputChange(t *testing.T, srv *server, phone bool, pause time.Duration
 	); err != nil {
 		t.Fatal(err)
 	}
-	// SMACALC_INPUT_WORK_CSS: rules added to the page's before the change
-	// (a constructed style sheet, which the page's CSP allows), to try a
-	// rule's effect on the change's layout and paint without a build.
-	if css := os.Getenv("SMACALC_INPUT_WORK_CSS"); css != "" {
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
-			const s = new CSSStyleSheet();
-			s.replaceSync(`+jsString(css)+`);
-			document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
-			return document.body.offsetHeight;
-		})()`, nil)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addTrialCSS(t, ctx) // SMACALC_INPUT_WORK_CSS: rules tried before the change
 	// Where the parts of the page are: what the first screen shows.
 	var parts string
 	if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll(".calculator-root > *, #calc > *, #results > *, #charts > *")].map((e) => (e.id || e.className) + " " + Math.round(e.getBoundingClientRect().top + scrollY) + "+" + Math.round(e.getBoundingClientRect().height)).join("; ") + " (window " + innerHeight + ")"`, &parts)); err != nil {
@@ -487,5 +467,25 @@ func TestInputChangeScreens(t *testing.T) {
 		}
 		viewportShot(t, ctx, "input-"+size.name+"-final.png")
 		screenshot(t, ctx, "input-"+size.name+"-page.png")
+	}
+}
+
+// addTrialCSS adds SMACALC_INPUT_WORK_CSS, when set, to the page's rules (a
+// constructed style sheet, which the page's CSP allows) and waits for the
+// layout it causes: a rule's effect on a change's layout and paint is
+// tried without a build.
+func addTrialCSS(t *testing.T, ctx context.Context) {
+	t.Helper()
+	css := os.Getenv("SMACALC_INPUT_WORK_CSS")
+	if css == "" {
+		return
+	}
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const s = new CSSStyleSheet();
+		s.replaceSync(`+jsString(css)+`);
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+		return document.body.offsetHeight;
+	})()`, nil)); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -34,19 +31,7 @@ func TestLedgerWorkerFailureLeavesItToThePage(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
 	ctx := browser(t, 1280, 800)
-	real := srv.siteHandler()
-	srv.Override(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasSuffix(r.URL.Path, "/sim-worker.js") {
-			real.ServeHTTP(w, r)
-			return
-		}
-		rec := httptest.NewRecorder()
-		r.Header.Del("Accept-Encoding")
-		r.Header.Del("If-None-Match")
-		real.ServeHTTP(rec, r)
-		w.Header().Set("Content-Type", "text/javascript")
-		w.Write(append(rec.Body.Bytes(), ledgerFaultPostamble...))
-	})
+	failingWorker(srv, ledgerFaultPostamble)
 	const query = "give=20000&itemized=40000&stocks=60&paths=30&horizon=4&seed=12"
 	s, err := scenario.Decode(query)
 	if err != nil {
