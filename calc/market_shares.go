@@ -2,9 +2,9 @@ package calc
 
 import (
 	"math"
-	"smacalc/calc/internal/minmax"
 
 	"smacalc/calc/internal/market"
+	"smacalc/calc/internal/minmax"
 )
 
 // Share prices. The engine prices every stock at 1 at a path's start and

@@ -2,10 +2,10 @@ package calc
 
 import (
 	"math"
-	"smacalc/calc/internal/minmax"
 
 	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
+	"smacalc/calc/internal/minmax"
 )
 
 // smaSide is the SMA strategy: its account (flows, gains, carryforward),
