@@ -87,15 +87,12 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 		return Result{}, errors.New("calc: no paths")
 	}
 	if paths == nil {
-		paths = make([]int, n)
-		for i := range paths {
-			paths[i] = i
-		}
+		paths = pathNumbers(n)
 	}
 	r := Result{Scenario: s.Encode(), Paths: n, Horizon: s.Horizon, End: s.End}
 	r.SMA = outs.strategy(func(o *PathOutcome) *PathStrategy { return &o.SMA })
 	r.Fund = outs.strategy(func(o *PathOutcome) *PathStrategy { return &o.Fund })
-	diff := outs.col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
+	diff := outs.differences()
 	ahead, behind := 0, 0
 	for _, d := range diff {
 		switch {
@@ -107,7 +104,8 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 	}
 	r.SMAAheadFraction = round6(float64(ahead) / float64(n))
 	r.SMABehindFraction = round6(float64(behind) / float64(n))
-	r.Difference, r.DifferenceSE = differenceWithSE(diff, paths)
+	k, difference, se := typicalOf(outs, diff, paths)
+	r.Difference, r.DifferenceSE = difference, se
 	alpha := outs.col(func(o *PathOutcome) float64 { return o.SMA.Return - o.Fund.Return })
 	r.TaxAlphaBps = taxAlpha(alpha, paths)
 	if s.End == "hold" { // the end wealth is the value before the sale
@@ -128,9 +126,35 @@ func build(s scenario.Scenario, all []PathOutcome, paths []int) (Result, error) 
 	r.ExitPlans = exitPlansOf(s, outs)
 	r.Decomposition = decompose(outs)
 	r.DifferenceOverTime = differenceOverTime(outs, s.Horizon)
-	k := typicalPath(outs, diff, r.Difference.P50.InexactFloat64(), r.DifferenceSE.InexactFloat64())
 	r.MedianMarket = typicalMarket(outs, k, paths[k])
 	return r, nil
+}
+
+// pathNumbers is 0, 1, …, n−1: the path numbers of a whole run's
+// outcomes in path order.
+func pathNumbers(n int) []int {
+	paths := make([]int, n)
+	for i := range paths {
+		paths[i] = i
+	}
+	return paths
+}
+
+// differences is each path's after-tax difference, SMA − fund: what the
+// headline's median and its standard error are of, and what picks the
+// typical market.
+func (outs pathOutcomes) differences() []float64 {
+	return outs.col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
+}
+
+// typicalOf returns the index in outs of the typical market's path
+// (typicalPath), with the median difference and its standard error it is
+// picked for (differenceWithSE: as the result shows them, to the cent).
+// diff is outs.differences(), paths the outcomes' path numbers. build and
+// TypicalPath (the page's half of Merge) both pick it here.
+func typicalOf(outs pathOutcomes, diff []float64, paths []int) (k int, difference Quantiles, se Money) {
+	difference, se = differenceWithSE(diff, paths)
+	return typicalPath(outs, diff, difference.P50.InexactFloat64(), se.InexactFloat64()), difference, se
 }
 
 // strategy summarises one strategy (get picks it from an outcome).

@@ -56,15 +56,8 @@ func TypicalPath(s scenario.Scenario, parts ...Paths) (int, error) {
 		return 0, err
 	}
 	outs := pathOutcomes(outcomes)
-	diff := outs.col(func(o *PathOutcome) float64 { return o.SMA.AfterTax - o.Fund.AfterTax })
-	// As build: the median and its standard error as the result shows
-	// them (to the cent), every path its own index.
-	paths := make([]int, len(outs))
-	for i := range paths {
-		paths[i] = i
-	}
-	median, se := differenceWithSE(diff, paths)
-	return typicalPath(outs, diff, median.P50.InexactFloat64(), se.InexactFloat64()), nil
+	k, _, _ := typicalOf(outs, outs.differences(), pathNumbers(len(outs))) // as build
+	return k, nil
 }
 
 // MergeWithoutLedger is Merge without the typical market's ledger: every
