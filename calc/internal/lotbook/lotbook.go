@@ -205,34 +205,13 @@ func (b Book) HarvestPrice(lf, loss float64) float64 {
 // end revalues every lot of every stock, and whether a lot is long-term is
 // unpredictable. The additions are Add's, in the same order.
 func (b Book) Unrealized(price float64, step int32, donate bool, g *Gains) {
-	//
-	// Two lots an iteration, the sums in the same order: in WebAssembly
-	// each iteration of a Go loop jumps through the function's dispatch
-	// loop (docs/ARCHITECTURE.md "Round 9").
-	st, lt := g.ST, g.LT
 	if !donate {
-		k := len(b) - 1
-		for ; k >= 1; k -= 2 {
-			l, l1 := &b[k], &b[k-1]
-			gain := l.Shares * (price - l.Basis)
-			ltPart := longTermPart(l.Step, step, gain)
-			lt += ltPart
-			st += gain - ltPart
-			gain1 := l1.Shares * (price - l1.Basis)
-			ltPart1 := longTermPart(l1.Step, step, gain1)
-			lt += ltPart1
-			st += gain1 - ltPart1
-		}
-		if k == 0 {
-			l := &b[0]
-			gain := l.Shares * (price - l.Basis)
-			ltPart := longTermPart(l.Step, step, gain)
-			lt += ltPart
-			st += gain - ltPart
-		}
-		g.ST, g.LT = st, lt
+		// One loop for one book and for a year end's 500 (two lots an
+		// iteration: UnrealizedBooks); a slice of one stays on the stack.
+		UnrealizedBooks([]Book{b}, []float64{price}, step, false, g)
 		return
 	}
+	st, lt := g.ST, g.LT
 	for k := len(b) - 1; k >= 0; k-- {
 		l := &b[k]
 		gain := l.Shares * (price - l.Basis)
