@@ -23,6 +23,9 @@ func BlurTerm() bool { return false }
 // the wide drawings.
 func WatchWideScreen(changed func(wide bool)) (wide bool, stop func()) { return true, func() {} }
 
+// WideScreen: without a browser, the wide drawings (as WatchWideScreen).
+func WideScreen() bool { return true }
+
 // WatchNearView: without a browser there is no view to watch.
 func WatchNearView(id string, changed func(near bool)) (stop func()) { return func() {} }
 

@@ -9,6 +9,12 @@ import "syscall/js"
 // the same.
 const chartWideQuery = "(min-width: 720px)"
 
+// WideScreen reports whether the page matches chartWideQuery now: whether
+// it draws its charts wide (wasm/simclient's warm-up draws the same ones).
+func WideScreen() bool {
+	return js.Global().Call("matchMedia", chartWideQuery).Get("matches").Bool()
+}
+
 // WatchWideScreen reports whether the page matches chartWideQuery now, and
 // calls changed each time that changes (a rotated tablet, a resized
 // window) until stop is called.

@@ -7,6 +7,7 @@ import (
 	"syscall/js"
 
 	"smacalc/app/fields"
+	"smacalc/app/widget"
 	"smacalc/calc/scenario"
 )
 
@@ -139,7 +140,7 @@ func (p *Pool) warmStep() {
 	switch {
 	case kind == "years":
 		query = wu.years
-	case kind == "answer" && wideScreen():
+	case kind == "answer" && widget.WideScreen():
 		kind = "answer-wide" // the drawings the page shows
 	}
 	// For e2e TestBrowserCompare and TestBrowserTrace: which step was in
@@ -152,14 +153,6 @@ func (p *Pool) warmStep() {
 	wu.id = p.nextID
 	wu.at++
 	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": kind, "first": step.first, "count": step.count})
-}
-
-// wideScreen reports whether the page draws its charts wide: the query of
-// app/widget's chartWideQuery (viewport_js.go), which the calculator reads
-// for its Charts.
-func wideScreen() bool {
-	return js.Global().Get("matchMedia").Type() == js.TypeFunction &&
-		js.Global().Call("matchMedia", "(min-width: 720px)").Get("matches").Truthy()
 }
 
 // warmReply takes a worker's reply to the warm-up step in progress and
