@@ -73,6 +73,20 @@ func (c *chunkPlan) take(firstOfWorker bool) (first, count int) {
 	return first, n
 }
 
+// takeStarted hands out paths 0 … n−1 as the run's first chunk, which a
+// worker started before the run (a share link's, simworker.LinkChunk:
+// early.go, adoptLinked), and reports whether it did: only before any
+// other chunk, and only a chunk take would allow — whole pairs, or every
+// path, with no lone path left after it.
+func (c *chunkPlan) takeStarted(n int) bool {
+	left := c.paths - n
+	if c.next != 0 || n <= 0 || left < 0 || (left > 0 && (n%2 != 0 || left < 2)) {
+		return false
+	}
+	c.next = n
+	return true
+}
+
 // chunksPerWorker sets how often a worker reports: rarely enough that
 // summarising on the main thread stays cheap (a chunk is at most
 // 2/chunksPerWorker of a worker's share). A worker's first chunk is

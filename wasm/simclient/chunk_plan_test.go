@@ -59,6 +59,50 @@ func TestChunkPlan(t *testing.T) {
 	}
 }
 
+// TestTakeStarted: a chunk a worker started before the run (a share
+// link's first) is the run's first only when take could have handed it
+// out, and the plan goes on after it.
+func TestTakeStarted(t *testing.T) {
+	for _, tc := range []struct {
+		paths, started, handedOut int
+		want                      bool
+		rest                      string // the chunks' sizes after it, one worker
+	}{
+		{200, 2, 0, true, "40 40 38 26 18 12 8 4 4 4 4"},
+		{4, 2, 0, true, "2"},
+		{3, 3, 0, true, ""},
+		{2, 2, 0, true, ""},
+		{3, 2, 0, false, ""},   // a lone path would be left
+		{200, 3, 0, false, ""}, // not whole pairs
+		{200, 2, 2, false, ""}, // a chunk is out already
+		{2, 4, 0, false, ""},   // more than the run
+		{200, 0, 0, false, ""},
+	} {
+		c := chunkPlan{paths: tc.paths, workers: 1, next: tc.handedOut}
+		if got := c.takeStarted(tc.started); got != tc.want {
+			t.Errorf("%d paths, %d out, started %d: %v, want %v", tc.paths, tc.handedOut, tc.started, got, tc.want)
+			continue
+		}
+		if !tc.want {
+			if c.next != tc.handedOut {
+				t.Errorf("%d paths, started %d refused: next %d, want %d", tc.paths, tc.started, c.next, tc.handedOut)
+			}
+			continue
+		}
+		var sizes []string
+		for {
+			_, n := c.take(false)
+			if n == 0 {
+				break
+			}
+			sizes = append(sizes, fmt.Sprint(n))
+		}
+		if got := strings.Join(sizes, " "); got != tc.rest {
+			t.Errorf("%d paths, started %d: then %s, want %s", tc.paths, tc.started, got, tc.rest)
+		}
+	}
+}
+
 func TestInsertInPathOrder(t *testing.T) {
 	for _, tc := range []struct {
 		name    string

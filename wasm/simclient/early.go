@@ -111,12 +111,14 @@ func (p *Pool) adoptLinked(r *run) {
 	if w == nil || p.linked.query != r.query || w.link != 0 {
 		return
 	}
-	if w.dead || w.run != nil || r.lots != "" || r.plan.next != 0 {
+	if w.dead || w.run != nil || r.lots != "" {
+		return
+	}
+	n := simworker.LinkChunk(r.scenario.Paths)
+	if !r.plan.takeStarted(n) {
 		return
 	}
 	p.idle = slices.DeleteFunc(p.idle, func(idle *worker) bool { return idle == w })
-	n := simworker.LinkChunk(r.scenario.Paths)
-	r.plan.next = n
 	r.workers = append(r.workers, w)
 	w.run, w.chunks, w.paths, w.link = r, 1, n, r.id
 	mark("smacalc:link-adopted")

@@ -34,7 +34,8 @@ const LinkRunID = 0
 // provisional answer comes as early as the engine's cold start allows
 // (the first chunk runs while V8 is still compiling the engine's functions
 // on their first call). A scenario of three paths or fewer is one chunk
-// (wasm/simclient, chunkPlan: no lone path left for a chunk of its own).
+// (wasm/simclient, chunkPlan: no lone path left for a chunk of its own;
+// its takeStarted refuses a chunk that would leave one).
 func LinkChunk(paths int) int {
 	if paths-2 < 2 {
 		return paths
