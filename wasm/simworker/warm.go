@@ -53,14 +53,14 @@ import (
 //     simulated and encoded, decoded as the page does, and kept;
 //   - "summary": calc.Summarize and the final result (settle) and its JSON
 //     over the paths kept, as the page and a worker do at a run's
-//     provisional answers and its end. The "paths" steps before it cover the scenario's paths (the
-//     page sends a scenario of warm-up size). The paths stay for the
-//     "answer" steps;
+//     provisional answers and its end. The "paths" steps before it cover
+//     the scenario's paths (the page sends a scenario of warm-up size).
+//     The paths stay for the "answer" steps;
 //   - "years": count paths of the page's years scenario (the start
 //     scenario with a long horizon and few stocks: wasm/simclient,
-//     warm_plan.go), simulated, encoded and decoded, then dropped: the engine's
-//     once-a-year functions and the tax law's, at a fraction of the cost
-//     of as many of the start scenario's years;
+//     warm_plan.go), simulated, encoded and decoded, then dropped: the
+//     engine's once-a-year functions and the tax law's, at a fraction of
+//     the cost of as many of the start scenario's years;
 //   - "answer" ("answer-wide" for a page that draws its charts wide): the
 //     page's side of a run's answer, on the kept paths: a provisional
 //     summary and the merge again (the percentiles' sorting, calc's
