@@ -50,16 +50,15 @@ func TestBrowserMatchesNative(t *testing.T) {
 	for name, scenarios := range groups {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			matchNative(t, scenarios)
+			matchNative(t, startServer(t, siteV1), scenarios)
 		})
 	}
 }
 
-// matchNative opens each scenario's share link in one tab (the first
-// loaded, the others in the page: openInApp) and compares the page's
-// figures with calc.Simulate's.
-func matchNative(t *testing.T, scenarios []string) {
-	srv := startServer(t, siteV1)
+// matchNative opens each scenario's share link on srv in one tab (the
+// first loaded, the others in the page: openInApp), compares the page's
+// figures with calc.Simulate's, and returns the tab.
+func matchNative(t *testing.T, srv *server, scenarios []string) context.Context {
 	ctx := browser(t, 1280, 800)
 	for i, query := range scenarios {
 		s, err := scenario.Decode(query)
@@ -111,6 +110,7 @@ func matchNative(t *testing.T, scenarios []string) {
 			}
 		}
 	}
+	return ctx
 }
 
 // cents turns a displayed amount ("$1,234.50", "−$5.00") into calc.Money's
