@@ -9,52 +9,17 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"smacalc/calc"
 	"smacalc/calc/scenario"
 )
 
-var moneyType = reflect.TypeFor[calc.Money]()
-
 // filledLedger returns a calc.TypicalLedger with every field of every
-// level set to a value of its own (amounts of other signs, exponents and
-// sizes too), so a field the binary form missed fails the round trip.
+// level set to a value of its own (fillEvery: amounts of other signs,
+// exponents and sizes too), so a field the binary form missed fails the
+// round trip.
 func filledLedger() calc.TypicalLedger {
 	var l calc.TypicalLedger
-	next := int64(0)
-	var fill func(v reflect.Value)
-	fill = func(v reflect.Value) {
-		next++
-		if v.Type() == moneyType {
-			amounts := []decimal.Decimal{
-				decimal.New(next*12345, -2), decimal.New(-next*987, -2), decimal.Zero,
-				decimal.RequireFromString("-123456789012345678901234567.5"), decimal.New(next, 3),
-			}
-			v.Set(reflect.ValueOf(calc.Money{Decimal: amounts[next%int64(len(amounts))]}))
-			return
-		}
-		switch v.Kind() {
-		case reflect.Int:
-			v.SetInt(next * -7)
-		case reflect.Struct:
-			for i := range v.NumField() {
-				fill(v.Field(i))
-			}
-		case reflect.Pointer:
-			v.Set(reflect.New(v.Type().Elem()))
-			fill(v.Elem())
-		case reflect.Slice:
-			s := reflect.MakeSlice(v.Type(), 3, 3)
-			for i := range 3 {
-				fill(s.Index(i))
-			}
-			v.Set(s)
-		default:
-			panic("no filler for kind " + v.Kind().String())
-		}
-	}
-	fill(reflect.ValueOf(&l).Elem())
+	fillEvery(&l)
 	return l
 }
 

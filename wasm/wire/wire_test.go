@@ -8,24 +8,45 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"smacalc/calc"
 	"smacalc/calc/scenario"
 )
 
 // filled returns a calc.Paths with every field of every level set to a
-// value of its own (no zero that a dropped field would also give), so a
-// field the binary form missed fails the round trip.
+// value of its own (fillEvery), so a field the binary form missed fails
+// the round trip.
 func filled() calc.Paths {
 	var p calc.Paths
-	next := 0.0
+	fillEvery(&p)
+	return p
+}
+
+var moneyType = reflect.TypeFor[calc.Money]()
+
+// fillEvery sets every field of every level of *ptr to a value of its own
+// (no zero that a dropped field would also give): floats negative and
+// fractional, amounts (calc.Money) of other signs, exponents and sizes
+// too, three elements a slice.
+func fillEvery(ptr any) {
+	next := int64(0)
 	var fill func(v reflect.Value)
 	fill = func(v reflect.Value) {
 		next++
+		if v.Type() == moneyType {
+			amounts := []decimal.Decimal{
+				decimal.New(next*12345, -2), decimal.New(-next*987, -2), decimal.Zero,
+				decimal.RequireFromString("-123456789012345678901234567.5"), decimal.New(next, 3),
+			}
+			v.Set(reflect.ValueOf(calc.Money{Decimal: amounts[next%int64(len(amounts))]}))
+			return
+		}
 		switch v.Kind() {
 		case reflect.Float64:
-			v.SetFloat(next*1.0625 - 1e6) // negative, fractional
+			v.SetFloat(float64(next)*1.0625 - 1e6) // negative, fractional
 		case reflect.Int:
-			v.SetInt(int64(next) * -7)
+			v.SetInt(next * -7)
 		case reflect.Bool:
 			v.SetBool(true)
 		case reflect.String:
@@ -47,8 +68,7 @@ func filled() calc.Paths {
 			panic("no filler for kind " + v.Kind().String())
 		}
 	}
-	fill(reflect.ValueOf(&p).Elem())
-	return p
+	fill(reflect.ValueOf(ptr).Elem())
 }
 
 func TestRoundTrip(t *testing.T) {
