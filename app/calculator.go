@@ -58,6 +58,8 @@ type calculator struct {
 	rooms       resultView
 	roomsBehind bool
 	roomsDue    bool // their catch-up is scheduled
+
+	changeDue bool // a form change's update is scheduled (updateInNextTask)
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -193,6 +195,25 @@ func (c *calculator) roomsOf(view resultView) resultView {
 	return c.rooms
 }
 
+// updateInNextTask draws a form change in the task after the one that
+// handled it (one update for the changes of that task), not in the same
+// one: the input's task ends once the store has taken the change and
+// posted its run to the workers. go-app updates a component at its next
+// frame tick (120 a second); a task that lasts longer than a tick, as the
+// input's does on the phone profile, held the update too — the `input`
+// event's and then the `change` event's, when both come in one task (the
+// browser benchmark's change) —, and that task was the benchmark's longest
+// on the phone (docs/ARCHITECTURE.md, "Round 10: the page's main thread
+// during a change").
+func (c *calculator) updateInNextTask(ctx app.Context) {
+	ctx.PreventUpdate()
+	if c.changeDue {
+		return
+	}
+	c.changeDue = true
+	widget.NextTask(func() { ctx.Dispatch(func(app.Context) { c.changeDue = false }) })
+}
+
 func (c *calculator) OnInit() {
 	start := fields.Start(c.Brand.Startup())
 	c.store = store.New(c.Sim, start)
@@ -223,6 +244,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 	ctx.Handle(store.ActionChange, func(ctx app.Context, a app.Action) {
 		if ch, ok := a.Value.(store.Change); ok {
 			s.Change(ctx, ch)
+			c.updateInNextTask(ctx)
 		}
 	})
 	ctx.Handle(store.ActionLots, func(ctx app.Context, a app.Action) {
@@ -270,7 +292,13 @@ func (c *calculator) OnMount(ctx app.Context) {
 	// Once the mounted UI is painted, in a task of its own, the store
 	// rehearses an input change's path, so that the person's first change
 	// does not compile it (store.Rehearse).
-	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) { s.Rehearse(ctx) })
+	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) {
+		if s.Rehearse(ctx); s.Rehearsed() {
+			// Its update as a change's (ActionChange): in the next task,
+			// by the code the person's first change runs.
+			c.updateInNextTask(ctx)
+		}
+	})
 	widget.AfterPaint(func() { ctx.NewActionWithValue(store.ActionRehearse, nil) })
 }
 

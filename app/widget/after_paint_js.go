@@ -24,3 +24,17 @@ func AfterPaint(f func()) {
 	})
 	js.Global().Call("requestAnimationFrame", frame)
 }
+
+// NextTask calls f in a task of its own, as soon as the browser has ended
+// the task in progress (a zero timeout): work that must not lengthen that
+// task but need not wait for a frame. f runs outside go-app's UI goroutine,
+// as AfterPaint's does.
+func NextTask(f func()) {
+	var task js.Func
+	task = js.FuncOf(func(js.Value, []js.Value) any {
+		task.Release()
+		f()
+		return nil
+	})
+	js.Global().Call("setTimeout", task, 0)
+}

@@ -32,5 +32,8 @@ func WatchNearView(id string, changed func(near bool)) (stop func()) { return fu
 // AfterPaint: without a browser nothing is painted, and nothing waits.
 func AfterPaint(f func()) {}
 
+// NextTask: without a browser there is no task to end; f runs at once.
+func NextTask(f func()) { f() }
+
 // Rendered counts nothing without a browser.
 func Rendered(name string) {}
