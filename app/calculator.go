@@ -60,6 +60,8 @@ type calculator struct {
 	roomsDue    bool // their catch-up is scheduled
 
 	changeDue bool // a form change's update is scheduled (updateInNextTask)
+
+	ledger store.Shown // the complete result the year-by-year table and the holdings draw (ledgerOf)
 }
 
 // resultView is the result the parts below the answer draw: the charts, the
@@ -193,6 +195,24 @@ func (c *calculator) roomsOf(view resultView) resultView {
 		widget.AfterPaint(func() { ctx.Dispatch(c.syncRooms) })
 	}
 	return c.rooms
+}
+
+// ledgerOf is the complete result whose ledger the year-by-year table and
+// the holdings draw, given the view below the answer: the view's when it
+// is complete, else (a provisional result of a run) the last complete one
+// they drew, of the inputs before, which the table marks as such (its
+// Stale) until the run's own replaces it. Taken away at the run's first
+// provisional result, the ledger's ~200 nodes were removed, the page below
+// it moved up by its height (950 px on the desktop) and ~390 nodes came
+// back with the final result: a catch-up task and a frame inside the run,
+// 14.7 ms of the page's 112 ms of CPU on the desktop and 65 on the phone
+// profile (docs/ARCHITECTURE.md, "Round 10: the page's main thread during
+// a change").
+func (c *calculator) ledgerOf(view resultView) store.Shown {
+	if !view.provisional {
+		c.ledger = view.shown
+	}
+	return c.ledger
 }
 
 // updateInNextTask draws a form change in the task after the one that
@@ -339,10 +359,7 @@ func (c *calculator) Render() app.UI {
 	view := c.catchUpView()
 	roomsView := c.roomsOf(view)
 	final := roomsView.final
-	var ledger store.Shown // the complete result shown, with its ledger
-	if view.shown.Result != nil && !view.provisional {
-		ledger = view.shown
-	}
+	ledger := c.ledgerOf(view)
 	// The run is shown as done once everything below the answer has its
 	// result too: tests and scripts wait for #progress[data-running=false].
 	catchingUp := !view.same(viewOf(s)) || !roomsView.same(view)
@@ -421,10 +438,10 @@ func (c *calculator) Render() app.UI {
 	if s.Presenting {
 		root += " presenting"
 	}
-	var ledgerRows = ledger.Result
 	yearTable := &answer.YearTable{Fund: fund}
-	if ledgerRows != nil {
-		yearTable.Ledger = ledgerRows.Ledger
+	if ledger.Result != nil {
+		yearTable.Ledger, yearTable.Fund = ledger.Result.Ledger, ledger.Scenario.Fund
+		yearTable.Stale = ledger.Scenario.Query != view.scenario.Query
 	}
 	return app.Div().Class(root).Body(
 		&advisor.ReportCover{Query: rooms.Query, Client: s.Client, Brand: c.Brand, Saved: c.Saved},

@@ -57,3 +57,57 @@ func TestChangeUpdatesAfterItsTask(t *testing.T) {
 		t.Errorf("the amount field shows %q after the change, want 1,250,000", amount)
 	}
 }
+
+// During a run the year-by-year table keeps the last complete result's
+// ledger, marked as of the previous inputs, until the run's own replaces
+// it (app/calculator.go, ledgerOf): taken away at the run's first
+// provisional answer, its ~200 nodes were removed and the page below it
+// moved up by its height, and ~390 nodes came back with the final result.
+// Seen from a MutationObserver over the whole change: the SMA's table is
+// never missing from the page, the note is shown during the run and hidden
+// once the new table is in, and that table is the new amount's (its first
+// row starts with the amount).
+func TestLedgerStaysDuringARun(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 800)
+	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	var seen struct {
+		Missing, NoteShown bool
+		NoteAtEnd          bool
+		FirstStart         string
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`window.__ledger = { missing: false, noteShown: false };
+new MutationObserver(() => {
+  if (!document.getElementById("ledger-sma")) window.__ledger.missing = true;
+  const note = document.getElementById("ledger-stale");
+  if (note && !note.hidden) window.__ledger.noteShown = true;
+}).observe(document.getElementById("smacalc"), { subtree: true, childList: true, characterData: true, attributes: true });
+performance.clearMarks("smacalc:result");`, nil),
+		chromedp.Evaluate(changeInputInOwnTask("1250000"), nil),
+		waitMark("smacalc:result"),
+		waitVisible(simulationDone),
+		chromedp.Evaluate(`({
+  Missing: window.__ledger.missing, NoteShown: window.__ledger.noteShown,
+  NoteAtEnd: document.getElementById("ledger-stale")?.hidden === false,
+  FirstStart: document.querySelector("#ledger-sma tbody tr td").textContent,
+})`, &seen),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if seen.Missing {
+		t.Error("the SMA's year-by-year table was taken off the page during the run")
+	}
+	if !seen.NoteShown {
+		t.Error("the table of the previous inputs was never marked as such during the run")
+	}
+	if seen.NoteAtEnd {
+		t.Error("the previous inputs' note is still shown after the run")
+	}
+	if seen.FirstStart != "$1,250,000.00" {
+		t.Errorf("the SMA's table starts at %q after the run, want the new amount $1,250,000.00", seen.FirstStart)
+	}
+}

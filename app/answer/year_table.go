@@ -18,6 +18,19 @@ type YearTable struct {
 	app.Compo
 	Ledger *calc.Ledger
 	Fund   string
+	// Stale says the ledger is of other inputs than the form's (a run of
+	// the form's is in progress, and its ledger replaces this one when it
+	// finishes): a note above the tables says so.
+	Stale bool
+
+	// tables is the two tables' HTML text (ledgerTable) for the ledger
+	// and fund it was built for: the stale note shown or hidden draws the
+	// same tables, and their text (about 400 amounts) is not built again.
+	tables struct {
+		ledger            *calc.Ledger
+		fund              string
+		smaHTML, fundHTML string
+	}
 }
 
 func (y *YearTable) Render() app.UI {
@@ -29,8 +42,15 @@ func (y *YearTable) Render() app.UI {
 		)
 	}
 	l := y.Ledger
+	if t := &y.tables; t.ledger != l || t.fund != y.Fund {
+		t.ledger, t.fund = l, y.Fund
+		t.smaHTML = ledgerTable("ledger-sma", "SMA (direct indexing)", l.SMA, allZero(l.SMA, l.Fund))
+		t.fundHTML = ledgerTable("ledger-fund", fields.FundLabel(y.Fund), l.Fund, allZero(l.SMA, l.Fund))
+	}
 	return app.Div().ID("ledger").Class("ledger").Body(
 		app.H3().Text("Year by year"),
+		app.P().ID("ledger-stale").Class("status-line").Hidden(!y.Stale).
+			Text("These rows are for your previous inputs."),
 		app.P().Body(
 			app.Text("One "), widget.Term("representative-market", "representative simulated market"),
 			app.Text(": the typical market whose wealth the headline shows (market "+strconv.Itoa(l.Path+1)+"), where the SMA ends "+
@@ -38,8 +58,8 @@ func (y *YearTable) Render() app.UI {
 				"Each row adds up: start + added + market growth + dividends − taxes − fees − trading costs = end. "+
 				"Taxes are due for the year and paid from the portfolio; a negative tax is a saving on your other income. The last row's taxes include the tax at the end."),
 		),
-		ledgerTable("ledger-sma", "SMA (direct indexing)", l.SMA, allZero(l.SMA, l.Fund)),
-		ledgerTable("ledger-fund", fields.FundLabel(y.Fund), l.Fund, allZero(l.SMA, l.Fund)),
+		app.Raw(y.tables.smaHTML),
+		app.Raw(y.tables.fundHTML),
 	)
 }
 
@@ -63,7 +83,7 @@ func allZero(tables ...[]calc.LedgerRow) bool {
 // longest of a change's after its input's on the phone profile
 // (docs/ARCHITECTURE.md, "Round 8: the page's work after a change"). The
 // elements are the same.
-func ledgerTable(id, name string, rows []calc.LedgerRow, noContributions bool) app.UI {
+func ledgerTable(id, name string, rows []calc.LedgerRow, noContributions bool) string {
 	noTrading := true
 	for _, r := range rows {
 		if !r.TradingCosts.IsZero() {
@@ -105,5 +125,5 @@ func ledgerTable(id, name string, rows []calc.LedgerRow, noContributions bool) a
 		b.WriteString(`</tr>`)
 	}
 	b.WriteString(`</tbody></table></div>`)
-	return app.Raw(b.String())
+	return b.String()
 }

@@ -75,7 +75,7 @@ func TestLedgerTable(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			text := app.HTMLString(ledgerTable("ledger-sma", "SMA <direct> & co", tc.rows, tc.noContributions))
+			text := app.HTMLString(app.Raw(ledgerTable("ledger-sma", "SMA <direct> & co", tc.rows, tc.noContributions)))
 			var box tableNode
 			if err := xml.Unmarshal([]byte(text), &box); err != nil {
 				t.Fatalf("not one element: %v\n%s", err, text)
