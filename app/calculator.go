@@ -59,7 +59,7 @@ type calculator struct {
 	roomsBehind bool
 	roomsDue    bool // their catch-up is scheduled
 
-	changeDue bool // a form change's update is scheduled (updateInNextTask)
+	changeDue bool // a form change's update is scheduled (drawChange)
 
 	ledger store.Shown // the complete result the year-by-year table and the holdings draw (ledgerOf)
 }
@@ -215,23 +215,43 @@ func (c *calculator) ledgerOf(view resultView) store.Shown {
 	return c.ledger
 }
 
-// updateInNextTask draws a form change in the task after the one that
-// handled it (one update for the changes of that task), not in the same
-// one: the input's task ends once the store has taken the change and
-// posted its run to the workers. go-app updates a component at its next
-// frame tick (120 a second); a task that lasts longer than a tick, as the
-// input's does on the phone profile, held the update too — the `input`
-// event's and then the `change` event's, when both come in one task (the
-// browser benchmark's change) —, and that task was the benchmark's longest
-// on the phone (docs/ARCHITECTURE.md, "Round 10: the page's main thread
-// during a change").
-func (c *calculator) updateInNextTask(ctx app.Context) {
+// drawChange draws a form change after the task that handled it, not in
+// it: that task ends once the store has taken the change and, when the
+// change started a run (ran), posted it to the workers. go-app updates a
+// component at its next frame tick (120 a second); a task that lasts
+// longer than a tick, as the input's does on the phone profile, held the
+// update too — the `input` event's and then the `change` event's, when
+// both come in one task (the browser benchmark's change) —, and that task
+// was the benchmark's longest on the phone (docs/ARCHITECTURE.md, "Round
+// 10: the page's main thread during a change").
+//
+// A change that started a run is drawn at once in the next task: the UI
+// goroutine waits there (widget.YieldTask), and its frame tick, due by
+// then, draws the change before the workers' first messages. Its update
+// dispatched from that task instead came at a tick after it, which on the
+// phone profile often fell after the first chunks' message: the change
+// and the first provisional answer were drawn in one task, 76 ms of CPU.
+// Any other change (typing, an invalid value) is drawn by an update
+// dispatched from the next task, one for the changes of a task.
+func (c *calculator) drawChange(ctx app.Context, ran bool) {
+	if ran {
+		c.changeDue = false // drawn here: an update dispatched before has nothing to draw
+		widget.YieldTask()
+		return
+	}
 	ctx.PreventUpdate()
 	if c.changeDue {
 		return
 	}
 	c.changeDue = true
-	widget.NextTask(func() { ctx.Dispatch(func(app.Context) { c.changeDue = false }) })
+	widget.NextTask(func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			if !c.changeDue {
+				ctx.PreventUpdate()
+			}
+			c.changeDue = false
+		})
+	})
 }
 
 func (c *calculator) OnInit() {
@@ -263,8 +283,9 @@ func (c *calculator) OnMount(ctx app.Context) {
 	c.ctx, c.mounted = ctx, true
 	ctx.Handle(store.ActionChange, func(ctx app.Context, a app.Action) {
 		if ch, ok := a.Value.(store.Change); ok {
+			run := s.RunID
 			s.Change(ctx, ch)
-			c.updateInNextTask(ctx)
+			c.drawChange(ctx, s.RunID != run)
 		}
 	})
 	ctx.Handle(store.ActionLots, func(ctx app.Context, a app.Action) {
@@ -314,9 +335,10 @@ func (c *calculator) OnMount(ctx app.Context) {
 	// does not compile it (store.Rehearse).
 	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) {
 		if s.Rehearse(ctx); s.Rehearsed() {
-			// Its update as a change's (ActionChange): in the next task,
-			// by the code the person's first change runs.
-			c.updateInNextTask(ctx)
+			// Drawn as a change's (ActionChange), by the code the
+			// person's first change runs: its run is the prerendered
+			// result's, which runs nothing, and draws as one that did.
+			c.drawChange(ctx, true)
 		}
 	})
 	widget.AfterPaint(func() { ctx.NewActionWithValue(store.ActionRehearse, nil) })

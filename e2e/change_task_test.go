@@ -10,7 +10,7 @@ import (
 
 // An input change's task posts the run to the workers and ends; the page's
 // update (the form, the progress line, the headline's note) comes in a task
-// of its own (app/calculator.go, updateInNextTask). On the phone profile the
+// of its own (app/calculator.go, drawChange). On the phone profile the
 // task that handled the benchmark's input and change events also held that
 // update — go-app's frame tick came due inside it — and was the longest
 // task of the change (docs/ARCHITECTURE.md, "Round 10: the page's main
@@ -37,6 +37,11 @@ func TestChangeUpdatesAfterItsTask(t *testing.T) {
   input.dispatchEvent(new Event("change", { bubbles: true }));
   const changes = seen.takeRecords().length;
   seen.disconnect();
+  // When the page first changes after the task: before the first
+  // provisional answer, which is the workers' first paths.
+  window.__drawn = 0;
+  const drawn = new MutationObserver(() => { window.__drawn = window.__drawn || performance.now(); });
+  drawn.observe(document.getElementById("smacalc"), { subtree: true, childList: true, characterData: true, attributes: true });
   resolve({ Runs: performance.getEntriesByName("smacalc:run").length, Changes: changes });
 }, 0))`, &inTask, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })); err != nil {
 		t.Fatal(err)
@@ -44,14 +49,21 @@ func TestChangeUpdatesAfterItsTask(t *testing.T) {
 	if inTask.Runs != 1 || inTask.Changes != 0 {
 		t.Errorf("in the input's task: %d runs started, %d changes to the page; want the run started and no change (the update in a task of its own)", inTask.Runs, inTask.Changes)
 	}
-	// The update follows, and the run ends with the new amount's result.
+	// The update follows, before the first provisional answer, and the
+	// run ends with the new amount's result.
 	var amount string
+	var drawn, firstPartial float64
 	if err := chromedp.Run(ctx,
 		waitMark("smacalc:result"),
 		waitVisible(simulationDone),
 		chromedp.Value("#in-amount", &amount),
+		chromedp.Evaluate(`window.__drawn`, &drawn),
+		chromedp.Evaluate(`performance.getEntriesByName("smacalc:first-partial")[0]?.startTime ?? 0`, &firstPartial),
 	); err != nil {
 		t.Fatal(err)
+	}
+	if firstPartial > 0 && !(drawn > 0 && drawn < firstPartial) {
+		t.Errorf("the change was first drawn at %.0f ms, the first provisional answer's paths came in at %.0f ms: want the change drawn first", drawn, firstPartial)
 	}
 	if amount != "1,250,000" {
 		t.Errorf("the amount field shows %q after the change, want 1,250,000", amount)

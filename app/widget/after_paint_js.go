@@ -38,3 +38,24 @@ func NextTask(f func()) {
 	})
 	js.Global().Call("setTimeout", task, 0)
 }
+
+// YieldTask returns in the next task: the caller's goroutine waits while
+// the browser ends the task in progress, and goes on in a zero timeout's
+// task. Called from go-app's UI goroutine it holds go-app's next update
+// (its frame tick) back to that task, which the browser runs before the
+// messages that come later (a worker's).
+func YieldTask() {
+	done := make(chan struct{})
+	if s := js.Global().Get("scheduler"); s.Truthy() && s.Get("yield").Truthy() {
+		var next js.Func
+		next = js.FuncOf(func(js.Value, []js.Value) any {
+			next.Release()
+			close(done)
+			return nil
+		})
+		s.Call("yield").Call("then", next)
+	} else {
+		NextTask(func() { close(done) })
+	}
+	<-done
+}

@@ -35,5 +35,8 @@ func AfterPaint(f func()) {}
 // NextTask: without a browser there is no task to end; f runs at once.
 func NextTask(f func()) { f() }
 
+// YieldTask: without a browser there is no task to end.
+func YieldTask() {}
+
 // Rendered counts nothing without a browser.
 func Rendered(name string) {}
