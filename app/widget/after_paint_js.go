@@ -39,11 +39,15 @@ func NextTask(f func()) {
 	js.Global().Call("setTimeout", task, 0)
 }
 
-// YieldTask returns in the next task: the caller's goroutine waits while
-// the browser ends the task in progress, and goes on in a zero timeout's
-// task. Called from go-app's UI goroutine it holds go-app's next update
-// (its frame tick) back to that task, which the browser runs before the
-// messages that come later (a worker's).
+// YieldTask returns in a later task: the caller's goroutine waits while
+// the browser ends the task in progress (and paints, when a frame is due),
+// and goes on in scheduler.yield's continuation, which the browser runs
+// before the other tasks waiting then (a worker's message); a zero
+// timeout's task where there is no scheduler.yield. Called from go-app's
+// UI goroutine it holds go-app's next update (its frame tick) back to
+// that task. With a zero timeout alone the change was drawn after the
+// workers' first message in one of three phone-profile traces
+// (app/calculator.go, drawChange).
 func YieldTask() {
 	done := make(chan struct{})
 	if s := js.Global().Get("scheduler"); s.Truthy() && s.Get("yield").Truthy() {
