@@ -44,7 +44,8 @@ type updateRehearsal struct {
 // updateRehearsalSteps is how many renders of the hidden contents the
 // rehearsal makes, one an idle period: enough for V8's tiering budget of
 // the functions above (the code log: none of them compiled again in the
-// first change's run; see the section above).
+// first change's run; docs/ARCHITECTURE.md, "Round 10: go-app's update,
+// rehearsed").
 const updateRehearsalSteps = 12
 
 func (r *updateRehearsal) OnMount(ctx app.Context) {
@@ -62,6 +63,14 @@ func (r *updateRehearsal) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) { r.step = step })
 		return step != 0
 	})
+}
+
+// OnDismount takes the page's turn back: the warm-up does not call a
+// component that is gone.
+func (r *updateRehearsal) OnDismount() {
+	if w, ok := r.Sim.(store.PageWarmer); ok {
+		w.WarmPage(nil)
+	}
 }
 
 func (r *updateRehearsal) Render() app.UI {

@@ -61,6 +61,6 @@ type PageWarmer interface {
 	// warm-up is over. When a run has started meanwhile, step is called
 	// once more with cut set, to put back what it changed, and the
 	// warm-up is over. When no warm-up runs (a share link's run came
-	// first), step is never called.
+	// first), step is never called. A nil step takes the turn back.
 	WarmPage(step func(cut bool) (more bool))
 }
