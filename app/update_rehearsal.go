@@ -98,9 +98,8 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 			app.H2().Text("Step "+text),
 			app.H3().Title(text).Text(text),
 			app.P().Class("note").Body(
-				app.Strong().Text(text), app.Text(" and "), app.Em().Text(text),
-				app.Small().Text(text), app.Abbr().Title(text).Text("abbr"),
-				app.Span().Class("num").Text(text),
+				app.Strong().Text(text), app.Text(" and "),
+				app.Span().Class("num").Title(text).Text(text),
 			),
 			app.Dl().Body(
 				app.Dt().Text(text), app.Dd().Class("num").Text(text),
@@ -127,7 +126,6 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 		app.Button().Type("button").Disabled(odd).Text(text).OnClick(r.press),
 		app.A().Href("#step-" + text).Text(text),
 		app.Label().For("x").Text(text),
-		app.Output().Text(text),
 		&rehearsalLine{Text: text, Odd: odd},
 	}
 }
