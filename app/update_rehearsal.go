@@ -25,11 +25,12 @@ import (
 // 35 KB again twice, while the workers simulated, on the same 2 cores
 // (traces with --trace-deopt). Update, updateComponent, CanUpdate and Mount
 // were compiled in that window for the first time. Here they run over
-// every kind of element the answer and its rooms update, with attributes,
-// text, event handlers, raw HTML, children added and removed, and a
-// component, so that their calls have seen more targets than TurboFan
-// inlines (it then calls them indirectly, with nothing to fall back from)
-// and they are hot when the change comes.
+// many kinds of element, nested in each other, with attributes, text,
+// event handlers, raw HTML, children added, removed and replaced, and a
+// component, so that each of their call sites has seen more targets than
+// V8 tracks (it then calls them indirectly, with nothing to fall back
+// from; "Speculative Optimizations for WebAssembly using Deopts and
+// Inlining", v8.dev, 2025) and they are hot when the change comes.
 //
 // Nothing of it is shown: the element is hidden (and left empty at the
 // end), its elements have no id, and the warm-up gives the page its turn
@@ -81,39 +82,41 @@ func (r *updateRehearsal) Render() app.UI {
 	return root.Body(r.elements(r.step)...)
 }
 
-// elements are the hidden contents of step n: the same kinds of
-// element each time, with texts and attributes that differ from step to
-// step, and every other step one list item and one table row more.
+// elements are the hidden contents of step n: for each of rehearsalKinds
+// one element of that kind whose children differ from step to step —
+// their number (children added and removed), their kinds (a child
+// replaced by one of another kind), their class (attributes that come,
+// change and go) and their click handler —, then the other kinds of
+// element the answer updates, with other texts and attributes each time.
+// go-app calls each child's and each parent's methods at its own call
+// site for each of these (setParent on a child mounted in place, the
+// parent's JSValue for appendChild, removeChild and replaceChild,
+// setAttrs, setEvents): each sees every kind.
 func (r *updateRehearsal) elements(n int) []app.UI {
 	text := strconv.Itoa(n)
 	odd := n%2 == 1
-	items := []app.UI{app.Li().Class("item-" + text).Text(text)}
+	kinds := len(rehearsalKinds)
+	parents := make([]app.UI, 0, kinds+8)
+	for i, parent := range rehearsalKinds {
+		children := make([]app.UI, 1+(n+i)%3)
+		for j := range children {
+			k := (i + j + n) % kinds
+			children[j] = rehearsalKinds[k](r.classOf(n+j, text), r.pressOf(n+k), app.Text(text))
+		}
+		parents = append(parents, parent(r.classOf(n+i, text), r.pressOf(n+i+1), children...))
+	}
 	rows := []app.UI{app.Tr().Body(app.Th().Text(text), app.Td().Class("num").Text(text))}
 	if odd {
-		items = append(items, app.Li().Text("odd"))
 		rows = append(rows, app.Tr().Body(app.Th().Text("odd"), app.Td().Text(text)))
 	}
-	return []app.UI{
-		app.Section().Class("step-"+text).Body(
-			app.H2().Text("Step "+text),
-			app.H3().Title(text).Text(text),
-			app.P().Class("note").Body(
-				app.Strong().Text(text), app.Text(" and "),
-				app.Span().Class("num").Title(text).Text(text),
-			),
-			app.Dl().Body(
-				app.Dt().Text(text), app.Dd().Class("num").Text(text),
-				app.Dt().Text("b"), app.Dd().Body(app.Span().Text(text)),
-			),
-			app.Progress().Max(10).Value(n),
-			app.Ul().Body(items...),
-			app.If(odd, func() app.UI { return app.P().Text("odd") }),
+	return append(parents,
+		app.H2().Text("Step "+text),
+		app.H3().Title(text).Text(text),
+		app.Dl().Body(
+			app.Dt().Text(text), app.Dd().Class("num").Text(text),
+			app.Dt().Text("b"), app.Dd().Body(app.Span().Text(text)),
 		),
-		// A child of another kind in the same place (replaced), one
-		// that gains and loses its attributes, and one its handler.
-		app.If(odd, func() app.UI { return app.P().Text(text) }).Else(func() app.UI { return app.Span().Text(text) }),
-		r.bare(odd, app.Div().Text(text)),
-		r.pressable(odd, app.Span().Text(text)),
+		app.Progress().Max(10).Value(n),
 		app.Table().Body(
 			app.THead().Body(app.Tr().Body(app.Th().Text("Year"), app.Th().Text(text))),
 			app.TBody().Body(rows...),
@@ -122,30 +125,67 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 			app.Summary().Text(text),
 			app.Div().Class("detail").Body(app.Raw("<p>"+text+"</p>")),
 		),
-		app.Figure().Body(app.FigCaption().Text(text)),
 		app.Button().Type("button").Disabled(odd).Text(text).OnClick(r.press),
-		app.A().Href("#step-" + text).Text(text),
-		app.Label().For("x").Text(text),
+		app.A().Href("#step-"+text).Text(text),
 		&rehearsalLine{Text: text, Odd: odd},
-	}
+	)
 }
 
-// press is the rehearsal button's handler: nobody can press it (hidden);
-// it is there for go-app's update of event handlers.
+// classOf is a class for step n: none every third step (go-app then
+// holds no attributes for an element it mounts), else one of two.
+func (r *updateRehearsal) classOf(n int, text string) string {
+	if n%3 == 0 {
+		return ""
+	}
+	return "c" + strconv.Itoa(n%2) + "-" + text
+}
+
+// pressOf is a click handler on every other step n, else none.
+func (r *updateRehearsal) pressOf(n int) app.EventHandler {
+	if n%2 == 0 {
+		return r.press
+	}
+	return nil
+}
+
+// press is the rehearsal's click handler: nobody can click (hidden); it is
+// there for go-app's update of event handlers.
 func (r *updateRehearsal) press(app.Context, app.Event) {}
 
-// bare is div with a class on odd steps and none on even ones.
-func (r *updateRehearsal) bare(odd bool, div app.HTMLDiv) app.UI {
-	if odd {
-		return div.Class("odd")
-	}
-	return div
+// rehearsalKinds are the kinds of element the rehearsal nests: more than
+// the four targets V8 tracks at a call site (kMaxPolymorphism,
+// src/wasm/wasm-constants.h), so that the site is megamorphic and TurboFan
+// inlines nothing there it could have to fall back from. All of them are
+// kinds the page has: a kind go-app's element constructors bring in costs
+// its method set in the WASM.
+var rehearsalKinds = []func(class string, press app.EventHandler, body ...app.UI) app.UI{
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Div(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.P(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Span(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Section(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Strong(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Label(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Figure(), c, h, b) },
+	func(c string, h app.EventHandler, b ...app.UI) app.UI { return rehearsed(app.Li(), c, h, b) },
 }
 
-// pressable is span with a click handler on odd steps only.
-func (r *updateRehearsal) pressable(odd bool, span app.HTMLSpan) app.UI {
-	if odd {
-		return span.OnClick(r.press)
+// rehearsalElement is what rehearsed needs of a go-app element E: its
+// class, click handler and body, each returning E.
+type rehearsalElement[E any] interface {
+	app.UI
+	Class(v ...string) E
+	OnClick(h app.EventHandler, options ...app.EventOption) E
+	Body(elems ...app.UI) E
+}
+
+// rehearsed is e with class (none when empty), press as its click
+// handler (none when nil) and body.
+func rehearsed[E rehearsalElement[E]](e E, class string, press app.EventHandler, body []app.UI) app.UI {
+	if class != "" {
+		e = e.Class(class)
 	}
-	return span
+	if press != nil {
+		e = e.OnClick(press)
+	}
+	return e.Body(body...)
 }
