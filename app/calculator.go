@@ -422,8 +422,6 @@ func (c *calculator) Render() app.UI {
 		&answer.Assumptions{State: rooms.State, HasStateRate: rooms.HasStateRate, Year: strconv.Itoa(rooms.Year),
 			Turnover: rooms.Turnover, Takeover: rooms.Takeover, Premium: rooms.Premium},
 		advisorTools,
-		// Hidden: the page's turn in the idle warm-up.
-		&updateRehearsal{Sim: c.Sim},
 	)
 }
 

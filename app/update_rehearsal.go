@@ -47,7 +47,7 @@ type updateRehearsal struct {
 // the functions above (the code log: none of them compiled again in the
 // first change's run; docs/ARCHITECTURE.md, "Round 10: go-app's update,
 // rehearsed").
-const updateRehearsalSteps = 12
+const updateRehearsalSteps = 16
 
 func (r *updateRehearsal) OnMount(ctx app.Context) {
 	w, ok := r.Sim.(store.PageWarmer)
@@ -103,7 +103,10 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 			k := (i + j + n) % kinds
 			children[j] = rehearsalKinds[k](r.classOf(n+j, text), r.pressOf(n+k), app.Text(text))
 		}
-		parents = append(parents, parent(r.classOf(n+i, text), r.pressOf(n+i+1), children...))
+		// Each parent also in a titled div: attributes that change
+		// every step (updateHTMLAttributes).
+		parents = append(parents, app.Div().Title(text).DataSet("step", n).Body(
+			parent(r.classOf(n+i, text), r.pressOf(n+i+1), children...)))
 	}
 	rows := []app.UI{app.Tr().Body(app.Th().Text(text), app.Td().Class("num").Text(text))}
 	if odd {
