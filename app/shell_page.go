@@ -65,5 +65,9 @@ func (p *Page) Render() app.UI {
 				&calculatorArea{Ready: p.ready, Brand: p.brand, Sim: p.sim, Saved: p.saved, Layout: p.layout, Prerendered: p.prerendered},
 			),
 			&siteFooter{},
+			// Hidden: the page's turn in the idle warm-up. Here, not in
+			// the calculator: go-app updates every component above one
+			// that changes, and above it is only the page.
+			&updateRehearsal{Sim: p.sim},
 		)
 }

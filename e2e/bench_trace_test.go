@@ -160,13 +160,16 @@ func warmUpEnded(ctx context.Context) (warmed, now float64, err error) {
 
 // warmUpStep says which of the page's warm-up steps (wasm/simclient,
 // warm.go, the smacalc:warm-step marks) was the last sent: "step k of n
-// (kind)", or "none" before the first (or with a build without the marks).
+// (kind)", then the page's own turn's steps after it ("+ j of the
+// page's", the smacalc:warm-page marks), or "none" before the first (or
+// with a build without the marks).
 func warmUpStep(ctx context.Context) (string, error) {
 	var step string
 	err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
 		const m = performance.getEntriesByName("smacalc:warm-step", "mark");
 		const d = m.length ? m[m.length - 1].detail : null;
-		return d ? "step " + d.index + " of " + d.of + " (" + d.step + ")" : "none";
+		const page = performance.getEntriesByName("smacalc:warm-page", "mark").length;
+		return (d ? "step " + d.index + " of " + d.of + " (" + d.step + ")" : "none") + (page ? " + " + page + " of the page's" : "");
 	})()`, &step))
 	return step, err
 }

@@ -294,6 +294,13 @@ func startChromium() (context.Context, func(), error) {
 			opts = append(opts, chromedp.Flag(name, true))
 		}
 	}
+	// SMACALC_JS_FLAGS gives V8 its flags ("--trace-deopt
+	// --redirect-code-traces": each isolate's deoptimizations in a file
+	// code-<pid>-<isolate>.asm of the test's directory), space-separated,
+	// as one --js-flags, which SMACALC_CHROMIUM_FLAGS cannot carry.
+	if v := os.Getenv("SMACALC_JS_FLAGS"); v != "" {
+		opts = append(opts, chromedp.Flag("js-flags", v))
+	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	var ctxOpts []chromedp.ContextOption
 	if os.Getenv("SMACALC_CDP_TRAFFIC") != "" {

@@ -49,3 +49,18 @@ type SimulationUpdate struct {
 	Final       bool         // the run has ended: Result or Err is set
 	Err         error        // why the run failed (Final only)
 }
+
+// PageWarmer is a Simulator whose idle warm-up (wasm/simclient's, after a
+// cold visit) gives the page a turn of its own after the workers' steps:
+// code that only the page's thread runs, go-app's update of the DOM, which
+// a worker cannot make hot for it (it has no document).
+type PageWarmer interface {
+	// WarmPage has step called once the workers' warm-up steps are done,
+	// on the browser's event loop while it is idle, again in a later idle
+	// period each time it returns true, until it returns false: then the
+	// warm-up is over. When a run has started meanwhile, step is called
+	// once more with cut set, to put back what it changed, and the
+	// warm-up is over. When no warm-up runs (a share link's run came
+	// first), step is never called. A nil step takes the turn back.
+	WarmPage(step func(cut bool) (more bool))
+}

@@ -60,6 +60,9 @@ type Pool struct {
 	nextID    int
 	ran       bool    // a run was sent to the workers since the page loaded
 	warming   *warmUp // the warm-up in progress (warm.go)
+	// pageWarmStep is the page's turn in the warm-up, after the
+	// workers' steps (WarmPage; nil: none).
+	pageWarmStep func(cut bool) bool
 
 	inspector   *worker // the side worker: Inspect and Background, see inspect.go
 	inspections map[int]*sideRequest

@@ -40,7 +40,12 @@ import (
 //     compiling inside the first change's run, the engine's once-a-year
 //     functions and the page's side of an answer (summary, merge, the
 //     answer's render), made hot here so that their compilation is done
-//     while the page is idle, not on the cores the first run needs.
+//     while the page is idle, not on the cores the first run needs;
+//   - then the page's own turn (WarmPage: app's update rehearsal), one
+//     step an idle period: go-app's update of the DOM, which only the
+//     page's thread can run, made hot and seen with every kind of element
+//     (docs/ARCHITECTURE.md, "Round 10: go-app's update, rehearsed").
+//     The smacalc:warmed mark comes after it.
 //
 // Round 5's warm-up (the page's step and 24 paths on one worker, then
 // idle) left 720–900 ms of TurboFan CPU in the first run on the desktop
@@ -114,8 +119,8 @@ func (p *Pool) scheduleWarmUp(query string) {
 	})
 }
 
-// warmStep sends the next warm-up step, or ends the warm-up when it is
-// done or a run has started.
+// warmStep sends the next warm-up step, or gives the page its turn when
+// the workers' steps are done, or ends the warm-up when a run has started.
 func (p *Pool) warmStep() {
 	wu := p.warming
 	if wu == nil {
@@ -130,9 +135,7 @@ func (p *Pool) warmStep() {
 		return
 	}
 	if wu.at == len(wu.plan) { // the last answer step is done
-		p.warming = nil
-		mark("smacalc:warmed") // the benchmark and the traces show when
-		whenIdle(p.collectPage)
+		whenIdle(p.warmPageStep)
 		return
 	}
 	step := wu.plan[wu.at]
@@ -154,6 +157,30 @@ func (p *Pool) warmStep() {
 	wu.at++
 	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": kind, "first": step.first, "count": step.count})
 }
+
+// warmPageStep gives the page its turn (WarmPage) after the workers'
+// steps, one call of its step an idle period, and ends the warm-up when
+// the step is done or a run has started.
+func (p *Pool) warmPageStep() {
+	wu := p.warming
+	if wu == nil {
+		return
+	}
+	mark("smacalc:warm-page") // one a step: the tests and traces see where it stood
+	if p.pageWarmStep != nil && p.pageWarmStep(p.ran) && !p.ran {
+		whenIdle(p.warmPageStep)
+		return
+	}
+	p.warming = nil
+	if p.ran {
+		return
+	}
+	mark("smacalc:warmed") // the benchmark and the traces show when
+	whenIdle(p.collectPage)
+}
+
+// WarmPage implements store.PageWarmer.
+func (p *Pool) WarmPage(step func(cut bool) bool) { p.pageWarmStep = step }
 
 // warmReply takes a worker's reply to the warm-up step in progress and
 // reports whether msg was one: "warmed" sends the next step; an error
