@@ -26,7 +26,8 @@ type holdings struct {
 	lossStep, buyStep []int32   // per stock: the last step of a loss sale, of a purchase
 	subSlot           []int32   // index in subs of a stock's substitute, or −1
 	subs              []substitute
-	cand              []int32 // harvest candidates of this step (see market.State.Step)
+	cand              []int32         // harvest candidates of this step (see market.State.Step)
+	checks            []lotbook.Check // their harvest checks (smaSide.harvest)
 }
 
 func newHoldings(n int) holdings {
@@ -34,7 +35,7 @@ func newHoldings(n int) holdings {
 		books:  make([]lotbook.Book, n),
 		shares: make([]float64, n), maxB: make([]float64, n),
 		lossStep: make([]int32, n), buyStep: make([]int32, n), subSlot: make([]int32, n),
-		cand: make([]int32, n),
+		cand: make([]int32, n), checks: make([]lotbook.Check, n),
 	}
 	// The books start in one slab (locality, and no growing of 500 small
 	// slices on each worker's first paths); a book outgrowing its share

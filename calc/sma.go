@@ -370,43 +370,38 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 
 // harvest sells, in every candidate stock (market.State.Step) not bought
 // in this step, the lots whose price is more than the threshold below
-// their basis, when the sale is worth a trade (worthHarvesting), and
-// moves the proceeds to the stock's sector substitute.
+// their basis, when the sale is worth a trade: its proceeds and its loss
+// are both at least minTrade (a manager does not place a sale of a few
+// dollars, nor one that saves cents of tax: before this rule a default
+// path made about 1,900 loss sales under $10 in its tenth year, issue
+// 24); it moves the proceeds to the stock's sector substitute. The
+// checks of every candidate come first, in one call (lotbook.CheckHarvests):
+// a stock's check depends on its own book alone.
 func (a *smaSide) harvest(t int32, price []float64) {
 	h := &a.lots
 	lf := a.limitF
-	for _, c := range h.cand {
-		i := int(c)
-		pr := price[i]
+	lotbook.CheckHarvests(h.books, h.cand, price, lf, t, minTrade, h.checks)
+	for k, j := range h.cand {
+		c := &h.checks[k]
+		i := int(j)
 		if h.buyStep[i] == t {
 			continue
 		}
-		var g lotbook.Gains
-		before := h.books[i]
-		sold, _ := h.books[i].Harvest(pr*lf, pr, t, &g)
-		if !worthHarvesting(sold, pr, g) {
-			h.books[i] = before // Harvest only cut the book's tail
+		if !c.Made {
 			// Not a candidate again until the price is low enough for a
 			// loss of minTrade (or the book changes: addLot and the sales
 			// reset maxB): the kernel lists a stock when price × lf is
 			// below maxB, which is then lf × that price (a hair above, so
 			// the list is never short of a stock worth harvesting).
-			h.maxB[i] = minmax.Min(h.maxB[i], before.HarvestPrice(lf, minTrade)*lf*(1+1e-9))
+			h.maxB[i] = minmax.Min(h.maxB[i], c.Price*lf*(1+1e-9))
 			continue
 		}
-		invest, cost := a.lossSold(i, t, pr, sold, g, before)
+		before := h.books[i]
+		h.books[i] = h.books[i][:c.Keep] // only the length written: no write barrier
+		invest, cost := a.lossSold(i, t, price[i], c.Sold, c.Gains, before)
 		a.value -= cost
 		h.addSubstitute(int32(i), invest, invest)
 	}
-}
-
-// worthHarvesting reports whether a harvest sale of `sold` engine shares
-// at price pr realizing g is made: its proceeds and its loss are both at
-// least minTrade (cash.go). A manager does not place a sale of a few
-// dollars, nor one that saves cents of tax: before this rule a default
-// path made about 1,900 loss sales under $10 in its tenth year (issue 24).
-func worthHarvesting(sold, pr float64, g lotbook.Gains) bool {
-	return sold*pr >= minTrade && -(g.ST+g.LT) >= minTrade
 }
 
 // lossSold books the harvest of `sold` shares of stock i at step t and
