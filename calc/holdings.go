@@ -47,6 +47,37 @@ func newHoldings(n int) holdings {
 	return h
 }
 
+// appendLot books q engine shares of stock i bought at step t and price
+// pr in the common case, a lot at a new highest basis with room in its
+// book, and reports whether it could (else buyLot does). Only the book's
+// length is written back (the compiler drops the write of an unchanged
+// slice's pointer, and with it the write barrier's check), and it is
+// small enough to inline: in WebAssembly a call spills the caller's live
+// values to Go's stack and reloads them (docs/ARCHITECTURE.md, "Round 10:
+// the engine's calls under V8").
+func (h *holdings) appendLot(i int, q, pr float64, t int32) bool {
+	book := &h.books[i]
+	n := len(*book)
+	if n == cap(*book) || n > 0 && (*book)[n-1].Basis >= pr {
+		return false
+	}
+	*book = (*book)[:n+1]
+	(*book)[n] = lotbook.Lot{Shares: q, Basis: pr, Step: t}
+	h.shares[i] += q
+	h.maxB[i] = pr // the top lot (a harvest check may have lowered maxB)
+	h.buyStep[i] = t
+	return true
+}
+
+// buyLot books q engine shares of stock i bought at step t and price pr
+// in any case (lotbook.Book.Buy: appendLot's common case is an append).
+func (h *holdings) buyLot(i int, q, pr float64, t int32) {
+	h.books[i].Buy(q, pr, t)
+	h.shares[i] += q
+	h.buyStep[i] = t
+	h.maxB[i] = h.books[i].MaxBasis() // the top lot (a harvest check may have lowered maxB)
+}
+
 // empty sells nothing and forgets everything: the start of a path.
 func (h *holdings) empty() {
 	for i := range h.books {

@@ -147,25 +147,12 @@ func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bough
 			continue
 		}
 		q := w.n[k] * a.size[i]
-		a.addLot(i, q, price[i], t)
+		if !a.lots.appendLot(i, q, price[i], t) {
+			a.lots.buyLot(i, q, price[i], t)
+		}
 		bought += float64(q * price[i])
 	}
 	return bought, minmax.Max(left, 0)
-}
-
-// addLot books q engine shares of stock i bought at step t and price pr.
-// The common case — a lot at a new highest basis with room in its book —
-// is an append written out here (lotbook.Book.Buy does not inline).
-func (a *smaSide) addLot(i int, q, pr float64, t int32) {
-	h := &a.lots
-	if b := h.books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
-		h.books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
-	} else {
-		h.books[i].Buy(q, pr, t)
-	}
-	h.shares[i] += q
-	h.buyStep[i] = t
-	h.maxB[i] = h.books[i].MaxBasis() // the top lot (a harvest check may have lowered maxB)
 }
 
 // buy invests cash in the held stocks in proportion to their index
@@ -389,7 +376,7 @@ func (a *smaSide) harvest(t int32, price []float64) {
 		}
 		if !c.Made {
 			// Not a candidate again until the price is low enough for a
-			// loss of minTrade (or the book changes: addLot and the sales
+			// loss of minTrade (or the book changes: a purchase and the sales
 			// reset maxB): the kernel lists a stock when price × lf is
 			// below maxB, which is then lf × that price (a hair above, so
 			// the list is never short of a stock worth harvesting).
@@ -486,6 +473,8 @@ func (a *smaSide) buyBack(i int, t int32, pr, proceeds float64) (bought, left fl
 	}
 	q := n * a.size[i]
 	bought = q * pr
-	a.addLot(i, q, pr, t)
+	if !a.lots.appendLot(i, q, pr, t) {
+		a.lots.buyLot(i, q, pr, t)
+	}
 	return bought, minmax.Max(proceeds-bought/keep, -a.cash)
 }
