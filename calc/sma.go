@@ -343,15 +343,8 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 	for _, sub := range h.subs {
 		h.subSlot[sub.stock] = -1
 		a.real.ST += sub.value - sub.basis // held one month: short-term
-		proceeds := sub.value * (1 - a.tc)
-		i := int(sub.stock)
-		pr := price[i]
-		bought, left := a.buyBack(i, t, pr, proceeds)
-		cost := sub.value - bought - left
-		a.year.trading += cost
-		a.value -= cost
-		a.cash += left
 	}
+	a.buyBack(h.subs, t, price)
 	h.subs = h.subs[:0]
 }
 
@@ -429,52 +422,61 @@ func (a *smaSide) unrealized(t int32, donate bool, price []float64) lotbook.Gain
 	return g
 }
 
-// replaceName sells every lot of stock i at step t and price pr, and buys
-// the entering name in its slot with the proceeds, in whole shares at the
-// slot's share price (the rest waits as cash).
-func (a *smaSide) replaceName(i int, t int32, pr float64) {
+// replaceName sells every lot of stock i at step t and its price, and
+// buys the entering name in its slot with the proceeds, in whole shares
+// at the slot's share price (the rest waits as cash).
+func (a *smaSide) replaceName(i int, t int32, price []float64) {
 	h := &a.lots
 	q := h.shares[i]
 	if q <= 0 {
 		return
 	}
+	pr := price[i]
 	var g lotbook.Gains
 	h.books[i].SellHIFO(q, pr, t, &g)
 	h.books[i] = h.books[i][:0]
 	a.real.ST += g.ST
 	a.real.LT += g.LT
 	a.year.forced += g.ST + g.LT
-	value := q * pr
 	h.shares[i], h.maxB[i] = 0, 0
-	bought, left := a.buyBack(i, t, pr, value*(1-a.tc))
-	cost := value - bought - left
-	a.year.trading += cost
-	a.value -= cost
-	a.cash += left
+	a.buyBack([]substitute{{stock: int32(i), value: q * pr}}, t, price)
 	h.buyStep[i] = t
 }
 
-// buyBack buys stock i at step t and price pr with the cash `proceeds`
-// of a sale, in whole shares: the nearest whole number, the waiting cash
-// paying for the part of a share beyond the proceeds when it can, and
-// returns the value bought and the cash left (negative: taken from the
-// waiting cash). Rounding to the nearest share leaves the waiting cash
-// about where it was on average; rounding down would add half a share's
-// price for every buy-back.
-func (a *smaSide) buyBack(i int, t int32, pr, proceeds float64) (bought, left float64) {
+// buyBack buys each stock of sold at step t and price with the proceeds
+// of selling `value` of it (after the trading cost), in whole shares: the
+// nearest whole number, the waiting cash paying for the part of a share
+// beyond the proceeds when it can, and books the trading cost; the cash
+// left waits (when negative, it was taken from the waiting cash).
+// Rounding to the nearest share leaves the waiting cash about where it
+// was on average; rounding down would add half a share's price for every
+// buy-back. It takes every sale of a step in one call (unwindSubstitutes):
+// in WebAssembly a call a stock spilled the caller's live values to Go's
+// stack and reloaded them (docs/ARCHITECTURE.md, "Round 10: the engine's
+// calls under V8").
+func (a *smaSide) buyBack(sold []substitute, t int32, price []float64) {
 	keep := 1 - a.tc
-	sp := float64(pr * a.size[i])
-	n := math.Round(proceeds * keep / sp)
-	if float64(n*sp)/keep > proceeds+a.cash {
-		n = math.Floor(proceeds * keep / sp)
+	for _, s := range sold {
+		i := int(s.stock)
+		pr := price[i]
+		proceeds := s.value * keep
+		sp := float64(pr * a.size[i])
+		n := math.Round(proceeds * keep / sp)
+		if float64(n*sp)/keep > proceeds+a.cash {
+			n = math.Floor(proceeds * keep / sp)
+		}
+		bought, left := 0.0, proceeds
+		if n > 0 {
+			q := n * a.size[i]
+			bought = q * pr
+			if !a.lots.appendLot(i, q, pr, t) {
+				a.lots.buyLot(i, q, pr, t)
+			}
+			left = minmax.Max(proceeds-bought/keep, -a.cash)
+		}
+		cost := s.value - bought - left
+		a.year.trading += cost
+		a.value -= cost
+		a.cash += left
 	}
-	if n <= 0 {
-		return 0, proceeds
-	}
-	q := n * a.size[i]
-	bought = q * pr
-	if !a.lots.appendLot(i, q, pr, t) {
-		a.lots.buyLot(i, q, pr, t)
-	}
-	return bought, minmax.Max(proceeds-bought/keep, -a.cash)
 }
