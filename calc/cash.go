@@ -24,7 +24,7 @@ import (
 // 0.35%) / 4 ≈ $2,900) to about 30 purchases instead of 500 of about $6
 // each (a 0.03-share lot of a $200 stock). It is also the smallest
 // harvest sale, and the smallest loss a harvest realizes
-// (worthHarvesting, sma.go).
+// (smaSide.harvest, sma.go).
 const minTrade = 100.0
 
 // MinTrade is minTrade, for the pages that explain the trades.

@@ -26,7 +26,8 @@ type holdings struct {
 	lossStep, buyStep []int32   // per stock: the last step of a loss sale, of a purchase
 	subSlot           []int32   // index in subs of a stock's substitute, or −1
 	subs              []substitute
-	cand              []int32 // harvest candidates of this step (see market.State.Step)
+	cand              []int32         // harvest candidates of this step (see market.State.Step)
+	checks            []lotbook.Check // their harvest checks (smaSide.harvest)
 }
 
 func newHoldings(n int) holdings {
@@ -34,7 +35,7 @@ func newHoldings(n int) holdings {
 		books:  make([]lotbook.Book, n),
 		shares: make([]float64, n), maxB: make([]float64, n),
 		lossStep: make([]int32, n), buyStep: make([]int32, n), subSlot: make([]int32, n),
-		cand: make([]int32, n),
+		cand: make([]int32, n), checks: make([]lotbook.Check, n),
 	}
 	// The books start in one slab (locality, and no growing of 500 small
 	// slices on each worker's first paths); a book outgrowing its share
@@ -44,6 +45,37 @@ func newHoldings(n int) holdings {
 		h.books[i] = slab[i*lotsPerBook : i*lotsPerBook : (i+1)*lotsPerBook]
 	}
 	return h
+}
+
+// appendLot books q engine shares of stock i bought at step t and price
+// pr in the common case, a lot at a new highest basis with room in its
+// book, and reports whether it could (else buyLot does). Only the book's
+// length is written back (the compiler drops the write of an unchanged
+// slice's pointer, and with it the write barrier's check), and it is
+// small enough to inline: in WebAssembly a call spills the caller's live
+// values to Go's stack and reloads them (docs/ARCHITECTURE.md, "Round 10:
+// the engine's calls under V8").
+func (h *holdings) appendLot(i int, q, pr float64, t int32) bool {
+	book := &h.books[i]
+	n := len(*book)
+	if n == cap(*book) || n > 0 && (*book)[n-1].Basis >= pr {
+		return false
+	}
+	*book = (*book)[:n+1]
+	(*book)[n] = lotbook.Lot{Shares: q, Basis: pr, Step: t}
+	h.shares[i] += q
+	h.maxB[i] = pr // the top lot (a harvest check may have lowered maxB)
+	h.buyStep[i] = t
+	return true
+}
+
+// buyLot books q engine shares of stock i bought at step t and price pr
+// in any case (lotbook.Book.Buy: appendLot's common case is an append).
+func (h *holdings) buyLot(i int, q, pr float64, t int32) {
+	h.books[i].Buy(q, pr, t)
+	h.shares[i] += q
+	h.buyStep[i] = t
+	h.maxB[i] = h.books[i].MaxBasis() // the top lot (a harvest check may have lowered maxB)
 }
 
 // empty sells nothing and forgets everything: the start of a path.

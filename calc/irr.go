@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"math/bits"
 
 	"smacalc/calc/scenario"
 )
@@ -17,13 +18,20 @@ import (
 // a return (the withdrawals are what the investor received).
 func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) float64 {
 	h := len(contrib)
+	var buf [maxSquared + 1]float64
+	pw := buf[:]
+	if h+1 > len(buf) {
+		pw = make([]float64, h+1)
+	}
+	pw = pw[:h+1]
 	f := func(r float64) float64 {
+		powers(1+r, pw)
 		v := 0.0
 		for k, c := range contrib {
 			if k == 0 {
 				c += amount
 			}
-			v += c * powInt(1+r, h-k)
+			v += c * pw[h-k]
 		}
 		return v - wealth
 	}
@@ -36,29 +44,42 @@ func moneyWeightedReturn(amount float64, contrib []float64, wealth float64) floa
 	return bisectReturn(f)
 }
 
-// powInt is math.Pow(x, n) for a whole n, to the bit, in a fraction of
-// its time: the bisection above evaluates 64 × 10 powers a strategy on a
-// default path (perf: math.Pow with its Frexp and Ldexp 2% of
-// SimulateDefault). math.Pow raises x to a whole power by squaring x's
-// mantissa (Frexp, in [½, 1)) and multiplying in the squares of n's bits,
-// scaling the exponent apart, then Ldexp. Scaling by powers of two is
-// exact, so the same squarings and products of x itself round the same,
-// as long as every one of them is a normal number: for x in
-// [1/16384, 16] and n ≤ 64 (the bisection's x is in [0.0001, 11], n at
-// most the horizon, 50) they lie between x^n and x, within 2^±900.
-// Elsewhere it is math.Pow. TestPowIntIsMathPow compares them.
-func powInt(x float64, n int) float64 {
-	if !(x >= 1.0/16384 && x <= 16) || n < 0 || n > 64 {
-		return math.Pow(x, float64(n))
-	}
-	a, p := 1.0, x
-	for ; n != 0; n >>= 1 {
-		if n&1 == 1 {
-			a *= p
+// maxSquared is the largest power that powers takes by squaring.
+const maxSquared = 64
+
+// powers sets pw[m] to math.Pow(x, m) for every m < len(pw), to the bit,
+// in a fraction of its time: the bisection above evaluates 64 × 10 powers
+// a strategy on a default path (perf: math.Pow with its Frexp and Ldexp
+// 2% of SimulateDefault). math.Pow raises x to a whole power by squaring
+// x's mantissa (Frexp, in [½, 1)) and multiplying in the squares of m's
+// bits, lowest first, scaling the exponent apart, then Ldexp. Scaling by
+// powers of two is exact, so the same squarings and products of x itself
+// round the same, as long as every one of them is a normal number: for x
+// in [1/16384, 16] and m ≤ 64 (the bisection's x is in [0.0001, 11], m
+// at most the horizon, 50) they lie between x^m and x, within 2^±900.
+// Elsewhere it is math.Pow. The products for m are those for m less its
+// highest bit b, then x^b (a square of squares: pw[b]), so each power is
+// one multiplication of two before it, instead of a squaring loop (a
+// call) for each (in WebAssembly those calls cost more than their
+// multiplications; docs/ARCHITECTURE.md, "Round 10: the engine's calls
+// under V8"). TestPowersAreMathPow compares them.
+func powers(x float64, pw []float64) {
+	inRange := x >= 1.0/16384 && x <= 16
+	for m := range pw {
+		switch {
+		case m == 0:
+			pw[m] = 1
+		case m == 1:
+			pw[m] = x // math.Pow's too
+		case !inRange || m > maxSquared:
+			pw[m] = math.Pow(x, float64(m))
+		case m&(m-1) == 0: // a power of two: the square of the one before
+			pw[m] = pw[m/2] * pw[m/2]
+		default:
+			b := 1 << (bits.Len(uint(m)) - 1) // m's highest bit
+			pw[m] = pw[m-b] * pw[b]
 		}
-		p *= p
 	}
-	return a
 }
 
 // bisectReturn finds the root of f, increasing in r, on [−99.99%, 1000%]

@@ -67,7 +67,7 @@ func (p *pathSim) reconstitute(t int32) float64 {
 			growth += p.takeOver(i)
 		}
 		if p.mkt.HeldN[i] != 0 { // an excluded sector's name: the SMA holds none
-			p.sma.replaceName(i, t, p.mkt.Price[i])
+			p.sma.replaceName(i, t, p.mkt.Price)
 		}
 	}
 	return growth

@@ -147,25 +147,12 @@ func (a *smaSide) buyWhole(t int32, price []float64, cash, least float64) (bough
 			continue
 		}
 		q := w.n[k] * a.size[i]
-		a.addLot(i, q, price[i], t)
+		if !a.lots.appendLot(i, q, price[i], t) {
+			a.lots.buyLot(i, q, price[i], t)
+		}
 		bought += float64(q * price[i])
 	}
 	return bought, minmax.Max(left, 0)
-}
-
-// addLot books q engine shares of stock i bought at step t and price pr.
-// The common case — a lot at a new highest basis with room in its book —
-// is an append written out here (lotbook.Book.Buy does not inline).
-func (a *smaSide) addLot(i int, q, pr float64, t int32) {
-	h := &a.lots
-	if b := h.books[i]; len(b) < cap(b) && (len(b) == 0 || b[len(b)-1].Basis < pr) {
-		h.books[i] = append(b, lotbook.Lot{Shares: q, Basis: pr, Step: t})
-	} else {
-		h.books[i].Buy(q, pr, t)
-	}
-	h.shares[i] += q
-	h.buyStep[i] = t
-	h.maxB[i] = h.books[i].MaxBasis() // the top lot (a harvest check may have lowered maxB)
 }
 
 // buy invests cash in the held stocks in proportion to their index
@@ -356,57 +343,45 @@ func (a *smaSide) unwindSubstitutes(t int32, price []float64) {
 	for _, sub := range h.subs {
 		h.subSlot[sub.stock] = -1
 		a.real.ST += sub.value - sub.basis // held one month: short-term
-		proceeds := sub.value * (1 - a.tc)
-		i := int(sub.stock)
-		pr := price[i]
-		bought, left := a.buyBack(i, t, pr, proceeds)
-		cost := sub.value - bought - left
-		a.year.trading += cost
-		a.value -= cost
-		a.cash += left
 	}
+	a.buyBack(h.subs, t, price)
 	h.subs = h.subs[:0]
 }
 
 // harvest sells, in every candidate stock (market.State.Step) not bought
 // in this step, the lots whose price is more than the threshold below
-// their basis, when the sale is worth a trade (worthHarvesting), and
-// moves the proceeds to the stock's sector substitute.
+// their basis, when the sale is worth a trade: its proceeds and its loss
+// are both at least minTrade (a manager does not place a sale of a few
+// dollars, nor one that saves cents of tax: before this rule a default
+// path made about 1,900 loss sales under $10 in its tenth year, issue
+// 24); it moves the proceeds to the stock's sector substitute. The
+// checks of every candidate come first, in one call (lotbook.CheckHarvests):
+// a stock's check depends on its own book alone.
 func (a *smaSide) harvest(t int32, price []float64) {
 	h := &a.lots
 	lf := a.limitF
-	for _, c := range h.cand {
-		i := int(c)
-		pr := price[i]
+	lotbook.CheckHarvests(h.books, h.cand, price, lf, t, minTrade, h.checks)
+	for k, j := range h.cand {
+		c := &h.checks[k]
+		i := int(j)
 		if h.buyStep[i] == t {
 			continue
 		}
-		var g lotbook.Gains
-		before := h.books[i]
-		sold, _ := h.books[i].Harvest(pr*lf, pr, t, &g)
-		if !worthHarvesting(sold, pr, g) {
-			h.books[i] = before // Harvest only cut the book's tail
+		if !c.Made {
 			// Not a candidate again until the price is low enough for a
-			// loss of minTrade (or the book changes: addLot and the sales
+			// loss of minTrade (or the book changes: a purchase and the sales
 			// reset maxB): the kernel lists a stock when price × lf is
 			// below maxB, which is then lf × that price (a hair above, so
 			// the list is never short of a stock worth harvesting).
-			h.maxB[i] = minmax.Min(h.maxB[i], before.HarvestPrice(lf, minTrade)*lf*(1+1e-9))
+			h.maxB[i] = minmax.Min(h.maxB[i], c.Price*lf*(1+1e-9))
 			continue
 		}
-		invest, cost := a.lossSold(i, t, pr, sold, g, before)
+		before := h.books[i]
+		h.books[i] = h.books[i][:c.Keep] // only the length written: no write barrier
+		invest, cost := a.lossSold(i, t, price[i], c.Sold, c.Gains, before)
 		a.value -= cost
 		h.addSubstitute(int32(i), invest, invest)
 	}
-}
-
-// worthHarvesting reports whether a harvest sale of `sold` engine shares
-// at price pr realizing g is made: its proceeds and its loss are both at
-// least minTrade (cash.go). A manager does not place a sale of a few
-// dollars, nor one that saves cents of tax: before this rule a default
-// path made about 1,900 loss sales under $10 in its tenth year (issue 24).
-func worthHarvesting(sold, pr float64, g lotbook.Gains) bool {
-	return sold*pr >= minTrade && -(g.ST+g.LT) >= minTrade
 }
 
 // lossSold books the harvest of `sold` shares of stock i at step t and
@@ -447,50 +422,61 @@ func (a *smaSide) unrealized(t int32, donate bool, price []float64) lotbook.Gain
 	return g
 }
 
-// replaceName sells every lot of stock i at step t and price pr, and buys
-// the entering name in its slot with the proceeds, in whole shares at the
-// slot's share price (the rest waits as cash).
-func (a *smaSide) replaceName(i int, t int32, pr float64) {
+// replaceName sells every lot of stock i at step t and its price, and
+// buys the entering name in its slot with the proceeds, in whole shares
+// at the slot's share price (the rest waits as cash).
+func (a *smaSide) replaceName(i int, t int32, price []float64) {
 	h := &a.lots
 	q := h.shares[i]
 	if q <= 0 {
 		return
 	}
+	pr := price[i]
 	var g lotbook.Gains
 	h.books[i].SellHIFO(q, pr, t, &g)
 	h.books[i] = h.books[i][:0]
 	a.real.ST += g.ST
 	a.real.LT += g.LT
 	a.year.forced += g.ST + g.LT
-	value := q * pr
 	h.shares[i], h.maxB[i] = 0, 0
-	bought, left := a.buyBack(i, t, pr, value*(1-a.tc))
-	cost := value - bought - left
-	a.year.trading += cost
-	a.value -= cost
-	a.cash += left
+	a.buyBack([]substitute{{stock: int32(i), value: q * pr}}, t, price)
 	h.buyStep[i] = t
 }
 
-// buyBack buys stock i at step t and price pr with the cash `proceeds`
-// of a sale, in whole shares: the nearest whole number, the waiting cash
-// paying for the part of a share beyond the proceeds when it can, and
-// returns the value bought and the cash left (negative: taken from the
-// waiting cash). Rounding to the nearest share leaves the waiting cash
-// about where it was on average; rounding down would add half a share's
-// price for every buy-back.
-func (a *smaSide) buyBack(i int, t int32, pr, proceeds float64) (bought, left float64) {
+// buyBack buys each stock of sold at step t and price with the proceeds
+// of selling `value` of it (after the trading cost), in whole shares: the
+// nearest whole number, the waiting cash paying for the part of a share
+// beyond the proceeds when it can, and books the trading cost; the cash
+// left waits (when negative, it was taken from the waiting cash).
+// Rounding to the nearest share leaves the waiting cash about where it
+// was on average; rounding down would add half a share's price for every
+// buy-back. It takes every sale of a step in one call (unwindSubstitutes):
+// in WebAssembly a call a stock spilled the caller's live values to Go's
+// stack and reloaded them (docs/ARCHITECTURE.md, "Round 10: the engine's
+// calls under V8").
+func (a *smaSide) buyBack(sold []substitute, t int32, price []float64) {
 	keep := 1 - a.tc
-	sp := float64(pr * a.size[i])
-	n := math.Round(proceeds * keep / sp)
-	if float64(n*sp)/keep > proceeds+a.cash {
-		n = math.Floor(proceeds * keep / sp)
+	for _, s := range sold {
+		i := int(s.stock)
+		pr := price[i]
+		proceeds := s.value * keep
+		sp := float64(pr * a.size[i])
+		n := math.Round(proceeds * keep / sp)
+		if float64(n*sp)/keep > proceeds+a.cash {
+			n = math.Floor(proceeds * keep / sp)
+		}
+		bought, left := 0.0, proceeds
+		if n > 0 {
+			q := n * a.size[i]
+			bought = q * pr
+			if !a.lots.appendLot(i, q, pr, t) {
+				a.lots.buyLot(i, q, pr, t)
+			}
+			left = minmax.Max(proceeds-bought/keep, -a.cash)
+		}
+		cost := s.value - bought - left
+		a.year.trading += cost
+		a.value -= cost
+		a.cash += left
 	}
-	if n <= 0 {
-		return 0, proceeds
-	}
-	q := n * a.size[i]
-	bought = q * pr
-	a.addLot(i, q, pr, t)
-	return bought, minmax.Max(proceeds-bought/keep, -a.cash)
 }

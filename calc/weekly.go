@@ -3,7 +3,6 @@ package calc
 import (
 	"math"
 
-	"smacalc/calc/internal/lotbook"
 	"smacalc/calc/internal/market"
 	"smacalc/calc/scenario"
 )
@@ -148,17 +147,16 @@ func (w *weekState) harvests(t int32, m *market.State, sma *smaSide) float64 {
 // growth correction.
 func (a *smaSide) weekSell(i int, t int32, pk, pend, frac, sectorDrift, rest float64) float64 {
 	h := &a.lots
-	var g lotbook.Gains
 	before := h.books[i]
-	sold, _ := h.books[i].Harvest(pk*a.limitF, pk, t, &g)
-	if !worthHarvesting(sold, pk, g) {
-		h.books[i] = before // Harvest only cut the book's tail
+	c := before.CheckHarvest(pk, a.limitF, t, minTrade) // as smaSide.harvest's
+	if !c.Made {
 		return 0
 	}
-	invest, cost := a.lossSold(i, t, pk, sold, g, before)
+	h.books[i] = h.books[i][:c.Keep] // only the length written: no write barrier
+	invest, cost := a.lossSold(i, t, pk, c.Sold, c.Gains, before)
 	grown := invest * market.ExpFast(sectorDrift*(1-frac)+rest)
 	h.addSubstitute(int32(i), grown, invest)
-	dVal := grown - sold*pend
+	dVal := grown - c.Sold*pend
 	a.value += dVal
 	return dVal + cost
 }

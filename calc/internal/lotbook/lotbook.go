@@ -142,59 +142,97 @@ func (b *Book) SellHIFO(n, price float64, step int32, g *Gains) (sold, basis flo
 	return sold, basis
 }
 
-// Harvest sells every Lot whose basis per share exceeds limit (the price
-// is below basis × (1 − threshold)), adds the realized losses to g and
-// returns the shares and basis sold.
-func (b *Book) Harvest(limit, price float64, step int32, g *Gains) (sold, basis float64) {
-	s := *b
-	k := len(s)
-	st, lt := g.ST, g.LT // in registers, not through g (the sums' order is Add's)
-	for k > 0 && s[k-1].Basis > limit {
-		l := s[k-1]
-		amount := l.Shares * (price - l.Basis)
-		ltPart := longTermPart(l.Step, step, amount)
-		lt += ltPart
-		st += amount - ltPart
-		sold += l.Shares
-		basis += l.Shares * l.Basis
-		k--
-	}
-	g.ST, g.LT = st, lt
-	*b = s[:k]
-	return sold, basis
+// Check is the harvest check of one book at a price (CheckHarvests): the
+// sale of every lot whose basis per share exceeds price × lf (the price
+// is below basis × (1 − threshold)), and whether it is made.
+type Check struct {
+	Keep  int     // the lots not sold: the book's first Keep (the sale is the rest, a suffix)
+	Sold  float64 // shares sold
+	Basis float64 // their cost
+	Gains Gains   // realized (losses negative)
+	// Made: the sale's proceeds and its loss are both at least the
+	// check's least. A sale not made leaves the book as it is, and
+	// Price is then the highest price at which a harvest would realize
+	// a loss of least (CheckHarvests).
+	Made  bool
+	Price float64
 }
 
-// HarvestPrice is the highest price p at which Harvest(p·lf, p, …) would
-// realize a loss of at least `loss` (0 when no price would): the lots
-// whose basis exceeds p·lf lose Σ shares × (basis − p), which grows as p
-// falls, so below it every harvest is at least that loss and above it
-// none is. With the lots ordered, the top m lots are those sold for p in
-// [b_(m+1)/lf, b_m/lf), where the loss is W_m − p·S_m (S_m their shares,
-// W_m their cost): the first m from the top whose bound
-// (W_m − loss)/S_m falls in its interval gives the price.
+// CheckHarvests writes in checks[k] the harvest check (Check) of the
+// candidate book books[c] at price[c], c = cand[k], at step, with the
+// lots' factor lf and the smallest sale and loss `least`; checks is at
+// least as long as cand. It changes no book: the caller cuts a book whose
+// sale is made to its first Keep lots.
 //
-// Each lot's b/lf is divided once (the bound of one interval is the top of
-// the next): the divisions were most of a harvest check's time when the
-// sale is too small (perf).
-func (b Book) HarvestPrice(lf, loss float64) float64 {
-	var sh, cost float64
-	if len(b) == 0 {
-		return 0
-	}
-	top := b[len(b)-1].Basis / lf
-	for k := len(b) - 1; k >= 0; k-- {
-		l := &b[k]
-		sh += l.Shares
-		cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
-		p := minmax.Min((cost-loss)/sh, top)
-		if k == 0 {
-			return minmax.Max(p, 0)
+// A sale not made gives the highest price p at which a harvest at p
+// would realize a loss of at least `least` (0 when no price would): the
+// lots whose basis exceeds p·lf lose Σ shares × (basis − p), which grows
+// as p falls, so below it every harvest is at least that loss and above
+// it none is. With the lots ordered, the top m lots are those sold for p
+// in [b_(m+1)/lf, b_m/lf), where the loss is W_m − p·S_m (S_m their
+// shares, W_m their cost): the first m from the top whose bound
+// (W_m − least)/S_m falls in its interval gives the price. Each lot's
+// b/lf is divided once (the bound of one interval is the top of the
+// next): the divisions were most of a check's time when the sale is too
+// small (perf).
+//
+// It is one function for a step's candidates, with no call, rather than
+// a call per book (Harvest, then HarvestPrice when the sale was too
+// small): in WebAssembly every call spills the caller's live values to
+// Go's stack in linear memory and reloads them, and a book cut by
+// Harvest and put back wrote its slice twice (docs/ARCHITECTURE.md,
+// "Round 10: the engine's calls under V8"). Each check's fields are
+// written in place: a Check built and then copied was a memory.copy,
+// which V8 runs as a call into its runtime.
+func CheckHarvests(books []Book, cand []int32, price []float64, lf float64, step int32, least float64, checks []Check) {
+	checks = checks[:len(cand)]
+	for k, c := range cand {
+		b, pr := books[c], price[c]
+		limit := pr * lf
+		n := len(b)
+		var st, lt, sold, basis float64
+		for n > 0 && b[n-1].Basis > limit {
+			l := &b[n-1]
+			amount := l.Shares * (pr - l.Basis)
+			ltPart := longTermPart(l.Step, step, amount)
+			lt += ltPart
+			st += amount - ltPart
+			sold += l.Shares
+			basis += l.Shares * l.Basis
+			n--
 		}
-		if top = b[k-1].Basis / lf; p >= top {
-			return minmax.Max(p, 0)
+		ch := &checks[k]
+		ch.Keep, ch.Sold, ch.Basis = n, sold, basis
+		ch.Gains.ST, ch.Gains.LT = st, lt
+		ch.Made = sold*pr >= least && -(st+lt) >= least
+		ch.Price = 0
+		if ch.Made || len(b) == 0 {
+			continue
+		}
+		var sh, cost float64
+		top := b[len(b)-1].Basis / lf
+		for j := len(b) - 1; j >= 0; j-- {
+			l := &b[j]
+			sh += l.Shares
+			cost += float64(l.Shares * l.Basis) // float64(…): no FMA, as everywhere in the engine
+			p := minmax.Min((cost-least)/sh, top)
+			if j == 0 {
+				ch.Price = minmax.Max(p, 0)
+				break
+			}
+			if top = b[j-1].Basis / lf; p >= top {
+				ch.Price = minmax.Max(p, 0)
+				break
+			}
 		}
 	}
-	return 0
+}
+
+// CheckHarvest is the harvest check of b alone at price (CheckHarvests).
+func (b Book) CheckHarvest(price, lf float64, step int32, least float64) Check {
+	var c [1]Check
+	CheckHarvests([]Book{b}, []int32{0}, []float64{price}, lf, step, least, c[:])
+	return c[0]
 }
 
 // Unrealized adds the gains of selling every lot at price at step to g;

@@ -34,9 +34,10 @@ func TestHarvestSellsLotsBelowThreshold(t *testing.T) {
 	b.Buy(1, 2.0, 0)
 	b.Buy(1, 1.1, 5)
 	b.Buy(1, 0.5, 6)
-	var g Gains
 	price := 1.0
-	sold, _ := b.Harvest(price/(1-0.05), price, 10, &g) // lots with basis > 1.0526
+	c := b.CheckHarvest(price, 1/(1-0.05), 10, 0) // lots with basis > 1.0526
+	b = b[:c.Keep]
+	sold, g := c.Sold, c.Gains
 	if sold != 2 || len(b) != 1 || b.HIFO(0).Basis != 0.5 {
 		t.Fatalf("sold %v, Book %+v", sold, b)
 	}
@@ -145,8 +146,10 @@ func TestBookMatchesHighestFirstList(t *testing.T) {
 					t.Fatalf("trial %d step %d: sell %v %v %v, want %v %v %v", trial, step, s1, c1, g1, s2, c2, g2)
 				}
 			default:
-				var g1, g2 Gains
-				s1, c1 := b.Harvest(price*1.05, price, step, &g1)
+				var g2 Gains
+				c := b.CheckHarvest(price, 1.05, step, 0)
+				b = b[:c.Keep]
+				s1, c1, g1 := c.Sold, c.Basis, c.Gains
 				s2, c2 := ref.sell(0, price, step, &g2, true, price*1.05)
 				if s1 != s2 || c1 != c2 || g1 != g2 {
 					t.Fatalf("trial %d step %d: harvest %v %v %v, want %v %v %v", trial, step, s1, c1, g1, s2, c2, g2)
@@ -176,9 +179,10 @@ func TestBookMatchesHighestFirstList(t *testing.T) {
 	}
 }
 
-// HarvestPrice is where Harvest's loss crosses the minimum: a harvest a
-// little below it realizes at least the loss, one a little above less.
-func TestHarvestPrice(t *testing.T) {
+// A check's Price is where a harvest's loss crosses the minimum: a
+// harvest a little below it realizes at least the loss, one a little
+// above less.
+func TestCheckPrice(t *testing.T) {
 	const lf = 1 / (1 - 0.1)
 	for _, c := range []struct {
 		name string
@@ -190,14 +194,12 @@ func TestHarvestPrice(t *testing.T) {
 		{"needs the lower lot", Book{{Shares: 100, Basis: 88}, {Shares: 1, Basis: 100}}, 300},
 		{"every lot", Book{{Shares: 1, Basis: 80}, {Shares: 1, Basis: 90}, {Shares: 1, Basis: 100}}, 60},
 	} {
-		p := c.book.HarvestPrice(lf, c.loss)
+		p := c.book.CheckHarvest(c.book.MaxBasis(), lf, 0, c.loss).Price // nothing sold there
 		if p <= 0 {
 			t.Fatalf("%s: price %v", c.name, p)
 		}
 		lossAt := func(pr float64) float64 {
-			b := append(Book(nil), c.book...)
-			var g Gains
-			b.Harvest(pr*lf, pr, 0, &g)
+			g := c.book.CheckHarvest(pr, lf, 0, 0).Gains
 			return -(g.ST + g.LT)
 		}
 		if l := lossAt(p * (1 - 1e-9)); l < c.loss*(1-1e-9) {
@@ -206,8 +208,15 @@ func TestHarvestPrice(t *testing.T) {
 		if l := lossAt(p * (1 + 1e-6)); l >= c.loss {
 			t.Errorf("%s: above %v the loss is %v, not under %v", c.name, p, l, c.loss)
 		}
+		// A check is made below the price and not above it, where it gives the price.
+		if ch := c.book.CheckHarvest(p*(1-1e-6), lf, 0, c.loss); !ch.Made {
+			t.Errorf("%s: below %v the sale is not made: %+v", c.name, p, ch)
+		}
+		if ch := c.book.CheckHarvest(p*(1+1e-6), lf, 0, c.loss); ch.Made || ch.Price != p {
+			t.Errorf("%s: above %v the check is %+v", c.name, p, ch)
+		}
 	}
-	if p := (Book{{Shares: 1, Basis: 10}}).HarvestPrice(lf, 100); p != 0 {
+	if p := (Book{{Shares: 1, Basis: 10}}).CheckHarvest(10, lf, 0, 100).Price; p != 0 {
 		t.Errorf("a loss beyond the whole cost: price %v, want 0", p)
 	}
 }
