@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/shopspring/decimal"
 )
@@ -117,3 +118,15 @@ func waitStable(expr string) chromedp.Action {
 }
 
 func strconvFormat(v float64, dec int) string { return strconv.FormatFloat(v, 'f', dec, 64) }
+
+// addScripts installs scripts to run before each document's own.
+func addScripts(scripts ...string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for _, s := range scripts {
+			if _, err := page.AddScriptToEvaluateOnNewDocument(s).Do(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

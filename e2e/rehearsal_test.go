@@ -53,13 +53,7 @@ func TestRehearsalChangesNothing(t *testing.T) {
 		}
 	}
 	err := chromedp.Run(ctx,
-		chromedp.ActionFunc(func(ctx context.Context) error {
-			if _, err := page.AddScriptToEvaluateOnNewDocument(runCounter).Do(ctx); err != nil {
-				return err
-			}
-			_, err := page.AddScriptToEvaluateOnNewDocument(rehearsalProbe).Do(ctx)
-			return err
-		}),
+		addScripts(runCounter, rehearsalProbe),
 		chromedp.Navigate(srv.URL+"/"),
 		waitVisible(appReady),
 		waitUntil("the rehearsal's mark", `performance.getEntriesByName("smacalc:rehearsed", "mark").length > 0`, simulationTimeout),

@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"context"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -138,16 +136,4 @@ func TestUpdateRehearsalYieldsToAChange(t *testing.T) {
 	if len(got.IDs) > 0 {
 		t.Errorf("the rehearsal rendered elements with ids %q", got.IDs)
 	}
-}
-
-// addScripts installs scripts to run before each document's own.
-func addScripts(scripts ...string) chromedp.Action {
-	return chromedp.ActionFunc(func(ctx context.Context) error {
-		for _, s := range scripts {
-			if _, err := page.AddScriptToEvaluateOnNewDocument(s).Do(ctx); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
