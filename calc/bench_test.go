@@ -89,11 +89,7 @@ func BenchmarkSimulateDefaultMemory(b *testing.B) {
 // portfolio sums, harvest candidates) per stock and step.
 func BenchmarkMarketStep(b *testing.B) {
 	s := scenario.DefaultScenario()
-	tx, err := newTaxer(s)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := newPathSim(s, tx)
+	p := testPathSim(b, s)
 	p.run(0)
 	price := slices.Clone(p.mkt.Price)
 	k := 0

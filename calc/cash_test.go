@@ -67,11 +67,7 @@ func TestWaterLevel(t *testing.T) {
 // step (IRC §1091), and changes the SMA's value by the trading cost only.
 func TestInvestCash(t *testing.T) {
 	s := mustDecode(t, "stocks=40&paths=2&horizon=2")
-	tx, err := newTaxer(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPathSim(s, tx)
+	p := testPathSim(t, s)
 	p.begin(0)
 	const step = 5
 	h := &p.sma.lots
@@ -134,11 +130,7 @@ func TestInvestCash(t *testing.T) {
 func TestInvestCashScan(t *testing.T) {
 	for _, stocks := range []int{41, 40} {
 		s := mustDecode(t, "paths=2&horizon=2&stocks="+strconv.Itoa(stocks))
-		tx, err := newTaxer(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := newPathSim(s, tx)
+		p := testPathSim(t, s)
 		p.begin(0)
 		const step = 5
 		h := &p.sma.lots

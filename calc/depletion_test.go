@@ -118,11 +118,7 @@ func TestReturnBeforeSaleUsesTheFlowsMade(t *testing.T) {
 		{"savings=withdraw&stocks=40&horizon=10&paths=1", false},
 	} {
 		s := mustDecode(t, tc.query)
-		tx, err := newTaxer(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := newPathSim(s, tx)
+		p := testPathSim(t, s)
 		uneven := 0
 		for path := range 9 {
 			o := p.run(path)

@@ -132,11 +132,7 @@ type exitState struct {
 // and returns the simulation and the SMA's state before that year's close.
 func exitYearState(t *testing.T, s scenario.Scenario, path int) (p *pathSim, x exitState) {
 	t.Helper()
-	tx, err := newTaxer(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p = newPathSim(s, tx)
+	p = testPathSim(t, s)
 	p.begin(path)
 	var te trackingSums
 	end := int32(s.Exit * stepsPerYear)

@@ -16,11 +16,7 @@ import (
 func TestIdlePathSimsChangeNothing(t *testing.T) {
 	fresh := func(s scenario.Scenario, first, count int) []PathOutcome {
 		t.Helper()
-		tx, err := newTaxer(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := newPathSim(s, tx)
+		p := testPathSim(t, s)
 		var out []PathOutcome
 		for k := range count {
 			out = append(out, p.run(first+k))

@@ -29,6 +29,17 @@ func mustDecode(t testing.TB, q string) scenario.Scenario {
 	return s
 }
 
+// testPathSim is a new path simulator of s with its own tax law, for the
+// tests that drive one path at a time.
+func testPathSim(t testing.TB, s scenario.Scenario) *pathSim {
+	t.Helper()
+	tx, err := newTaxer(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newPathSim(s, tx)
+}
+
 func run(t testing.TB, q string) Result {
 	t.Helper()
 	r, err := Simulate(context.Background(), mustDecode(t, q), nil)

@@ -50,11 +50,7 @@ func TestTakeoverRealizesPremium(t *testing.T) {
 	const q = "vol=0&idio=0&div=0&ret=0.05&smafee=0&fundfee=0&tradecost=0&stocks=50&paths=1&horizon=5&end=hold&turnover=0.3&takeover=1"
 	forced := func(premium string) (gain, fundTaxes float64) {
 		s := mustDecode(t, q+"&premium="+premium)
-		tx, err := newTaxer(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := newPathSim(s, tx).run(0)
+		out := testPathSim(t, s).run(0)
 		for _, y := range out.Years {
 			gain += y.ForcedGains
 		}

@@ -123,11 +123,7 @@ func TestTransitionWithinBudget(t *testing.T) {
 // ledgerFlows re-runs every path of s recording its SMA's yearly flows.
 func ledgerFlows(t *testing.T, s scenario.Scenario) [][]yearFlows {
 	t.Helper()
-	tx, err := newTaxer(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim := newPathSim(s, tx)
+	sim := testPathSim(t, s)
 	var all [][]yearFlows
 	for path := range s.Paths {
 		var rec [2][]yearFlows
@@ -228,17 +224,13 @@ func TestTransitionAbsent(t *testing.T) {
 func TestTransitionKeep(t *testing.T) {
 	for _, end := range []string{"hold", "liquidate"} {
 		s := mustDecode(t, small+"single=0.6&singlebasis=0.1&gainbudget=50000&horizon=4&div=0&fundfee=0&smafee=0&tradecost=0&end="+end)
-		tx, err := newTaxer(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := newPathSim(s, tx)
+		p := testPathSim(t, s)
 		for path := range 6 {
 			o := p.run(path)
 			held := 0.6e6 * p.tr.price[0]
 			want := held + 0.4e6*p.fund.nav
 			if end == "liquidate" {
-				tax, _ := tx.portfolioTax(0, 0, held-0.6e6*0.1+0.4e6*(p.fund.nav-1), 0, carry{})
+				tax, _ := p.tx.portfolioTax(0, 0, held-0.6e6*0.1+0.4e6*(p.fund.nav-1), 0, carry{})
 				want -= tax
 			}
 			if math.Abs(o.Keep-want) > 1e-6*want {

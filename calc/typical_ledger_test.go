@@ -19,11 +19,7 @@ func mergeAtOnce(t *testing.T, s scenario.Scenario, p Paths) Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := newTaxer(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sim := newPathSim(s, tx)
+	sim := testPathSim(t, s)
 	var rec [2][]yearFlows
 	sim.rec = &rec
 	o := sim.run(r.MedianMarket.Path)
