@@ -24,6 +24,7 @@ import (
 	"smacalc/app/advisor"
 	"smacalc/app/fields"
 	"smacalc/app/store"
+	"smacalc/app/widget"
 	"smacalc/calc"
 	"smacalc/calc/scenario"
 	"smacalc/wasm/simworker"
@@ -391,7 +392,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 // paths in, the run has finished and the refresh is dropped; otherwise it
 // summarises every path received.
 func (r *run) refreshSoon() {
-	nextTask(func() {
+	widget.NextTask(func() {
 		r.refreshQueued = false
 		if r.over || r.summary != nil || !refreshDue(r.started, r.lastPartial, time.Now(), r.done, r.scenario.Paths, r.refreshCost) {
 			return
@@ -420,7 +421,7 @@ func (r *run) partial() {
 	// summary, go-app's render (the update dispatches it to the UI
 	// goroutine, which runs before this task ends) and whatever the
 	// browser does before its next task (the frame's layout and paint).
-	nextTask(func() { r.refreshCost = time.Since(now) })
+	widget.NextTask(func() { r.refreshCost = time.Since(now) })
 }
 
 // finish settles the run once every path is in, last from worker w:
@@ -517,6 +518,17 @@ func (r *run) end(err error) {
 	if err != nil {
 		r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 	}
+}
+
+// callOnce is f as a JavaScript function for one call, released by it.
+func callOnce(f func()) js.Func {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	return cb
 }
 
 // whenIdle calls f once the browser is idle (requestIdleCallback), or in

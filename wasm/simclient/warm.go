@@ -216,23 +216,7 @@ func (p *Pool) Rehearse(sc fields.Scenario) {
 		return // not a result the page has: a run would compute it
 	}
 	mark("smacalc:rehearsed")
-	nextTask(p.collectPage)
-}
-
-// nextTask calls f in a task of its own (a zero timeout).
-func nextTask(f func()) {
-	js.Global().Call("setTimeout", callOnce(f), 0)
-}
-
-// callOnce is f as a JavaScript function for one call, released by it.
-func callOnce(f func()) js.Func {
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
-		cb.Release()
-		f()
-		return nil
-	})
-	return cb
+	widget.NextTask(p.collectPage)
 }
 
 // collectPage runs the Go collector on the page's own heap once, unless a
