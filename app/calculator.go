@@ -334,7 +334,7 @@ func (c *calculator) OnMount(ctx app.Context) {
 	// rehearses an input change's path, so that the person's first change
 	// does not compile it (store.Rehearse).
 	ctx.Handle(store.ActionRehearse, func(ctx app.Context, a app.Action) {
-		if s.Rehearse(ctx); s.Rehearsed() {
+		if s.Rehearse(ctx) {
 			// Drawn as a change's (ActionChange), by the code the
 			// person's first change runs: its run is the prerendered
 			// result's, which runs nothing, and draws as one that did.

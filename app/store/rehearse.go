@@ -42,10 +42,13 @@ const rehearsalKey = "amount"
 // problems, presenter mode or the map, it does nothing. A person's change
 // after it is not affected: the debounced change it started finds a newer
 // sequence number or the same query and does nothing (Change).
-func (s *Store) Rehearse(ctx app.Context) {
+//
+// It reports whether it rehearsed (the page's draw of a change is the
+// caller's: app's calculator draws it as a change's).
+func (s *Store) Rehearse(ctx app.Context) bool {
 	if !s.rehearsable() {
 		ctx.PreventUpdate()
-		return
+		return false
 	}
 	s.rehearsed = true
 	text := s.Values[rehearsalKey]
@@ -58,6 +61,7 @@ func (s *Store) Rehearse(ctx app.Context) {
 	if r, ok := s.sim.(Rehearser); ok {
 		r.Rehearse(s.Scenario)
 	}
+	return true
 }
 
 // rehearsable reports whether the page still shows the prerendered start

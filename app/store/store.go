@@ -173,10 +173,6 @@ func (s *Store) Prerender(r *calc.Result) {
 // simulations (nil while prerendering).
 func (s *Store) Simulator() Simulator { return s.sim }
 
-// Rehearsed reports whether the path of an input change has been
-// rehearsed (Rehearse).
-func (s *Store) Rehearsed() bool { return s.rehearsed }
-
 // Mount keeps the rendering component's context: simulation updates are
 // dispatched to it, whichever input started the run.
 func (s *Store) Mount(ctx app.Context) { s.ctx = ctx }
