@@ -101,12 +101,12 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 		children := make([]app.UI, 1+(n+i)%3)
 		for j := range children {
 			k := (i + j + n) % kinds
-			children[j] = rehearsalKinds[k](r.classOf(n+j, text), r.pressOf(n+k), app.Text(text))
+			children[j] = rehearsalKinds[k](rehearsalClass(n+j, text), r.pressOf(n+k), app.Text(text))
 		}
 		// Each parent also in a titled div: attributes that change
 		// every step (updateHTMLAttributes).
 		parents = append(parents, app.Div().Title(text).DataSet("step", n).Body(
-			parent(r.classOf(n+i, text), r.pressOf(n+i+1), children...)))
+			parent(rehearsalClass(n+i, text), r.pressOf(n+i+1), children...)))
 	}
 	rows := []app.UI{app.Tr().Body(app.Th().Text(text), app.Td().Class("num").Text(text))}
 	if odd {
@@ -134,9 +134,9 @@ func (r *updateRehearsal) elements(n int) []app.UI {
 	)
 }
 
-// classOf is a class for step n: none every third step (go-app then
+// rehearsalClass is a class for step n: none every third step (go-app then
 // holds no attributes for an element it mounts), else one of two.
-func (r *updateRehearsal) classOf(n int, text string) string {
+func rehearsalClass(n int, text string) string {
 	if n%3 == 0 {
 		return ""
 	}
