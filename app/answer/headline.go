@@ -91,7 +91,7 @@ func (h *Headline) Render() app.UI {
 		),
 		app.If(runOut != "", func() app.UI { return app.P().ID("headline-runout").Class("headline-runout").Text(runOut) }).
 			Else(func() app.UI { return placeHolder("headline-runout-place") }),
-		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund),
+		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund, h.Provisional),
 			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
 			app.Text(" the alpha "+after+" is "+widget.BpsAsPercent(r.TaxAlphaBps.P10)+" to "+widget.BpsAsPercent(r.TaxAlphaBps.P90)+". "),

@@ -19,7 +19,7 @@ import (
 // typicalMarketDetail is the start of the headline's detail: the typical
 // market's wealth (ids hl-sma and hl-fund, a contract) and which market
 // it is.
-func typicalMarketDetail(r *calc.Result, fund string) []app.UI {
+func typicalMarketDetail(r *calc.Result, fund string, provisional bool) []app.UI {
 	m := r.MedianMarket
 	return []app.UI{
 		app.Text("In a "), widget.Term("median-market", "typical market"), app.Text(": SMA "),
@@ -28,16 +28,23 @@ func typicalMarketDetail(r *calc.Result, fund string) []app.UI {
 		app.Span().ID("hl-fund").Text(widget.Dollars(m.Fund.Decimal)),
 		app.Text(" after tax, the SMA with "),
 		app.Span().ID("hl-typical-difference").DataSet("value", m.Difference.String()).Text(amountPhrase(m.Difference.Decimal)),
-		app.Text(" (" + typicalWhich(r, fund) + "). "),
+		app.Text(" (" + typicalWhich(r, fund, provisional) + "). "),
 	}
 }
 
 // typicalWhich says which market the typical one is: "market 95 of 200:
 // the SMA's wealth at the 43rd percentile of its markets, the ETF's at
-// the 44th".
-func typicalWhich(r *calc.Result, fund string) string {
+// the 44th". A provisional result's paths are those simulated so far,
+// which need not be the first ones (each worker sends its own chunks):
+// "market 3 of the 2 so far", not "market 3 of 2" (about as long as the
+// settled words, which keeps the paragraph's lines during a run).
+func typicalWhich(r *calc.Result, fund string, provisional bool) string {
 	m := r.MedianMarket
-	return "market " + strconv.Itoa(m.Path+1) + " of " + strconv.Itoa(r.Paths) +
+	which := "market " + strconv.Itoa(m.Path+1) + " of " + strconv.Itoa(r.Paths)
+	if provisional {
+		which = "market " + strconv.Itoa(m.Path+1) + " of the " + strconv.Itoa(r.Paths) + " so far"
+	}
+	return which +
 		": the SMA's wealth at the " + ordinal(m.SMAPercentile) + " percentile of its markets, " +
 		fields.FundName(fund) + "'s at the " + ordinal(m.FundPercentile)
 }

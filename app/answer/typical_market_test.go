@@ -21,7 +21,13 @@ func TestOrdinal(t *testing.T) {
 func TestTypicalWhich(t *testing.T) {
 	r := &calc.Result{Paths: 200, MedianMarket: calc.MedianMarket{Path: 94, SMAPercentile: 42.713568, FundPercentile: 51.2}}
 	want := "market 95 of 200: the SMA's wealth at the 43rd percentile of its markets, the mutual fund's at the 51st"
-	if got := typicalWhich(r, "mf"); got != want {
+	if got := typicalWhich(r, "mf", false); got != want {
 		t.Errorf("typicalWhich = %q, want %q", got, want)
+	}
+	// A provisional result of paths 2 and 3 only.
+	r = &calc.Result{Paths: 2, MedianMarket: calc.MedianMarket{Path: 2, SMAPercentile: 50, FundPercentile: 50}}
+	want = "market 3 of the 2 so far: the SMA's wealth at the 50th percentile of its markets, the ETF's at the 50th"
+	if got := typicalWhich(r, "etf", true); got != want {
+		t.Errorf("provisional typicalWhich = %q, want %q", got, want)
 	}
 }
