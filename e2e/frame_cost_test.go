@@ -17,11 +17,12 @@ import (
 // frameCostChanges are the page changes TestFrameCost times, one a frame:
 // a text that keeps its line (the progress line's percentage, as during a
 // run), and a line that comes and goes above everything below the answer
-// (the headline's note, as at a run's start and end), which moves the
-// charts, the ledger and every room.
+// (the headline's precision line; until round 11 the headline's note came
+// and went so at a run's start and end), which moves the charts, the
+// ledger and every room.
 var frameCostChanges = []struct{ name, js string }{
 	{"text", `(i) => { document.getElementById("progress-text").textContent = "Simulating: " + (i % 100) + "%, " + i + " of 200 markets so far."; }`},
-	{"move", `(i) => { const n = document.getElementById("headline-note"); n.textContent = "So far, " + i + " of 200 simulated markets."; n.hidden = i % 2 === 1; }`},
+	{"move", `(i) => { document.getElementById("headline-precision").hidden = i % 2 === 1; }`},
 }
 
 // TestFrameCost measures what one frame of the page costs the browser's

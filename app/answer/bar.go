@@ -24,7 +24,12 @@ func Bar(r *calc.Result, fund string, provisional, running, invalid bool, done, 
 	case invalid:
 		text = "Correct the value marked in the form to see the answer for your inputs."
 	case r != nil && provisional:
-		text = "So far, " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " markets: " + barFigure(r, fund) + "."
+		// The settled sentence's words with "so far" and the markets done:
+		// about as long, so that on a phone, where the bar is on screen
+		// under the form, it keeps its lines and the form does not move
+		// at each state of a run (docs/ARCHITECTURE.md, "Round 11: an
+		// answer that keeps its place").
+		text = "So far " + barFigure(r, fund) + ", ahead in " + widget.AheadText(r) + " of " + strconv.Itoa(done) + " markets."
 	case r != nil:
 		text = capitalize(barFigure(r, fund)) + ", ahead in " + widget.AheadText(r) + " of simulated markets."
 	case running:

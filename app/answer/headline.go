@@ -29,6 +29,12 @@ type Headline struct {
 	// comparison.
 	Basis  fields.Scenario
 	Pinned bool
+
+	// held is what the verdict and the run-out sentence said when the
+	// headline last showed a settled answer (or one of earlier inputs):
+	// while a run is provisional their places keep that height
+	// (heldText), so nothing below them moves.
+	held struct{ verdict, runOut string }
 }
 
 func (h *Headline) Render() app.UI {
@@ -49,16 +55,17 @@ func (h *Headline) Render() app.UI {
 		note = provisionalText(h.Done, h.Total)
 	case h.Stale:
 		class += " stale"
-		note = "These results are for your previous inputs."
+		note = staleText
 	}
 	verdict := verdictText(r, h.Fund, tone)
 	if h.Provisional {
-		verdict = "The SMA ends ahead in " + widget.AheadText(r) + " of the markets simulated so far."
+		verdict = provisionalVerdict(r, h.Total)
 	}
 	depleted := depletionText(r, h.Fund)
 	runOut := ""
 	if !h.Provisional {
 		runOut = runOutText(r)
+		h.held.verdict, h.held.runOut = verdict, runOut
 	}
 	before, after := widget.AlphaLabels(r.End)
 	// The one live region of the answer (issue 24, item 5): busy while the
@@ -75,10 +82,18 @@ func (h *Headline) Render() app.UI {
 	// provisional answer and the final one; now it updates a few texts and
 	// attributes (docs/ARCHITECTURE.md, "Round 8: the page's work after a
 	// change").
+	//
+	// Nor does anything move while a run goes on. The note is a tag on
+	// the box's top edge, outside the flow; the verdict and the run-out
+	// sentence keep the height they had (heldText). Each move of the
+	// answer moved the rest of the page under it: Chromium painted the
+	// whole document again and rastered every tile in view, three times a
+	// run (docs/ARCHITECTURE.md, "Round 11: an answer that keeps its
+	// place").
 	return app.Div().ID("headline").Class(class).Aria("live", "polite").Aria("busy", h.Provisional || h.Stale).DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
 		app.P().ID("headline-note").Class("headline-note").Hidden(note == "").Text(note),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
-		app.P().ID("headline-verdict").Class("headline-verdict").Text(verdict),
+		heldText(app.P().ID("headline-verdict"), "headline-verdict", verdict, h.heldFor(h.held.verdict)),
 		basisList(h.Basis, h.Pinned),
 		app.Dl().Class("figures").Body(
 			figure("hl-median", app.Text("Median difference after tax"), widget.SignedDollars(r.Difference.P50.Decimal), r.Difference.P50.String()),
@@ -89,8 +104,7 @@ func (h *Headline) Render() app.UI {
 			figure("hl-ahead", app.Span().Body(widget.Term("markets", "Simulated markets"), app.Text(" where the SMA ends ahead")),
 				widget.AheadText(r), ""),
 		),
-		app.If(runOut != "", func() app.UI { return app.P().ID("headline-runout").Class("headline-runout").Text(runOut) }).
-			Else(func() app.UI { return placeHolder("headline-runout-place") }),
+		runOutPlace(runOut, h.heldFor(h.held.runOut)),
 		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund, h.Provisional),
 			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
@@ -114,6 +128,47 @@ func (h *Headline) Render() app.UI {
 // not shown (see Headline.Render): go-app then updates its id, class and
 // text when the part comes, instead of replacing every child after it.
 func placeHolder(id string) app.UI { return app.P().ID(id).Hidden(true) }
+
+// heldFor is text the headline held from its last settled answer, while
+// it is provisional; "" otherwise.
+func (h *Headline) heldFor(text string) string {
+	if !h.Provisional {
+		return ""
+	}
+	return text
+}
+
+// heldText is paragraph p (of class class) saying text, as tall as the
+// taller of text and held: held, when there is one, lies in the same grid
+// cell, invisible and hidden from assistive technology, so the paragraph
+// keeps the height it had before the run and what follows does not move.
+func heldText(p app.HTMLP, class, text, held string) app.UI {
+	if held == "" || held == text {
+		return p.Class(class).Text(text)
+	}
+	return p.Class(class+" held-place").Body(
+		app.Span().Text(text),
+		app.Span().Class("held").Aria("hidden", true).Text(held),
+	)
+}
+
+// runOutPlace is the run-out sentence, or its place. While provisional
+// there is no sentence (it reads the typical market's ledger, which comes
+// with the final result): if the last settled answer had one, its place
+// keeps that sentence's height and says when the sentence comes
+// (heldText); otherwise it is an empty hidden paragraph.
+func runOutPlace(runOut, held string) app.UI {
+	switch {
+	case runOut != "":
+		return app.P().ID("headline-runout").Class("headline-runout").Text(runOut)
+	case held != "":
+		return heldText(app.P().ID("headline-runout-place"), "headline-runout pending", runOutPendingText, held)
+	}
+	return placeHolder("headline-runout-place")
+}
+
+// runOutPendingText stands in the run-out sentence's place during a run.
+const runOutPendingText = "When the harvested losses stop paying for the SMA is shown once every market is simulated."
 
 func figure(id string, label app.UI, value, exact string) app.UI {
 	return app.Div().Class("figure").Body(

@@ -115,9 +115,20 @@ func behindText(r *calc.Result) string {
 	return widget.PercentOf(r.SMABehindFraction, 0) + "; both end the same in " + widget.PercentOf(level, 0)
 }
 
-// provisionalText is the note of a provisional result.
+// provisionalText is the note of a provisional result, and staleText of
+// a result of earlier inputs. Each is a tag on the headline's top edge
+// (app/answer/headline.go), one short line even on a phone.
 func provisionalText(done, total int) string {
-	return "So far, " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " simulated markets: these figures will move until the simulation finishes."
+	return "So far, " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " simulated markets"
+}
+
+const staleText = "Results of your previous inputs"
+
+// provisionalVerdict is the verdict of a provisional result: the share so
+// far, and that it will move.
+func provisionalVerdict(r *calc.Result, total int) string {
+	return "So far the SMA ends ahead in " + widget.AheadText(r) + " of the markets simulated; these figures will move until all " +
+		strconv.Itoa(total) + " are done."
 }
 
 // precisionText says in plain words how far the simulation's own random
