@@ -277,7 +277,7 @@ func phoneAnswerFollows(t *testing.T, ctx context.Context, before, barBefore str
 					return {provisional: document.querySelector("#answer-bar").dataset.provisional === "true",
 						tone: h.dataset.tone || "", note: n ? n.textContent : ""};
 				})()`, &state),
-				elementPNG(`#headline`, &png),
+				elementPNG(`#answer`, &png), // the headline with its note, a tag on its top edge
 			); err != nil {
 				return err
 			}
