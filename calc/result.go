@@ -18,10 +18,11 @@ type Money struct{ decimal.Decimal }
 // integers; the pair is kept for what those cannot hold.
 //
 // The pair built a big.Int and computed a power of ten with big.Int.Exp
-// on each of a result's 1,700 conversions: 18 % of the default scenario's
-// Summarize and MergeWithoutLedger natively, which the page runs in a
-// run's first provisional answer and at its end, before the final result
-// (docs/ARCHITECTURE.md, "Round 11: the page's summaries").
+// for each of a result's amounts (about 1,700: the allocations this
+// saves): 18 % of the default scenario's Summarize and MergeWithoutLedger
+// natively, which the page runs for a run's first provisional answer and
+// at its end, before the final result (docs/ARCHITECTURE.md, "Round 11:
+// the page's summaries").
 // FuzzMoneyMatchesDecimal holds the two to the same digits.
 func money(f float64) Money {
 	if c, ok := centsOf(f); ok {
