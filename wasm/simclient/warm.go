@@ -41,11 +41,13 @@ import (
 //     functions and the page's side of an answer (summary, merge, the
 //     answer's render), made hot here so that their compilation is done
 //     while the page is idle, not on the cores the first run needs;
-//   - then the page's own turn (WarmPage: app's update rehearsal), one
-//     step an idle period: go-app's update of the DOM, which only the
-//     page's thread can run, made hot and seen with every kind of element
-//     (docs/ARCHITECTURE.md, "Round 10: go-app's update, rehearsed").
-//     The smacalc:warmed mark comes after it.
+//   - and beside them, from the browser's first idle period, the page's
+//     own turn (WarmPage: app's update rehearsal), one step an idle
+//     period: go-app's update of the DOM, which only the page's thread
+//     can run, made hot and seen with every kind of element
+//     (docs/ARCHITECTURE.md, "Round 10: go-app's update, rehearsed";
+//     until round 11 it came after the workers' steps). The
+//     smacalc:warmed mark comes when both are done.
 //
 // Round 5's warm-up (the page's step and 24 paths on one worker, then
 // idle) left 720–900 ms of TurboFan CPU in the first run on the desktop
@@ -71,6 +73,9 @@ type warmUp struct {
 	id     int        // the step in progress
 	idle   bool       // the browser has been idle since the page loaded
 	held   bool       // the page's step is done, the next waits for idle
+
+	stepsDone bool // the workers' steps are done
+	pageDone  bool // the page's turn (warmPageStep) is done or cut
 }
 
 // scheduleWarmUp starts the warm-up, with the start scenario's query
@@ -116,6 +121,12 @@ func (p *Pool) scheduleWarmUp(query string) {
 			wu.held = false
 			p.warmStep()
 		}
+		// The page's turn goes beside the workers' steps, from the first
+		// idle period: an input change made early, before the workers'
+		// steps are done (on a phone, seconds), then finds go-app's
+		// update rehearsed too (docs/ARCHITECTURE.md, "Round 11: the
+		// page's turn first").
+		whenIdle(func() { p.warmPageStep(wu) })
 	})
 }
 
@@ -135,7 +146,8 @@ func (p *Pool) warmStep() {
 		return
 	}
 	if wu.at == len(wu.plan) { // the last answer step is done
-		whenIdle(p.warmPageStep)
+		wu.stepsDone = true
+		p.warmed(wu)
 		return
 	}
 	step := wu.plan[wu.at]
@@ -158,17 +170,23 @@ func (p *Pool) warmStep() {
 	wu.worker.post(map[string]any{"type": "warm", "id": wu.id, "query": query, "step": kind, "first": step.first, "count": step.count})
 }
 
-// warmPageStep gives the page its turn (WarmPage) after the workers'
-// steps, one call of its step an idle period, and ends the warm-up when
-// the step is done or a run has started.
-func (p *Pool) warmPageStep() {
-	wu := p.warming
-	if wu == nil {
-		return
-	}
+// warmPageStep gives the page its turn (WarmPage) in warm-up wu, beside
+// the workers' steps: one call of its step an idle period, until the step
+// is done, or cut (its step's cut) once a run has started.
+func (p *Pool) warmPageStep(wu *warmUp) {
 	mark("smacalc:warm-page") // one a step: the tests and traces see where it stood
 	if p.pageWarmStep != nil && p.pageWarmStep(p.ran) && !p.ran {
-		whenIdle(p.warmPageStep)
+		whenIdle(func() { p.warmPageStep(wu) })
+		return
+	}
+	wu.pageDone = true
+	p.warmed(wu)
+}
+
+// warmed ends warm-up wu once both its parts are done, the workers' steps
+// and the page's turn, unless a run ended it before.
+func (p *Pool) warmed(wu *warmUp) {
+	if p.warming != wu || !wu.stepsDone || !wu.pageDone {
 		return
 	}
 	p.warming = nil
