@@ -125,7 +125,7 @@ func (p *Pool) scheduleWarmUp(query string) {
 		// idle period: an input change made early, before the workers'
 		// steps are done (on a phone, seconds), then finds go-app's
 		// update rehearsed too (docs/ARCHITECTURE.md, "Round 11: the
-		// page's turn first").
+		// page's turn beside the workers'").
 		whenIdle(func() { p.warmPageStep(wu) })
 	})
 }
