@@ -34,8 +34,11 @@ type Headline struct {
 	// headline last showed a settled answer (or one of earlier inputs):
 	// while a run is provisional their places keep that height
 	// (heldText), so nothing below them moves.
-	held struct{ verdict, runOut string }
+	held heldTexts
 }
+
+// heldTexts are the verdict and the run-out sentence of a settled answer.
+type heldTexts struct{ verdict, runOut string }
 
 func (h *Headline) Render() app.UI {
 	widget.Rendered("headline")
@@ -67,6 +70,12 @@ func (h *Headline) Render() app.UI {
 		runOut = runOutText(r)
 		h.held.verdict, h.held.runOut = verdict, runOut
 	}
+	// What the verdict and the run-out sentence held before the run, for
+	// their places while it is provisional (heldText); nothing otherwise.
+	var held heldTexts
+	if h.Provisional {
+		held = h.held
+	}
 	before, after := widget.AlphaLabels(r.End)
 	// The one live region of the answer (issue 24, item 5): busy while the
 	// figures move (provisional, or of earlier inputs), so a screen reader
@@ -93,7 +102,7 @@ func (h *Headline) Render() app.UI {
 	return app.Div().ID("headline").Class(class).Aria("live", "polite").Aria("busy", h.Provisional || h.Stale).DataSet("provisional", h.Provisional).DataSet("tone", tone).Body(
 		app.P().ID("headline-note").Class("headline-note").Hidden(note == "").Text(note),
 		app.P().ID("headline-text").Class("headline-text").Text(headlineSentence(r, h.Fund)),
-		heldText(app.P().ID("headline-verdict"), "headline-verdict", verdict, h.heldFor(h.held.verdict)),
+		heldText(app.P().ID("headline-verdict"), "headline-verdict", verdict, held.verdict),
 		basisList(h.Basis, h.Pinned),
 		app.Dl().Class("figures").Body(
 			figure("hl-median", app.Text("Median difference after tax"), widget.SignedDollars(r.Difference.P50.Decimal), r.Difference.P50.String()),
@@ -104,7 +113,7 @@ func (h *Headline) Render() app.UI {
 			figure("hl-ahead", app.Span().Body(widget.Term("markets", "Simulated markets"), app.Text(" where the SMA ends ahead")),
 				widget.AheadText(r), ""),
 		),
-		runOutPlace(runOut, h.heldFor(h.held.runOut)),
+		runOutPlace(runOut, held.runOut),
 		app.P().ID("headline-detail").Class("headline-detail").Body(append(typicalMarketDetail(r, h.Fund, h.Provisional),
 			app.Text("Tax alphas are medians of the simulated markets, in % a year; in "),
 			widget.Term("range80", "80% of markets"),
@@ -128,15 +137,6 @@ func (h *Headline) Render() app.UI {
 // not shown (see Headline.Render): go-app then updates its id, class and
 // text when the part comes, instead of replacing every child after it.
 func placeHolder(id string) app.UI { return app.P().ID(id).Hidden(true) }
-
-// heldFor is text the headline held from its last settled answer, while
-// it is provisional; "" otherwise.
-func (h *Headline) heldFor(text string) string {
-	if !h.Provisional {
-		return ""
-	}
-	return text
-}
 
 // heldText is paragraph p (of class class) saying text, as tall as the
 // taller of text and held: held, when there is one, lies in the same grid

@@ -40,11 +40,11 @@ func typicalMarketDetail(r *calc.Result, fund string, provisional bool) []app.UI
 // settled words, which keeps the paragraph's lines during a run).
 func typicalWhich(r *calc.Result, fund string, provisional bool) string {
 	m := r.MedianMarket
-	which := "market " + strconv.Itoa(m.Path+1) + " of " + strconv.Itoa(r.Paths)
+	of := strconv.Itoa(r.Paths)
 	if provisional {
-		which = "market " + strconv.Itoa(m.Path+1) + " of the " + strconv.Itoa(r.Paths) + " so far"
+		of = "the " + of + " so far"
 	}
-	return which +
+	return "market " + strconv.Itoa(m.Path+1) + " of " + of +
 		": the SMA's wealth at the " + ordinal(m.SMAPercentile) + " percentile of its markets, " +
 		fields.FundName(fund) + "'s at the " + ordinal(m.FundPercentile)
 }
