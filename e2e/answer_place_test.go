@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -87,11 +88,9 @@ func TestRunKeepsTheAnswerInPlace(t *testing.T) {
 	}
 }
 
-// jsStrings is a JavaScript array literal of strings.
+// jsStrings is a JavaScript array literal of strings, as jsString is of
+// one: JSON's.
 func jsStrings(list []string) string {
-	quoted := make([]string, len(list))
-	for i, s := range list {
-		quoted[i] = jsString(s)
-	}
-	return "[" + strings.Join(quoted, ", ") + "]"
+	b, _ := json.Marshal(list)
+	return string(b)
 }
