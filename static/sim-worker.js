@@ -10,7 +10,20 @@
 // that message, and starts the link's run itself.
 importScripts("../wasm_exec.js");
 
-let queue = [];
+// The requests received and not yet started, in order. Go takes one per
+// task (takeNext): a request runs to its end in the task that starts it (a
+// chunk of a run is tens of milliseconds of simulation), and the next one
+// starts in a task queued after the messages that came meanwhile, so a
+// "withdraw" sent while a chunk ran is read before the chunk it names
+// starts.
+let pending = [];
+let started = false; // the Go program runs and reads requests
+const turn = new MessageChannel();
+let turnQueued = false;
+turn.port1.onmessage = () => {
+  turnQueued = false;
+  takeNext();
+};
 
 self.onmessage = (event) => {
   const msg = event.data;
@@ -24,19 +37,46 @@ self.onmessage = (event) => {
     });
     return;
   }
-  if (self.smacalcSimulate) {
-    self.smacalcSimulate(msg);
-  } else {
-    queue.push(msg);
+  if (msg.type === "withdraw") {
+    withdraw(msg);
+    return;
   }
+  pending.push(msg);
+  queueTurn();
 };
+
+// withdraw: the page gave the end of a chunk of run msg.id that this worker
+// holds, or the whole chunk, to the other worker (wasm/simclient,
+// balance.go): the chunk that starts at path msg.first keeps its first
+// msg.count paths (0: it is dropped, and has no reply), if it has not
+// started. If it has, the page keeps whichever worker's paths come first.
+function withdraw(msg) {
+  const i = pending.findIndex((p) => p.type === "run" && p.id === msg.id && p.first === msg.first);
+  if (i < 0 || msg.count >= pending[i].count) return;
+  if (msg.count > 0) {
+    pending[i].count = msg.count;
+  } else {
+    pending.splice(i, 1);
+  }
+}
+
+function queueTurn() {
+  if (started && !turnQueued && pending.length > 0) {
+    turnQueued = true;
+    turn.port2.postMessage(null);
+  }
+}
+
+function takeNext() {
+  const msg = pending.shift();
+  if (msg) self.smacalcSimulate(msg);
+  queueTurn();
+}
 
 async function start(module) {
   const go = new Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance); // main registers self.smacalcSimulate, then waits
-  for (const msg of queue) {
-    self.smacalcSimulate(msg);
-  }
-  queue = [];
+  started = true;
+  queueTurn();
 }

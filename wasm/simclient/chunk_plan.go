@@ -2,11 +2,11 @@ package simclient
 
 import "smacalc/calc"
 
-// A run's paths are handed to its workers a chunk at a time, each worker
-// holding at most chunksAhead chunks (the one it simulates and the next ones),
-// and a worker that reports a chunk gets the next one: whichever worker
-// gets more of the cores simulates more of the paths, and both finish
-// together.
+// A run's paths are handed to its workers in chunks: each worker gets its
+// share up front (upFrontPercent), and a worker that runs out of chunks
+// takes over chunks, or their ends, that another holds but has not started
+// (balance.go): whichever worker gets more of the cores simulates more of
+// the paths, and both finish together.
 //
 // Before, each worker got one contiguous half of the paths at the start.
 // On 2 cores the two workers share them with the page's main thread (the
@@ -20,14 +20,15 @@ import "smacalc/calc"
 // The sizes are guided self-scheduling's (Polychronopoulos and Kuck,
 // "Guided self-scheduling", IEEE Trans. Computers C-36(12), 1987): a
 // chunk is a share of the paths still to hand out, so chunks are large
-// while much is left (few messages, a page busy rendering does not leave a
-// worker without work) and small at the end (the last chunks, which decide
-// when both workers are done, are a pair or two of paths). A worker's first
-// chunk is small so that a first provisional answer comes early.
+// while much is left (few messages) and small at the end (the last chunks,
+// which decide when both workers are done and which another worker takes
+// over, are a pair or two of paths). A worker's first chunk is small so
+// that a first provisional answer comes early.
 
-// chunksAhead is how many chunks a worker holds: the one it simulates and
-// the next ones, which it starts without waiting for the page (a chunk is
-// a message through the page's main thread, which may be busy rendering).
+// chunksAhead is how many chunks a worker holds at least after the run's
+// first messages: the one it simulates and the next ones, which it starts
+// without waiting for the page (a chunk is a message through the page's
+// main thread, which may be busy rendering).
 // With two, traces on the phone profile (CPU 4×) showed workers waiting
 // 100–450 ms for their next chunk while the page rendered a provisional
 // answer; three keep about twice as many paths queued early in a run (the
@@ -71,6 +72,34 @@ func (c *chunkPlan) take(firstOfWorker bool) (first, count int) {
 	first = c.next
 	c.next += n
 	return first, n
+}
+
+// upFrontPercent: a run's first messages give each worker at least this
+// share of its paths (and chunksAhead chunks). Handed out only as chunks
+// came back, the paths reached the workers through the page's main
+// thread, and on the phone profile (CPU 4×, load ≈ 57) traces showed
+// workers waiting 0.4–0.9 s for their next chunk while the page rendered;
+// with half up front a phone comparison still measured the run slower
+// than main's halves (`simulation_ms` 1.67, load 47–58). Three quarters
+// left the last quarter to even the workers' ends out, and still left the
+// workers without chunks on the phone profile: a trace of round 12 (main
+// c4a746e with balance.go) had both idle for 100–130 ms while the page's
+// main thread drew the change's first frames. Now every path is handed
+// out up front, and the workers' ends are evened out by taking queued
+// chunks, or their ends, from the worker with the most left to the one
+// that runs out (balance.go).
+const upFrontPercent = 100
+
+// upFront hands out the next chunk a worker holding held gets at a run's
+// start, share its share of the paths: until it holds chunksAhead chunks
+// and upFrontPercent of its share. ok is false when it has them, or when
+// every path is handed out.
+func (c *chunkPlan) upFront(held []pathRange, share int) (next pathRange, ok bool) {
+	if len(held) >= chunksAhead && 100*heldPaths(held) >= upFrontPercent*share {
+		return pathRange{}, false
+	}
+	first, count := c.take(false)
+	return pathRange{first, count}, count > 0
 }
 
 // takeStarted hands out paths 0 … n−1 as the run's first chunk, which a

@@ -120,7 +120,7 @@ func (p *Pool) adoptLinked(r *run) {
 	}
 	p.idle = slices.DeleteFunc(p.idle, func(idle *worker) bool { return idle == w })
 	r.workers = append(r.workers, w)
-	w.run, w.chunks, w.paths, w.link = r, 1, n, r.id
+	w.run, w.held, w.link = r, []pathRange{{0, n}}, r.id
 	mark("smacalc:link-adopted")
 }
 

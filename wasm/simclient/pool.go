@@ -3,8 +3,9 @@
 // Package simclient runs simulations for the page in Web Workers (see
 // wasm/simworker) and implements store.Simulator (package app/store).
 //
-// The scenario's paths are handed to the workers in chunks, the next to
-// whichever worker sends one back (chunk_plan.go); the page summarises what
+// The scenario's paths are handed to the workers in chunks up front, and
+// a worker that runs out takes over chunks another has not started
+// (chunk_plan.go, balance.go); the page summarises what
 // has arrived (calc.Summarize) for provisional figures, and merges
 // everything at the end: calc.Merge's two halves, the summary of all paths
 // on the page and the typical market's ledger in a worker (finish).
@@ -16,6 +17,7 @@ package simclient
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"syscall/js"
 	"time"
 
@@ -35,17 +37,6 @@ import (
 // on the main thread cost more than the extra cores give for the path counts
 // people use.
 const maxWorkers = 4
-
-// upFrontPercent: a run's first messages give each worker at least this
-// share of its paths (and chunksAhead chunks). Handed out only as chunks
-// came back, the paths reached the workers through the page's main
-// thread, and on the phone profile (CPU 4×, load ≈ 57) traces showed
-// workers waiting 0.4–0.9 s for their next chunk while the page rendered;
-// with half up front a phone comparison still measured the run slower
-// than main's halves (`simulation_ms` 1.67, load 47–58): three quarters
-// need nothing from the page, the last quarter still balances the
-// workers' ends.
-const upFrontPercent = 75
 
 // Pool is a set of simulation workers. It is used from the browser's event
 // loop only (go-app handlers and worker callbacks), so it needs no locking.
@@ -182,13 +173,14 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		return func() {}
 	}
 	p.nextID++
-	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update, started: time.Now()}
+	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update, started: time.Now(), received: make(coverage, s.Paths)}
 	mark("smacalc:run")
 	p.ran = true // ends a warm-up (warm.go)
 	p.current = r
-	// The paths go out a chunk at a time (chunk_plan.go): each worker
-	// gets its first chunk, then the next one it starts without waiting
-	// for the page, and one more with each chunk it sends back. Chunks
+	// The paths go out in chunks (chunk_plan.go): each worker gets its
+	// first chunk, then the rest of its share, which it starts without
+	// waiting for the page; a worker that runs out takes over chunks from
+	// another (balance.go). Chunks
 	// start on even paths: the paths come in antithetic pairs (2k, 2k+1)
 	// that share their random draws, so a pair simulated together costs
 	// less, and a provisional result of whole pairs has the paired
@@ -207,18 +199,17 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		r.send(w, first, count)
 	}
 	// Up front each worker gets chunks until it holds chunksAhead of them
-	// and upFrontPercent of its share of the paths: a page busy rendering
-	// (seconds on a phone) cannot leave a worker without work in most of
-	// a run. The rest is handed out as chunks come back.
+	// and upFrontPercent of its share of the paths (all of it): a page
+	// busy rendering (seconds on a phone) cannot leave a worker without
+	// work. What a division by the workers leaves goes out as chunks come
+	// back; after that a worker that runs out takes over queued chunks
+	// from another (balance.go).
 	share := s.Paths / max(1, len(r.workers))
 	for topped := true; topped; {
 		topped = false
 		for _, w := range r.workers {
-			if w.chunks >= chunksAhead && 100*w.paths >= upFrontPercent*share {
-				continue
-			}
-			if first, count := r.plan.take(false); count > 0 {
-				r.send(w, first, count)
+			if c, ok := r.plan.upFront(w.held, share); ok {
+				r.send(w, c.first, c.count)
 				topped = true
 			}
 		}
@@ -232,7 +223,7 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 
 // release makes w, which holds no chunk of a run, idle again.
 func (p *Pool) release(w *worker) {
-	w.run, w.chunks, w.paths = nil, 0, 0
+	w.run, w.held = nil, nil
 	p.idle = append(p.idle, w)
 }
 
@@ -249,7 +240,7 @@ func (p *Pool) stop() {
 		if w.run != r {
 			continue
 		}
-		if w.chunks > 0 {
+		if len(w.held) > 0 {
 			w.terminate()
 		} else {
 			p.release(w)
@@ -320,7 +311,8 @@ type run struct {
 	query    string    // the scenario's canonical query, for the workers
 	lots     string    // its legacy lots file ("" for none), for the workers
 	parts    []calc.Paths
-	done     int // paths received
+	received coverage // which paths are in
+	done     int      // paths received
 	over     bool
 
 	started       time.Time // when the run was sent to the workers
@@ -334,8 +326,10 @@ type run struct {
 
 // send hands worker w paths first … first+count−1 of the run, one chunk.
 func (r *run) send(w *worker, first, count int) {
-	w.chunks++
-	w.paths += count
+	if len(w.held) == 0 {
+		w.since = time.Now()
+	}
+	w.held = append(w.held, pathRange{first, count})
 	w.post(map[string]any{
 		"type": "run", "id": r.id, "query": r.query, "lots": r.lots,
 		"first": first, "count": count,
@@ -343,24 +337,37 @@ func (r *run) send(w *worker, first, count int) {
 }
 
 // paths takes worker w's chunk of paths (bin: their binary form), hands w
-// the next chunk, if any are left, and shows a provisional answer, or the
+// the next chunk, if any are left, or else part of a chunk another worker
+// has not started (balance.go), and shows a provisional answer, or the
 // final one once every path is in.
 func (r *run) paths(w *worker, bin js.Value) {
-	w.chunks--
-	// The next chunk first: w is already simulating the one it held.
-	if first, count := r.plan.take(false); count > 0 {
-		r.send(w, first, count)
-	}
 	raw := make([]byte, bin.Get("length").Int())
 	js.CopyBytesToGo(raw, bin)
 	part, err := wire.DecodePaths(raw)
+	if err == nil && (part.First < 0 || part.First+len(part.Outcomes) > r.scenario.Paths) {
+		err = fmt.Errorf("paths %d to %d of %d", part.First, part.First+len(part.Outcomes)-1, r.scenario.Paths)
+	}
 	if err != nil {
 		r.fail(fmt.Errorf("the simulation sent an unreadable reply: %w", err))
 		return
 	}
-	r.parts = insertInPathOrder(r.parts, part)
-	r.done += len(part.Outcomes)
-	w.paths -= len(part.Outcomes)
+	// The chunk it sent back: the first it held, unless it simulated one
+	// the page had given to the other worker meanwhile (balance.go).
+	if i := slices.IndexFunc(w.held, func(c pathRange) bool { return c.first == part.First }); i >= 0 {
+		now := time.Now()
+		w.pace, w.since = now.Sub(w.since)/time.Duration(max(1, len(part.Outcomes))), now
+		w.held = slices.Delete(w.held, i, i+1)
+	}
+	// The next chunk: w is already simulating the one it held.
+	if first, count := r.plan.take(false); count > 0 {
+		r.send(w, first, count)
+	} else {
+		r.shareOut(w)
+	}
+	for _, fresh := range r.received.fresh(part) {
+		r.parts = insertInPathOrder(r.parts, fresh)
+		r.done += len(fresh.Outcomes)
+	}
 	if r.done >= r.scenario.Paths {
 		r.finish(w)
 		return
@@ -377,6 +384,40 @@ func (r *run) paths(w *worker, bin js.Value) {
 		r.refreshQueued = true
 		r.refreshSoon()
 	}
+}
+
+// workload is what w has to simulate of the run, as the page can tell at
+// now (balance.go).
+func (w *worker) workload(now time.Time) workload {
+	return workloadOf(w.held, now.Sub(w.since), w.pace)
+}
+
+// shareOut gives worker w, which the plan has no chunk left for, the end
+// of a chunk another worker of the run holds but has not started, or the
+// whole chunk, if that evens their work out (balance.go): the holder is
+// told to simulate only the chunk's start, or none of it.
+func (r *run) shareOut(w *worker) {
+	var others []*worker
+	var holders []workload
+	now := time.Now()
+	for _, o := range r.workers {
+		if o != w && o.run == r && !o.dead {
+			others, holders = append(others, o), append(holders, o.workload(now))
+		}
+	}
+	v, j, keep, ok := shareOut(w.workload(now), holders)
+	if !ok {
+		return
+	}
+	o, c := others[v], others[v].held[j]
+	if keep > 0 {
+		o.held[j].count = keep
+	} else {
+		o.held = slices.Delete(o.held, j, j+1)
+	}
+	o.post(map[string]any{"type": "withdraw", "id": r.id, "first": c.first, "count": keep})
+	r.send(w, c.first+keep, c.count-keep)
+	mark("smacalc:share-out")
 }
 
 // refreshSoon shows a provisional answer in a task of its own (setTimeout
@@ -427,7 +468,7 @@ func (r *run) partial() {
 // finish settles the run once every path is in, last from worker w:
 // calc.Merge in its two halves on two threads. The typical market's path
 // comes first (calc.TypicalPath, a tenth of the summary) and goes to w,
-// idle now, whose engine is hot and which keeps the scenario's path
+// idle now (or to another worker of the run when w is not), whose engine is hot and which keeps the scenario's path
 // simulators, to re-run it for its ledger (calc.LedgerOf, the worker's
 // "ledger" request); meanwhile the page summarises every path
 // (calc.MergeWithoutLedger). The final result is shown when the ledger is
@@ -442,12 +483,21 @@ func (r *run) finish(w *worker) {
 		r.end(err)
 		return
 	}
+	// The ledger goes to a worker that holds no chunk: w, unless w still
+	// simulates a chunk's end that the other worker sent first
+	// (balance.go).
+	l := w
 	for _, o := range r.workers {
-		if o.run == r && o != w {
+		if len(l.held) > 0 && o.run == r && !o.dead && len(o.held) == 0 {
+			l = o
+		}
+	}
+	for _, o := range r.workers {
+		if o.run == r && o != l {
 			r.pool.release(o)
 		}
 	}
-	w.post(map[string]any{"type": "ledger", "id": r.id, "query": r.query, "lots": r.lots, "path": path})
+	l.post(map[string]any{"type": "ledger", "id": r.id, "query": r.query, "lots": r.lots, "path": path})
 	summary, err := calc.MergeWithoutLedger(r.scenario, r.parts...)
 	// The page's own part of the merge (merge_ms in the benchmark); the
 	// final result follows the ledger (smacalc:settle).
@@ -584,10 +634,11 @@ type worker struct {
 	pool               *Pool
 	js                 js.Value
 	onMessage, onError js.Func
-	run                *run // the run it is busy with, nil when idle
-	chunks             int  // the run's chunks it holds (sent, not yet back)
-	paths              int  // the paths in them
-	link               int  // the run that adopted the share link's chunk it started on its own (early.go), 0: none
+	run                *run          // the run it is busy with, nil when idle
+	held               []pathRange   // the run's chunks it holds (sent, not yet back), in the order it simulates them
+	since              time.Time     // when it started the first of them: its last reply, or when it got it
+	pace               time.Duration // a path's time in its last chunk (0: none back yet)
+	link               int           // the run that adopted the share link's chunk it started on its own (early.go), 0: none
 	dead               bool
 }
 
