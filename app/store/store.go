@@ -144,6 +144,7 @@ type Store struct {
 	prerendered *calc.Result
 	rehearsed   bool // the path of an input change has been rehearsed (rehearse.go)
 	urlDue      bool // the address's update is pending (replaceURL)
+	urlQueued   bool // a task to write it after the next paint is queued
 }
 
 // New is a store showing start (the brand's default scenario or the
@@ -276,28 +277,47 @@ func (s *Store) apply(ctx app.Context, sc fields.Scenario) {
 	s.run()
 }
 
-// replaceURL puts the scenario's query in the address (the share link),
-// in a task of its own after the change's frame is painted: the browser's
-// history.replaceState took 8 % of a first input change's task on the
-// phone profile and 15 % of a later one's (main 5faaed4,
-// docs/ARCHITECTURE.md, "Round 7: the first change's task"), and nothing
-// on the page waits for the address (the share link shows the query from
-// the state). One write is pending at most, and it writes the scenario
-// shown when it runs, so changes in a row end with the last one's address.
+// replaceURL puts the scenario's query in the address (the share link)
+// once its answer is on the page: after the next paint when nothing runs
+// (a result computed before, the prerendered one), else after the paint of
+// the run's final update (update). The address waits for nothing else on
+// the page (the share link shows the query from the state), and each write
+// costs the run's cores: history.replaceState took 8 % of a first input
+// change's task on the phone profile and 15 % of a later one's (main
+// 5faaed4, docs/ARCHITECTURE.md, "Round 7: the first change's task"), the
+// browser's main thread handles the new address (9–11 ms of CPU), and
+// Chrome fetches and draws the page's favicon again for an address it has
+// not seen (a same-document navigation): an SVG document parsed, laid out
+// and painted on the page's main thread, 5–8 ms of CPU on the desktop and
+// about 30 on the phone profile, inside every traced run (docs/
+// ARCHITECTURE.md, "Round 12: the address after the answer"). One write
+// is pending at most, and it writes the scenario shown when it runs, so
+// changes in a row end with the last one's address.
 func (s *Store) replaceURL(ctx app.Context) {
 	if !app.IsClient {
 		s.writeURL(ctx) // prerendering: no task to wait for
 		return
 	}
-	if s.urlDue {
+	s.urlDue = true
+	s.writeURLAfterPaint()
+}
+
+// writeURLAfterPaint writes the pending address in a task of its own after
+// the browser's next frame, unless a run is going then: its final update
+// calls this again.
+func (s *Store) writeURLAfterPaint() {
+	if s.urlQueued {
 		return
 	}
-	s.urlDue = true
+	s.urlQueued = true
 	widget.AfterPaint(func() {
 		s.ctx.Dispatch(func(ctx app.Context) {
 			ctx.PreventUpdate() // nothing shown changes
-			s.urlDue = false
-			s.writeURL(ctx)
+			s.urlQueued = false
+			if s.urlDue && !s.Running {
+				s.urlDue = false
+				s.writeURL(ctx)
+			}
 		})
 	})
 }
@@ -351,6 +371,9 @@ func (s *Store) update(u SimulationUpdate) {
 		return
 	}
 	s.Running, s.Partial, s.cancel = false, nil, nil
+	if s.urlDue {
+		s.writeURLAfterPaint()
+	}
 	if u.Err != nil {
 		s.RunErr = failureText(u.Err)
 		return
