@@ -468,11 +468,11 @@ func (r *run) partial() {
 // finish settles the run once every path is in, last from worker w:
 // calc.Merge in its two halves on two threads. The typical market's path
 // comes first (calc.TypicalPath, a tenth of the summary) and goes to w,
-// idle now (or to another worker of the run when w is not), whose engine is hot and which keeps the scenario's path
-// simulators, to re-run it for its ledger (calc.LedgerOf, the worker's
-// "ledger" request); meanwhile the page summarises every path
-// (calc.MergeWithoutLedger). The final result is shown when the ledger is
-// back (settle). On the page, calc.Merge re-ran that path itself, with a
+// idle now (or to another worker of the run when w is not), whose engine
+// is hot and which keeps the scenario's path simulators, to re-run it for
+// its ledger (calc.LedgerOf, the worker's "ledger" request); meanwhile the
+// page summarises every path (calc.MergeWithoutLedger). The final result
+// is shown when the ledger is back (settle). On the page, calc.Merge re-ran that path itself, with a
 // new path simulator (300 KB of lot books), after the summary: 36 ms of
 // the final task's 47 ms in a trace of the first change (round 8's end,
 // idle). The run's other workers are idle again.
