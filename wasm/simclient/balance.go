@@ -9,17 +9,19 @@ import (
 // A run's workers end together when the one that runs out of chunks takes
 // over part of a chunk another worker holds but has not started.
 //
-// Each worker gets most of its share up front (upFrontPercent, pool.go), so
-// that a page busy rendering cannot leave it without work; but then a
-// worker that lost the cores to the page's render or to V8's compiler
-// threads still holds three quarters of its share when the other has
-// simulated its own and the chunks handed out later. Traces of the
-// desktop's change after the warm-up (e2e TestBrowserTrace, main c4a746e)
-// showed one worker idle for 14–72 ms at the end of 376–424 ms runs,
-// while the other simulated the chunks it still held (six traces: 21, 66,
-// 72, 14, 53 and 20 ms).
+// Before, each worker got three quarters of its share up front, so that a
+// page busy rendering could not leave it without work, and the last
+// quarter was handed out as chunks came back; but a worker that lost the
+// cores to the page's render or to V8's compiler threads early in the run
+// still held most of its share when the other had simulated its own and
+// the chunks handed out later. Traces of the desktop's change after the
+// warm-up (e2e TestBrowserTrace, main c4a746e) showed one worker idle at
+// the end of 376–519 ms runs while the other simulated the chunks it still
+// held (six traces: 21, 66, 72, 14, 53 and 20 ms). Now every path is
+// handed out up front (upFrontPercent, chunk_plan.go), and the ends are
+// evened out here.
 //
-// So when the plan has nothing left for a worker that is down to the chunk
+// When the plan has nothing left for a worker that is down to the chunk
 // it simulates, the page takes the end of a chunk, or a whole chunk, that
 // another worker holds in its queue (shareOut): the holder is told to
 // simulate only the chunk's start, or to drop it ("withdraw",
@@ -81,11 +83,11 @@ func workloadOf(held []pathRange, elapsed, pace time.Duration) workload {
 // the most work left, as much as evens their work out; the part taken
 // starts on an even path (whole antithetic pairs). Only a chunk the holder
 // has not started, as far as the page can tell, can be taken (never its
-// first, which it started when it got it). Of the holder's
-// queued chunks it takes from the last that can give that much (the
-// latest to start: the least likely to have started when the message
-// comes), or else from the last of those that can give most. ok is false
-// when there is nothing worth a message: less than a pair to even out.
+// first, which it started when it got it). Of those it takes from the
+// last that can give that much (the latest to start: the least likely to
+// have started when the message comes), or else from the last of those
+// that can give most. ok is false when there is nothing worth a message:
+// less than a pair to even out.
 func shareOut(thief workload, holders []workload) (victim, chunk, keep int, ok bool) {
 	if len(thief.held) > 1 {
 		return 0, 0, 0, false // it has a chunk queued: no idle time yet
