@@ -221,9 +221,10 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 	}
 }
 
-// release makes w, which holds no chunk of a run, idle again.
+// release makes w, which holds no chunk of a run, idle again. Its pace
+// was its last run's (another scenario's paths may take longer or less).
 func (p *Pool) release(w *worker) {
-	w.run, w.held = nil, nil
+	w.run, w.held, w.pace = nil, nil, 0
 	p.idle = append(p.idle, w)
 }
 
