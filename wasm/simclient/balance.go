@@ -111,7 +111,11 @@ func shareOut(thief workload, holders []workload) (victim, chunk, keep int, ok b
 	}
 	held := holders[victim].held
 	chunk, most := -1, 0
-	for j := len(held) - 1; j >= 1 && float64(heldPaths(held[:j])) >= holders[victim].done; j-- {
+	start := heldPaths(held) // where chunk j starts in the holder's work
+	for j := len(held) - 1; j >= 1; j-- {
+		if start -= held[j].count; float64(start) < holders[victim].done {
+			break // started, as far as the page can tell, and so are those before it
+		}
 		g := taken(held[j], want)
 		if g >= want {
 			chunk, most = j, g

@@ -32,8 +32,9 @@ import "smacalc/calc"
 // With two, traces on the phone profile (CPU 4×) showed workers waiting
 // 100–450 ms for their next chunk while the page rendered a provisional
 // answer; three keep about twice as many paths queued early in a run (the
-// chunks are a share of what is left), and at the end each worker holds
-// at most three chunks of minChunk paths.
+// chunks are a share of what is left). Since round 12 each worker gets
+// its whole share up front (upFrontPercent), which for all but the
+// smallest runs is more than three chunks.
 const chunksAhead = 3
 
 // chunkPlan hands out paths [0, paths) in chunks for workers workers.

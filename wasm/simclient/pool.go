@@ -363,7 +363,7 @@ func (r *run) paths(w *worker, bin js.Value) {
 	if first, count := r.plan.take(false); count > 0 {
 		r.send(w, first, count)
 	} else {
-		r.shareOut(w)
+		r.rebalance(w)
 	}
 	for _, fresh := range r.received.fresh(part) {
 		r.parts = insertInPathOrder(r.parts, fresh)
@@ -393,11 +393,11 @@ func (w *worker) workload(now time.Time) workload {
 	return workloadOf(w.held, now.Sub(w.since), w.pace)
 }
 
-// shareOut gives worker w, which the plan has no chunk left for, the end
+// rebalance gives worker w, which the plan has no chunk left for, the end
 // of a chunk another worker of the run holds but has not started, or the
 // whole chunk, if that evens their work out (balance.go): the holder is
 // told to simulate only the chunk's start, or none of it.
-func (r *run) shareOut(w *worker) {
+func (r *run) rebalance(w *worker) {
 	var others []*worker
 	var holders []workload
 	now := time.Now()
