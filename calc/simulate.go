@@ -81,46 +81,72 @@ func SimulatePaths(ctx context.Context, s scenario.Scenario, first, count int, p
 	if err != nil {
 		return Paths{}, err
 	}
-	defer idlePathSims.put(sim)
 	// The second path of each whole antithetic pair in the range runs in
 	// lock-step with the first (runPair).
 	var twin *pathSim
 	if count >= 2 && (count >= 3 || first%2 == 0) {
 		if twin, err = takePathSim(s); err != nil {
+			idlePathSims.put(sim)
 			return Paths{}, err
 		}
-		defer idlePathSims.put(twin)
 	}
+	out, err := simulateRange(ctx, s, first, count, sim, twin, progress)
+	idlePathSims.put(sim)
+	if twin != nil {
+		idlePathSims.put(twin)
+	}
+	return out, err
+}
+
+// simulateRange is SimulatePaths' simulation of paths first …
+// first+count−1 with the path simulators sim and twin (nil: no pair
+// runs in lock-step), which it leaves to the caller.
+func simulateRange(ctx context.Context, s scenario.Scenario, first, count int, sim, twin *pathSim, progress func(done int)) (Paths, error) {
 	inKind := newInKindPass(s, sim.tx) // nil without an exit plan
-	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, 0, count)}
-	var pair [2]PathOutcome
-	for k := 0; k < count; k++ {
+	out := Paths{Scenario: s.Encode(), First: first, Outcomes: make([]PathOutcome, count)}
+	for k := range count {
 		if err := ctx.Err(); err != nil {
 			return Paths{}, err
 		}
-		path := first + k
-		var o PathOutcome
-		switch {
-		case path%2 == 0 && k+1 < count && twin != nil:
-			pair[0], pair[1] = runPair(sim, twin, path)
-			o = pair[0]
-		case path%2 == 1 && k > 0 && twin != nil:
-			o = pair[1] // run with path−1
-		default:
-			o = sim.run(path)
+		if err := pathInto(out.Outcomes, k, first, sim, twin, inKind); err != nil {
+			return Paths{}, err
 		}
-		if inKind != nil {
-			o.Exit.InKind = inKind.run(path).SMA.AfterTax
-		}
-		if err := o.check(); err != nil {
-			return Paths{}, fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
-		}
-		out.Outcomes = append(out.Outcomes, o)
 		if progress != nil {
 			progress(k + 1)
 		}
 	}
 	return out, nil
+}
+
+// pathInto simulates path first+k into outs[k], the outcomes of paths
+// first … first+len(outs)−1. The first path of an antithetic pair whose
+// second is in the range too runs with it (runPair, with twin) and fills
+// outs[k+1] as well; the second then finds its outcome there. inKind,
+// when not nil, adds the in-kind exit's wealth (exit.go).
+//
+// It is SimulatePaths' loop body, apart from it so that SimulatePaths
+// stays small: V8 compiles a WebAssembly function with TurboFan once it
+// has run enough, on the run's cores, and the outcomes' copies made
+// SimulatePaths 5.9 KB of WebAssembly whose compilation took 44 ms in the
+// first input change after the warm-up (docs/ARCHITECTURE.md, "Round 13").
+func pathInto(outs []PathOutcome, k, first int, sim, twin, inKind *pathSim) error {
+	path := first + k
+	switch {
+	case path%2 == 0 && k+1 < len(outs) && twin != nil:
+		outs[k], outs[k+1] = runPair(sim, twin, path)
+	case path%2 == 1 && k > 0 && twin != nil:
+		// run with path−1
+	default:
+		outs[k] = sim.run(path)
+	}
+	o := &outs[k]
+	if inKind != nil {
+		o.Exit.InKind = inKind.run(path).SMA.AfterTax
+	}
+	if err := o.check(); err != nil {
+		return fmt.Errorf("%w: path %d: %v", ErrOutOfRange, path, err)
+	}
+	return nil
 }
 
 // Merge combines ranges of paths of the scenario, given in any order and
