@@ -59,36 +59,10 @@ func InWorker() bool {
 // Serve registers the request handler that sim-worker.js calls and never
 // returns: the worker lives until the page terminates it.
 func Serve() {
+	go serveRequests()
 	js.Global().Set("smacalcSimulate", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 1 {
-			msg := args[0]
-			req := request{ID: msg.Get("id").Int(), Query: msg.Get("query").String()}
-			switch msg.Get("type").String() {
-			case "inspect":
-				req.Path, req.Year, req.Stock = msg.Get("path").Int(), msg.Get("year").Int(), msg.Get("stock").Int()
-				go inspect(req)
-				return nil
-			case "simulate":
-				go simulate(req)
-				return nil
-			case "mapcell": // map.go
-				go mapCell(req)
-				return nil
-			case "warm": // warm.go
-				req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
-				go warm(req, msg.Get("step").String())
-				return nil
-			}
-			if l := msg.Get("lots"); l.Type() == js.TypeString {
-				req.Lots = l.String()
-			}
-			if msg.Get("type").String() == "ledger" {
-				req.Path = msg.Get("path").Int()
-				go ledger(req)
-				return nil
-			}
-			req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
-			go run(req)
+			requests <- handlerOf(args[0])
 		}
 		return nil
 	}))
@@ -96,9 +70,56 @@ func Serve() {
 	// to its end here, before sim-worker.js passes on the requests that
 	// came meanwhile.
 	if raw, ok := linkQuery(); ok {
-		go startLink(raw)
+		requests <- func() { startLink(raw) }
 	}
 	select {}
+}
+
+// requests holds the requests received and not yet served, in order.
+// One goroutine serves them all (serveRequests), not one each: a chunk's
+// simulation needs a deep stack, and a new goroutine's starts small and is
+// copied each time it doubles (runtime.copystack). Once a run's chunks
+// each grew a stack of their own; the runtime's stack code then ran hot
+// enough in the first input change after the warm-up for V8 to compile it
+// with TurboFan there, on the cores the workers simulate on
+// (docs/ARCHITECTURE.md, "Round 13"). sim-worker.js passes one request
+// per task, and each runs to its end before the task ends, so the buffer
+// holds one at most.
+var requests = make(chan func(), 16)
+
+// serveRequests runs the requests received, one after the other.
+func serveRequests() {
+	for serve := range requests {
+		serve()
+	}
+}
+
+// handlerOf reads the page's message msg into its request and returns the
+// request's work.
+func handlerOf(msg js.Value) func() {
+	req := request{ID: msg.Get("id").Int(), Query: msg.Get("query").String()}
+	switch msg.Get("type").String() {
+	case "inspect":
+		req.Path, req.Year, req.Stock = msg.Get("path").Int(), msg.Get("year").Int(), msg.Get("stock").Int()
+		return func() { inspect(req) }
+	case "simulate":
+		return func() { simulate(req) }
+	case "mapcell": // map.go
+		return func() { mapCell(req) }
+	case "warm": // warm.go
+		req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+		step := msg.Get("step").String()
+		return func() { warm(req, step) }
+	}
+	if l := msg.Get("lots"); l.Type() == js.TypeString {
+		req.Lots = l.String()
+	}
+	if msg.Get("type").String() == "ledger" {
+		req.Path = msg.Get("path").Int()
+		return func() { ledger(req) }
+	}
+	req.First, req.Count = msg.Get("first").Int(), msg.Get("count").Int()
+	return func() { run(req) }
 }
 
 type request struct {
