@@ -63,6 +63,8 @@ type Pool struct {
 	maps    mapWorkers   // the break-even map's workers and cells (map.go)
 
 	prerenderedKept bool // the start scenario's result is in results (RememberPrerendered, early.go)
+
+	collector collectorHold // the page's collector, held back while a run goes on (collector.go)
 }
 
 // New returns a pool of as many workers as the browser reports cores, at
@@ -173,6 +175,7 @@ func (p *Pool) Run(sc fields.Scenario, lots []scenario.LegacyLot, update func(st
 		return func() {}
 	}
 	p.nextID++
+	p.collector.hold()
 	r := &run{pool: p, id: p.nextID, scenario: s, key: key, update: update, started: time.Now(), received: make(coverage, s.Paths)}
 	mark("smacalc:run")
 	p.ran = true // ends a warm-up (warm.go)
@@ -247,6 +250,7 @@ func (p *Pool) stop() {
 			p.release(w)
 		}
 	}
+	p.collectWhenIdle()
 }
 
 // worker returns an idle worker or starts a new one.
@@ -566,6 +570,7 @@ func (r *run) end(err error) {
 			r.pool.release(w)
 		}
 	}
+	r.pool.collectWhenIdle()
 	if err != nil {
 		r.update(store.SimulationUpdate{Done: r.done, Total: r.scenario.Paths, Final: true, Err: err})
 	}
@@ -597,6 +602,14 @@ func whenIdle(f func()) {
 func measure(name, start string) {
 	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
 		perf.Call("measure", name, start)
+	}
+}
+
+// measureWith records a User Timing measure from the mark start to now
+// that carries detail (read by e2e tests and traces).
+func measureWith(name, start string, detail map[string]any) {
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
+		perf.Call("measure", name, map[string]any{"start": start, "detail": detail})
 	}
 }
 

@@ -260,10 +260,7 @@ func (p *Pool) collectPage() {
 	mark("smacalc:page-gc-start")
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("measure").Truthy() {
-		perf.Call("measure", "smacalc:page-gc", map[string]any{
-			"start":  "smacalc:page-gc-start",
-			"detail": map[string]any{"heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc, "heapSys": after.HeapSys, "numGC": after.NumGC},
-		})
-	}
+	measureWith("smacalc:page-gc", "smacalc:page-gc-start", map[string]any{
+		"heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc, "heapSys": after.HeapSys, "numGC": after.NumGC,
+	})
 }

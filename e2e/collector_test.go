@@ -1,0 +1,57 @@
+package e2e
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestCollectorWaitsForTheRuns checks that the page's Go collector does not
+// run while a run goes on (wasm/simclient, collector.go): after three input
+// changes, each waited for, the page collects once the browser is idle,
+// and no collection ran during the runs. Each run allocates about 2.4 MB
+// on the page, so with the default GOGC the collector ran inside them.
+func TestCollectorWaitsForTheRuns(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, siteV1)
+	ctx := browser(t, 1280, 900)
+	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/"), waitMark("smacalc:warmed")); err != nil {
+		t.Fatal(err)
+	}
+	type collection struct {
+		HeldGCs    int     `json:"heldGCs"`
+		HeapBefore float64 `json:"heapBefore"`
+		HeapAfter  float64 `json:"heapAfter"`
+	}
+	var collections []collection
+	for _, amount := range []string{"1250000", "1300000", "1350000"} {
+		if err := chromedp.Run(ctx,
+			chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures("smacalc:run-gc")`, nil),
+			chromedp.Evaluate(changeInputInOwnTask(amount), nil),
+			waitMark("smacalc:result"),
+			waitMark("smacalc:run-gc-start"),
+			chromedp.Poll(`performance.getEntriesByName("smacalc:run-gc", "measure").length > 0`, nil),
+		); err != nil {
+			t.Fatal(err)
+		}
+		var detail string
+		if err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify(performance.getEntriesByName("smacalc:run-gc", "measure")[0].detail)`, &detail)); err != nil {
+			t.Fatal(err)
+		}
+		var c collection
+		if err := json.Unmarshal([]byte(detail), &c); err != nil {
+			t.Fatalf("the collection's detail %q: %v", detail, err)
+		}
+		collections = append(collections, c)
+	}
+	for i, c := range collections {
+		if c.HeldGCs != 0 {
+			t.Errorf("change %d: %d collections ran while the run held the collector", i+1, c.HeldGCs)
+		}
+		if c.HeapAfter >= c.HeapBefore {
+			t.Errorf("change %d: the collection after the run left %.0f of %.0f bytes", i+1, c.HeapAfter, c.HeapBefore)
+		}
+	}
+	t.Logf("collections after the runs: %+v", collections)
+}

@@ -1,0 +1,83 @@
+//go:build js && wasm
+
+package simclient
+
+import (
+	"runtime"
+	"runtime/debug"
+)
+
+// The page's Go collector waits while a run goes on, and collects once the
+// browser is idle after it.
+//
+// A run allocates about 2.4 MB on the page (the chunks' outcomes, the
+// provisional summary, the merge, the answer's render) over a live heap
+// of 1–3 MB, so with Go's default GOGC of 100 a collection fell inside
+// nearly every run, most often in the final merge, the run's one task
+// that the workers do not share: a desktop trace of round 13's start had
+// 20 of the final task's 66 samples in the collector's mark assists. A
+// run's first collection after the warm-up also made the collector's code
+// hot enough for V8 to compile it with TurboFan inside the run (gcDrainN,
+// scanSpan, scanObjectSmall, the span allocator), on the cores the workers
+// simulate on (docs/ARCHITECTURE.md, "Round 13").
+//
+// So a run holds the collector back (GOGC off) and the page collects once
+// the browser is idle after the run, with no run going then. A memory
+// limit of the heap at the hold plus runHeadroom is the backstop: a run,
+// or a series of runs cut short by new inputs, that allocates that much
+// before the browser is idle has the collector run anyway.
+type collectorHold struct {
+	held    bool   // runs have allocated since the last collection
+	queued  bool   // a collection waits for the browser's idle time
+	percent int    // GOGC before the hold
+	limit   int64  // the memory limit before the hold
+	numGC   uint32 // the collections the page had made at the hold
+}
+
+// runHeadroom is how much the page's memory may grow while the collector
+// is held: the phone profile's runs allocate about as much as the
+// desktop's, so this is about 25 runs' worth.
+const runHeadroom = 64 << 20
+
+// hold holds the collector back, if it is not held already.
+func (c *collectorHold) hold() {
+	if c.held {
+		return
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	c.held, c.numGC = true, m.NumGC
+	c.percent = debug.SetGCPercent(-1)
+	c.limit = debug.SetMemoryLimit(int64(m.Sys-m.HeapReleased) + runHeadroom)
+}
+
+// collectWhenIdle collects the page's heap and lets the collector run
+// again once the browser is idle, unless a run goes on then: that run's
+// end comes back here.
+func (p *Pool) collectWhenIdle() {
+	c := &p.collector
+	if !c.held || c.queued {
+		return
+	}
+	c.queued = true
+	whenIdle(func() {
+		c.queued = false
+		if p.current != nil || !c.held {
+			return
+		}
+		c.held = false
+		debug.SetGCPercent(c.percent)
+		debug.SetMemoryLimit(c.limit)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		mark("smacalc:run-gc-start")
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		// For e2e TestCollectorWaitsForTheRuns: how many collections ran
+		// while held (the memory limit's, or none), and what this one
+		// freed.
+		measureWith("smacalc:run-gc", "smacalc:run-gc-start", map[string]any{
+			"heldGCs": before.NumGC - c.numGC, "heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc,
+		})
+	})
+}
