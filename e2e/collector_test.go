@@ -8,10 +8,11 @@ import (
 )
 
 // TestCollectorWaitsForTheRuns checks that the page's Go collector does not
-// run while a run goes on (wasm/simclient, collector.go): after three input
-// changes, each waited for, the page collects once the browser is idle,
-// and no collection ran during the runs. Each run allocates about 2.4 MB
-// on the page, so with the default GOGC the collector ran inside them.
+// run while a run goes on (wasm/simclient, collector.go): after each of
+// three input changes, waited for, and after two changes in a row, the
+// page collects once the browser is idle, and no collection ran during
+// the runs. Each run allocates about 2.4 MB on the page: with the default
+// GOGC the collector ran inside each of the three.
 func TestCollectorWaitsForTheRuns(t *testing.T) {
 	t.Parallel()
 	srv := startServer(t, siteV1)
@@ -23,8 +24,13 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 		HeldGCs    int     `json:"heldGCs"`
 		HeapBefore float64 `json:"heapBefore"`
 		HeapAfter  float64 `json:"heapAfter"`
+		Ms         float64 `json:"ms"` // the collection's task
 	}
 	var collections []collection
+	const runGCDetail = `(() => {
+		const m = performance.getEntriesByName("smacalc:run-gc", "measure")[0];
+		return JSON.stringify({...m.detail, ms: m.duration});
+	})()`
 	for _, amount := range []string{"1250000", "1300000", "1350000"} {
 		if err := chromedp.Run(ctx,
 			chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures("smacalc:run-gc")`, nil),
@@ -36,7 +42,7 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 			t.Fatal(err)
 		}
 		var detail string
-		if err := chromedp.Run(ctx, chromedp.Evaluate(`JSON.stringify(performance.getEntriesByName("smacalc:run-gc", "measure")[0].detail)`, &detail)); err != nil {
+		if err := chromedp.Run(ctx, chromedp.Evaluate(runGCDetail, &detail)); err != nil {
 			t.Fatal(err)
 		}
 		var c collection
@@ -45,6 +51,28 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 		}
 		collections = append(collections, c)
 	}
+	// Two changes in a row, the second before the first's answer: the
+	// collector waits through both runs, and collects once after them.
+	if err := chromedp.Run(ctx,
+		chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures("smacalc:run-gc")`, nil),
+		chromedp.Evaluate(changeInputInOwnTask("1400000"), nil),
+		waitMark("smacalc:run"),
+		chromedp.Evaluate(`performance.clearMarks()`, nil),
+		chromedp.Evaluate(changeInputInOwnTask("1450000"), nil),
+		waitMark("smacalc:result"),
+		chromedp.Poll(`performance.getEntriesByName("smacalc:run-gc", "measure").length > 0`, nil),
+	); err != nil {
+		t.Fatal(err)
+	}
+	var after collection
+	var detail string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(runGCDetail, &detail)); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(detail), &after); err != nil {
+		t.Fatalf("the collection's detail %q: %v", detail, err)
+	}
+	collections = append(collections, after)
 	for i, c := range collections {
 		if c.HeldGCs != 0 {
 			t.Errorf("change %d: %d collections ran while the run held the collector", i+1, c.HeldGCs)

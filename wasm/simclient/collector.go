@@ -5,6 +5,7 @@ package simclient
 import (
 	"runtime"
 	"runtime/debug"
+	"time"
 )
 
 // The page's Go collector waits while a run goes on, and collects once the
@@ -51,16 +52,27 @@ func (c *collectorHold) hold() {
 	c.limit = debug.SetMemoryLimit(int64(m.Sys-m.HeapReleased) + runHeadroom)
 }
 
+// collectDelay is how long after a run's end the page waits before it
+// collects, in the browser's next idle period then. The collection is one
+// task (Go's collector marks the whole heap at once under WebAssembly, 5–10
+// ms on the desktop), and a person reads the answer for longer than that
+// before the next input; a slider dragged on starts run after run, and the
+// collector waits until it stops. Collected in the first idle period
+// after the answer, the task came while the answer was being drawn and
+// read: `make bench-browser` counted it, 74 ms on a busy machine, among
+// the change's long tasks in one run of four.
+const collectDelay = time.Second
+
 // collectWhenIdle collects the page's heap and lets the collector run
-// again once the browser is idle, unless a run goes on then: that run's
-// end comes back here.
+// again collectDelay after a run's end, once the browser is idle, unless a
+// run goes on then: that run's end comes back here.
 func (p *Pool) collectWhenIdle() {
 	c := &p.collector
 	if !c.held || c.queued {
 		return
 	}
 	c.queued = true
-	whenIdle(func() {
+	afterIdle(collectDelay, func() {
 		c.queued = false
 		if p.current != nil || !c.held {
 			return

@@ -587,6 +587,11 @@ func callOnce(f func()) js.Func {
 	return cb
 }
 
+// afterIdle calls f once the browser is idle after d.
+func afterIdle(d time.Duration, f func()) {
+	js.Global().Call("setTimeout", callOnce(func() { whenIdle(f) }), d.Milliseconds())
+}
+
 // whenIdle calls f once the browser is idle (requestIdleCallback), or in
 // half a second where it has no such call (Safari).
 func whenIdle(f func()) {
