@@ -5,6 +5,7 @@ package simclient
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 )
 
@@ -22,7 +23,7 @@ import (
 // scanSpan, scanObjectSmall, the span allocator), on the cores the workers
 // simulate on (docs/ARCHITECTURE.md, "Round 13").
 //
-// So a run holds the collector back (GOGC off) and the page collects once
+// So a run holds the collector back (heldGCPercent) and the page collects once
 // the browser is idle after the run, with no run going then. A memory
 // limit of the heap at the hold plus runHeadroom is the backstop: a run,
 // or a series of runs cut short by new inputs, that allocates that much
@@ -40,23 +41,34 @@ type collectorHold struct {
 // desktop's, so this is about 25 runs' worth.
 const runHeadroom = 64 << 20
 
-// hold holds the collector back, if it is not held already.
+// heldGCPercent is GOGC while the collector is held: the next collection
+// due when the heap is ten thousand times what the last one left, that is
+// at the memory limit. Not off (-1): debug.SetGCPercent(-1) waits for a
+// collection in progress to end its mark, and under WebAssembly that wait
+// lets the page's other goroutines run inside the input's task, go-app's
+// update among them (e2e TestChangeUpdatesAfterItsTask saw the page change
+// in that task).
+const heldGCPercent = 1_000_000
+
+// hold holds the collector back, if it is not held already. It reads the
+// runtime's figures with runtime/metrics, which does not stop the world.
 func (c *collectorHold) hold() {
 	if c.held {
 		return
 	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	c.held, c.numGC = true, m.NumGC
-	c.percent = debug.SetGCPercent(-1)
-	c.limit = debug.SetMemoryLimit(int64(m.Sys-m.HeapReleased) + runHeadroom)
+	m := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(m)
+	inUse := m[0].Value.Uint64() - m[1].Value.Uint64()
+	c.held, c.numGC = true, uint32(m[2].Value.Uint64())
+	c.percent = debug.SetGCPercent(heldGCPercent)
+	c.limit = debug.SetMemoryLimit(int64(inUse) + runHeadroom)
 }
 
 // collectDelay is how long after a run's end the page waits before it
 // collects, in the browser's next idle period then. The collection is one
-// task (Go's collector marks the whole heap at once under WebAssembly, 5–10
-// ms on the desktop), and a person reads the answer for longer than that
-// before the next input; a slider dragged on starts run after run, and the
+// task (Go's collector marks the whole heap at once under WebAssembly:
+// 5–14 ms on the desktop, 36–96 on the phone profile), and a person reads
+// the answer for longer than that before the next input; a slider dragged on starts run after run, and the
 // collector waits until it stops. Collected in the first idle period
 // after the answer, the task came while the answer was being drawn and
 // read: `make bench-browser` counted it, 74 ms on a busy machine, among
