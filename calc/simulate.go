@@ -135,7 +135,7 @@ func pathInto(outs []PathOutcome, k, first int, sim, twin, inKind *pathSim) erro
 	case path%2 == 0 && k+1 < len(outs) && twin != nil:
 		outs[k], outs[k+1] = runPair(sim, twin, path)
 	case path%2 == 1 && k > 0 && twin != nil:
-		// run with path−1
+		// Already in outs[k]: it ran with path−1.
 	default:
 		outs[k] = sim.run(path)
 	}

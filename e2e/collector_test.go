@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -20,17 +21,7 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 	if err := chromedp.Run(ctx, coldVisit(srv.URL+"/"), waitMark("smacalc:warmed")); err != nil {
 		t.Fatal(err)
 	}
-	type collection struct {
-		HeldGCs    int     `json:"heldGCs"`
-		HeapBefore float64 `json:"heapBefore"`
-		HeapAfter  float64 `json:"heapAfter"`
-		Ms         float64 `json:"ms"` // the collection's task
-	}
-	var collections []collection
-	const runGCDetail = `(() => {
-		const m = performance.getEntriesByName("smacalc:run-gc", "measure")[0];
-		return JSON.stringify({...m.detail, ms: m.duration});
-	})()`
+	var collections []runCollection
 	for _, amount := range []string{"1250000", "1300000", "1350000"} {
 		if err := chromedp.Run(ctx,
 			chromedp.Evaluate(`performance.clearMarks(); performance.clearMeasures("smacalc:run-gc")`, nil),
@@ -41,15 +32,7 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 		); err != nil {
 			t.Fatal(err)
 		}
-		var detail string
-		if err := chromedp.Run(ctx, chromedp.Evaluate(runGCDetail, &detail)); err != nil {
-			t.Fatal(err)
-		}
-		var c collection
-		if err := json.Unmarshal([]byte(detail), &c); err != nil {
-			t.Fatalf("the collection's detail %q: %v", detail, err)
-		}
-		collections = append(collections, c)
+		collections = append(collections, lastRunCollection(t, ctx))
 	}
 	// Two changes in a row, the second before the first's answer: the
 	// collector waits through both runs, and collects once after them.
@@ -64,15 +47,7 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	var after collection
-	var detail string
-	if err := chromedp.Run(ctx, chromedp.Evaluate(runGCDetail, &detail)); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal([]byte(detail), &after); err != nil {
-		t.Fatalf("the collection's detail %q: %v", detail, err)
-	}
-	collections = append(collections, after)
+	collections = append(collections, lastRunCollection(t, ctx))
 	for i, c := range collections {
 		if c.HeldGCs != 0 {
 			t.Errorf("change %d: %d collections ran while the run held the collector", i+1, c.HeldGCs)
@@ -82,4 +57,30 @@ func TestCollectorWaitsForTheRuns(t *testing.T) {
 		}
 	}
 	t.Logf("collections after the runs: %+v", collections)
+}
+
+// runCollection is the page's collection after a run (the measure
+// smacalc:run-gc of wasm/simclient, collector.go).
+type runCollection struct {
+	HeldGCs    int     `json:"heldGCs"` // collections while the collector was held
+	HeapBefore float64 `json:"heapBefore"`
+	HeapAfter  float64 `json:"heapAfter"`
+	Ms         float64 `json:"ms"` // the collection's task
+}
+
+// lastRunCollection reads the page's smacalc:run-gc measure.
+func lastRunCollection(t *testing.T, ctx context.Context) runCollection {
+	t.Helper()
+	var detail string
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`(() => {
+		const m = performance.getEntriesByName("smacalc:run-gc", "measure")[0];
+		return JSON.stringify({...m.detail, ms: m.duration});
+	})()`, &detail)); err != nil {
+		t.Fatal(err)
+	}
+	var c runCollection
+	if err := json.Unmarshal([]byte(detail), &c); err != nil {
+		t.Fatalf("the collection's detail %q: %v", detail, err)
+	}
+	return c
 }
