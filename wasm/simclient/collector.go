@@ -5,7 +5,6 @@ package simclient
 import (
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"time"
 )
 
@@ -50,18 +49,16 @@ const runHeadroom = 64 << 20
 // in that task).
 const heldGCPercent = 1_000_000
 
-// hold holds the collector back, if it is not held already. It reads the
-// runtime's figures with runtime/metrics, which does not stop the world.
+// hold holds the collector back, if it is not held already.
 func (c *collectorHold) hold() {
 	if c.held {
 		return
 	}
-	m := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
-	metrics.Read(m)
-	inUse := m[0].Value.Uint64() - m[1].Value.Uint64()
-	c.held, c.numGC = true, uint32(m[2].Value.Uint64())
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	c.held, c.numGC = true, m.NumGC
 	c.percent = debug.SetGCPercent(heldGCPercent)
-	c.limit = debug.SetMemoryLimit(int64(inUse) + runHeadroom)
+	c.limit = debug.SetMemoryLimit(int64(m.Sys-m.HeapReleased) + runHeadroom)
 }
 
 // collectDelay is how long after a run's end the page waits before it
