@@ -22,11 +22,11 @@ import (
 // scanSpan, scanObjectSmall, the span allocator), on the cores the workers
 // simulate on (docs/ARCHITECTURE.md, "Round 13").
 //
-// So a run holds the collector back (heldGCPercent) and the page collects once
-// the browser is idle after the run, with no run going then. A memory
-// limit of the heap at the hold plus runHeadroom is the backstop: a run,
-// or a series of runs cut short by new inputs, that allocates that much
-// before the browser is idle has the collector run anyway.
+// So a run holds the collector back (heldGCPercent), and the page collects
+// collectDelay after the run, once the browser is idle and no run goes on.
+// A memory limit of the heap at the hold plus runHeadroom is the
+// backstop: a run, or a series of runs cut short by new inputs, that
+// allocates that much before then has the collector run anyway.
 type collectorHold struct {
 	held    bool   // runs have allocated since the last collection
 	queued  bool   // a collection waits for the browser's idle time
