@@ -374,12 +374,18 @@ func changeInputFunc(amount string) string {
 }`
 }
 
+// newSimWorker is a JavaScript expression for a new simulation worker, as
+// the page starts its own: static/sim-worker.js, found beside the head's
+// app-module.js (a sub-path site's too). It still needs its "init" message
+// with the page's Module.
+const newSimWorker = `new Worker(document.querySelector('script[src$="app-module.js"]').src.replace(/app-module\.js$/, "sim-worker.js"))`
+
 // singleWorker times one whole simulation in a new worker started as the
 // page starts its workers (the page's compiled module, sim-worker.js), in
 // milliseconds. A tiny request first leaves the Go runtime's start out.
 func singleWorker(query string) string {
 	return `new Promise((resolve, reject) => {
-  const w = new Worker(document.querySelector('script[src$="app-module.js"]').src.replace(/app-module\.js$/, "sim-worker.js"));
+  const w = ` + newSimWorker + `;
   let start = 0;
   w.onerror = (e) => { w.terminate(); reject(new Error("worker: " + e.message)); };
   w.onmessage = (e) => {

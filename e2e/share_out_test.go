@@ -22,7 +22,7 @@ func TestWorkerGivesUpAChunksEnd(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/"),
 		waitVisible(appReady),
 		chromedp.Evaluate(`new Promise((resolve, reject) => {
-  const w = new Worker(document.querySelector('script[src$="app-module.js"]').src.replace(/app-module\.js$/, "sim-worker.js"));
+  const w = `+newSimWorker+`;
   const uvarint = (b, at) => {
     let v = 0, shift = 0;
     for (;;) {

@@ -89,16 +89,25 @@ func (p *Pool) collectWhenIdle() {
 		c.held = false
 		debug.SetGCPercent(c.percent)
 		debug.SetMemoryLimit(c.limit)
-		var before, after runtime.MemStats
+		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
-		mark("smacalc:run-gc-start")
-		runtime.GC()
-		runtime.ReadMemStats(&after)
 		// For e2e TestCollectorWaitsForTheRuns: how many collections ran
 		// while held (the memory limit's, or none), and what this one
 		// freed.
-		measureWith("smacalc:run-gc", "smacalc:run-gc-start", map[string]any{
-			"heldGCs": before.NumGC - c.numGC, "heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc,
-		})
+		collectMeasured("smacalc:run-gc", &before, map[string]any{"heldGCs": before.NumGC - c.numGC})
 	})
+}
+
+// collectMeasured collects the page's heap (runtime.GC, one task's work)
+// between a mark name+"-start" and a measure name, whose detail is extra
+// with the heap's size before (before) and after, its size in all and the
+// collections made.
+func collectMeasured(name string, before *runtime.MemStats, extra map[string]any) {
+	mark(name + "-start")
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	extra["heapBefore"], extra["heapAfter"] = before.HeapAlloc, after.HeapAlloc
+	extra["heapSys"], extra["numGC"] = after.HeapSys, after.NumGC
+	measureWith(name, name+"-start", extra)
 }

@@ -252,15 +252,10 @@ func (p *Pool) collectPage() {
 	if p.ran {
 		return
 	}
-	var before, after runtime.MemStats
+	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	if before.NumGC > 0 {
 		return // collected once already (by this, or by the runtime itself)
 	}
-	mark("smacalc:page-gc-start")
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	measureWith("smacalc:page-gc", "smacalc:page-gc-start", map[string]any{
-		"heapBefore": before.HeapAlloc, "heapAfter": after.HeapAlloc, "heapSys": after.HeapSys, "numGC": after.NumGC,
-	})
+	collectMeasured("smacalc:page-gc", &before, map[string]any{})
 }
